@@ -1,0 +1,17 @@
+// Placeholder for `vnplan restore`; replaced by the stage that owns it.
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "common/exit_codes.h"
+
+namespace vnplan::cli {
+
+void AddRestoreCommand(CLI::App& app, int* exit_code) {
+  auto* sub = app.add_subcommand("restore", "(not implemented yet)");
+  sub->final_callback([exit_code] {
+    std::fprintf(stderr, "vnplan restore: not implemented yet\n");
+    *exit_code = kExitInternal;
+  });
+}
+
+}  // namespace vnplan::cli
