@@ -1,0 +1,186 @@
+// Leptonica adapter: Pix <-> GrayImage conversions and the raster-image
+// PageSource (PNG, JPEG, TIFF incl. multi-page, BMP, PNM, WebP, GIF).
+#include "ingest/leptonica_adapter.h"
+
+#include <cstdio>
+#include <mutex>
+#include <string>
+
+#include "ingest/page_source.h"
+
+namespace vnplan::lept {
+
+void QuietLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+PixPtr PixFromGray(const GrayImage& image) {
+  if (image.empty()) return nullptr;
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return nullptr;
+  pixSetResolution(pix.get(), image.dpi, image.dpi);
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uint8_t* src = image.pixels.data() + static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  return pix;
+}
+
+Result<GrayImage> GrayFromPix(Pix* pix) {
+  if (pix == nullptr) return MakeError(ErrorCode::kInternal, "null image");
+  PixPtr no_alpha;
+  if (pixGetDepth(pix) == 32 && pixGetSpp(pix) == 4) {
+    no_alpha.reset(pixRemoveAlpha(pix));
+    if (no_alpha) pix = no_alpha.get();
+  }
+  PixPtr gray(pixConvertTo8(pix, 0));
+  if (!gray) {
+    return MakeError(ErrorCode::kInternal,
+                     "cannot convert a " + std::to_string(pixGetDepth(pix)) + " bpp image to gray");
+  }
+  GrayImage out;
+  out.width = pixGetWidth(gray.get());
+  out.height = pixGetHeight(gray.get());
+  out.dpi = pixGetXRes(pix);
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  const l_uint32* data = pixGetData(gray.get());
+  const int wpl = pixGetWpl(gray.get());
+  for (int y = 0; y < out.height; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    uint8_t* dst = out.pixels.data() + static_cast<size_t>(y) * out.width;
+    for (int x = 0; x < out.width; ++x) dst[x] = GET_DATA_BYTE(line, x);
+  }
+  return out;
+}
+
+Status WritePng(Pix* pix, const std::filesystem::path& path) {
+  if (pix == nullptr || pixWrite(path.c_str(), pix, IFF_PNG) != 0) {
+    return MakeError(ErrorCode::kIo, "cannot write " + path.string());
+  }
+  return {};
+}
+
+Result<std::string> EncodeJpeg(Pix* pix, int quality) {
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (pix == nullptr || pixWriteMemJpeg(&data, &size, pix, quality, 0) != 0) {
+    return MakeError(ErrorCode::kInternal, "JPEG encoding failed");
+  }
+  std::string out(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  return out;
+}
+
+}  // namespace vnplan::lept
+
+namespace vnplan::ingest {
+namespace {
+
+struct FileCloser {
+  void operator()(FILE* f) const { std::fclose(f); }
+};
+
+bool IsTiff(int format) {
+  switch (format) {
+    case IFF_TIFF: case IFF_TIFF_PACKBITS: case IFF_TIFF_RLE: case IFF_TIFF_G3:
+    case IFF_TIFF_G4: case IFF_TIFF_LZW: case IFF_TIFF_ZIP: case IFF_TIFF_JPEG:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string TooLarge(int64_t w, int64_t h, int64_t limit) {
+  return "image too large: " + std::to_string(w) + "\u00d7" + std::to_string(h) +
+         " exceeds limit " + std::to_string(limit / 1'000'000) + " megapixels";
+}
+
+class ImagePageSource : public PageSource {
+ public:
+  ImagePageSource(std::filesystem::path path, int format, int pages,
+                  IngestOptions options)
+      : path_(std::move(path)), format_(format), pages_(pages), options_(options) {}
+
+  int page_count() const override { return pages_; }
+
+  Result<GrayImage> Render(int index, int dpi) const override {
+    // Re-check this page's header: TIFF pages may differ in size.
+    int w = 0, h = 0;
+    if (IsTiff(format_)) {
+      int bps, spp, res, cmap, fmt;
+      if (readHeaderTiff(path_.c_str(), index, &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0) {
+        return MakeError(ErrorCode::kInputError,
+                         "corrupt image: cannot read TIFF page " + std::to_string(index + 1));
+      }
+    } else {
+      int fmt, bps, spp, cmap;
+      if (pixReadHeader(path_.c_str(), &fmt, &w, &h, &bps, &spp, &cmap) != 0) {
+        return MakeError(ErrorCode::kInputError, "corrupt image: unreadable header");
+      }
+    }
+    if (static_cast<int64_t>(w) * h > options_.max_page_pixels) {
+      return MakeError(ErrorCode::kInputError, TooLarge(w, h, options_.max_page_pixels));
+    }
+    lept::PixPtr pix(IsTiff(format_) ? pixReadTiff(path_.c_str(), index)
+                                     : pixRead(path_.c_str()));
+    if (!pix) {
+      return MakeError(ErrorCode::kInputError,
+                       "corrupt image: cannot decode page " + std::to_string(index + 1));
+    }
+    auto gray = lept::GrayFromPix(pix.get());
+    if (!gray) return MakeError(ErrorCode::kInputError, "corrupt image: " + gray.error().message);
+    if (gray->dpi <= 0) gray->dpi = dpi;
+    return gray;
+  }
+
+  Result<Page> TextLayer(int index, int dpi) const override {
+    Page page;
+    page.number = index + 1;
+    page.dpi = dpi;
+    return page;
+  }
+
+ private:
+  std::filesystem::path path_;
+  int format_;
+  int pages_;
+  IngestOptions options_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<PageSource>> OpenImage(const std::filesystem::path& path,
+                                              const IngestOptions& options) {
+  lept::QuietLeptonica();
+  int format = IFF_UNKNOWN;
+  if (findFileFormat(path.c_str(), &format) != 0 || format == IFF_UNKNOWN) {
+    return MakeError(ErrorCode::kInputError,
+                     "unsupported or corrupt input (neither PDF nor a known image format)");
+  }
+  int w = 0, h = 0, fmt = 0, bps = 0, spp = 0, cmap = 0;
+  if (pixReadHeader(path.c_str(), &fmt, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0) {
+    return MakeError(ErrorCode::kInputError, "corrupt image: unreadable header");
+  }
+  int pages = 1;
+  if (IsTiff(format)) {
+    std::unique_ptr<FILE, FileCloser> fp(std::fopen(path.c_str(), "rb"));
+    if (!fp || tiffGetCount(fp.get(), &pages) != 0) {
+      return MakeError(ErrorCode::kInputError, "corrupt image: cannot count TIFF pages");
+    }
+  }
+  if (pages <= 0) return MakeError(ErrorCode::kInputError, "empty document (0 pages)");
+  if (pages > options.max_pages) {
+    return MakeError(ErrorCode::kInputError,
+                     "too many pages: " + std::to_string(pages) + " exceeds limit " + std::to_string(options.max_pages));
+  }
+  if (static_cast<int64_t>(w) * h > options.max_page_pixels) {
+    return MakeError(ErrorCode::kInputError, TooLarge(w, h, options.max_page_pixels));
+  }
+  return std::make_unique<ImagePageSource>(path, format, pages, options);
+}
+
+}  // namespace vnplan::ingest

@@ -1,0 +1,48 @@
+// RAII wrappers and GrayImage conversions for Leptonica, shared by the image
+// stages (ingest/, imaging/, ocr/). This is an adapter header for stage
+// internals: it exposes Leptonica's Pix on purpose and is not part of the
+// pipeline-facing API (source_document.h, imaging/cleanup.h, ocr/*.h).
+#ifndef VNPLAN_INGEST_LEPTONICA_ADAPTER_H_
+#define VNPLAN_INGEST_LEPTONICA_ADAPTER_H_
+
+#include <allheaders.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "common/error.h"
+#include "common/image.h"
+
+namespace vnplan::lept {
+
+struct PixDeleter {
+  void operator()(Pix* pix) const { pixDestroy(&pix); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+struct PixaDeleter {
+  void operator()(Pixa* pixa) const { pixaDestroy(&pixa); }
+};
+using PixaPtr = std::unique_ptr<Pixa, PixaDeleter>;
+
+// Silences Leptonica's messages on stderr (idempotent, process-wide); we
+// report errors ourselves.
+void QuietLeptonica();
+
+// Copies an 8-bit gray image into a new 8 bpp Pix (resolution = dpi).
+PixPtr PixFromGray(const GrayImage& image);
+
+// Converts any Pix (1/2/4/8/16/32 bpp, colormapped or not) to GrayImage.
+// 1 bpp: 1 (foreground) becomes 0 (black). Returns kInternal on failure.
+Result<GrayImage> GrayFromPix(Pix* pix);
+
+// Writes `pix` as PNG. kIo on failure.
+Status WritePng(Pix* pix, const std::filesystem::path& path);
+
+// Encodes `pix` as JPEG (8 bpp gray or 32 bpp) at `quality` 1..100.
+Result<std::string> EncodeJpeg(Pix* pix, int quality);
+
+}  // namespace vnplan::lept
+
+#endif  // VNPLAN_INGEST_LEPTONICA_ADAPTER_H_
