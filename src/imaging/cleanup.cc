@@ -1,0 +1,247 @@
+// Cleanup chain on Leptonica (see cleanup.h). Each step maps to one or two
+// Leptonica calls; all Pix handles are owned by lept::PixPtr.
+#include "imaging/cleanup.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "ingest/leptonica_adapter.h"
+
+namespace vnplan::imaging {
+namespace {
+
+using lept::PixPtr;
+
+constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+
+struct BoxaDeleter {
+  void operator()(Boxa* b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
+
+class StageWriter {
+ public:
+  explicit StageWriter(const CleanupOptions& options) : options_(options) {}
+
+  Status Write(const char* name, Pix* pix) {
+    ++stage_;
+    if (options_.keep_intermediates_dir.empty()) return {};
+    std::error_code ec;
+    std::filesystem::create_directories(options_.keep_intermediates_dir, ec);
+    char file[64];
+    std::snprintf(file, sizeof file, "p%04d-%02d-%s.png", options_.page_number, stage_, name);
+    return lept::WritePng(pix, options_.keep_intermediates_dir / file);
+  }
+
+ private:
+  const CleanupOptions& options_;
+  int stage_ = 0;
+};
+
+// The x-height is the most common height among letter-like components
+// once diacritics and dots are set aside: Vietnamese text has nearly as
+// many separate tone marks as letters, so a plain mode would find those.
+// Components shorter than 45% of the 80th-percentile height are ignored.
+int ModeOfHeights(Boxa* boxa, int min_h, int max_h) {
+  const int n = boxaGetCount(boxa);
+  std::vector<int> heights;
+  heights.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    int x, y, w, h;
+    boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+    if (h < min_h || h > max_h) continue;
+    if (w * 4 < h || w > 3 * h) continue;  // rules, dashes, merged blobs
+    heights.push_back(h);
+  }
+  if (heights.size() < 20) return 0;
+  std::vector<int> sorted = heights;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() * 8 / 10, sorted.end());
+  const int p80 = sorted[sorted.size() * 8 / 10];
+  const int floor_h = std::max(min_h, static_cast<int>(p80 * 0.45));
+  std::vector<int> hist(max_h + 2, 0);
+  for (int h : heights) ++hist[h];
+  int best = 0, best_count = 0;
+  for (int h = floor_h; h <= max_h; ++h) {
+    const int count = hist[h - 1] * (h - 1 >= floor_h) + 2 * hist[h] + hist[h + 1];
+    if (count > best_count) {
+      best_count = count;
+      best = h;
+    }
+  }
+  return best;
+}
+
+int EstimateXHeightPix(Pix* bin) {
+  BoxaPtr boxa(pixConnCompBB(bin, 8));
+  if (!boxa) return 0;
+  return ModeOfHeights(boxa.get(), 4, 300);
+}
+
+// Removes (a) components touching the page edge that are larger than a
+// tenth of the page in either direction and (b) specks of at most
+// `speck` x `speck` pixels. Works in place on a 1 bpp image.
+PixPtr CleanBinary(Pix* bin, bool borders, int speck) {
+  PixPtr out(pixCopy(nullptr, bin));
+  if (borders) {
+    PixPtr inner(pixRemoveBorderConnComps(out.get(), 8));
+    if (inner) {
+      PixPtr touching(pixSubtract(nullptr, out.get(), inner.get()));
+      const int w = pixGetWidth(bin), h = pixGetHeight(bin);
+      PixPtr big(pixSelectBySize(touching.get(), w / 10, h / 10, 8, L_SELECT_IF_EITHER,
+                                 L_SELECT_IF_GT, nullptr));
+      if (big) pixSubtract(out.get(), out.get(), big.get());
+    }
+  }
+  if (speck > 0) {
+    PixPtr kept(pixSelectBySize(out.get(), speck, speck, 8, L_SELECT_IF_EITHER,
+                                L_SELECT_IF_GT, nullptr));
+    if (kept) out = std::move(kept);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& options) {
+  if (page.empty() || page.pixels.size() != static_cast<size_t>(page.width) * page.height) {
+    return MakeError(ErrorCode::kInvalidArgument, "CleanPage: empty or malformed image");
+  }
+  if (options.max_skew_degrees < 0 || options.max_skew_degrees > 45 ||
+      options.sauvola_k <= 0 || options.sauvola_half_window < 2 || options.target_x_height <= 0 ||
+      options.min_x_height > options.max_x_height) {
+    return MakeError(ErrorCode::kInvalidArgument, "CleanPage: bad CleanupOptions");
+  }
+  lept::QuietLeptonica();
+  const int dpi = page.dpi > 0 ? page.dpi : 300;
+  StageWriter stages(options);
+  CleanedPage result;
+
+  PixPtr gray = lept::PixFromGray(page);
+  if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
+  if (auto s = stages.Write("input", gray.get()); !s) return std::unexpected(s.error());
+
+  if (options.normalize_background) {
+    // Closing on a 4x reduced image with a 15x15 brick (60 px at full size)
+    // wipes out the text and leaves the paper; dividing by it maps the
+    // paper to 200, which we then stretch to white.
+    PixPtr norm(pixBackgroundNormMorph(gray.get(), nullptr, 4, 15, 200));
+    if (norm) {
+      gray.reset(pixGammaTRC(nullptr, norm.get(), 1.0f, 0, 200));
+      if (auto s = stages.Write("background", gray.get()); !s) return std::unexpected(s.error());
+    }
+  }
+
+  if (options.median_size > 1) {
+    PixPtr med(pixMedianFilter(gray.get(), options.median_size, options.median_size));
+    if (med) {
+      gray = std::move(med);
+      if (auto s = stages.Write("denoise", gray.get()); !s) return std::unexpected(s.error());
+    }
+  }
+
+  // A global threshold is enough to measure skew and text size.
+  PixPtr rough(pixConvertTo1(gray.get(), 150));
+  if (!rough) return MakeError(ErrorCode::kInternal, "thresholding failed");
+
+  if (options.deskew && options.max_skew_degrees > 0) {
+    float angle = 0, conf = 0;
+    const float sweep = static_cast<float>(options.max_skew_degrees);
+    if (pixFindSkewSweepAndSearch(rough.get(), &angle, &conf, 4, 2, sweep, 0.5f, 0.01f) == 0 &&
+        conf >= 2.0f) {
+      result.skew_degrees = angle;
+      if (std::abs(angle) >= options.min_skew_degrees) {
+        PixPtr rotated(pixRotate(gray.get(), angle * kDegToRad, L_ROTATE_AREA_MAP,
+                                 L_BRING_IN_WHITE, 0, 0));
+        if (rotated) {
+          gray = std::move(rotated);
+          result.deskewed = true;
+          rough.reset(pixConvertTo1(gray.get(), 150));
+          if (auto s = stages.Write("deskew", gray.get()); !s) return std::unexpected(s.error());
+        }
+      }
+    }
+  }
+
+  int x_height = EstimateXHeightPix(rough.get());
+  if (options.rescale && x_height > 0 &&
+      (x_height < options.min_x_height || x_height > options.max_x_height)) {
+    const float s = static_cast<float>(options.target_x_height) / x_height;
+    PixPtr scaled(s > 1 ? pixScaleGrayLI(gray.get(), s, s) : pixScaleAreaMap(gray.get(), s, s));
+    if (scaled) {
+      result.scale = static_cast<double>(pixGetWidth(scaled.get())) / page.width;
+      gray = std::move(scaled);
+      x_height = options.target_x_height;
+      if (auto st = stages.Write("rescale", gray.get()); !st) return std::unexpected(st.error());
+    }
+  }
+  result.x_height = x_height;
+  const double eff_dpi = dpi * result.scale;
+  pixSetResolution(gray.get(), static_cast<int>(eff_dpi + 0.5), static_cast<int>(eff_dpi + 0.5));
+
+  const int w = pixGetWidth(gray.get()), h = pixGetHeight(gray.get());
+  int half = std::max(2, static_cast<int>(std::lround(options.sauvola_half_window * eff_dpi / 300)));
+  half = std::min(half, std::max(2, (std::min(w, h) - 3) / 2));
+  // Tiles of ~1000 px bound the memory of the mean/variance images.
+  const int nx = std::clamp(w / 1000, 1, std::max(1, w / (2 * half + 3)));
+  const int ny = std::clamp(h / 1000, 1, std::max(1, h / (2 * half + 3)));
+  Pix* bin_raw = nullptr;
+  if (pixSauvolaBinarizeTiled(gray.get(), half, static_cast<float>(options.sauvola_k), nx, ny,
+                              nullptr, &bin_raw) != 0 ||
+      bin_raw == nullptr) {
+    return MakeError(ErrorCode::kInternal, "Sauvola binarisation failed");
+  }
+  PixPtr bin(bin_raw);
+  if (auto s = stages.Write("binary", bin.get()); !s) return std::unexpected(s.error());
+
+  if (options.clean_borders || options.despeckle_size > 0) {
+    const int speck = static_cast<int>(std::lround(options.despeckle_size * eff_dpi / 300));
+    bin = CleanBinary(bin.get(), options.clean_borders, speck);
+    if (!bin) return MakeError(ErrorCode::kInternal, "border cleanup failed");
+    if (auto s = stages.Write("clean", bin.get()); !s) return std::unexpected(s.error());
+  }
+
+  auto gray_out = lept::GrayFromPix(gray.get());
+  if (!gray_out) return std::unexpected(gray_out.error());
+  auto bin_out = lept::GrayFromPix(bin.get());
+  if (!bin_out) return std::unexpected(bin_out.error());
+  result.gray = std::move(*gray_out);
+  result.binary = std::move(*bin_out);
+  result.gray.dpi = result.binary.dpi = static_cast<int>(eff_dpi + 0.5);
+  return result;
+}
+
+GrayImage RotateQuarterTurns(const GrayImage& image, int quarter_turns) {
+  const int q = ((quarter_turns % 4) + 4) % 4;
+  if (q == 0 || image.empty()) return image;
+  PixPtr pix = lept::PixFromGray(image);
+  PixPtr rot(pixRotateOrth(pix.get(), q));
+  auto out = lept::GrayFromPix(rot.get());
+  if (!out) return image;
+  out->dpi = image.dpi;
+  return *out;
+}
+
+GrayImage RotateDegrees(const GrayImage& image, double degrees) {
+  if (image.empty()) return image;
+  PixPtr pix = lept::PixFromGray(image);
+  // Leptonica turns clockwise for positive angles.
+  PixPtr rot(pixRotate(pix.get(), static_cast<float>(-degrees * kDegToRad), L_ROTATE_AREA_MAP,
+                       L_BRING_IN_WHITE, 0, 0));
+  auto out = lept::GrayFromPix(rot.get());
+  if (!out) return image;
+  out->dpi = image.dpi;
+  return *out;
+}
+
+int EstimateXHeight(const GrayImage& image) {
+  if (image.empty()) return 0;
+  PixPtr pix = lept::PixFromGray(image);
+  PixPtr bin(pixConvertTo1(pix.get(), 128));
+  return bin ? EstimateXHeightPix(bin.get()) : 0;
+}
+
+}  // namespace vnplan::imaging

@@ -1,0 +1,82 @@
+// Scan cleanup before OCR: illumination normalisation, denoising, deskew,
+// rescaling to a text size Tesseract's LSTM reads well, adaptive (Sauvola)
+// binarisation and border cleanup. Input: one grayscale page (GrayImage);
+// output: CleanedPage with the binarised and the grayscale deskewed page plus
+// what was measured (skew angle, scale). Orientation (90/180/270) is
+// detected in ocr/ with Tesseract OSD and applied with RotateQuarterTurns.
+//
+// With CleanupOptions::keep_intermediates_dir set, every stage writes a
+// numbered PNG there ("p0001-01-input.png", "p0001-02-background.png", ...).
+#ifndef VNPLAN_IMAGING_CLEANUP_H_
+#define VNPLAN_IMAGING_CLEANUP_H_
+
+#include <filesystem>
+
+#include "common/error.h"
+#include "common/image.h"
+
+namespace vnplan::imaging {
+
+struct CleanupOptions {
+  // Flatten uneven illumination (shadows, yellowed paper, gradients) by
+  // dividing by an estimated background. Default true.
+  bool normalize_background = true;
+  // Median-filter size for speckle noise on the gray image; 0 or 1 = off.
+  // Default 3 (3x3 median).
+  int median_size = 3;
+  // Detect and correct skew. Default true.
+  bool deskew = true;
+  // Largest skew searched for, in degrees (either direction). Default 7.
+  double max_skew_degrees = 7.0;
+  // Skews smaller than this are left alone (rotation blurs). Default 0.1.
+  double min_skew_degrees = 0.1;
+  // Rescale so the estimated x-height lies in [min_x_height, max_x_height]
+  // pixels, aiming at target_x_height. Defaults 14 / 40 / 22 px. Set
+  // rescale = false to keep the input size.
+  bool rescale = true;
+  int min_x_height = 14;
+  int max_x_height = 40;
+  int target_x_height = 22;
+  // Sauvola window half-size in pixels at 300 dpi (scaled with the page's
+  // dpi) and its k factor. Defaults 20 and 0.34 (Tesseract's own choice).
+  int sauvola_half_window = 20;
+  double sauvola_k = 0.34;
+  // Remove large dark components touching the page edge (scanner borders,
+  // punch holes) and specks no larger than despeckle_size x despeckle_size.
+  // Defaults true and 2 px (at 300 dpi).
+  bool clean_borders = true;
+  int despeckle_size = 2;
+  // When non-empty, stage images are written here as PNG; the directory is
+  // created if needed. Default empty (off).
+  std::filesystem::path keep_intermediates_dir;
+  // 1-based page number used in intermediate file names. Default 1.
+  int page_number = 1;
+};
+
+struct CleanedPage {
+  GrayImage binary;        // 0 or 255 only; deskewed and rescaled
+  GrayImage gray;          // the same geometry, gray (background-normalised)
+  double skew_degrees = 0.0;  // skew found in the input (positive = counter-clockwise text)
+  bool deskewed = false;      // true if a rotation was applied
+  double scale = 1.0;         // output size / input size
+  int x_height = 0;           // estimated x-height in output pixels, 0 if unknown
+};
+
+// Runs the cleanup chain. kInvalidArgument for an empty image or bad
+// options; kIo when an intermediate image cannot be written.
+Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& options = {});
+
+// Rotates by `quarter_turns` * 90 degrees clockwise (any integer).
+GrayImage RotateQuarterTurns(const GrayImage& image, int quarter_turns);
+
+// Rotates by `degrees` (counter-clockwise positive) about the centre keeping
+// the size, bringing in white. For tests and synthetic degradation.
+GrayImage RotateDegrees(const GrayImage& image, double degrees);
+
+// Estimates the dominant x-height (pixels) of the text in a binary or gray
+// image (threshold 128); 0 if there is too little text.
+int EstimateXHeight(const GrayImage& image);
+
+}  // namespace vnplan::imaging
+
+#endif  // VNPLAN_IMAGING_CLEANUP_H_
