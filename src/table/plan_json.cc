@@ -1,0 +1,81 @@
+#include "table/plan_json.h"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+
+namespace vnplan::table {
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex;
+  hex.reserve(length * 2);
+  char buf[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(buf, sizeof(buf), "%02x", digest[i]);
+    hex += buf;
+  }
+  return hex;
+}
+
+nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["schema_version"] = kPlanSchemaVersion;
+  j["source"] = {{"path", source.path},
+                 {"sha256", source.sha256},
+                 {"pages", source.pages},
+                 {"route", source.route}};
+  const DocumentInfo& d = plan.document;
+  j["document"] = {{"number", d.number},         {"place", d.place},
+                   {"date", d.date},             {"title", d.title},
+                   {"school_year", d.school_year}, {"organization", d.organization},
+                   {"signer", d.signer}};
+  ordered_json criteria = ordered_json::array();
+  for (const auto& c : plan.criteria) {
+    ordered_json o;
+    o["level"] = c.level ? ordered_json(*c.level) : ordered_json(nullptr);
+    o["standard"] = c.standard ? ordered_json(*c.standard) : ordered_json(nullptr);
+    o["standard_title"] = c.standard_title;
+    o["criterion"] = c.criterion;
+    o["criterion_label"] = c.criterion_label;
+    o["expected_result"] = c.expected_result;
+    o["actions"] = c.actions;
+    o["responsible"] = c.responsible;
+    o["timeline"] = c.timeline;
+    o["budget"] = c.budget;
+    o["other_support"] = c.other_support;
+    o["notes"] = c.notes;
+    o["pages"] = c.pages;
+    o["confidence"] = c.confidence;
+    criteria.push_back(std::move(o));
+  }
+  j["criteria"] = std::move(criteria);
+  ordered_json tables = ordered_json::array();
+  for (const auto& t : plan.tables) {
+    ordered_json o;
+    o["headers"] = t.headers;
+    ordered_json rows = ordered_json::array();
+    for (const auto& row : t.rows) {
+      ordered_json r = ordered_json::object();
+      for (size_t k = 0; k < t.headers.size(); ++k) r[t.headers[k]] = k < row.size() ? row[k] : "";
+      rows.push_back(std::move(r));
+    }
+    o["rows"] = std::move(rows);
+    o["pages"] = t.pages;
+    o["format"] = t.format;
+    tables.push_back(std::move(o));
+  }
+  j["tables"] = std::move(tables);
+  j["text"] = plan.text;
+  ordered_json diagnostics = ordered_json::array();
+  for (const auto& d : plan.diagnostics) {
+    diagnostics.push_back({{"severity", d.severity}, {"code", d.code}, {"message", d.message}});
+  }
+  j["diagnostics"] = std::move(diagnostics);
+  return j;
+}
+
+}  // namespace vnplan::table

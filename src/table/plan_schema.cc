@@ -1,0 +1,612 @@
+#include "table/plan_schema.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <regex>
+#include <set>
+#include <utility>
+
+#include "common/utf8.h"
+#include "table/fuzzy.h"
+#include "table/row_labels.h"
+#include "text/vietnamese.h"
+
+namespace vnplan::table {
+namespace {
+
+constexpr int kColumns = static_cast<int>(PlanColumn::kCount);
+
+// Canonical headers and frequent variants, written folded.
+const std::array<std::vector<std::string>, kColumns>& HeaderVariants() {
+  static const std::array<std::vector<std::string>, kColumns> kVariants = {{
+      {"tt", "stt", "so tt", "so thu tu"},
+      {"tieu chuan, tieu chi", "tieu chuan tieu chi", "tieu chi"},
+      {"ket qua can dat (so voi hien trang)", "ket qua can dat"},
+      {"cong viec/giai phap can thuc hien", "cong viec giai phap", "giai phap can thuc hien",
+       "cong viec can thuc hien", "bien phap thuc hien"},
+      {"chu tri va phoi hop thuc hien", "chu tri va phoi hop", "chu tri, phoi hop"},
+      {"thoi gian thuc hien va hoan thanh", "thoi gian thuc hien", "thoi gian hoan thanh"},
+      {"du kien kinh phi", "kinh phi"},
+      {"dieu kien ho tro khac", "dieu kien ho tro"},
+      {"ghi chu"},
+  }};
+  return kVariants;
+}
+
+double HeaderScore(const std::string& cell_alnum, int column) {
+  if (cell_alnum.empty()) return 0.0;
+  double best = 0.0;
+  for (const auto& variant : HeaderVariants()[column]) {
+    std::string v = FoldAlnum(variant);
+    if (column == static_cast<int>(PlanColumn::kTt)) {
+      if (cell_alnum == v) best = 1.0;
+      continue;
+    }
+    double s = Similarity(cell_alnum, v);
+    if (v.size() >= 6 && cell_alnum.find(v) != std::string::npos) s = std::max(s, 0.9);
+    best = std::max(best, s);
+  }
+  return best;
+}
+
+std::string Restore(const MapOptions& options, const std::string& text) {
+  if (!options.restore_cell || text.empty()) return text;
+  return CollapseSpaces(options.restore_cell(text));
+}
+
+std::vector<std::string> RowTexts(const std::vector<Cell>& row, const MapOptions& options) {
+  std::vector<std::string> out;
+  out.reserve(row.size());
+  for (const auto& cell : row) out.push_back(Restore(options, cell.text));
+  return out;
+}
+
+int CountMatched(const std::vector<int>& mapping) {
+  return static_cast<int>(std::count_if(mapping.begin(), mapping.end(), [](int m) { return m >= 0; }));
+}
+
+bool HasColumn(const std::vector<int>& mapping, PlanColumn column) {
+  return std::find(mapping.begin(), mapping.end(), static_cast<int>(column)) != mapping.end();
+}
+
+bool IsPlanHeader(const std::vector<int>& mapping, const MapOptions& options) {
+  return CountMatched(mapping) >= options.plan_min_columns &&
+         HasColumn(mapping, PlanColumn::kCriterion) &&
+         (HasColumn(mapping, PlanColumn::kExpectedResult) || HasColumn(mapping, PlanColumn::kActions));
+}
+
+// Header text of `table`: its header rows joined per column.
+std::vector<std::string> HeaderCells(const Table& table, const MapOptions& options) {
+  std::vector<std::string> header(table.columns());
+  int rows = std::max(1, table.header_rows);
+  for (int r = 0; r < rows && r < static_cast<int>(table.rows.size()); ++r) {
+    for (size_t c = 0; c < table.columns(); ++c) {
+      std::string t = Restore(options, table.rows[r][c].text);
+      if (t.empty()) continue;
+      if (!header[c].empty()) header[c] += ' ';
+      header[c] += t;
+    }
+  }
+  return header;
+}
+
+void Append(std::string* field, const std::string& more) {
+  if (more.empty()) return;
+  if (!field->empty()) field->push_back(' ');
+  field->append(more);
+}
+
+std::string* FieldFor(Criterion* c, PlanColumn column) {
+  switch (column) {
+    case PlanColumn::kExpectedResult: return &c->expected_result;
+    case PlanColumn::kActions: return &c->actions;
+    case PlanColumn::kResponsible: return &c->responsible;
+    case PlanColumn::kTimeline: return &c->timeline;
+    case PlanColumn::kBudget: return &c->budget;
+    case PlanColumn::kOtherSupport: return &c->other_support;
+    case PlanColumn::kNotes: return &c->notes;
+    default: return nullptr;
+  }
+}
+
+struct PlanState {
+  std::optional<std::string> level;
+  std::optional<int> standard;
+  std::string standard_title;
+  Criterion* current = nullptr;
+  double confidence_sum = 0.0;
+  int confidence_cells = 0;
+};
+
+void FinishCriterion(PlanState* state) {
+  if (state->current && state->confidence_cells > 0) {
+    state->current->confidence = std::min(
+        state->current->confidence, state->confidence_sum / state->confidence_cells / 100.0);
+  }
+  state->confidence_sum = 0.0;
+  state->confidence_cells = 0;
+}
+
+void AddPages(std::vector<int>* pages, const std::vector<Cell>& row) {
+  for (const auto& cell : row) {
+    if (cell.page > 0 && std::find(pages->begin(), pages->end(), cell.page) == pages->end()) {
+      pages->push_back(cell.page);
+    }
+  }
+  std::sort(pages->begin(), pages->end());
+}
+
+// The criterion number with an OCR-dropped dot put back: "53" under
+// standard 5 -> "5.3".
+std::string RepairCriterionNumber(const std::string& number, const PlanState& state,
+                                  std::vector<Diagnostic>* diagnostics) {
+  if (number.find('.') != std::string::npos || !state.standard || number.size() < 2) return number;
+  if (state.level && state.level->find('4') != std::string::npos &&
+      state.level->find('1') == std::string::npos) {
+    return number;  // Mức 4 criteria are numbered 1, 2, 3, ... on their own.
+  }
+  std::string s = std::to_string(*state.standard);
+  if (!number.starts_with(s)) return number;
+  std::string fixed = s + "." + number.substr(s.size());
+  diagnostics->push_back({"info", "criterion-number-repaired",
+                          "criterion number '" + number + "' read as '" + fixed + "'"});
+  return fixed;
+}
+
+void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t first_row,
+                 const MapOptions& options, PlanState* state, PlanDocument* doc) {
+  std::array<int, kColumns> col_of;
+  col_of.fill(-1);
+  for (size_t c = 0; c < mapping.size(); ++c) {
+    if (mapping[c] >= 0) col_of[mapping[c]] = static_cast<int>(c);
+  }
+  auto cell_text = [&](const std::vector<std::string>& texts, PlanColumn column) -> std::string {
+    int c = col_of[static_cast<int>(column)];
+    return c >= 0 && c < static_cast<int>(texts.size()) ? texts[c] : std::string();
+  };
+  for (size_t r = first_row; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    std::vector<std::string> texts = RowTexts(row, options);
+    std::vector<size_t> filled;
+    for (size_t c = 0; c < texts.size(); ++c) {
+      if (!texts[c].empty()) filled.push_back(c);
+    }
+    if (filled.empty()) continue;
+    // A repeated header row (table split over pages).
+    if (IsPlanHeader(MatchPlanHeader(texts, options.header_min_similarity), options)) continue;
+
+    std::string tt = cell_text(texts, PlanColumn::kTt);
+    std::string label_cell = cell_text(texts, PlanColumn::kCriterion);
+    RowLabel label = ParseRowLabel(label_cell);
+    if (label.kind == LabelKind::kNone) {
+      RowLabel from_tt = ParseRowLabel(tt);
+      if (from_tt.kind != LabelKind::kNone) label = from_tt;
+    }
+    if (label.kind == LabelKind::kNone && filled.size() == 1) {
+      RowLabel only = ParseRowLabel(texts[filled[0]]);
+      if (only.kind == LabelKind::kLevel || only.kind == LabelKind::kStandard) label = only;
+    }
+
+    if (label.kind == LabelKind::kLevel) {
+      FinishCriterion(state);
+      state->current = nullptr;
+      state->level = LevelName(label.levels);
+      state->standard.reset();
+      state->standard_title.clear();
+      continue;
+    }
+    if (label.kind == LabelKind::kStandard) {
+      FinishCriterion(state);
+      state->current = nullptr;
+      std::string first = label.number.substr(0, label.number.find('.'));
+      state->standard = std::stoi(first);
+      state->standard_title = label.title;
+      continue;
+    }
+    if (label.kind == LabelKind::kCriterion) {
+      FinishCriterion(state);
+      Criterion c;
+      c.level = state->level;
+      c.criterion = RepairCriterionNumber(label.number, *state, &doc->diagnostics);
+      if (!state->standard && c.criterion.find('.') != std::string::npos) {
+        state->standard = std::stoi(c.criterion.substr(0, c.criterion.find('.')));
+        doc->diagnostics.push_back({"info", "standard-inferred",
+                                    "standard of criterion " + c.criterion +
+                                        " inferred from its number"});
+      } else if (state->standard && c.criterion.find('.') != std::string::npos &&
+                 c.criterion.substr(0, c.criterion.find('.')) != std::to_string(*state->standard)) {
+        doc->diagnostics.push_back({"warning", "criterion-standard-mismatch",
+                                    "criterion " + c.criterion + " listed under standard " +
+                                        std::to_string(*state->standard)});
+      }
+      c.standard = state->standard;
+      c.standard_title = state->standard_title;
+      c.criterion_label = label_cell.empty() ? tt : label_cell;
+      for (int k = static_cast<int>(PlanColumn::kExpectedResult); k < kColumns; ++k) {
+        *FieldFor(&c, static_cast<PlanColumn>(k)) = cell_text(texts, static_cast<PlanColumn>(k));
+      }
+      c.confidence = 1.0 - 0.05 * label.distance;
+      AddPages(&c.pages, row);
+      doc->criteria.push_back(std::move(c));
+      state->current = &doc->criteria.back();
+    } else if (state->current) {
+      // No label: the rest of the previous criterion's cells.
+      for (int k = static_cast<int>(PlanColumn::kExpectedResult); k < kColumns; ++k) {
+        Append(FieldFor(state->current, static_cast<PlanColumn>(k)),
+               cell_text(texts, static_cast<PlanColumn>(k)));
+      }
+      AddPages(&state->current->pages, row);
+    } else {
+      doc->diagnostics.push_back({"warning", "unlabelled-row",
+                                  "plan table row " + std::to_string(r) +
+                                      " has no level, standard or criterion label"});
+      continue;
+    }
+    for (const auto& cell : row) {
+      if (cell.text.empty()) continue;
+      state->confidence_sum += cell.confidence;
+      ++state->confidence_cells;
+    }
+  }
+  FinishCriterion(state);
+}
+
+GenericTable ToGeneric(const Table& table, const MapOptions& options) {
+  GenericTable g;
+  g.format = TableFormatName(table.format);
+  g.pages = table.pages;
+  std::vector<std::string> header = HeaderCells(table, options);
+  std::set<std::string> seen;
+  for (size_t c = 0; c < header.size(); ++c) {
+    std::string h = header[c].empty() ? "col_" + std::to_string(c + 1) : header[c];
+    std::string unique = h;
+    for (int k = 2; seen.count(unique); ++k) unique = h + " (" + std::to_string(k) + ")";
+    seen.insert(unique);
+    g.headers.push_back(unique);
+  }
+  for (size_t r = std::max(1, table.header_rows); r < table.rows.size(); ++r) {
+    auto texts = RowTexts(table.rows[r], options);
+    texts.resize(g.headers.size());
+    g.rows.push_back(std::move(texts));
+  }
+  return g;
+}
+
+// ---- Metadata -------------------------------------------------------------
+
+std::vector<std::string> SplitWords(std::string_view line) {
+  std::vector<std::string> words;
+  std::string collapsed = CollapseSpaces(line);
+  size_t start = 0;
+  while (start < collapsed.size()) {
+    size_t end = collapsed.find(' ', start);
+    if (end == std::string::npos) end = collapsed.size();
+    words.push_back(collapsed.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+std::string TrimPunct(std::string s) {
+  while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == ';' || s.back() == ':')) {
+    s.pop_back();
+  }
+  return s;
+}
+
+bool ParseInt(const std::string& word, int lo, int hi, int* value) {
+  std::string w = TrimPunct(word);
+  if (w.empty() || w.size() > 4) return false;
+  int v = 0;
+  for (char c : w) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  if (v < lo || v > hi) return false;
+  *value = v;
+  return true;
+}
+
+bool FuzzyWord(const std::string& word, const char* form, int max_distance) {
+  std::string f = FoldAlnum(word);
+  return !f.empty() && EditDistance(f, form) <= max_distance;
+}
+
+std::vector<std::string> CleanLines(std::string_view text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = CleanCellText(text.substr(start, end - start));
+    while (!line.empty() && line[0] == '#') line.erase(0, 1);
+    lines.push_back(CollapseSpaces(line));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool IsUpperWord(const std::string& word) {
+  return text::ToUpper(word) == word && text::ToLower(word) != word;
+}
+
+bool IsCapitalized(const std::string& word) {
+  std::u32string w = Utf8ToU32(word);
+  if (w.empty()) return false;
+  std::string first;
+  AppendUtf8(w[0], &first);
+  return text::ToUpper(first) == first && text::ToLower(first) != first;
+}
+
+bool IsNameLike(const std::string& line) {
+  auto words = SplitWords(line);
+  if (words.size() < 2 || words.size() > 5) return false;
+  for (const auto& w : words) {
+    if (!IsCapitalized(w)) return false;
+    for (char c : w) {
+      if ((c >= '0' && c <= '9') || c == ':' || c == '(' || c == ')' || c == '/' || c == ',' ||
+          c == '.' || c == ';') {
+        return false;
+      }
+    }
+    if (IsUpperWord(w) && Utf8ToU32(w).size() > 1) return false;  // a title, not a name
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<int> MatchPlanHeader(const std::vector<std::string>& header_cells,
+                                 double min_similarity) {
+  std::vector<int> mapping(header_cells.size(), -1);
+  struct Pair {
+    double score;
+    size_t cell;
+    int column;
+  };
+  std::vector<Pair> pairs;
+  for (size_t c = 0; c < header_cells.size(); ++c) {
+    std::string a = FoldAlnum(header_cells[c]);
+    for (int k = 0; k < kColumns; ++k) {
+      double s = HeaderScore(a, k);
+      if (s >= min_similarity) pairs.push_back({s, c, k});
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const Pair& x, const Pair& y) { return x.score > y.score; });
+  std::vector<bool> used(kColumns, false);
+  for (const auto& p : pairs) {
+    if (mapping[p.cell] >= 0 || used[p.column]) continue;
+    mapping[p.cell] = p.column;
+    used[p.column] = true;
+  }
+  return mapping;
+}
+
+DocumentInfo ExtractDocumentInfo(std::string_view text) {
+  DocumentInfo info;
+  std::vector<std::string> lines = CleanLines(text);
+  const size_t head = std::min<size_t>(lines.size(), 60);
+
+  // Date and place: "<place>, ngày D tháng M năm YYYY".
+  size_t date_line = std::string::npos;
+  for (size_t l = 0; l < head && date_line == std::string::npos; ++l) {
+    auto w = SplitWords(lines[l]);
+    for (size_t i = 0; i + 5 < w.size(); ++i) {
+      int d, m, y;
+      if (FuzzyWord(w[i], "ngay", 1) && ParseInt(w[i + 1], 1, 31, &d) &&
+          FuzzyWord(w[i + 2], "thang", 2) && ParseInt(w[i + 3], 1, 12, &m) &&
+          FuzzyWord(w[i + 4], "nam", 1) && ParseInt(w[i + 5], 1900, 2100, &y)) {
+        char iso[16];
+        std::snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, d);
+        info.date = iso;
+        date_line = l;
+        size_t place_from = 0;
+        // "Số: 325/KH-TrTH Thanh Hưng, ngày ..." on one line.
+        if (!w.empty() && FoldAlnum(w[0]).size() <= 3 && (FuzzyWord(w[0], "so", 1)) &&
+            w[0].find(':') != std::string::npos) {
+          place_from = 2;
+        } else if (w.size() > 1 && FuzzyWord(w[0], "so", 1) && w[1] == ":") {
+          place_from = 3;
+        }
+        info.place = TrimPunct(Join(w, place_from, i));
+        break;
+      }
+    }
+  }
+
+  // Number: "Số: 215/KH-ĐBL".
+  for (size_t l = 0; l < head; ++l) {
+    const std::string& line = lines[l];
+    size_t colon = line.find(':');
+    if (colon == std::string::npos || colon > 8) continue;
+    std::string key = FoldAlnum(line.substr(0, colon));
+    if (key != "so" && key != "s0" && key != "s6") continue;
+    std::string rest = CollapseSpaces(line.substr(colon + 1));
+    if (l == date_line) {
+      auto w = SplitWords(rest);
+      rest = w.empty() ? "" : w[0];
+    }
+    info.number = TrimPunct(rest);
+    break;
+  }
+
+  // Title: the "KẾ HOẠCH" line and the lines that continue it.
+  size_t title_line = std::string::npos;
+  for (size_t l = 0; l < head; ++l) {
+    auto w = SplitWords(lines[l]);
+    if (w.size() >= 2 && FuzzyWord(w[0], "ke", 0) && FuzzyWord(w[1], "hoach", 1) &&
+        IsUpperWord(w[0])) {
+      title_line = l;
+      break;
+    }
+  }
+  auto is_year_line = [](const std::string& line) {
+    auto w = SplitWords(line);
+    return w.size() >= 2 && FuzzyWord(w[0], "nam", 0) && FuzzyWord(w[1], "hoc", 1);
+  };
+  if (title_line != std::string::npos) {
+    info.title = lines[title_line];
+    size_t j = title_line + 1;
+    if (SplitWords(lines[title_line]).size() == 2) {
+      while (j < lines.size() && j <= title_line + 2 && lines[j].empty()) ++j;
+    }
+    static const std::regex kHeading(R"(^([IVX]+|[0-9]+)\s*[.)])");
+    while (j < lines.size() && !lines[j].empty() && !is_year_line(lines[j]) &&
+           !std::regex_search(lines[j], kHeading) && lines[j].size() < 200) {
+      info.title += ' ';
+      info.title += lines[j];
+      ++j;
+    }
+  }
+
+  // School year: "Năm học 2024 – 2025", preferably right after the title.
+  static const std::regex kYear(
+      R"(nam\s*ho\S{0,2}\s*:?\s*(\d{4})\s*(?:-|\xE2\x80\x93|\xE2\x80\x94)+\s*(\d{4}))");
+  size_t from = title_line == std::string::npos ? 0 : title_line;
+  for (int pass = 0; pass < 2 && info.school_year.empty(); ++pass) {
+    for (size_t l = pass == 0 ? from : 0; l < lines.size(); ++l) {
+      std::smatch m;
+      std::string folded = Fold(lines[l]);
+      if (std::regex_search(folded, m, kYear)) {
+        info.school_year = m[1].str() + "-" + m[2].str();
+        break;
+      }
+    }
+  }
+
+  // Organization: the school line of the letterhead, else the first
+  // "Trường <type> <Name>" in the text.
+  size_t letterhead_end = title_line == std::string::npos ? head : title_line;
+  for (size_t l = 0; l < letterhead_end; ++l) {
+    auto w = SplitWords(lines[l]);
+    if (!w.empty() && FuzzyWord(w[0], "truong", 0) && IsUpperWord(w[0])) {
+      info.organization = lines[l];
+      break;
+    }
+  }
+  if (info.organization.empty()) {
+    static const std::set<std::string> kTypeWords = {"tieu", "hoc", "trung", "co", "so", "pho",
+                                                     "thong", "mam", "non", "mau", "giao",
+                                                     "thcs", "thpt", "th", "xa"};
+    for (size_t l = 0; l < lines.size() && info.organization.empty(); ++l) {
+      auto w = SplitWords(lines[l]);
+      for (size_t i = 0; i + 2 < w.size(); ++i) {
+        if (!(FuzzyWord(w[i], "truong", 0) && IsCapitalized(w[i]))) continue;
+        if (!kTypeWords.count(FoldAlnum(w[i + 1]))) continue;
+        size_t j = i + 1;
+        bool has_name = false;
+        while (j < w.size()) {
+          std::string f = FoldAlnum(w[j]);
+          bool type = kTypeWords.count(f) > 0 && !has_name;
+          if (!type && !IsCapitalized(w[j])) break;
+          if (!type) has_name = true;
+          bool ends = w[j].back() == ',' || w[j].back() == '.' || w[j].back() == ';';
+          ++j;
+          if (ends) break;
+        }
+        if (has_name) {
+          info.organization = TrimPunct(Join(w, i, j));
+          break;
+        }
+      }
+    }
+  }
+
+  // Signer: the name under the last signature title, else the last
+  // name-like line of the document's tail.
+  static const std::regex kSignTitle(
+      R"(^(kt\.?\s*|q\.?\s*|tm\.?\s*|pht\.?\s*)?(pho\s+)?(hieu\s*truong|chu\s*tich|giam\s*doc|truong\s*phong)\b.*)");
+  for (size_t l = lines.size(); l-- > 0;) {
+    std::string folded = Fold(lines[l]);
+    if (folded.size() > 40 || !std::regex_match(folded, kSignTitle)) continue;
+    if (!IsUpperWord(SplitWords(lines[l]).back())) continue;
+    for (size_t j = l + 1; j < lines.size() && j <= l + 8; ++j) {
+      if (IsNameLike(lines[j])) {
+        info.signer = lines[j];
+        break;
+      }
+    }
+    if (!info.signer.empty()) break;
+  }
+  if (info.signer.empty()) {
+    int seen = 0;
+    for (size_t l = lines.size(); l-- > 0 && seen < 25;) {
+      if (lines[l].empty()) continue;
+      ++seen;
+      if (IsNameLike(lines[l])) {
+        info.signer = lines[l];
+        break;
+      }
+    }
+  }
+  return info;
+}
+
+PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
+                       const MapOptions& options) {
+  PlanDocument doc;
+  doc.text = std::string(text);
+  doc.document = ExtractDocumentInfo(text);
+  PlanState state;
+  std::vector<int> plan_mapping;  // mapping of the last plan table, for continuations
+  bool previous_was_plan = false;
+  int plan_tables = 0;
+  // Criteria are appended while state.current points into doc.criteria;
+  // reserve so that the pointer stays valid.
+  size_t max_rows = 0;
+  for (const auto& t : tables) max_rows += t.rows.size();
+  doc.criteria.reserve(max_rows);
+  for (const auto& table : tables) {
+    if (table.rows.empty()) continue;
+    std::vector<int> mapping =
+        MatchPlanHeader(HeaderCells(table, options), options.header_min_similarity);
+    if (IsPlanHeader(mapping, options)) {
+      ++plan_tables;
+      plan_mapping = mapping;
+      MapPlanRows(table, mapping, std::max(1, table.header_rows), options, &state, &doc);
+      previous_was_plan = true;
+      continue;
+    }
+    // A headerless continuation of the plan table (next page).
+    if (previous_was_plan && table.columns() == plan_mapping.size()) {
+      bool has_labels = false;
+      for (const auto& row : table.rows) {
+        for (size_t c = 0; c < row.size() && c < 2; ++c) {
+          if (ParseRowLabel(Restore(options, row[c].text)).kind != LabelKind::kNone) has_labels = true;
+        }
+      }
+      const auto& first = table.rows.front();
+      bool continues = first.size() >= 2 && first[0].text.empty() && first[1].text.empty();
+      if (has_labels || continues) {
+        doc.diagnostics.push_back({"info", "plan-table-continued",
+                                   "a headerless table was read as the plan table's continuation"});
+        MapPlanRows(table, plan_mapping, 0, options, &state, &doc);
+        continue;
+      }
+    }
+    previous_was_plan = false;
+    doc.tables.push_back(ToGeneric(table, options));
+  }
+  if (plan_tables == 0) {
+    doc.diagnostics.push_back({"warning", "no-plan-table",
+                               "no table with the plan header (Tiêu chuẩn, tiêu chí | Kết quả "
+                               "cần đạt | ...) was found"});
+  } else if (doc.criteria.empty()) {
+    doc.diagnostics.push_back({"warning", "no-criteria", "the plan table has no criterion rows"});
+  }
+  return doc;
+}
+
+}  // namespace vnplan::table

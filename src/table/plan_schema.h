@@ -1,0 +1,105 @@
+// Maps extracted tables and the document text onto the plan model: the
+// document's metadata (number, place, date, title, school year,
+// organization, signer), one record per criterion row of the 9-column plan
+// table (grouped by level and standard rows), every other table as a
+// generic table keyed by its header, and diagnostics. Input: tables from
+// text_tables.h / grid_tables.h and the non-table text (NFC UTF-8).
+// Output: a PlanDocument, serialised by plan_json.h.
+#ifndef VNPLAN_TABLE_PLAN_SCHEMA_H_
+#define VNPLAN_TABLE_PLAN_SCHEMA_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "table/table_model.h"
+
+namespace vnplan::table {
+
+struct DocumentInfo {
+  std::string number;        // "215/KH-ĐBL" (after "Số:"), "" if absent
+  std::string place;         // "Tân Phú"
+  std::string date;          // ISO "2024-08-09", "" if absent
+  std::string title;         // "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC"
+  std::string school_year;   // "2024-2025"
+  std::string organization;  // the school line, e.g. "TRƯỜNG MẦM NON 23/11"
+  std::string signer;        // the name under the signature block
+};
+
+// One criterion row of the plan table. Text fields are "" when the cell is
+// empty.
+struct Criterion {
+  std::optional<std::string> level;  // "Mức 1, 2, 3", "Mức 4"; nullopt if no level row
+  std::optional<int> standard;       // 1..5; nullopt when not stated (e.g. under Mức 4)
+  std::string standard_title;        // "Tổ chức và quản lý nhà trường"
+  std::string criterion;             // "1.9", "5.5.3", "2"
+  std::string criterion_label;       // the label cell as written: "Tiêu chí 1.9"
+  std::string expected_result;       // Kết quả cần đạt
+  std::string actions;               // Công việc/giải pháp cần thực hiện
+  std::string responsible;           // Chủ trì và phối hợp thực hiện
+  std::string timeline;              // Thời gian thực hiện và hoàn thành
+  std::string budget;                // Dự kiến kinh phí
+  std::string other_support;         // Điều kiện hỗ trợ khác
+  std::string notes;                 // Ghi chú
+  std::vector<int> pages;            // source pages; empty for text sources
+  double confidence = 1.0;           // 0..1
+};
+
+// Any other table, keyed by its header cells.
+struct GenericTable {
+  std::vector<std::string> headers;  // unique, non-empty ("col_3" for a blank header)
+  std::vector<std::vector<std::string>> rows;  // each rows[i].size() == headers.size()
+  std::vector<int> pages;
+  std::string format;  // TableFormatName()
+};
+
+struct Diagnostic {
+  std::string severity;  // "info" | "warning" | "error"
+  std::string code;      // stable short id, e.g. "no-plan-table"
+  std::string message;
+};
+
+struct PlanDocument {
+  DocumentInfo document;
+  std::vector<Criterion> criteria;
+  std::vector<GenericTable> tables;
+  std::string text;  // the non-table text
+  std::vector<Diagnostic> diagnostics;
+};
+
+// The nine canonical plan columns, in order.
+enum class PlanColumn {
+  kTt = 0, kCriterion, kExpectedResult, kActions, kResponsible, kTimeline, kBudget,
+  kOtherSupport, kNotes, kCount
+};
+
+struct MapOptions {
+  // Applied to every cell's text before recognition (e.g. diacritic
+  // restoration for OCR'd text without marks). Default: none.
+  std::function<std::string(std::string_view)> restore_cell;
+  // A header cell maps to a plan column when its folded similarity to the
+  // canonical header (or a known variant) reaches this. Default 0.6.
+  double header_min_similarity = 0.6;
+  // A table is the plan table when at least this many of the nine columns
+  // are recognised (and the criterion column is one of them). Default 5.
+  int plan_min_columns = 5;
+};
+
+// For each column of a header row (cell texts), the plan column it holds, or
+// -1. Exposed for tests and for the image path.
+std::vector<int> MatchPlanHeader(const std::vector<std::string>& header_cells,
+                                 double min_similarity = 0.6);
+
+// Extracts the metadata from the document text (see DocumentInfo).
+DocumentInfo ExtractDocumentInfo(std::string_view text);
+
+// Builds the plan model. Plan tables that follow one another (a table split
+// over pages, with or without a repeated header) are read as one.
+PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
+                       const MapOptions& options = {});
+
+}  // namespace vnplan::table
+
+#endif  // VNPLAN_TABLE_PLAN_SCHEMA_H_

@@ -1,0 +1,127 @@
+#include "table/row_labels.h"
+
+#include <cctype>
+
+#include "table/fuzzy.h"
+#include "table/table_model.h"
+
+namespace vnplan::table {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Parses digits with '.'/',' separators starting at `pos`; returns the
+// normalised number and moves *pos past it.
+std::string ParseNumber(std::string_view s, size_t* pos) {
+  std::string number;
+  size_t i = *pos;
+  while (i < s.size()) {
+    size_t start = i;
+    while (i < s.size() && IsDigit(s[i])) number.push_back(s[i++]);
+    if (i == start) break;
+    // Separator: '.' or ',' possibly surrounded by single spaces, then digit.
+    size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (j < s.size() && (s[j] == '.' || s[j] == ',')) {
+      size_t k = j + 1;
+      while (k < s.size() && s[k] == ' ' && k - j <= 1) ++k;
+      if (k < s.size() && IsDigit(s[k]) && (s[j] == '.' || k == j + 1)) {
+        number.push_back('.');
+        i = k;
+        continue;
+      }
+    }
+    break;
+  }
+  *pos = i;
+  return number;
+}
+
+}  // namespace
+
+RowLabel ParseRowLabel(std::string_view raw) {
+  RowLabel label;
+  std::string cell = CollapseSpaces(raw);
+  size_t first_digit = 0;
+  while (first_digit < cell.size() && !IsDigit(cell[first_digit])) ++first_digit;
+  if (first_digit == 0 || first_digit >= cell.size() || first_digit > 40) return label;
+  std::string word = FoldAlnum(std::string_view(cell).substr(0, first_digit));
+  if (word.empty()) return label;
+
+  struct Candidate {
+    const char* form;
+    LabelKind kind;
+    int max_distance;
+  };
+  static constexpr Candidate kCandidates[] = {
+      {"tieuchuan", LabelKind::kStandard, 2},
+      {"tieuchi", LabelKind::kCriterion, 2},
+      {"muc", LabelKind::kLevel, 0},
+      {"mucdo", LabelKind::kLevel, 1},
+  };
+  int best = 1 << 20;
+  LabelKind kind = LabelKind::kNone;
+  for (const auto& c : kCandidates) {
+    int d = EditDistance(word, c.form);
+    if (d <= c.max_distance && d < best) {
+      best = d;
+      kind = c.kind;
+    }
+  }
+  if (kind == LabelKind::kNone) return label;
+
+  size_t pos = first_digit;
+  if (kind == LabelKind::kLevel) {
+    // The rest must be a list of small numbers: "1, 2, 3", "1,2 và 3", "4".
+    std::string rest = Fold(std::string_view(cell).substr(first_digit));
+    std::vector<int> levels;
+    for (size_t i = 0; i < rest.size();) {
+      if (IsDigit(rest[i])) {
+        int v = 0;
+        while (i < rest.size() && IsDigit(rest[i])) v = v * 10 + (rest[i++] - '0');
+        if (v < 1 || v > 9) return label;
+        levels.push_back(v);
+      } else if (rest[i] == ',' || rest[i] == ' ' || rest[i] == '-' || rest[i] == ';' ||
+                 rest[i] == '.' || rest[i] == ':') {
+        ++i;
+      } else if (rest.compare(i, 2, "va") == 0) {
+        i += 2;
+      } else {
+        return label;
+      }
+    }
+    if (levels.empty()) return label;
+    label.kind = kind;
+    label.levels = levels;
+    label.distance = best;
+    return label;
+  }
+
+  label.number = ParseNumber(cell, &pos);
+  if (label.number.empty()) return label;
+  // Skip separators between the number and the title.
+  while (pos < cell.size() && (cell[pos] == ' ' || cell[pos] == ':' || cell[pos] == '.' ||
+                               cell[pos] == '-' || cell[pos] == ';' || cell[pos] == ',')) {
+    ++pos;
+  }
+  // En/em dashes (3 bytes in UTF-8).
+  while (cell.compare(pos, 3, "\xE2\x80\x93") == 0 || cell.compare(pos, 3, "\xE2\x80\x94") == 0) {
+    pos += 3;
+    while (pos < cell.size() && cell[pos] == ' ') ++pos;
+  }
+  label.title = cell.substr(pos);
+  label.kind = kind;
+  label.distance = best;
+  return label;
+}
+
+std::string LevelName(const std::vector<int>& levels) {
+  std::string out = "Mức ";
+  for (size_t i = 0; i < levels.size(); ++i) {
+    if (i) out += ", ";
+    out += std::to_string(levels[i]);
+  }
+  return out;
+}
+
+}  // namespace vnplan::table

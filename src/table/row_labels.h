@@ -1,0 +1,38 @@
+// Recognises the row labels of plan tables in one cell's text, robust to
+// stripped diacritics and OCR noise: level rows ("MỨC 1, 2, 3", "MUC 4"),
+// standard rows ("Tiêu chuẩn 1: Tổ chức và quản lý nhà trường") and
+// criterion rows ("Tiêu chí 1.9", "Tiêu chí 5.5.3: …", "Tieu chi 2").
+#ifndef VNPLAN_TABLE_ROW_LABELS_H_
+#define VNPLAN_TABLE_ROW_LABELS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnplan::table {
+
+enum class LabelKind { kNone, kLevel, kStandard, kCriterion };
+
+struct RowLabel {
+  LabelKind kind = LabelKind::kNone;
+  // Standard/criterion number with '.' separators: "1", "1.9", "5.5.3".
+  std::string number;
+  // Level rows: the levels named, e.g. {1, 2, 3}.
+  std::vector<int> levels;
+  // Text after the number and an optional ':' / '.' / '-', from the
+  // original (unfolded) cell: the standard title, or a criterion's own text.
+  std::string title;
+  // Edit distance between the label word and its canonical form (0 exact).
+  int distance = 0;
+};
+
+// Parses `cell` (cleaned text of one cell). Returns kind kNone when the cell
+// does not start with a label word followed by a number.
+RowLabel ParseRowLabel(std::string_view cell);
+
+// "Mức 1, 2, 3" / "Mức 4" for levels {1,2,3} / {4}.
+std::string LevelName(const std::vector<int>& levels);
+
+}  // namespace vnplan::table
+
+#endif  // VNPLAN_TABLE_ROW_LABELS_H_

@@ -1,0 +1,117 @@
+#include "table/table_model.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "common/utf8.h"
+
+namespace vnplan::table {
+
+const char* TableFormatName(TableFormat format) {
+  switch (format) {
+    case TableFormat::kTsv: return "tsv";
+    case TableFormat::kCellLines: return "cell-lines";
+    case TableFormat::kParagraphs: return "paragraphs";
+    case TableFormat::kMarkdown: return "markdown";
+    case TableFormat::kHtml: return "html";
+    case TableFormat::kPipeOcr: return "pipe-ocr";
+    case TableFormat::kGrid: return "grid";
+    case TableFormat::kWords: return "words";
+  }
+  return "unknown";
+}
+
+namespace {
+
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' ||
+         c == U'\v' || c == 0xA0 || c == 0x2007 || c == 0x202F || c == 0x200B ||
+         c == 0xFEFF || (c >= 0x2000 && c <= 0x200A) || c == 0x3000;
+}
+
+}  // namespace
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t c = NextCodePoint(text, &pos);
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+std::string CleanCellText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '<') {
+      // A tag: letters, optional '/', up to '>' within 40 bytes.
+      size_t end = text.find('>', i);
+      if (end != std::string_view::npos && end - i <= 40 && i + 1 < text.size() &&
+          (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '/')) {
+        std::string_view tag = text.substr(i + 1, end - i - 1);
+        bool is_break = tag.starts_with("br") || tag.starts_with("BR") ||
+                        tag.starts_with("/p") || tag.starts_with("/P");
+        out.push_back(is_break ? '\n' : ' ');
+        if (!is_break) out.pop_back();
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+          {"&nbsp;", " "}, {"&apos;", "'"}};
+      bool done = false;
+      for (auto [name, value] : kEntities) {
+        if (text.substr(i).starts_with(name)) {
+          out.append(value);
+          i += name.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+      if (text.substr(i).starts_with("&#")) {
+        size_t semi = text.find(';', i);
+        if (semi != std::string_view::npos && semi - i <= 10) {
+          std::string num(text.substr(i + 2, semi - i - 2));
+          long cp = (!num.empty() && (num[0] == 'x' || num[0] == 'X'))
+                        ? std::strtol(num.c_str() + 1, nullptr, 16)
+                        : std::strtol(num.c_str(), nullptr, 10);
+          if (cp > 0 && cp < 0x110000) {
+            AppendUtf8(static_cast<char32_t>(cp), &out);
+            i = semi + 1;
+            continue;
+          }
+        }
+      }
+    }
+    if ((c == '*' || c == '_') && i + 1 < text.size() && text[i + 1] == c) {
+      i += 2;
+      continue;
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return CollapseSpaces(out);
+}
+
+void PadRows(Table* table) {
+  size_t width = 0;
+  for (const auto& row : table->rows) width = std::max(width, row.size());
+  for (auto& row : table->rows) row.resize(width);
+}
+
+}  // namespace vnplan::table

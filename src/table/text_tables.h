@@ -1,0 +1,45 @@
+// Finds tables in flattened text exports and rebuilds their rows into the
+// row model (table_model.h). Input: NFC UTF-8 text of a whole document.
+// Output: the tables plus the remaining (non-table) text. Formats handled:
+//   - tab-separated rows, one row per line (seeds 000, 004); a row whose
+//     first two cells are empty continues the previous row (page breaks);
+//     dash-only separator rows are dropped;
+//   - one cell per line, each line starting with a tab, rows separated by
+//     blank lines (seed 002); the header row fixes the column count and
+//     rows split by stray blank lines are re-joined;
+//   - Markdown pipe tables and HTML <table> markup;
+//   - one cell per paragraph without tabs, headed by a "TT" header
+//     (seed 001: member lists, evidence tables).
+// OCR text with '|' column hints (seed 003) is handled by pipe_tables.h.
+#ifndef VNPLAN_TABLE_TEXT_TABLES_H_
+#define VNPLAN_TABLE_TEXT_TABLES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "table/table_model.h"
+
+namespace vnplan::table {
+
+struct TextTableOptions {
+  // Tables narrower than this are left in the text (layout tables such as
+  // the two-column letterhead). Default 3.
+  int min_columns = 3;
+  // Also look for one-cell-per-paragraph tables headed by "TT"/"STT"
+  // (seed 001). Default true.
+  bool paragraph_tables = true;
+};
+
+struct TextTables {
+  std::vector<Table> tables;  // in document order
+  // The input with every table replaced by one empty line; cell lines of
+  // rejected layout tables are kept without their leading tab.
+  std::string text;
+};
+
+TextTables ExtractTablesFromText(std::string_view utf8, const TextTableOptions& options = {});
+
+}  // namespace vnplan::table
+
+#endif  // VNPLAN_TABLE_TEXT_TABLES_H_
