@@ -1,0 +1,26 @@
+// Image-only PDF writer: degraded page images -> a PDF like a scanner makes
+// (one full-page image per page, no text layer). Images are embedded as
+// JPEG (DCT, gray) or losslessly (Flate) through Cairo.
+#ifndef VNPLAN_TOOLS_SYNTH_SCAN_PDF_H_
+#define VNPLAN_TOOLS_SYNTH_SCAN_PDF_H_
+
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "common/image.h"
+
+namespace vnplan::synth {
+
+// Writes `pages` to `path`; each page's size in points is its pixel size
+// * 72 / its dpi. `jpeg_quality` 1..100 embeds JPEG, 0 embeds Flate.
+// Errors: kInvalidArgument (no pages, dpi 0), kIo.
+Status WriteImagePdf(const std::vector<GrayImage>& pages, int jpeg_quality,
+                     const std::string& path);
+
+// Writes one page image as PNG (8-bit gray). Errors: kIo.
+Status WritePng(const GrayImage& image, const std::string& path);
+
+}  // namespace vnplan::synth
+
+#endif  // VNPLAN_TOOLS_SYNTH_SCAN_PDF_H_

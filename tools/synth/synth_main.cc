@@ -1,0 +1,255 @@
+// vnplan-synth: command-line front end of the synthetic-scan generator
+// (library vnplan_synth). Subcommands: render (Markdown -> PDF/PNG/gold,
+// optional scan degradation), plan (random plan Markdown + gold criteria),
+// lines (one image per text line for OCR-confusion training).
+// Data goes to files, progress and errors to stderr; exit codes follow
+// src/common/exit_codes.h.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "common/exit_codes.h"
+#include "synth/synth.h"
+
+namespace {
+
+using namespace vnplan;
+using namespace vnplan::synth;
+
+int Fail(const Error& e) {
+  std::cerr << "vnplan-synth: " << ErrorCodeName(e.code) << ": " << e.message << "\n";
+  return ExitCodeFor(e.code);
+}
+
+Result<std::string> ReadAll(const std::string& path) {
+  std::stringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kInputError, "cannot read " + path);
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Status WriteAll(const std::string& path, const std::string& data) {
+  if (path == "-") {
+    std::cout << data;
+    return {};
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+  if (!out) return MakeError(ErrorCode::kIo, "cannot write " + path);
+  return {};
+}
+
+Status EnsureDir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return MakeError(ErrorCode::kIo, "cannot create " + dir + ": " + ec.message());
+  return {};
+}
+
+std::string PageName(int index, const char* suffix) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "page-%03d%s.png", index + 1, suffix);
+  return buf;
+}
+
+struct RenderFlags {
+  std::string input;
+  LayoutOptions layout;
+  std::string pdf, png_dir, gold, gold_text, scan_pdf, scan_dir;
+  int dpi = 300;
+  std::string preset;
+  uint64_t seed = 1;
+  // Overrides; negative = take the preset's value.
+  double skew = -1, blur = -1, noise = -1, salt_pepper = -1, illumination = -1, shadow = -1;
+  int jpeg = -1, scan_dpi = -1, speckles = -1;
+  std::string stamp;  // "", "on", "off"
+  int scan_pdf_jpeg = 85;
+};
+
+int RunRender(const RenderFlags& f) {
+  auto text = ReadAll(f.input);
+  if (!text) return Fail(text.error());
+  auto doc = ParseMarkdown(*text);
+  if (!doc) return Fail(doc.error());
+  auto rendered = RenderedDocument::Create(*doc, f.layout);
+  if (!rendered) return Fail(rendered.error());
+  std::cerr << "vnplan-synth: " << rendered->page_count() << " page(s)\n";
+  if (!f.pdf.empty()) {
+    if (auto s = rendered->WritePdf(f.pdf); !s) return Fail(s.error());
+  }
+
+  bool degrade = !f.preset.empty() || f.skew >= 0 || f.blur >= 0 || f.noise >= 0 ||
+                 f.salt_pepper >= 0 || f.illumination >= 0 || f.shadow >= 0 || f.jpeg >= 0 ||
+                 f.scan_dpi >= 0 || f.speckles >= 0 || f.stamp == "on";
+  DegradeOptions dopt;
+  if (!f.preset.empty()) {
+    auto p = DegradePreset(f.preset);
+    if (!p) return Fail(p.error());
+    dopt = *p;
+  }
+  if (f.skew >= 0) dopt.skew_deg = f.skew, dopt.skew_jitter = false;
+  if (f.blur >= 0) dopt.blur_sigma = f.blur;
+  if (f.noise >= 0) dopt.gaussian_noise = f.noise;
+  if (f.salt_pepper >= 0) dopt.salt_pepper = f.salt_pepper;
+  if (f.illumination >= 0) dopt.illumination = f.illumination;
+  if (f.shadow >= 0) dopt.border_shadow = f.shadow;
+  if (f.jpeg >= 0) dopt.jpeg_quality = f.jpeg;
+  if (f.scan_dpi >= 0) dopt.target_dpi = f.scan_dpi;
+  if (f.speckles >= 0) dopt.speckles = f.speckles;
+  if (f.stamp == "on") dopt.stamp = true;
+  if (f.stamp == "off") dopt.stamp = false;
+  dopt.seed = f.seed;
+
+  bool need_images = !f.png_dir.empty() || degrade;
+  std::string scan_dir = f.scan_dir.empty() ? f.png_dir : f.scan_dir;
+  std::vector<PageTransform> transforms;
+  std::vector<GrayImage> scans;
+  if (need_images) {
+    if (!f.png_dir.empty()) {
+      if (auto s = EnsureDir(f.png_dir); !s) return Fail(s.error());
+    }
+    if (degrade && !scan_dir.empty()) {
+      if (auto s = EnsureDir(scan_dir); !s) return Fail(s.error());
+    }
+    for (int i = 0; i < rendered->page_count(); ++i) {
+      auto page = rendered->RenderPage(i, f.dpi);
+      if (!page) return Fail(page.error());
+      if (!f.png_dir.empty()) {
+        auto s = WritePng(*page, (std::filesystem::path(f.png_dir) / PageName(i, "")).string());
+        if (!s) return Fail(s.error());
+      }
+      if (!degrade) continue;
+      auto d = Degrade(*page, dopt, i);
+      if (!d) return Fail(d.error());
+      transforms.push_back(d->transform);
+      if (!scan_dir.empty()) {
+        auto s = WritePng(d->image, (std::filesystem::path(scan_dir) / PageName(i, "-scan")).string());
+        if (!s) return Fail(s.error());
+      }
+      if (!f.scan_pdf.empty()) scans.push_back(std::move(d->image));
+    }
+  }
+  if (!f.scan_pdf.empty()) {
+    if (!degrade) {
+      return Fail(Error{ErrorCode::kInvalidArgument, "--scan-pdf needs --degrade or an override"});
+    }
+    if (auto s = WriteImagePdf(scans, f.scan_pdf_jpeg, f.scan_pdf); !s) return Fail(s.error());
+  }
+  if (!f.gold.empty()) {
+    auto s = WriteAll(f.gold, GoldToJson(rendered->gold(), f.dpi, transforms));
+    if (!s) return Fail(s.error());
+  }
+  if (!f.gold_text.empty()) {
+    if (auto s = WriteAll(f.gold_text, GoldPlainText(rendered->gold())); !s) return Fail(s.error());
+  }
+  return kExitOk;
+}
+
+struct PlanFlags {
+  PlanOptions options;
+  std::string out = "-";
+  std::string criteria_json;
+};
+
+int RunPlan(const PlanFlags& f) {
+  GeneratedPlan plan = GeneratePlan(f.options);
+  if (auto s = WriteAll(f.out, plan.markdown); !s) return Fail(s.error());
+  if (!f.criteria_json.empty()) {
+    if (auto s = WriteAll(f.criteria_json, CriteriaToJson(plan.criteria)); !s) return Fail(s.error());
+  }
+  return kExitOk;
+}
+
+struct LinesFlags {
+  std::string input;
+  std::string out_dir;
+  LineRenderOptions options;
+};
+
+int RunLines(const LinesFlags& f) {
+  auto text = ReadAll(f.input);
+  if (!text) return Fail(text.error());
+  auto n = RenderLinesToDir(*text, f.out_dir, f.options);
+  if (!n) return Fail(n.error());
+  std::cerr << "vnplan-synth: wrote " << *n << " line image(s) to " << f.out_dir << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"vnplan-synth: synthetic Vietnamese plan documents, scans and gold data"};
+  app.require_subcommand(1);
+  int exit_code = kExitOk;
+
+  RenderFlags rf;
+  CLI::App* render = app.add_subcommand("render", "Markdown subset -> PDF / PNG pages / gold");
+  render->add_option("-i,--input", rf.input, "Markdown file ('-' = stdin)")->required();
+  render->add_flag("--landscape", rf.layout.landscape, "A4 landscape");
+  render->add_flag("--repeat-header", rf.layout.repeat_header, "repeat table header rows per page");
+  render->add_option("--font", rf.layout.font_family, "font family")->capture_default_str();
+  render->add_option("--font-size", rf.layout.font_size_pt, "body size, pt")->capture_default_str();
+  render->add_option("--table-font-size", rf.layout.table_font_size_pt,
+                     "table size, pt (0 = body - 1)")->capture_default_str();
+  render->add_flag("--legacy-tcvn3", rf.layout.legacy_tcvn3,
+                   "text layer as TCVN3 bytes shown as Latin-1 (like a .VnTime PDF)");
+  render->add_option("--pdf", rf.pdf, "born-digital PDF output");
+  render->add_option("--png-dir", rf.png_dir, "clean page PNGs (page-001.png ...)");
+  render->add_option("--dpi", rf.dpi, "page image dpi")->capture_default_str();
+  render->add_option("--gold", rf.gold, "gold JSON output");
+  render->add_option("--gold-text", rf.gold_text, "gold plain text output");
+  render->add_option("--degrade", rf.preset, "scan preset: light|medium|heavy");
+  render->add_option("--seed", rf.seed, "random seed for degradation")->capture_default_str();
+  render->add_option("--skew", rf.skew, "skew magnitude in degrees (random sign)");
+  render->add_option("--blur", rf.blur, "Gaussian blur sigma (px)");
+  render->add_option("--noise", rf.noise, "Gaussian noise sigma (gray levels)");
+  render->add_option("--salt-pepper", rf.salt_pepper, "salt-and-pepper pixel fraction");
+  render->add_option("--jpeg", rf.jpeg, "JPEG re-compression quality (0 = off)");
+  render->add_option("--illumination", rf.illumination, "uneven light depth 0..1");
+  render->add_option("--scan-dpi", rf.scan_dpi, "downsample degraded pages to this dpi");
+  render->add_option("--stamp", rf.stamp, "stamp on|off")->check(CLI::IsMember({"on", "off"}));
+  render->add_option("--speckles", rf.speckles, "number of dirt specks");
+  render->add_option("--shadow", rf.shadow, "border shadow strength 0..1");
+  render->add_option("--scan-dir", rf.scan_dir, "degraded PNGs (default: --png-dir)");
+  render->add_option("--scan-pdf", rf.scan_pdf, "image-only PDF of the degraded pages");
+  render->add_option("--scan-pdf-jpeg", rf.scan_pdf_jpeg,
+                     "JPEG quality inside --scan-pdf (0 = lossless Flate)")->capture_default_str();
+  render->callback([&] { exit_code = RunRender(rf); });
+
+  PlanFlags pf;
+  CLI::App* plan = app.add_subcommand("plan", "write a random plan document in Markdown");
+  plan->add_option("--seed", pf.options.seed, "random seed")->capture_default_str();
+  plan->add_option("-o,--out", pf.out, "Markdown output ('-' = stdout)")->capture_default_str();
+  plan->add_option("--criteria-json", pf.criteria_json, "gold criteria JSON output");
+  plan->add_option("--criteria", pf.options.criteria_count,
+                   "number of criterion rows (0 = random 4..14)")->capture_default_str();
+  plan->callback([&] { exit_code = RunPlan(pf); });
+
+  LinesFlags lf;
+  CLI::App* lines = app.add_subcommand("lines", "one image + .gt.txt per input line");
+  lines->add_option("-i,--input", lf.input, "UTF-8 text, one line per sample ('-' = stdin)")
+      ->required();
+  lines->add_option("--out-dir", lf.out_dir, "output directory")->required();
+  lines->add_option("--dpi", lf.options.dpi, "image dpi")->capture_default_str();
+  lines->add_option("--seed", lf.options.seed, "random seed")->capture_default_str();
+  lines->add_option("--limit", lf.options.limit, "max lines (0 = all)")->capture_default_str();
+  lines->add_flag("!--no-degrade", lf.options.degrade, "skip the light degradation");
+  lines->callback([&] { exit_code = RunLines(lf); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  return exit_code;
+}
