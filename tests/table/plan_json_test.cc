@@ -1,0 +1,79 @@
+#include "table/plan_json.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace vnplan::table {
+namespace {
+
+// Runs tests/table/validate_json.py on `json`. Returns the script's exit
+// status: 0 valid, 1 invalid, 77 jsonschema missing.
+int ValidateAgainstSchema(const nlohmann::ordered_json& json, const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "vnplan_table_test";
+  std::filesystem::create_directories(dir);
+  auto path = dir / (name + ".json");
+  std::ofstream(path) << json.dump(2);
+  std::string cmd = std::string("python3 ") + VNPLAN_SOURCE_DIR +
+                    "/tests/table/validate_json.py " + VNPLAN_SOURCE_DIR +
+                    "/schemas/plan.schema.json " + path.string();
+  int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+PlanDocument SamplePlan() {
+  PlanDocument doc;
+  doc.document.number = "215/KH-ĐBL";
+  doc.document.date = "2024-08-09";
+  doc.document.school_year = "2024-2025";
+  Criterion c;
+  c.standard = 1;
+  c.criterion = "1.9";
+  c.criterion_label = "Tiêu chí 1.9";
+  c.pages = {2, 3};
+  doc.criteria.push_back(c);
+  Criterion m4;
+  m4.level = "Mức 4";
+  m4.criterion = "2";
+  doc.criteria.push_back(m4);
+  doc.tables.push_back({{"TT", "Họ và tên"}, {{"1", "Lê A"}}, {}, "paragraphs"});
+  doc.diagnostics.push_back({"warning", "unlabelled-row", "x"});
+  return doc;
+}
+
+TEST(PlanJsonTest, ShapeAndEmptyFields) {
+  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
+  EXPECT_EQ(j["schema_version"], "1.0.0");
+  EXPECT_EQ(j["source"]["sha256"],
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const auto& c = j["criteria"][0];
+  EXPECT_TRUE(c["level"].is_null());
+  EXPECT_EQ(c["standard"], 1);
+  EXPECT_EQ(c["expected_result"], "");  // present, empty
+  EXPECT_EQ(c["notes"], "");
+  EXPECT_EQ(c["pages"], nlohmann::ordered_json::array({2, 3}));
+  EXPECT_TRUE(j["criteria"][1]["standard"].is_null());
+  EXPECT_EQ(j["criteria"][1]["level"], "Mức 4");
+  EXPECT_EQ(j["tables"][0]["rows"][0]["Họ và tên"], "Lê A");
+  EXPECT_EQ(j["document"]["place"], "");
+}
+
+TEST(PlanJsonTest, OutputValidatesAgainstSchema) {
+  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
+  int status = ValidateAgainstSchema(j, "sample");
+  if (status == 77 || status == 127) GTEST_SKIP() << "python3 or python3-jsonschema not installed";
+  EXPECT_EQ(status, 0);
+}
+
+TEST(PlanJsonTest, SchemaRejectsAMissingField) {
+  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
+  j["criteria"][0].erase("budget");
+  int status = ValidateAgainstSchema(j, "broken");
+  if (status == 77 || status == 127) GTEST_SKIP() << "python3 or python3-jsonschema not installed";
+  EXPECT_EQ(status, 1);
+}
+
+}  // namespace
+}  // namespace vnplan::table

@@ -1,0 +1,166 @@
+#include "table/plan_schema.h"
+
+#include <gtest/gtest.h>
+
+namespace vnplan::table {
+namespace {
+
+Table MakeTable(const std::vector<std::vector<std::string>>& rows, int header_rows = 1) {
+  Table t;
+  for (const auto& r : rows) {
+    std::vector<Cell> row;
+    for (const auto& text : r) {
+      Cell c;
+      c.text = text;
+      row.push_back(c);
+    }
+    t.rows.push_back(row);
+  }
+  t.header_rows = header_rows;
+  PadRows(&t);
+  return t;
+}
+
+const std::vector<std::string> kHeader = {
+    "TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt (so với hiện trạng)",
+    "Công việc/giải pháp cần thực hiện", "Chủ trì và phối hợp thực hiện",
+    "Thời gian thực hiện và hoàn thành", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác", "Ghi chú"};
+
+TEST(PlanSchemaTest, HeaderMatchesCanonicalStrippedAndNoisyForms) {
+  EXPECT_EQ(MatchPlanHeader(kHeader), (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+  std::vector<std::string> stripped = {
+      "TT", "Tieu chuan, tieu chi", "Ket qua can dat (so voi hien trang)",
+      "Cong viec/giai phap can thuc hien", "Chu tri va phoi hop thuc hien",
+      "Thoi gian thuc hien va hoan thanh", "Du kien kinh phi", "Dieu kien ho tro khac", "Ghi chu"};
+  EXPECT_EQ(MatchPlanHeader(stripped), (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+  std::vector<std::string> noisy = {
+      "T T", "Tiéu chuan, tiéu chi", "Ketqua candat (so véi hién trang)",
+      "Cong viéc/giai phap can thuc hién", "Chu tri va phéi hop thuc hien",
+      "Thoi gian thuc hién va hoan thanh", "Du kién kinh phi", "Diéu kién hd tro khac", "Ghi cha"};
+  EXPECT_EQ(MatchPlanHeader(noisy), (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+  // Reordered and partial headers map by content, not position.
+  EXPECT_EQ(MatchPlanHeader({"Ghi chú", "Dự kiến kinh phí", "Họ và tên"}),
+            (std::vector<int>{8, 6, -1}));
+}
+
+TEST(PlanSchemaTest, LevelsStandardsCriteriaAndContinuations) {
+  std::vector<std::vector<std::string>> rows = {kHeader};
+  rows.push_back({"MỨC 1, 2, 3"});
+  rows.push_back({"1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"});
+  rows.push_back({"", "Tiêu chí 1.9", "KQ", "Giải pháp", "HT", "2024", "Không", "Hỗ trợ", ""});
+  rows.push_back({"", "", "", "tiếp theo", "", "", "", "", "ghi"});
+  rows.push_back(kHeader);  // repeated header on the next page
+  rows.push_back({"", "Tiêu chí 1.10", "a", "b", "c", "d", "e", "f", "g"});
+  rows.push_back({"MỨC 4"});
+  rows.push_back({"", "Tiêu chí 2", "x", "", "", "", "", "", ""});
+  PlanDocument doc = MapToPlan({MakeTable(rows)}, "");
+  ASSERT_EQ(doc.criteria.size(), 3u);
+  const Criterion& c0 = doc.criteria[0];
+  EXPECT_EQ(c0.level, "Mức 1, 2, 3");
+  EXPECT_EQ(c0.standard, 1);
+  EXPECT_EQ(c0.standard_title, "Tổ chức và quản lý nhà trường");
+  EXPECT_EQ(c0.criterion, "1.9");
+  EXPECT_EQ(c0.criterion_label, "Tiêu chí 1.9");
+  EXPECT_EQ(c0.expected_result, "KQ");
+  EXPECT_EQ(c0.actions, "Giải pháp tiếp theo");
+  EXPECT_EQ(c0.responsible, "HT");
+  EXPECT_EQ(c0.timeline, "2024");
+  EXPECT_EQ(c0.budget, "Không");
+  EXPECT_EQ(c0.other_support, "Hỗ trợ");
+  EXPECT_EQ(c0.notes, "ghi");
+  EXPECT_EQ(doc.criteria[1].criterion, "1.10");
+  EXPECT_EQ(doc.criteria[1].notes, "g");
+  EXPECT_EQ(doc.criteria[2].level, "Mức 4");
+  EXPECT_FALSE(doc.criteria[2].standard.has_value());
+  EXPECT_EQ(doc.criteria[2].criterion, "2");
+  EXPECT_TRUE(doc.tables.empty());
+}
+
+TEST(PlanSchemaTest, HeaderlessContinuationTableJoins) {
+  std::vector<std::vector<std::string>> page1 = {
+      kHeader, {"1", "Tiêu chuẩn 3: Cơ sở vật chất"}, {"", "Tiêu chí 3.2", "a", "b1"}};
+  std::vector<std::vector<std::string>> page2 = {
+      {"", "", "", "b2", "", "", "", "", ""}, {"", "Tiêu chí 3.6", "c", "d"}};
+  PlanDocument doc = MapToPlan({MakeTable(page1), MakeTable(page2, 0)}, "");
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].actions, "b1 b2");
+  EXPECT_EQ(doc.criteria[1].standard, 3);
+  EXPECT_EQ(doc.criteria[1].criterion, "3.6");
+  EXPECT_TRUE(doc.tables.empty());
+}
+
+TEST(PlanSchemaTest, RestoreHookRunsBeforeRecognition) {
+  std::vector<std::vector<std::string>> rows = {
+      {"TT", "Tieu chuan, tieu chi", "Ket qua can dat", "Cong viec/giai phap", "Chu tri",
+       "Thoi gian", "Du kien kinh phi", "Dieu kien ho tro khac", "Ghi chu"},
+      {"MUC 1,2, 3"},
+      {"1", "Tieu chuan 5: Hoat dong"},
+      {"", "Tieu chi\n53", "Mot so hoc sinh", "", "", "", "", "", ""}};
+  MapOptions options;
+  int calls = 0;
+  options.restore_cell = [&calls](std::string_view s) {
+    ++calls;
+    std::string out(s);
+    if (out == "Mot so hoc sinh") return std::string("Một số học sinh");
+    if (out == "Tieu chuan 5: Hoat dong") return std::string("Tiêu chuẩn 5: Hoạt động");
+    return out;
+  };
+  PlanDocument doc = MapToPlan({MakeTable(rows)}, "", options);
+  EXPECT_GT(calls, 0);
+  ASSERT_EQ(doc.criteria.size(), 1u);
+  EXPECT_EQ(doc.criteria[0].standard_title, "Hoạt động");
+  EXPECT_EQ(doc.criteria[0].expected_result, "Một số học sinh");
+  // The OCR lost the dot of "5.3".
+  EXPECT_EQ(doc.criteria[0].criterion, "5.3");
+  EXPECT_EQ(doc.criteria[0].level, "Mức 1, 2, 3");
+}
+
+TEST(PlanSchemaTest, OtherTablesAreGenericKeyedByHeader) {
+  PlanDocument doc = MapToPlan(
+      {MakeTable({{"TT", "Họ và tên", "", "Họ và tên"}, {"1", "Lê A", "x", "y"}})}, "");
+  EXPECT_TRUE(doc.criteria.empty());
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].headers,
+            (std::vector<std::string>{"TT", "Họ và tên", "col_3", "Họ và tên (2)"}));
+  EXPECT_EQ(doc.tables[0].rows[0], (std::vector<std::string>{"1", "Lê A", "x", "y"}));
+  ASSERT_FALSE(doc.diagnostics.empty());
+  EXPECT_EQ(doc.diagnostics[0].code, "no-plan-table");
+}
+
+TEST(PlanSchemaTest, DocumentInfo) {
+  DocumentInfo d = ExtractDocumentInfo(
+      "PHÒNG GD&ĐT QUẬN 1\nTRƯỜNG THCS VĂN LANG\n\nSố: 12/KH-THCS\n"
+      "Quận 1, ngày 5 tháng 9 năm 2023\n\nKẾ HOẠCH\nCẢI TIẾN CHẤT LƯỢNG GIÁO DỤC\n"
+      "Năm học 2023 – 2024\n\nI. MỤC ĐÍCH\nNội dung năm học 2020-2021.\n\n"
+      "HIỆU TRƯỞNG\n\n(Đã ký)\nNguyễn Văn An\n\nLiên kết website\n");
+  EXPECT_EQ(d.number, "12/KH-THCS");
+  EXPECT_EQ(d.place, "Quận 1");
+  EXPECT_EQ(d.date, "2023-09-05");
+  EXPECT_EQ(d.title, "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC");
+  EXPECT_EQ(d.school_year, "2023-2024");
+  EXPECT_EQ(d.organization, "TRƯỜNG THCS VĂN LANG");
+  EXPECT_EQ(d.signer, "Nguyễn Văn An");
+}
+
+TEST(PlanSchemaTest, DocumentInfoFromOcrTextWithoutMarks) {
+  DocumentInfo d = ExtractDocumentInfo(
+      " S0: 325/KH-TrTH Thanh Hung, ngay 12 thdng 9 nam 2023\nKE HOACH\n"
+      "CAI TIEN CHAT LUONG GIAO DUC\nNAM HOQC 2023 - 2024\n\nNoi dung\n\nNguyén Thi Thom\n");
+  EXPECT_EQ(d.number, "325/KH-TrTH");
+  EXPECT_EQ(d.place, "Thanh Hung");
+  EXPECT_EQ(d.date, "2023-09-12");
+  EXPECT_EQ(d.title, "KE HOACH CAI TIEN CHAT LUONG GIAO DUC");
+  EXPECT_EQ(d.school_year, "2023-2024");
+  EXPECT_EQ(d.signer, "Nguyén Thi Thom");
+}
+
+TEST(PlanSchemaTest, MissingMetadataIsEmpty) {
+  DocumentInfo d = ExtractDocumentInfo("không có gì\n");
+  EXPECT_EQ(d.number, "");
+  EXPECT_EQ(d.date, "");
+  EXPECT_EQ(d.title, "");
+  EXPECT_EQ(d.signer, "");
+}
+
+}  // namespace
+}  // namespace vnplan::table

@@ -1,0 +1,138 @@
+#include "table/text_tables.h"
+
+#include <gtest/gtest.h>
+
+namespace vnplan::table {
+namespace {
+
+std::vector<std::string> Texts(const std::vector<Cell>& row) {
+  std::vector<std::string> out;
+  for (const auto& c : row) out.push_back(c.text);
+  return out;
+}
+
+TEST(TextTablesTest, TsvWithSeparatorAndContinuationRows) {
+  const std::string text =
+      "Intro line\n"
+      "\n"
+      "TT\tTiêu chuẩn, tiêu chí\tKết quả\tThời gian thực hiện và\n"
+      "--\t--\t--\t--\n"
+      "\n"
+      "\t\t\thoàn thành\n"
+      "1\tTiêu chuẩn 1: Tổ chức\t\t\n"
+      "\tTiêu chí 1.9\tKết quả một\tNăm học\n"
+      "\n"
+      "\t\thai\t2024\n"
+      "\n"
+      "After the table\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  EXPECT_EQ(table.format, TableFormat::kTsv);
+  EXPECT_EQ(table.header_rows, 1);
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(Texts(table.rows[0]), (std::vector<std::string>{
+                                      "TT", "Tiêu chuẩn, tiêu chí", "Kết quả",
+                                      "Thời gian thực hiện và hoàn thành"}));
+  EXPECT_EQ(Texts(table.rows[2]),
+            (std::vector<std::string>{"", "Tiêu chí 1.9", "Kết quả một hai", "Năm học 2024"}));
+  EXPECT_NE(t.text.find("Intro line"), std::string::npos);
+  EXPECT_NE(t.text.find("After the table"), std::string::npos);
+  EXPECT_EQ(t.text.find("Tiêu chí 1.9"), std::string::npos);
+}
+
+TEST(TextTablesTest, TsvCellMarkupIsRemoved) {
+  TextTables t = ExtractTablesFromText(
+      "A\tB\tC\n<b>MỨC 1, 2, 3</b>\t\t\n1\t**Tiêu chuẩn 5:** x &amp; y\t\n");
+  ASSERT_EQ(t.tables.size(), 1u);
+  EXPECT_EQ(t.tables[0].rows[1][0].text, "MỨC 1, 2, 3");
+  EXPECT_EQ(t.tables[0].rows[2][1].text, "Tiêu chuẩn 5: x & y");
+}
+
+TEST(TextTablesTest, CellPerLineRowsRejoinedAcrossStrayBlankLines) {
+  const std::string text =
+      "\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "\n"
+      "Heading\n"
+      "\tTT\n\tTiêu chuẩn, tiêu chí\n\tKết quả cần đạt\n\tCông việc\n\tGhi chú\n"
+      "\n"
+      "\tMỨC 1, 2, 3\n"
+      "\n"
+      "\t1\n\tTiêu chuẩn 1: Tổ chức\n\t\n"
+      "\n"
+      "\t\n\tTiêu chí 1.10\n\tKết quả\n"
+      "\n"
+      "\n"
+      "\tGiải pháp\n\t\n"
+      "\n"
+      "\t\n\tTiêu chí 3.3\n"
+      "\n"
+      "\tA\n\tB\n\tC\n"
+      "\n"
+      " VI. TỔ CHỨC THỰC HIỆN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  EXPECT_EQ(table.format, TableFormat::kCellLines);
+  ASSERT_EQ(table.rows.size(), 5u);
+  EXPECT_EQ(table.columns(), 5u);
+  EXPECT_EQ(table.rows[1][0].text, "MỨC 1, 2, 3");
+  EXPECT_EQ(Texts(table.rows[3]),
+            (std::vector<std::string>{"", "Tiêu chí 1.10", "Kết quả", "Giải pháp", ""}));
+  EXPECT_EQ(Texts(table.rows[4]), (std::vector<std::string>{"", "Tiêu chí 3.3", "A", "B", "C"}));
+  // The letterhead cell is not a table: it stays in the text, without its tab.
+  EXPECT_NE(t.text.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"), std::string::npos);
+  EXPECT_EQ(t.text.find('\t'), std::string::npos);
+  EXPECT_NE(t.text.find("VI. TỔ CHỨC THỰC HIỆN"), std::string::npos);
+}
+
+TEST(TextTablesTest, MarkdownPipeTable) {
+  TextTables t = ExtractTablesFromText(
+      "x\n| TT | Họ và tên | Chức vụ |\n|---|:---|---|\n| 1 | Lê Văn A | GV |\n| 2 | Trần B | HT |\ny\n");
+  ASSERT_EQ(t.tables.size(), 1u);
+  EXPECT_EQ(t.tables[0].format, TableFormat::kMarkdown);
+  ASSERT_EQ(t.tables[0].rows.size(), 3u);
+  EXPECT_EQ(Texts(t.tables[0].rows[2]), (std::vector<std::string>{"2", "Trần B", "HT"}));
+}
+
+TEST(TextTablesTest, HtmlTableWithSpans) {
+  TextTables t = ExtractTablesFromText(
+      "<table>\n<tr><th>TT</th><th>Tiêu chí</th><th>Kết quả</th></tr>\n"
+      "<tr><td colspan=\"3\"><b>MỨC 4</b></td></tr>\n"
+      "<tr><td rowspan=2>1</td><td>a<br>b</td><td>c</td></tr>\n"
+      "<tr><td>d</td><td>e</td></tr>\n</table>\n");
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  EXPECT_EQ(table.format, TableFormat::kHtml);
+  ASSERT_EQ(table.rows.size(), 4u);
+  EXPECT_EQ(table.rows[1][0].text, "MỨC 4");
+  EXPECT_EQ(table.rows[1][0].col_span, 3);
+  EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"1", "a b", "c"}));
+  EXPECT_EQ(Texts(table.rows[3]), (std::vector<std::string>{"", "d", "e"}));
+  EXPECT_EQ(table.rows[3][0].row_span, 0);
+}
+
+TEST(TextTablesTest, ParagraphTableNumberedRows) {
+  const std::string text =
+      "a) Hội đồng\n\nTT\n\nHọ và tên\n\nChức danh,\nchức vụ\n\nNhiệm vụ\n\n"
+      "1\n\nNguyễn A\n\nHT\n\nChủ tịch\n\n"
+      "2\n\nLê B\n\nPHT\n\n \n\n"
+      "b) Nhóm thư ký:\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  EXPECT_EQ(table.format, TableFormat::kParagraphs);
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(Texts(table.rows[0]),
+            (std::vector<std::string>{"TT", "Họ và tên", "Chức danh, chức vụ", "Nhiệm vụ"}));
+  EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"2", "Lê B", "PHT", ""}));
+  EXPECT_NE(t.text.find("b) Nhóm thư ký:"), std::string::npos);
+}
+
+TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
+  TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
+  EXPECT_TRUE(t.tables.empty());
+}
+
+}  // namespace
+}  // namespace vnplan::table
