@@ -86,7 +86,7 @@ Result<RenderedLine> LineRenderer::Render(std::string_view text, int index) {
   d.skew_deg = 0.3;
   d.skew_jitter = true;
   d.blur_sigma = uniform(0.3, 0.9) * o.dpi / 300.0;
-  d.gaussian_noise = uniform(2, 7);
+  d.gaussian_noise = uniform(1.5, 4.5);
   d.jpeg_quality = static_cast<int>(uniform(70, 96));
   d.speckles = static_cast<int>(uniform(0, 3));
   auto deg = Degrade(clean, d, 0);
@@ -100,7 +100,6 @@ Result<int> RenderLinesToDir(std::string_view text, const std::string& out_dir,
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) return MakeError(ErrorCode::kIo, "cannot create " + out_dir + ": " + ec.message());
-  if (!IsValidUtf8(text)) return MakeError(ErrorCode::kInputError, "input is not valid UTF-8");
   std::ofstream tsv(std::filesystem::path(out_dir) / "lines.tsv", std::ios::binary);
   if (!tsv) return MakeError(ErrorCode::kIo, "cannot write lines.tsv in " + out_dir);
   tsv << "index\tfont\tsize_pt\ttext\n";
@@ -116,14 +115,14 @@ Result<int> RenderLinesToDir(std::string_view text, const std::string& out_dir,
       line.remove_suffix(1);
     }
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty()) continue;
+    if (line.empty() || !IsValidUtf8(line)) continue;  // invalid UTF-8 lines are skipped
     if (options.limit > 0 && count >= options.limit) break;
     auto r = renderer.Render(line, count);
     if (!r) return std::unexpected(r.error());
     char name[32];
     std::snprintf(name, sizeof name, "%06d", count);
     auto base = std::filesystem::path(out_dir) / name;
-    if (auto s = WritePng(r->image, base.string() + ".png"); !s) return std::unexpected(s.error());
+    if (auto s = WritePng(r->image, base.string() + ".png", 1); !s) return std::unexpected(s.error());
     std::ofstream gt(base.string() + ".gt.txt", std::ios::binary);
     gt << line << "\n";
     if (!gt) return MakeError(ErrorCode::kIo, "cannot write " + base.string() + ".gt.txt");

@@ -53,7 +53,8 @@ class LineRenderer {
   std::unique_ptr<Impl> impl_;
 };
 
-// Renders every non-empty line of `text` into `out_dir` (created), named by
+// Renders every non-empty, valid-UTF-8 line of `text` (others are skipped)
+// into `out_dir` (created), named by
 // a 0-based running number: 000000.png, 000000.gt.txt, ... Returns the count.
 // Errors: kIo, kInvalidArgument.
 Result<int> RenderLinesToDir(std::string_view text, const std::string& out_dir,

@@ -29,6 +29,7 @@ struct LineInfo {
 
 struct TextBox {
   LayoutPtr layout;
+  bool legacy = false;  // draw with a TCVN3-as-Latin-1 text layer
   std::vector<LineInfo> lines;
   bool empty = true;  // no visible text at all
 };
@@ -111,8 +112,9 @@ struct RenderedDocument::Impl {
     }
     std::u32string plain;
     std::vector<int> map;
-    std::string markup = internal::InlineToMarkup(md, options.legacy_tcvn3, &plain, &map);
+    std::string markup = internal::InlineToMarkup(md, false, &plain, &map);
     pango_layout_set_markup(layout, markup.c_str(), -1);
+    box->legacy = options.legacy_tcvn3;
 
     // Byte offset in the layout text -> code point index.
     const char* text = pango_layout_get_text(layout);
@@ -167,7 +169,7 @@ struct RenderedDocument::Impl {
     pango_layout_set_font_description(layout.get(), desc.get());
     std::u32string plain;
     std::vector<int> map;
-    std::string markup = internal::InlineToMarkup(md, options.legacy_tcvn3, &plain, &map);
+    std::string markup = internal::InlineToMarkup(md, false, &plain, &map);
     pango_layout_set_markup(layout.get(), markup.c_str(), -1);
     PangoRectangle logical;
     pango_layout_get_extents(layout.get(), nullptr, &logical);
@@ -469,8 +471,13 @@ struct RenderedDocument::Impl {
       double origin_y = op.y - lines[op.first].top;
       for (int i = op.first; i <= op.last; ++i) {
         PangoLayoutLine* line = pango_layout_get_line_readonly(op.box->layout.get(), i);
-        cairo_move_to(cr, op.x + lines[i].x, origin_y + lines[i].baseline);
-        pango_cairo_show_layout_line(cr, line);
+        if (op.box->legacy) {
+          internal::ShowLineWithTcvn3Text(cr, op.box->layout.get(), line, op.x + lines[i].x,
+                                          origin_y + lines[i].baseline);
+        } else {
+          cairo_move_to(cr, op.x + lines[i].x, origin_y + lines[i].baseline);
+          pango_cairo_show_layout_line(cr, line);
+        }
       }
     }
   }

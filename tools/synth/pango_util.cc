@@ -64,6 +64,62 @@ std::string InlineToMarkup(std::string_view md, bool tcvn3, std::u32string* plai
   return markup;
 }
 
+void ShowLineWithTcvn3Text(cairo_t* cr, PangoLayout* layout, PangoLayoutLine* line, double x,
+                           double baseline) {
+  const char* text = pango_layout_get_text(layout);
+  double run_x = x;
+  for (GSList* l = line->runs; l != nullptr; l = l->next) {
+    auto* run = static_cast<PangoGlyphItem*>(l->data);
+    PangoItem* item = run->item;
+    PangoGlyphString* gs = run->glyphs;
+    cairo_scaled_font_t* font =
+        pango_cairo_font_get_scaled_font(reinterpret_cast<PangoCairoFont*>(item->analysis.font));
+    std::vector<cairo_glyph_t> glyphs;
+    std::vector<cairo_text_cluster_t> clusters;
+    std::string utf8;
+    double gx = run_x;
+    int i = 0;
+    while (i < gs->num_glyphs) {
+      int j = i;
+      while (j < gs->num_glyphs && gs->log_clusters[j] == gs->log_clusters[i]) ++j;
+      int start = item->offset + gs->log_clusters[i];
+      int end = item->offset + item->length;
+      for (int k = j; k < gs->num_glyphs; ++k) {
+        if (gs->log_clusters[k] > gs->log_clusters[i]) {
+          end = item->offset + gs->log_clusters[k];
+          break;
+        }
+      }
+      int n_glyphs = 0;
+      for (int k = i; k < j; ++k) {
+        const PangoGlyphInfo& gi = gs->glyphs[k];
+        if (gi.glyph != PANGO_GLYPH_EMPTY && !(gi.glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+          glyphs.push_back({gi.glyph, gx + pango_units_to_double(gi.geometry.x_offset),
+                            baseline + pango_units_to_double(gi.geometry.y_offset)});
+          ++n_glyphs;
+        }
+        gx += pango_units_to_double(gi.geometry.width);
+      }
+      if (n_glyphs > 0 && end > start) {
+        std::string bytes = Tcvn3Encode(std::string_view(text + start, end - start));
+        std::string shown = Tcvn3AsLatin1(bytes);
+        clusters.push_back({static_cast<int>(shown.size()), n_glyphs});
+        utf8 += shown;
+      } else if (n_glyphs > 0) {
+        clusters.push_back({0, n_glyphs});
+      }
+      i = j;
+    }
+    if (!glyphs.empty() && font != nullptr) {
+      cairo_set_scaled_font(cr, font);
+      cairo_show_text_glyphs(cr, utf8.data(), static_cast<int>(utf8.size()), glyphs.data(),
+                             static_cast<int>(glyphs.size()), clusters.data(),
+                             static_cast<int>(clusters.size()), static_cast<cairo_text_cluster_flags_t>(0));
+    }
+    run_x = gx;
+  }
+}
+
 GrayImage A8ToGray(cairo_surface_t* surface, int dpi) {
   cairo_surface_flush(surface);
   GrayImage img;

@@ -59,6 +59,13 @@ PangoSetup MakePangoSetup();
 std::string InlineToMarkup(std::string_view md, bool tcvn3, std::u32string* plain,
                            std::vector<int>* map);
 
+// Draws `line` of `layout` with its left baseline end at (x, baseline) like
+// pango_cairo_show_layout_line, but gives every glyph cluster the TCVN3
+// bytes of its text shown as Latin-1 as its text: the glyphs look right
+// while the PDF text layer reads like a .VnTime PDF ("KÕ ho¹ch").
+void ShowLineWithTcvn3Text(cairo_t* cr, PangoLayout* layout, PangoLayoutLine* line, double x,
+                           double baseline);
+
 // Converts a Cairo A8 surface (alpha = ink) to a GrayImage (255 = paper).
 GrayImage A8ToGray(cairo_surface_t* surface, int dpi);
 

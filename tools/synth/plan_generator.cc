@@ -175,8 +175,9 @@ std::string Fill(const char* phrase, const std::string& learners) {
   std::string s = phrase;
   if (s.rfind("{L}", 0) == 0) {
     std::string cap = learners;
-    if (cap.rfind("học", 0) == 0) cap = "Học" + cap.substr(3);
-    else if (cap.rfind("trẻ", 0) == 0) cap = "Trẻ" + cap.substr(4);
+    const std::string hoc = "học", tre = "trẻ";
+    if (cap.rfind(hoc, 0) == 0) cap = "Học" + cap.substr(hoc.size());
+    else if (cap.rfind(tre, 0) == 0) cap = "Trẻ" + cap.substr(tre.size());
     s = cap + s.substr(3);
   }
   return Replace(s, "{L}", learners);

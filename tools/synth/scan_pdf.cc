@@ -65,10 +65,10 @@ Status WriteImagePdf(const std::vector<GrayImage>& pages, int jpeg_quality,
   return {};
 }
 
-Status WritePng(const GrayImage& image, const std::string& path) {
+Status WritePng(const GrayImage& image, const std::string& path, int compression) {
   try {
     cv::Mat m(image.height, image.width, CV_8U, const_cast<uint8_t*>(image.pixels.data()));
-    if (!cv::imwrite(path, m, {cv::IMWRITE_PNG_COMPRESSION, 3})) {
+    if (!cv::imwrite(path, m, {cv::IMWRITE_PNG_COMPRESSION, compression})) {
       return MakeError(ErrorCode::kIo, "cannot write " + path);
     }
   } catch (const cv::Exception& e) {

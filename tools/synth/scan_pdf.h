@@ -18,8 +18,9 @@ namespace vnplan::synth {
 Status WriteImagePdf(const std::vector<GrayImage>& pages, int jpeg_quality,
                      const std::string& path);
 
-// Writes one page image as PNG (8-bit gray). Errors: kIo.
-Status WritePng(const GrayImage& image, const std::string& path);
+// Writes one page image as PNG (8-bit gray; zlib level `compression`
+// 0..9). Errors: kIo.
+Status WritePng(const GrayImage& image, const std::string& path, int compression = 3);
 
 }  // namespace vnplan::synth
 
