@@ -1,0 +1,630 @@
+#include "lm/restorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <unordered_set>
+
+#include "common/paths.h"
+#include "common/utf8.h"
+#include "lm/lm_tokens.h"
+
+namespace vnplan::lm {
+namespace {
+
+constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+// Channel penalty (log10) for a same-skeleton candidate the OCR channel
+// does not explain.
+constexpr float kUnexplainedPenalty = -3.0f;
+// Penalty for splitting a merged word into two syllables.
+constexpr float kSplitPenalty = -1.5f;
+// Light pass: penalty for replacing a valid syllable.
+constexpr float kChangeValidPenalty = -2.0f;
+constexpr size_t kMaxCands = 40;
+
+struct Cand {
+  WordId w[2] = {0, 0};
+  uint8_t n = 1;
+  float channel = 0.0f;  // log10
+  std::string text;      // lower-case output ("" = keep the original)
+};
+
+enum class UnitKind { kSkip, kFixed, kBreak, kWord };
+
+struct Unit {
+  UnitKind kind = UnitKind::kSkip;
+  size_t offset = 0;
+  std::string_view text;
+  WordId fixed = 0;           // kFixed
+  std::vector<Cand> cands;    // kWord; empty -> behaves as kFixed <unk>
+  bool space_after = false;   // OCR: "hoc2023" -> "học 2023"
+  bool original_valid = false;
+  int original_cand = -1;     // light pass: the candidate equal to the input
+  int chosen = -1;
+  float confidence = 1.0f;
+  RestoreMode mode = RestoreMode::kStripped;
+  bool light = false;
+};
+
+struct Hyp {
+  State state;
+  float score;
+  int32_t prev;  // index into the previous layer, -1 at the start
+  int16_t cand;  // candidate index, -1 for fixed units
+};
+
+bool IsUpperLetter(char32_t c) {
+  text::Letter l;
+  return text::DecomposeLetter(c, &l) && l.upper;
+}
+
+char32_t SetCase(char32_t c, bool upper) {
+  text::Letter l;
+  if (!text::DecomposeLetter(c, &l)) return c;
+  l.upper = upper;
+  const char32_t out = text::ComposeLetter(l);
+  return out ? out : c;
+}
+
+// Lower-cases letters, keeps other characters (digits, symbols of garbled
+// OCR words).
+std::string LowerKeep(std::string_view s) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < s.size()) AppendUtf8(SetCase(NextCodePoint(s, &pos), false), &out);
+  return out;
+}
+
+// Re-applies the letter case of `original` to the lower-case `restored`.
+std::string ApplyCase(std::string_view original, std::string_view restored) {
+  const std::u32string o = Utf8ToU32(original);
+  std::u32string r = Utf8ToU32(restored);
+  int letters = 0, upper = 0;
+  bool all_letters = true;
+  for (char32_t c : o) {
+    text::Letter l;
+    if (text::DecomposeLetter(c, &l)) {
+      ++letters;
+      upper += l.upper;
+    } else {
+      all_letters = false;
+    }
+  }
+  if (upper == 0) return std::string(restored);
+  if (all_letters && o.size() == r.size()) {
+    for (size_t i = 0; i < r.size(); ++i) r[i] = SetCase(r[i], IsUpperLetter(o[i]));
+  } else if (upper == letters && letters >= 2) {
+    for (char32_t& c : r) c = SetCase(c, true);
+  } else {
+    // Title case: the first letter of the first character that was upper.
+    if (!r.empty() && !o.empty() &&
+        (IsUpperLetter(o[0]) || (o.size() > 1 && IsUpperLetter(o[1])))) {
+      r[0] = SetCase(r[0], true);
+    }
+  }
+  return U32ToUtf8(r);
+}
+
+bool IsGlueSymbol(std::string_view t) {
+  return t == "\u00a2" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
+         t == "\u00a9" || t == "\u00ae";
+}
+
+}  // namespace
+
+struct Restorer::Impl {
+  const Restorer& r;
+  const RestoreOptions& opt;
+
+  void AddUnique(std::vector<Cand>* cands, Cand c) const {
+    for (Cand& e : *cands) {
+      if (e.n == c.n && e.w[0] == c.w[0] && (c.n == 1 || e.w[1] == c.w[1])) {
+        e.channel = std::max(e.channel, c.channel);
+        return;
+      }
+    }
+    cands->push_back(std::move(c));
+  }
+
+  Cand Single(WordId id, float channel) const {
+    Cand c;
+    c.w[0] = id;
+    c.channel = channel;
+    c.text = std::string(r.model_.Word(id));
+    return c;
+  }
+
+  void SkeletonCands(const std::string& skel, float channel,
+                     std::vector<Cand>* out) const {
+    auto it = r.by_skeleton_.find(skel);
+    if (it == r.by_skeleton_.end()) return;
+    for (WordId id : it->second) AddUnique(out, Single(id, channel));
+  }
+
+  // OCR-mode candidates for one observed (lower-cased) string.
+  void OcrCands(const std::string& obs, std::vector<Cand>* out) const {
+    std::vector<std::pair<WordId, float>> ch;
+    r.channel_.Candidates(obs, r.model_, &ch);
+    for (const auto& [id, lp] : ch) AddUnique(out, Single(id, lp));
+    SkeletonCands(text::Skeleton(obs), kUnexplainedPenalty, out);
+  }
+
+  void SplitCands(const std::string& obs, std::vector<Cand>* out) const {
+    const std::u32string u = Utf8ToU32(obs);
+    if (u.size() < 4) return;
+    std::vector<Cand> splits;
+    for (size_t i = 2; i + 2 <= u.size(); ++i) {
+      std::vector<Cand> left, right;
+      OcrCands(U32ToUtf8(u.substr(0, i)), &left);
+      OcrCands(U32ToUtf8(u.substr(i)), &right);
+      if (left.empty() || right.empty()) continue;
+      auto best = [](std::vector<Cand>* v) {
+        std::sort(v->begin(), v->end(), [](const Cand& a, const Cand& b) {
+          return a.channel > b.channel;
+        });
+        if (v->size() > 6) v->resize(6);
+      };
+      best(&left);
+      best(&right);
+      for (const Cand& a : left) {
+        for (const Cand& b : right) {
+          Cand c;
+          c.n = 2;
+          c.w[0] = a.w[0];
+          c.w[1] = b.w[0];
+          c.channel = a.channel + b.channel + kSplitPenalty;
+          c.text = a.text + " " + b.text;
+          splits.push_back(std::move(c));
+        }
+      }
+    }
+    std::sort(splits.begin(), splits.end(), [](const Cand& a, const Cand& b) {
+      return a.channel > b.channel;
+    });
+    if (splits.size() > kMaxCands) splits.resize(kMaxCands);
+    for (Cand& c : splits) out->push_back(std::move(c));
+  }
+
+  void BuildWordCands(Unit* u, bool glued) const {
+    const std::string lower = LowerKeep(u->text);
+    const bool letters_only = !glued && !LowerVietnamese(u->text).empty();
+    std::string norm;
+    if (letters_only) {
+      norm = text::NormalizeTonePlacement(lower, text::ToneStyle::kNew);
+      u->original_valid = text::IsValidSyllable(norm);
+    }
+    std::vector<Cand>& cands = u->cands;
+    if (u->mode == RestoreMode::kStripped) {
+      if (!letters_only) return;
+      if (HasDiacritics(norm) && u->original_valid) {
+        if (!u->light) return;  // trusted
+      }
+      SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
+    } else {
+      OcrCands(lower, &cands);
+      const bool weak = cands.empty() ||
+                        std::max_element(cands.begin(), cands.end(),
+                                         [](const Cand& a, const Cand& b) {
+                                           return a.channel < b.channel;
+                                         })->channel < -2.5f;
+      if (opt.split_merged && weak && !u->original_valid) {
+        SplitCands(lower, &cands);
+      }
+    }
+    if (u->light && u->original_valid) {
+      // The input itself is a candidate with no penalty; others pay.
+      for (Cand& c : cands) c.channel += kChangeValidPenalty;
+      Cand self = Single(r.model_.Index(norm), 0.0f);
+      self.text = norm;
+      int found = -1;
+      for (size_t i = 0; i < cands.size(); ++i) {
+        if (cands[i].n == 1 && cands[i].text == norm) found = static_cast<int>(i);
+      }
+      if (found >= 0) {
+        cands[found].channel = 0.0f;
+      } else {
+        cands.push_back(std::move(self));
+        found = static_cast<int>(cands.size()) - 1;
+      }
+      u->original_cand = found;
+    }
+    if (cands.size() > kMaxCands) {
+      std::partial_sort(cands.begin(), cands.begin() + kMaxCands, cands.end(),
+                        [](const Cand& a, const Cand& b) {
+                          return a.channel > b.channel;
+                        });
+      if (u->original_cand >= static_cast<int>(kMaxCands)) {
+        std::swap(cands[kMaxCands - 1], cands[u->original_cand]);
+        u->original_cand = kMaxCands - 1;
+      }
+      cands.resize(kMaxCands);
+    }
+  }
+
+  // Decides the mode of one paragraph (tokens [b, e)) for kAuto.
+  RestoreMode AutoMode(const std::vector<Token>& toks, size_t b, size_t e,
+                       bool* light) const {
+    int words = 0, diac = 0, invalid = 0;
+    for (size_t i = b; i < e; ++i) {
+      if (toks[i].kind != TokenKind::kWord) continue;
+      ++words;
+      const std::string lower = LowerVietnamese(toks[i].text);
+      if (HasDiacritics(toks[i].text)) ++diac;
+      const bool glued = (i > b && toks[i - 1].kind == TokenKind::kNumber) ||
+                         (i + 1 < e && toks[i + 1].kind == TokenKind::kNumber);
+      if (lower.empty() || glued ||
+          !text::IsValidSyllable(
+              text::NormalizeTonePlacement(lower, text::ToneStyle::kNew))) {
+        ++invalid;
+      }
+    }
+    *light = false;
+    if (words == 0) return RestoreMode::kStripped;
+    const double d = double(diac) / words, inv = double(invalid) / words;
+    if (d < 0.10) return RestoreMode::kStripped;
+    if (inv > 0.15 || d < 0.5) return RestoreMode::kOcr;
+    *light = true;
+    return RestoreMode::kOcr;
+  }
+
+  std::vector<Unit> BuildUnits(const std::vector<Token>& toks) const {
+    std::vector<Unit> units;
+    size_t para_begin = 0;
+    while (para_begin < toks.size()) {
+      size_t para_end = para_begin;
+      while (para_end < toks.size() &&
+             !(toks[para_end].kind == TokenKind::kSpace &&
+               IsParagraphBreak(toks[para_end].text))) {
+        ++para_end;
+      }
+      RestoreMode mode = opt.mode;
+      bool light = opt.only_low_confidence;
+      if (mode == RestoreMode::kAuto) {
+        bool auto_light = false;
+        mode = AutoMode(toks, para_begin, para_end, &auto_light);
+        light = light || auto_light;
+      }
+      for (size_t i = para_begin; i < para_end;) {
+        const Token& t = toks[i];
+        Unit u;
+        u.offset = t.offset;
+        u.text = t.text;
+        u.mode = mode;
+        u.light = light;
+        if (t.kind == TokenKind::kSpace) {
+          u.kind = UnitKind::kSkip;
+          ++i;
+        } else if (mode == RestoreMode::kOcr &&
+                   (t.kind == TokenKind::kWord ||
+                    (t.kind == TokenKind::kNumber && t.text.size() == 1) ||
+                    IsGlueSymbol(t.text))) {
+          // Glue letters with single digits/symbols: "c6", "1y", "B4o".
+          size_t j = i;
+          bool has_word = false;
+          while (j < para_end &&
+                 (toks[j].kind == TokenKind::kWord ||
+                  (toks[j].kind == TokenKind::kNumber && toks[j].text.size() == 1) ||
+                  IsGlueSymbol(toks[j].text))) {
+            has_word |= toks[j].kind == TokenKind::kWord;
+            ++j;
+          }
+          if (!has_word) {
+            u.kind = UnitKind::kFixed;
+            u.fixed = t.kind == TokenKind::kNumber ? r.model_.num()
+                                                   : r.model_.punct();
+            ++i;
+          } else {
+            u.kind = UnitKind::kWord;
+            const size_t end_off = toks[j - 1].offset + toks[j - 1].text.size();
+            u.text = std::string_view(t.text.data(), end_off - t.offset);
+            const bool glued = j - i > 1;
+            u.space_after = j < para_end &&
+                            toks[j].kind == TokenKind::kNumber &&
+                            toks[j].text.size() >= 2;
+            BuildWordCands(&u, glued);
+            i = j;
+          }
+        } else if (t.kind == TokenKind::kWord) {
+          u.kind = UnitKind::kWord;
+          BuildWordCands(&u, false);
+          ++i;
+        } else if (t.kind == TokenKind::kNumber) {
+          u.kind = UnitKind::kFixed;
+          u.fixed = r.model_.num();
+          ++i;
+        } else if (IsSentenceEnd(t.text)) {
+          u.kind = UnitKind::kBreak;
+          ++i;
+        } else {
+          u.kind = UnitKind::kFixed;
+          u.fixed = r.model_.punct();
+          ++i;
+        }
+        units.push_back(std::move(u));
+      }
+      if (para_end < toks.size()) {
+        Unit br;
+        br.kind = UnitKind::kBreak;
+        br.offset = toks[para_end].offset;
+        br.text = toks[para_end].text;
+        units.push_back(std::move(br));
+        ++para_end;
+      }
+      para_begin = para_end;
+    }
+    return units;
+  }
+
+  // The LM word ids of unit u's chosen/fixed output.
+  int Words(const Unit& u, int cand, WordId out[2]) const {
+    if (u.kind == UnitKind::kFixed) {
+      out[0] = u.fixed;
+      return 1;
+    }
+    if (u.cands.empty()) {
+      // A word without candidates: the LM sees its own id if it is a
+      // known syllable, else <unk>.
+      const std::string lower = LowerVietnamese(u.text);
+      out[0] = lower.empty() ? r.model_.unk()
+                             : r.model_.Index(text::NormalizeTonePlacement(
+                                   lower, text::ToneStyle::kNew));
+      return 1;
+    }
+    const Cand& c = u.cands[cand];
+    out[0] = c.w[0];
+    out[1] = c.w[1];
+    return c.n;
+  }
+
+  float ScoreWords(State s, const WordId* w, int n, State* out) const {
+    float total = 0;
+    State next;
+    for (int i = 0; i < n; ++i) {
+      total += r.model_.Score(s, w[i], &next);
+      s = next;
+    }
+    *out = s;
+    return total;
+  }
+
+  // Viterbi over units [b, e) (one sentence); sets chosen + confidence.
+  void Decode(std::vector<Unit>* units, size_t b, size_t e) const {
+    std::vector<size_t> pos;  // units taking part in the LM
+    for (size_t i = b; i < e; ++i) {
+      if ((*units)[i].kind == UnitKind::kFixed ||
+          (*units)[i].kind == UnitKind::kWord) {
+        pos.push_back(i);
+      }
+    }
+    if (pos.empty()) return;
+    const int beam = std::max(1, opt.beam);
+    std::vector<std::vector<Hyp>> layers(pos.size());
+    std::vector<Hyp> start = {
+        Hyp{r.model_.BeginSentenceState(), 0.0f, -1, -1}};
+    std::vector<Hyp> expanded;
+    for (size_t p = 0; p < pos.size(); ++p) {
+      const Unit& u = (*units)[pos[p]];
+      const std::vector<Hyp>& prev = p == 0 ? start : layers[p - 1];
+      const int ncand =
+          u.kind == UnitKind::kWord && !u.cands.empty() ? int(u.cands.size()) : 0;
+      expanded.clear();
+      for (size_t h = 0; h < prev.size(); ++h) {
+        for (int c = 0; c < std::max(ncand, 1); ++c) {
+          WordId w[2];
+          const int n = Words(u, ncand ? c : 0, w);
+          Hyp nh;
+          nh.score = prev[h].score + ScoreWords(prev[h].state, w, n, &nh.state) +
+                     (ncand ? u.cands[c].channel : 0.0f);
+          nh.prev = static_cast<int32_t>(h);
+          nh.cand = static_cast<int16_t>(ncand ? c : -1);
+          expanded.push_back(nh);
+        }
+      }
+      // Recombine equal states, keep the best `beam`.
+      std::sort(expanded.begin(), expanded.end(), [](const Hyp& a, const Hyp& b) {
+        return a.score > b.score;
+      });
+      std::vector<Hyp>& layer = layers[p];
+      for (const Hyp& hy : expanded) {
+        bool dup = false;
+        for (const Hyp& k : layer) {
+          if (k.state == hy.state) {
+            dup = true;
+            break;
+          }
+        }
+        if (dup) continue;
+        layer.push_back(hy);
+        if (static_cast<int>(layer.size()) >= beam) break;
+      }
+    }
+    // Close the sentence.
+    const std::vector<Hyp>& last = layers.back();
+    int best = 0;
+    float best_score = kNegInf;
+    for (size_t h = 0; h < last.size(); ++h) {
+      State out;
+      const float s = last[h].score + r.model_.Score(last[h].state, r.model_.eos(), &out);
+      if (s > best_score) {
+        best_score = s;
+        best = static_cast<int>(h);
+      }
+    }
+    std::vector<int> hyp_at(pos.size());
+    for (int p = static_cast<int>(pos.size()) - 1, h = best; p >= 0; --p) {
+      hyp_at[p] = h;
+      (*units)[pos[p]].chosen = layers[p][h].cand;
+      h = layers[p][h].prev;
+    }
+    // Confidence: posterior among candidates with the neighbours fixed.
+    for (size_t p = 0; p < pos.size(); ++p) {
+      Unit& u = (*units)[pos[p]];
+      if (u.kind != UnitKind::kWord || u.cands.size() < 2) continue;
+      const State before =
+          p == 0 ? r.model_.BeginSentenceState() : layers[p - 1][hyp_at[p - 1]].state;
+      WordId follow[5];
+      int nf = 0;
+      for (size_t q = p + 1; q < pos.size() && nf < 2; ++q) {
+        WordId w[2];
+        const Unit& v = (*units)[pos[q]];
+        const int n = Words(v, v.chosen < 0 ? 0 : v.chosen, w);
+        for (int i = 0; i < n && nf < 2; ++i) follow[nf++] = w[i];
+      }
+      if (nf < 2) follow[nf++] = r.model_.eos();
+      std::vector<float> lp(u.cands.size());
+      float mx = kNegInf;
+      for (size_t c = 0; c < u.cands.size(); ++c) {
+        WordId w[2];
+        const int n = Words(u, static_cast<int>(c), w);
+        State s;
+        float v = u.cands[c].channel + ScoreWords(before, w, n, &s);
+        State s2;
+        v += ScoreWords(s, follow, nf, &s2);
+        lp[c] = v;
+        mx = std::max(mx, v);
+      }
+      double sum = 0;
+      for (float v : lp) sum += std::pow(10.0, v - mx);
+      u.confidence = static_cast<float>(std::pow(10.0, lp[u.chosen] - mx) / sum);
+      if (u.light && u.original_cand >= 0 && u.chosen != u.original_cand) {
+        const float p_orig =
+            static_cast<float>(std::pow(10.0, lp[u.original_cand] - mx) / sum);
+        if (p_orig >= opt.min_confidence) {
+          u.chosen = u.original_cand;
+          u.confidence = p_orig;
+        }
+      }
+    }
+  }
+
+  RestoreResult Run(std::string_view text) const {
+    const std::vector<Token> toks = Tokenize(text);
+    std::vector<Unit> units = BuildUnits(toks);
+    size_t b = 0;
+    for (size_t i = 0; i <= units.size(); ++i) {
+      if (i == units.size() || units[i].kind == UnitKind::kBreak) {
+        Decode(&units, b, i);
+        b = i + 1;
+      }
+    }
+    RestoreResult res;
+    res.text.reserve(text.size() + text.size() / 2);
+    for (const Unit& u : units) {
+      if (u.kind != UnitKind::kWord) {
+        res.text.append(u.text);
+        continue;
+      }
+      RestoredToken t;
+      t.offset = u.offset;
+      t.original = std::string(u.text);
+      t.confidence = u.cands.size() < 2 ? 1.0f : u.confidence;
+      if (u.cands.empty() || u.chosen < 0 ||
+          (u.light && u.chosen == u.original_cand)) {
+        t.restored = t.original;
+      } else {
+        std::string lower = u.cands[u.chosen].text;
+        if (opt.tone_style == text::ToneStyle::kOld) {
+          lower = text::NormalizeTonePlacement(lower, text::ToneStyle::kOld);
+        }
+        t.restored = ApplyCase(u.text, lower);
+      }
+      if (u.space_after && u.chosen >= 0) t.restored += ' ';
+      t.changed = t.restored != t.original;
+      res.changed += t.changed;
+      res.text += t.restored;
+      res.tokens.push_back(std::move(t));
+    }
+    return res;
+  }
+};
+
+Restorer::Restorer(NgramModel model, OcrChannel channel)
+    : model_(std::move(model)), channel_(std::move(channel)) {
+  skeleton_of_.resize(model_.vocab_size());
+  for (uint32_t id = 0; id < model_.vocab_size(); ++id) {
+    const std::string_view w = model_.Word(static_cast<WordId>(id));
+    if (w.empty() || w[0] == '<') continue;
+    std::string skel = text::Skeleton(w);
+    by_skeleton_[skel].push_back(static_cast<WordId>(id));
+    skeleton_of_[id] = std::move(skel);
+  }
+}
+
+Restorer::Restorer(Restorer&&) noexcept = default;
+Restorer& Restorer::operator=(Restorer&&) noexcept = default;
+Restorer::~Restorer() = default;
+
+Result<Restorer> Restorer::LoadFiles(const std::string& lm_path,
+                                     const std::string& channel_path) {
+  auto model = NgramModel::Load(lm_path);
+  if (!model) return std::unexpected(model.error());
+  OcrChannel channel = OcrChannel::Default();
+  if (!channel_path.empty()) {
+    auto loaded = OcrChannel::Load(channel_path);
+    if (!loaded) return std::unexpected(loaded.error());
+    channel = std::move(*loaded);
+  }
+  return Restorer(std::move(*model), std::move(channel));
+}
+
+Result<Restorer> Restorer::Load(const std::string& models_dir) {
+  std::filesystem::path dir = models_dir;
+  if (dir.empty()) {
+    auto found = FindModelsDir();
+    if (!found) return std::unexpected(found.error());
+    dir = *found;
+  }
+  const auto lm = dir / kLmFile;
+  const auto channel = dir / kChannelFile;
+  std::error_code ec;
+  return LoadFiles(lm.string(), std::filesystem::exists(channel, ec)
+                                    ? channel.string()
+                                    : std::string());
+}
+
+RestoreResult Restorer::Restore(std::string_view text,
+                                const RestoreOptions& options) const {
+  Impl impl{*this, options};
+  return impl.Run(text);
+}
+
+int Restorer::RestorePage(Page* page, const RestoreOptions& options) const {
+  RestoreOptions opt = options;
+  opt.only_low_confidence = true;
+  int changed = 0;
+  for (Block& block : page->blocks) {
+    for (Line& line : block.lines) {
+      std::string joined;
+      std::vector<size_t> starts;
+      for (const Word& w : line.words) {
+        if (!joined.empty()) joined += ' ';
+        starts.push_back(joined.size());
+        joined += w.text;
+      }
+      if (joined.empty()) continue;
+      const RestoreResult res = Restore(joined, opt);
+      // Rebuild each word from the restored tokens inside its span.
+      for (size_t i = 0; i < line.words.size(); ++i) {
+        const size_t b = starts[i], e = b + line.words[i].text.size();
+        std::string out;
+        size_t at = b;
+        bool any = false;
+        for (const RestoredToken& t : res.tokens) {
+          if (t.offset < b || t.offset >= e) continue;
+          out.append(joined, at, t.offset - at);
+          out += t.restored;
+          at = t.offset + t.original.size();
+          any |= t.changed;
+        }
+        if (!any) continue;
+        out.append(joined, at, e - at);
+        line.words[i].text = out;
+        ++changed;
+      }
+    }
+  }
+  return changed;
+}
+
+}  // namespace vnplan::lm

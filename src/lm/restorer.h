@@ -1,0 +1,115 @@
+// Diacritic and OCR-error restoration with the syllable n-gram LM. Input:
+// UTF-8 text whose diacritics were stripped ("ke hoach cai tien") or
+// garbled by an English OCR model ("gido duc", "dugc", "c6"). Output: the
+// text with every syllable replaced by the most probable Vietnamese
+// syllable (Viterbi search over candidate lattices), spacing, punctuation
+// and letter case kept, and per-word confidences.
+//
+//   auto r = Restorer::Load();                       // models/lm/*
+//   RestoreResult out = r->Restore("Ke hoach nam hoc", {});
+//   out.text == "Kế hoạch năm học"
+//
+// Candidates per word: every LM syllable with the same skeleton (stripped,
+// lower-cased, đ->d); in OCR mode also the syllables an OCR channel model
+// maps to the observed string (see ocr_channel.h) and splits of merged
+// tokens ("phaidap" -> "phải đáp", "hoc2023" -> "học 2023").
+#ifndef VNPLAN_LM_RESTORER_H_
+#define VNPLAN_LM_RESTORER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/error.h"
+#include "common/page.h"
+#include "lm/ngram_model.h"
+#include "lm/ocr_channel.h"
+#include "text/vietnamese.h"
+
+namespace vnplan::lm {
+
+enum class RestoreMode {
+  kStripped,  // words without diacritics get them; words with diacritics
+              // that are valid syllables are trusted and kept
+  kOcr,       // every word may be wrong: skeleton + OCR-channel candidates,
+              // merged-token splitting
+  kAuto,      // per paragraph: kStripped if under 10% of its words carry
+              // diacritics, kOcr if over 15% of its words are not valid
+              // syllables, otherwise only invalid words are fixed
+};
+
+struct RestoreOptions {
+  RestoreMode mode = RestoreMode::kAuto;  // see RestoreMode
+  text::ToneStyle tone_style = text::ToneStyle::kNew;  // output placement
+  // Light pass for already-good text (the pipeline on `vie` OCR output):
+  // only words that are not valid syllables, or whose confidence is below
+  // `min_confidence`, may change; false = every word may change.
+  bool only_low_confidence = false;
+  float min_confidence = 0.5f;  // 0..1, used by only_low_confidence
+  int beam = 8;                 // hypotheses kept per position
+  bool split_merged = true;     // OCR mode: try splitting merged words
+};
+
+// One word of the input (spaces, numbers and punctuation are not listed).
+struct RestoredToken {
+  size_t offset = 0;        // byte offset of `original` in the input
+  std::string original;     // as in the input
+  std::string restored;     // as in the output (may contain a space if a
+                            // merged word was split)
+  float confidence = 1.0f;  // 0..1: posterior of `restored` among the
+                            // candidates, neighbours fixed
+  bool changed = false;     // restored != original
+};
+
+struct RestoreResult {
+  std::string text;
+  std::vector<RestoredToken> tokens;
+  size_t changed = 0;  // number of changed words
+};
+
+class Restorer {
+ public:
+  // Loads models/lm/vi.lm (and models/lm/ocr_channel.tsv if present) from
+  // `models_dir`, or from FindModelsDir() when empty. kModelMissing if the
+  // LM is absent or malformed.
+  static Result<Restorer> Load(const std::string& models_dir = "");
+  // Loads an explicit LM file; `channel_path` may be empty (built-in
+  // defaults for the OCR channel).
+  static Result<Restorer> LoadFiles(const std::string& lm_path,
+                                    const std::string& channel_path);
+
+  Restorer(Restorer&&) noexcept;
+  Restorer& operator=(Restorer&&) noexcept;
+  ~Restorer();
+
+  // Thread-safe (const, no shared mutable state).
+  RestoreResult Restore(std::string_view text,
+                        const RestoreOptions& options = {}) const;
+
+  // The pipeline's light pass over an OCR'd page: joins each line's words,
+  // restores them with `options` (only_low_confidence is forced on and a
+  // word with Tesseract confidence under 60 counts as low-confidence),
+  // writes changed words back. Returns the number of words changed.
+  int RestorePage(Page* page, const RestoreOptions& options = {}) const;
+
+  const NgramModel& model() const { return model_; }
+
+ private:
+  struct Impl;
+  Restorer(NgramModel model, OcrChannel channel);
+  NgramModel model_;
+  OcrChannel channel_;
+  // skeleton -> LM ids of syllables with that skeleton.
+  std::unordered_map<std::string, std::vector<WordId>> by_skeleton_;
+  std::vector<std::string> skeleton_of_;  // by WordId ("" for classes)
+};
+
+// Canonical file names inside the models directory.
+inline constexpr const char* kLmFile = "lm/vi.lm";
+inline constexpr const char* kChannelFile = "lm/ocr_channel.tsv";
+
+}  // namespace vnplan::lm
+
+#endif  // VNPLAN_LM_RESTORER_H_

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Rebuilds every trained model in models/ from the read-only material in
+# /work/shared (override with VNPLAN_SHARED). Deterministic: same inputs,
+# same bytes. Needs the tools built (tools/build.sh or BUILD_DIR=...).
+#
+#   models/lm/vi.lm             syllable 4-gram LM (vnplan-lm-train)
+#   models/lm/ocr_channel.tsv   eng-OCR letter confusions, if the OCR pairs
+#                               exist (tools/lm/make_ocr_pairs.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${VNPLAN_SHARED:-/work/shared}
+BUILD_DIR=${BUILD_DIR:-build}
+TRAIN="$BUILD_DIR/tools/lm/vnplan-lm-train"
+C="$SHARED/corpus"
+if [[ ! -x "$TRAIN" ]]; then
+  echo "build_models.sh: $TRAIN missing; run tools/build.sh first" >&2
+  exit 5
+fi
+mkdir -p models/lm
+start=$(date +%s.%N)
+# Genre weights: the administrative/legal sources (target genre) in full,
+# the small admin corpus repeated 4x, half of the news. Held-out lines
+# (lm::IsHeldOutLine, 1%) are never used.
+nice "$TRAIN" \
+  --input "$C/admin_khanhng29.txt.xz:4" \
+  --input "$C/vlc_legal.txt.xz:1" \
+  --input "$C/phapdien_diepxuan.txt.xz:1" \
+  --input "$C/unc_dantri.txt.xz:1" \
+  --input "$C/baomoi_news.txt.xz:0.5" \
+  --order 4 --prune 2,2,3 --min-unigram 2 \
+  --out models/lm/vi.lm
+end=$(date +%s.%N)
+printf 'models/lm/vi.lm: %s bytes, %.1f s\n' "$(stat -c %s models/lm/vi.lm)" \
+  "$(echo "$end - $start" | bc)"
