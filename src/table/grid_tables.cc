@@ -1,0 +1,362 @@
+#include "table/grid_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "table/fuzzy.h"
+
+namespace vnplan::table {
+namespace {
+
+// Single-linkage clustering of sorted values: a new cluster starts when the
+// gap to the previous value exceeds `tolerance`. Returns cluster centres and
+// maps each value to its cluster through `index_of`.
+std::vector<double> Cluster(std::vector<int> values, int tolerance) {
+  std::sort(values.begin(), values.end());
+  std::vector<double> centres;
+  std::vector<int> current;
+  for (int v : values) {
+    if (!current.empty() && v - current.back() > tolerance) {
+      centres.push_back(std::accumulate(current.begin(), current.end(), 0.0) / current.size());
+      current.clear();
+    }
+    current.push_back(v);
+  }
+  if (!current.empty()) {
+    centres.push_back(std::accumulate(current.begin(), current.end(), 0.0) / current.size());
+  }
+  return centres;
+}
+
+int Nearest(const std::vector<double>& centres, int v) {
+  int best = 0;
+  double d = 1e18;
+  for (size_t i = 0; i < centres.size(); ++i) {
+    double e = std::abs(centres[i] - v);
+    if (e < d) {
+      d = e;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+struct CellComponent {
+  cv::Rect rect;  // page coordinates
+  int row = 0, col = 0, row_span = 1, col_span = 1;
+};
+
+struct GridMasks {
+  cv::Mat ink;    // binarised page, text and rules = 255
+  cv::Mat rules;  // rules only = 255
+};
+
+GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& options) {
+  GridMasks m;
+  int block = std::max(3, static_cast<int>(std::lround(31 * scale)) | 1);
+  cv::adaptiveThreshold(gray, m.ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
+                        15);
+  int hlen = std::max(10, static_cast<int>(gray.cols * options.horizontal_kernel_fraction));
+  int vlen = std::max(10, static_cast<int>(gray.rows * options.vertical_kernel_fraction));
+  cv::Mat horizontal, vertical;
+  cv::morphologyEx(m.ink, horizontal, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(hlen, 1)));
+  cv::morphologyEx(m.ink, vertical, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, vlen)));
+  // Close small breaks along each rule, then thicken a little so that rules
+  // meet at the joints.
+  int bridge = std::max(3, static_cast<int>(std::lround(9 * scale)));
+  cv::morphologyEx(horizontal, horizontal, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(bridge, 1)));
+  cv::morphologyEx(vertical, vertical, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, bridge)));
+  int grow = std::max(1, static_cast<int>(std::lround(2 * scale)));
+  cv::dilate(horizontal, horizontal,
+             cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * grow + 1, 2 * grow + 1)));
+  cv::dilate(vertical, vertical,
+             cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * grow + 1, 2 * grow + 1)));
+  m.rules = horizontal | vertical;
+  return m;
+}
+
+std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const GridOptions& options,
+                                   int dpi, GridMasks* masks_out) {
+  const double scale = (dpi > 0 ? dpi : 300) / 300.0;
+  GridMasks masks = FindRules(gray, scale, options);
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(masks.rules.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  std::vector<cv::Rect> regions;
+  for (const auto& c : contours) {
+    cv::Rect r = cv::boundingRect(c);
+    if (r.width >= options.min_table_width_300 * scale &&
+        r.height >= options.min_table_height_300 * scale) {
+      regions.push_back(r);
+    }
+  }
+  std::sort(regions.begin(), regions.end(),
+            [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
+  const int min_cell = std::max(4, static_cast<int>(options.min_cell_size_300 * scale));
+  const int tolerance = std::max(6, static_cast<int>(std::lround(14 * scale)));
+  std::vector<Table> tables;
+  for (const cv::Rect& region : regions) {
+    cv::Mat inside;
+    cv::bitwise_not(masks.rules(region), inside);
+    cv::Mat labels, stats, centroids;
+    int n = cv::connectedComponentsWithStats(inside, labels, stats, centroids, 4, CV_32S);
+    std::vector<CellComponent> cells;
+    for (int i = 1; i < n; ++i) {
+      int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+      int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+      if (x == 0 || y == 0 || x + w >= region.width || y + h >= region.height) continue;
+      if (w < min_cell || h < min_cell) continue;
+      // A component that fills little of its box is the space between
+      // rules that do not form a closed cell.
+      if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.5 * w * h) continue;
+      cells.push_back({cv::Rect(x + region.x, y + region.y, w, h)});
+    }
+    if (cells.size() < 2) continue;
+    std::vector<int> xs, ys;
+    for (const auto& c : cells) {
+      xs.push_back(c.rect.x);
+      xs.push_back(c.rect.x + c.rect.width);
+      ys.push_back(c.rect.y);
+      ys.push_back(c.rect.y + c.rect.height);
+    }
+    std::vector<double> col_edges = Cluster(xs, tolerance);
+    std::vector<double> row_edges = Cluster(ys, tolerance);
+    if (col_edges.size() < 2 || row_edges.size() < 2) continue;
+    const int ncols = static_cast<int>(col_edges.size()) - 1;
+    const int nrows = static_cast<int>(row_edges.size()) - 1;
+    Table table;
+    table.format = TableFormat::kGrid;
+    table.pages = {page_number};
+    table.rows.assign(nrows, std::vector<Cell>(ncols));
+    for (auto& row : table.rows) {
+      for (auto& cell : row) cell.page = page_number;
+    }
+    for (auto& c : cells) {
+      c.col = Nearest(col_edges, c.rect.x);
+      c.row = Nearest(row_edges, c.rect.y);
+      c.col_span = std::max(1, Nearest(col_edges, c.rect.x + c.rect.width) - c.col);
+      c.row_span = std::max(1, Nearest(row_edges, c.rect.y + c.rect.height) - c.row);
+      if (c.row >= nrows || c.col >= ncols) continue;
+      Cell& cell = table.rows[c.row][c.col];
+      cell.box = Box{c.rect.x, c.rect.y, c.rect.x + c.rect.width, c.rect.y + c.rect.height};
+      cell.row_span = c.row_span;
+      cell.col_span = c.col_span;
+      for (int dr = 0; dr < c.row_span && c.row + dr < nrows; ++dr) {
+        for (int dc = 0; dc < c.col_span && c.col + dc < ncols; ++dc) {
+          if (dr == 0 && dc == 0) continue;
+          Cell& covered = table.rows[c.row + dr][c.col + dc];
+          covered.row_span = 0;
+          covered.col_span = 0;
+        }
+      }
+    }
+    int header_rows = 1;
+    for (const auto& cell : table.rows[0]) header_rows = std::max(header_rows, cell.row_span);
+    table.header_rows = std::min(header_rows, nrows);
+    tables.push_back(std::move(table));
+  }
+  if (masks_out) *masks_out = std::move(masks);
+  return tables;
+}
+
+cv::Mat Wrap(const GrayImage& page) {
+  return cv::Mat(page.height, page.width, CV_8UC1, const_cast<uint8_t*>(page.pixels.data()));
+}
+
+Status CheckImage(const GrayImage& page) {
+  if (page.empty() || page.pixels.size() != static_cast<size_t>(page.width) * page.height) {
+    return MakeError(ErrorCode::kInvalidArgument, "table: empty or malformed page image");
+  }
+  return {};
+}
+
+bool RowMatches(const std::vector<Cell>& a, const std::vector<Cell>& b, double min_similarity) {
+  if (a.size() != b.size()) return false;
+  double sum = 0;
+  int n = 0;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k].text.empty() && b[k].text.empty()) continue;
+    sum += Similarity(Fold(a[k].text), Fold(b[k].text));
+    ++n;
+  }
+  return n > 0 && sum / n >= min_similarity;
+}
+
+}  // namespace
+
+Result<std::vector<Table>> DetectGrids(const GrayImage& page, int page_number,
+                                       const GridOptions& options) {
+  if (auto ok = CheckImage(page); !ok) return std::unexpected(ok.error());
+  try {
+    return DetectGridsImpl(Wrap(page), page_number, options, page.dpi, nullptr);
+  } catch (const cv::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("table: OpenCV: ") + e.what());
+  }
+}
+
+Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int page_number,
+                                                  OcrEngine& engine, const GridOptions& options) {
+  if (auto ok = CheckImage(page); !ok) return std::unexpected(ok.error());
+  std::vector<Table> tables;
+  try {
+    cv::Mat gray = Wrap(page);
+    GridMasks masks;
+    tables = DetectGridsImpl(gray, page_number, options, page.dpi, &masks);
+    cv::Mat text_ink = masks.ink & ~masks.rules;
+    cv::morphologyEx(text_ink, text_ink, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
+    const double scale = (page.dpi > 0 ? page.dpi : 300) / 300.0;
+    const int min_ink = std::max(4, static_cast<int>(options.min_ink_pixels_300 * scale * scale));
+    for (auto& table : tables) {
+      for (auto& row : table.rows) {
+        for (auto& cell : row) {
+          if (!cell.box || cell.col_span == 0) continue;
+          Box b = *cell.box;
+          int inset = options.cell_inset;
+          Box inner{b.x0 + inset, b.y0 + inset, b.x1 - inset, b.y1 - inset};
+          if (inner.empty()) continue;
+          cv::Rect r(inner.x0, inner.y0, inner.width(), inner.height());
+          if (cv::countNonZero(text_ink(r)) < min_ink) continue;
+          auto recognised = engine.Recognize(page, inner);
+          if (!recognised) {
+            cell.confidence = 0.0f;
+            continue;
+          }
+          cell.text = CollapseSpaces(PageText(*recognised));
+          cell.confidence = cell.text.empty() ? 100.0f : recognised->mean_confidence;
+        }
+      }
+    }
+  } catch (const cv::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("table: OpenCV: ") + e.what());
+  }
+  return tables;
+}
+
+std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions& options) {
+  std::vector<Table> out;
+  for (auto& table : tables) {
+    if (out.empty() || table.rows.empty() || out.back().rows.empty()) {
+      out.push_back(std::move(table));
+      continue;
+    }
+    Table& prev = out.back();
+    int prev_last = prev.pages.empty() ? 0 : prev.pages.back();
+    int first = table.pages.empty() ? 0 : table.pages.front();
+    if (first != prev_last + 1 || table.columns() != prev.columns()) {
+      out.push_back(std::move(table));
+      continue;
+    }
+    size_t start = 0;
+    // Repeated header rows.
+    for (int h = 0; h < prev.header_rows && start < table.rows.size(); ++h) {
+      if (RowMatches(table.rows[start], prev.rows[h], options.repeated_header_similarity)) {
+        ++start;
+      } else {
+        break;
+      }
+    }
+    // A row cut by the page break.
+    if (start < table.rows.size()) {
+      auto& row = table.rows[start];
+      bool lead_empty = row.size() >= 2 && row[0].text.empty() && row[1].text.empty();
+      bool any = std::any_of(row.begin(), row.end(), [](const Cell& c) { return !c.text.empty(); });
+      bool spanning = row.size() >= 1 && row[0].col_span > 1;
+      if (lead_empty && any && !spanning) {
+        auto& last = prev.rows.back();
+        for (size_t k = 0; k < row.size() && k < last.size(); ++k) {
+          if (row[k].text.empty()) continue;
+          if (!last[k].text.empty()) last[k].text += ' ';
+          last[k].text += row[k].text;
+          last[k].confidence = std::min(last[k].confidence, row[k].confidence);
+        }
+        ++start;
+      }
+    }
+    for (size_t r = start; r < table.rows.size(); ++r) prev.rows.push_back(std::move(table.rows[r]));
+    for (int p : table.pages) {
+      if (std::find(prev.pages.begin(), prev.pages.end(), p) == prev.pages.end()) {
+        prev.pages.push_back(p);
+      }
+    }
+  }
+  return out;
+}
+
+Table TableFromWords(const Page& page, int min_columns) {
+  Table table;
+  table.format = TableFormat::kWords;
+  std::vector<const Line*> lines;
+  for (const auto& block : page.blocks) {
+    for (const auto& line : block.lines) {
+      if (!line.words.empty()) lines.push_back(&line);
+    }
+  }
+  if (lines.size() < 2 || page.width <= 0) return table;
+  std::sort(lines.begin(), lines.end(), [](const Line* a, const Line* b) {
+    return a->box.y0 + a->box.y1 < b->box.y0 + b->box.y1;
+  });
+  // Occupancy of each x by words, over all lines.
+  std::vector<int> occupancy(page.width + 1, 0);
+  int x_min = page.width, x_max = 0;
+  for (const Line* line : lines) {
+    for (const auto& w : line->words) {
+      int x0 = std::clamp(w.box.x0, 0, page.width), x1 = std::clamp(w.box.x1, 0, page.width);
+      for (int x = x0; x < x1; ++x) ++occupancy[x];
+      x_min = std::min(x_min, x0);
+      x_max = std::max(x_max, x1);
+    }
+  }
+  // Column gaps: runs of zero occupancy wider than ~1.5 average char widths.
+  int char_width = std::max(4, page.dpi > 0 ? page.dpi / 12 : 25);
+  std::vector<int> separators;
+  for (int x = x_min; x < x_max;) {
+    if (occupancy[x] == 0) {
+      int start = x;
+      while (x < x_max && occupancy[x] == 0) ++x;
+      if (x - start >= char_width) separators.push_back((start + x) / 2);
+    } else {
+      ++x;
+    }
+  }
+  if (static_cast<int>(separators.size()) + 1 < min_columns) return table;
+  const size_t ncols = separators.size() + 1;
+  for (const Line* line : lines) {
+    std::vector<Cell> row(ncols);
+    for (const auto& w : line->words) {
+      int centre = (w.box.x0 + w.box.x1) / 2;
+      size_t col = std::upper_bound(separators.begin(), separators.end(), centre) - separators.begin();
+      Cell& cell = row[col];
+      if (!cell.text.empty()) cell.text += ' ';
+      cell.text += w.text;
+      cell.page = page.number;
+      cell.confidence = cell.box ? std::min(cell.confidence, w.confidence) : w.confidence;
+      Box b = cell.box.value_or(w.box);
+      cell.box = Box{std::min(b.x0, w.box.x0), std::min(b.y0, w.box.y0), std::max(b.x1, w.box.x1),
+                     std::max(b.y1, w.box.y1)};
+    }
+    bool continues = !table.rows.empty() && row[0].text.empty() && (ncols < 2 || row[1].text.empty());
+    if (continues) {
+      auto& last = table.rows.back();
+      for (size_t k = 0; k < ncols; ++k) {
+        if (row[k].text.empty()) continue;
+        if (!last[k].text.empty()) last[k].text += ' ';
+        last[k].text += row[k].text;
+      }
+    } else {
+      table.rows.push_back(std::move(row));
+    }
+  }
+  table.header_rows = 1;
+  if (page.number > 0) table.pages = {page.number};
+  return table;
+}
+
+}  // namespace vnplan::table

@@ -1,0 +1,78 @@
+// Table reconstruction from page images. Input: a cleaned grayscale page
+// (deskewed, dark text on white) and an OcrEngine; output: the ruled tables
+// on the page in the row model (table_model.h), each cell OCR'd on its own
+// (region = the cell box shrunk past its rules). Ruled grids are found by
+// morphology (adaptive threshold, opening with long horizontal and vertical
+// kernels); cells are the connected regions enclosed by the rules, so merged
+// cells come out with their row/column spans. Tables continued on the next
+// page are joined by JoinAcrossPages; pages without rules can fall back to
+// TableFromWords, which clusters a Page's OCR word boxes into columns.
+// OpenCV stays inside the .cc; no Tesseract dependency (tests use a fake
+// engine).
+#ifndef VNPLAN_TABLE_GRID_TABLES_H_
+#define VNPLAN_TABLE_GRID_TABLES_H_
+
+#include <vector>
+
+#include "common/error.h"
+#include "common/image.h"
+#include "common/ocr_engine.h"
+#include "common/page.h"
+#include "table/table_model.h"
+
+namespace vnplan::table {
+
+struct GridOptions {
+  // Minimum rule length as a fraction of the page width (horizontal) or
+  // height (vertical) for the morphological opening. Default 1/40, 1/60.
+  double horizontal_kernel_fraction = 1.0 / 40;
+  double vertical_kernel_fraction = 1.0 / 60;
+  // A table must be at least this wide/high, in pixels at 300 dpi (scaled
+  // by the image dpi; 300 assumed when unknown). Default 300 x 60.
+  int min_table_width_300 = 300;
+  int min_table_height_300 = 60;
+  // Cells smaller than this (pixels at 300 dpi) are rule artefacts. Default 12.
+  int min_cell_size_300 = 12;
+  // Pixels trimmed from each side of a cell before OCR, beyond the rule
+  // width. Default 2.
+  int cell_inset = 2;
+  // A cell with fewer dark pixels than this (at 300 dpi, scaled by the
+  // square of dpi/300; counted after a 2x2 opening that removes scan noise)
+  // is empty and not sent to the engine. Default 40.
+  int min_ink_pixels_300 = 40;
+  // Rows whose texts repeat the first table's header rows are dropped by
+  // JoinAcrossPages when their mean similarity reaches this. Default 0.8.
+  double repeated_header_similarity = 0.8;
+};
+
+// Finds the ruled tables on `page` and OCRs their cells with `engine`.
+// `page_number` (1-based) is stored in every cell and table. Tables come in
+// top-to-bottom order. Errors: kInvalidArgument for an empty image,
+// kInternal for an OpenCV failure; an engine error on a cell is not fatal
+// (the cell is left empty with confidence 0).
+Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int page_number,
+                                                  OcrEngine& engine,
+                                                  const GridOptions& options = {});
+
+// The cell grid only (no OCR): boxes, spans and page, text left empty.
+// Exposed for tests and for callers that OCR cells themselves.
+Result<std::vector<Table>> DetectGrids(const GrayImage& page, int page_number,
+                                       const GridOptions& options = {});
+
+// Joins tables continued across pages, given all tables of a document in
+// page order: when the last table of page N and the first table of page
+// N+1 have the same number of columns, the repeated header rows of the
+// second are dropped, a first row whose first two cells are empty is merged
+// cell by cell into the last row of the first (a row cut by the page break),
+// and the remaining rows are appended.
+std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions& options = {});
+
+// Borderless fallback: clusters the words of `page` (OCR output) into
+// columns by the vertical white gaps shared by the lines from the first line
+// that has at least `min_columns` separated word groups, and rows by lines.
+// Returns a table with no rows when no such structure is found.
+Table TableFromWords(const Page& page, int min_columns = 3);
+
+}  // namespace vnplan::table
+
+#endif  // VNPLAN_TABLE_GRID_TABLES_H_

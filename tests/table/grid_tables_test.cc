@@ -1,0 +1,202 @@
+#include "table/grid_tables.h"
+
+#include <gtest/gtest.h>
+
+#include "fake_ocr_engine.h"
+
+namespace vnplan::table {
+namespace {
+
+void FillRect(GrayImage* img, int x0, int y0, int x1, int y1, uint8_t v = 0) {
+  for (int y = std::max(0, y0); y < std::min(img->height, y1); ++y) {
+    for (int x = std::max(0, x0); x < std::min(img->width, x1); ++x) {
+      img->pixels[static_cast<size_t>(y) * img->width + x] = v;
+    }
+  }
+}
+
+GrayImage Blank(int w, int h) {
+  GrayImage img;
+  img.width = w;
+  img.height = h;
+  img.dpi = 300;
+  img.pixels.assign(static_cast<size_t>(w) * h, 255);
+  return img;
+}
+
+// A 4x4 ruled table; row 1 has one cell spanning columns 1..3.
+// Columns at x = 100, 300, 700, 1100, 1500; rows at y = 100, 200, 350, 500, 700.
+struct Drawn {
+  GrayImage image;
+  FakeOcrEngine engine;
+  int ink_cells = 0;
+};
+
+const int kXs[] = {100, 300, 700, 1100, 1500};
+const int kYs[] = {100, 200, 350, 500, 700};
+
+void DrawTable(Drawn* d, int y_offset, const std::vector<std::vector<std::string>>& texts) {
+  GrayImage& img = d->image;
+  const int t = 3;  // rule thickness
+  for (int y : kYs) FillRect(&img, kXs[0], y + y_offset, kXs[4] + t, y + y_offset + t);
+  for (int i = 0; i < 5; ++i) {
+    int x = kXs[i];
+    bool inner = i == 2 || i == 3;
+    if (inner) {
+      FillRect(&img, x, kYs[0] + y_offset, x + t, kYs[1] + y_offset);  // row 0
+      FillRect(&img, x, kYs[2] + y_offset, x + t, kYs[4] + y_offset + t);  // rows 2-3
+    } else {
+      FillRect(&img, x, kYs[0] + y_offset, x + t, kYs[4] + y_offset + t);
+    }
+  }
+  // "Text": a small blob per non-empty cell, registered with the engine.
+  for (int r = 0; r < 4; ++r) {
+    for (int c = 0; c < 4; ++c) {
+      if (r == 1 && c > 1) continue;  // covered by the spanning cell
+      const std::string& text = texts[r][c];
+      int x1 = (r == 1 && c == 1) ? kXs[4] : kXs[c + 1];
+      Box cell{kXs[c] + t, kYs[r] + y_offset + t, x1, kYs[r + 1] + y_offset};
+      d->engine.Add(cell, text);
+      if (!text.empty()) {
+        FillRect(&img, cell.x0 + 15, cell.y0 + 15, cell.x0 + 33, cell.y0 + 22);
+        ++d->ink_cells;
+      }
+    }
+  }
+}
+
+const std::vector<std::vector<std::string>> kTexts = {
+    {"TT", "Tiêu chuẩn, tiêu chí", "Kết quả", "Ghi chú"},
+    {"1", "Tiêu chuẩn 1: Tổ chức", "", ""},
+    {"", "Tiêu chí 1.1", "Đạt", ""},
+    {"", "Tiêu chí 1.2", "Tốt", "x"}};
+
+TEST(GridTablesTest, DetectsCellsAndSpans) {
+  Drawn d{Blank(1600, 900)};
+  DrawTable(&d, 0, kTexts);
+  auto grids = DetectGrids(d.image, 3);
+  ASSERT_TRUE(grids.has_value()) << grids.error().message;
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t = (*grids)[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  ASSERT_EQ(t.columns(), 4u);
+  EXPECT_EQ(t.rows[1][1].col_span, 3);
+  EXPECT_EQ(t.rows[1][2].col_span, 0);
+  EXPECT_EQ(t.rows[1][3].col_span, 0);
+  EXPECT_EQ(t.rows[2][2].col_span, 1);
+  ASSERT_TRUE(t.rows[3][2].box.has_value());
+  EXPECT_NEAR(t.rows[3][2].box->x0, 703, 4);
+  EXPECT_NEAR(t.rows[3][2].box->y1, 700, 4);
+  EXPECT_EQ(t.rows[0][0].page, 3);
+  EXPECT_EQ(t.pages, (std::vector<int>{3}));
+}
+
+TEST(GridTablesTest, OcrsEachNonEmptyCellOnce) {
+  Drawn d{Blank(1600, 900)};
+  DrawTable(&d, 0, kTexts);
+  auto tables = ExtractTablesFromImage(d.image, 1, d.engine);
+  ASSERT_TRUE(tables.has_value());
+  ASSERT_EQ(tables->size(), 1u);
+  const Table& t = (*tables)[0];
+  for (int r = 0; r < 4; ++r) {
+    for (int c = 0; c < 4; ++c) {
+      if (r == 1 && c > 1) continue;
+      EXPECT_EQ(t.rows[r][c].text, kTexts[r][c]) << r << "," << c;
+    }
+  }
+  EXPECT_EQ(d.engine.calls(), d.ink_cells);
+  EXPECT_FLOAT_EQ(t.rows[2][2].confidence, 91.0f);
+}
+
+TEST(GridTablesTest, NoRulesNoTables) {
+  GrayImage img = Blank(800, 600);
+  FillRect(&img, 100, 100, 130, 110);
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  EXPECT_TRUE(grids->empty());
+  GrayImage empty;
+  EXPECT_FALSE(DetectGrids(empty, 1).has_value());
+}
+
+Table TextTable(const std::vector<std::vector<std::string>>& rows, int page) {
+  Table t;
+  t.format = TableFormat::kGrid;
+  t.pages = {page};
+  t.header_rows = 1;
+  for (const auto& r : rows) {
+    std::vector<Cell> row;
+    for (const auto& s : r) {
+      Cell c;
+      c.text = s;
+      c.page = page;
+      row.push_back(c);
+    }
+    t.rows.push_back(row);
+  }
+  return t;
+}
+
+TEST(GridTablesTest, JoinDropsRepeatedHeaderAndContinuesCutRow) {
+  Table p1 = TextTable({{"TT", "Tiêu chí", "Kết quả"}, {"", "Tiêu chí 1.1", "Phần đầu"}}, 1);
+  Table p2 = TextTable({{"TT", "Tieu chi", "Ket qua"},  // repeated header, OCR'd without marks
+                        {"", "", "phần cuối"},
+                        {"", "Tiêu chí 1.2", "Khác"}},
+                       2);
+  Table other = TextTable({{"A", "B"}, {"1", "2"}}, 4);
+  auto joined = JoinAcrossPages({p1, p2, other});
+  ASSERT_EQ(joined.size(), 2u);
+  const Table& t = joined[0];
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[1][2].text, "Phần đầu phần cuối");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.2");
+  EXPECT_EQ(t.pages, (std::vector<int>{1, 2}));
+}
+
+TEST(GridTablesTest, JoinWithoutRepeatedHeader) {
+  Table p1 = TextTable({{"TT", "Tiêu chí", "Kết quả"}, {"", "Tiêu chí 1.1", "a"}}, 1);
+  Table p2 = TextTable({{"", "Tiêu chí 1.2", "b"}}, 2);
+  auto joined = JoinAcrossPages({p1, p2});
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(joined[0].rows.size(), 3u);
+}
+
+Word W(const std::string& text, int x0, int y0, int x1, int y1) {
+  return Word{text, Box{x0, y0, x1, y1}, 80.0f, ""};
+}
+
+TEST(GridTablesTest, BorderlessTableFromWordBoxes) {
+  Page page;
+  page.number = 2;
+  page.width = 2000;
+  page.height = 1000;
+  page.dpi = 300;
+  Block block;
+  auto line = [](std::vector<Word> words) {
+    Line l;
+    l.words = std::move(words);
+    l.box = Box{l.words.front().box.x0, l.words.front().box.y0, l.words.back().box.x1,
+                l.words.back().box.y1};
+    return l;
+  };
+  block.lines.push_back(line({W("TT", 100, 100, 140, 130), W("Họ", 400, 100, 450, 130),
+                              W("và", 460, 100, 500, 130), W("tên", 510, 100, 560, 130),
+                              W("Chức", 1000, 100, 1080, 130), W("vụ", 1090, 100, 1130, 130)}));
+  block.lines.push_back(line({W("1", 100, 200, 120, 230), W("Lê", 400, 200, 440, 230),
+                              W("An", 450, 200, 500, 230), W("GV", 1000, 200, 1050, 230)}));
+  block.lines.push_back(line({W("Văn", 400, 240, 470, 270)}));  // wrapped name? no: col 0,1
+  block.lines.push_back(line({W("2", 100, 300, 120, 330), W("Trần", 400, 300, 480, 330),
+                              W("HT", 1000, 300, 1050, 330)}));
+  page.blocks.push_back(block);
+  Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 3u);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[0][1].text, "Họ và tên");
+  EXPECT_EQ(t.rows[0][2].text, "Chức vụ");
+  EXPECT_EQ(t.rows[1][1].text, "Lê An");
+  EXPECT_EQ(t.rows[2][1].text, "Văn");
+  EXPECT_EQ(t.rows[3][2].text, "HT");
+  EXPECT_EQ(t.rows[3][0].page, 2);
+}
+
+}  // namespace
+}  // namespace vnplan::table
