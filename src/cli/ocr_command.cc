@@ -1,17 +1,106 @@
-// Placeholder for `vnplan ocr`; replaced by the stage that owns it.
+// `vnplan ocr INPUT -o OUTDIR`: OCR a scanned PDF or image and write
+// OUTDIR/<stem>.txt, <stem>.hocr and <stem>.pdf (searchable). Progress goes
+// to stderr; the exit code follows common/exit_codes.h.
 #include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <system_error>
 
 #include "cli/commands.h"
 #include "common/exit_codes.h"
+#include "ocr/ocr_document.h"
+#include "ocr/progress.h"
+#include "ocr/renderers.h"
 
 namespace vnplan::cli {
+namespace {
+
+struct OcrArgs {
+  std::string input;
+  std::string out_dir;
+  std::string lang = "vie";
+  int dpi = 300;
+  int jobs = 0;
+  int psm = 3;
+  std::string keep_intermediates;
+  std::string tessdata;
+  bool no_clean = false;
+  bool no_rotate = false;
+  bool quiet = false;
+};
+
+int Fail(const Error& e) {
+  std::fprintf(stderr, "vnplan ocr: %s: %s\n", ErrorCodeName(e.code), e.message.c_str());
+  return ExitCodeFor(e.code);
+}
+
+int RunOcr(const OcrArgs& args) {
+  namespace fs = std::filesystem;
+  ocr::OcrOptions options;
+  options.tesseract.languages = args.lang;
+  options.tesseract.psm = args.psm;
+  options.tesseract.tessdata_dir = args.tessdata;
+  options.dpi = args.dpi;
+  options.jobs = args.jobs;
+  options.clean = !args.no_clean;
+  options.detect_orientation = !args.no_rotate;
+  options.cleanup.keep_intermediates_dir = args.keep_intermediates;
+
+  std::error_code ec;
+  fs::create_directories(args.out_dir, ec);
+  if (ec) return Fail(Error{ErrorCode::kIo, "cannot create " + args.out_dir + ": " + ec.message()});
+
+  std::unique_ptr<ocr::ProgressBar> bar;
+  ocr::ProgressCallback progress;
+  if (!args.quiet) {
+    bar = std::make_unique<ocr::ProgressBar>("ocr " + fs::path(args.input).filename().string());
+    progress = [&bar](int done, int total) { bar->Update(done, total); };
+  }
+  auto doc = ocr::OcrSource(args.input, options, progress);
+  if (bar) bar->Finish();
+  if (!doc) return Fail(doc.error());
+
+  const fs::path base = fs::path(args.out_dir) / fs::path(args.input).stem();
+  for (auto [status, ext] :
+       {std::pair{ocr::WriteText(*doc, fs::path(base) += ".txt"), ".txt"},
+        std::pair{ocr::WriteHocr(*doc, fs::path(base) += ".hocr"), ".hocr"},
+        std::pair{ocr::WriteSearchablePdf(*doc, fs::path(base) += ".pdf"), ".pdf"}}) {
+    if (!status) return Fail(status.error());
+    std::printf("%s%s\n", base.string().c_str(), ext);
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 void AddOcrCommand(CLI::App& app, int* exit_code) {
-  auto* sub = app.add_subcommand("ocr", "(not implemented yet)");
-  sub->final_callback([exit_code] {
-    std::fprintf(stderr, "vnplan ocr: not implemented yet\n");
-    *exit_code = kExitInternal;
-  });
+  auto args = std::make_shared<OcrArgs>();
+  auto* sub = app.add_subcommand(
+      "ocr",
+      "OCR a scanned PDF or image (PNG, JPEG, TIFF) with Tesseract after image cleanup; writes "
+      "OUTDIR/<stem>.txt, .hocr and a searchable .pdf, and prints their paths.");
+  sub->add_option("input", args->input, "PDF or image file")->required();
+  sub->add_option("-o,--output", args->out_dir, "output directory (created if missing)")
+      ->required();
+  sub->add_option("--lang", args->lang, "Tesseract languages, '+'-separated")
+      ->capture_default_str();
+  sub->add_option("--dpi", args->dpi, "rendering resolution for PDF pages")
+      ->capture_default_str()
+      ->check(CLI::Range(30, 1200));
+  sub->add_option("--jobs,-j", args->jobs, "pages OCRed in parallel (0 = all cores)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 256));
+  sub->add_option("--psm", args->psm, "Tesseract page segmentation mode")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 13));
+  sub->add_option("--keep-intermediates", args->keep_intermediates,
+                  "write numbered cleanup stage images (pNNNN-SS-stage.png) to this directory");
+  sub->add_option("--tessdata", args->tessdata, "directory with <lang>.traineddata");
+  sub->add_flag("--no-clean", args->no_clean, "skip image cleanup (OCR the rendered page as is)");
+  sub->add_flag("--no-rotate", args->no_rotate, "skip page orientation detection");
+  sub->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
+  sub->final_callback([args, exit_code] { *exit_code = RunOcr(*args); });
 }
 
 }  // namespace vnplan::cli

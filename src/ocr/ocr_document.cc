@@ -1,0 +1,158 @@
+#include "ocr/ocr_document.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "ingest/leptonica_adapter.h"
+
+namespace vnplan::ocr {
+namespace {
+
+std::string PagePrefix(int page_number) { return "page " + std::to_string(page_number) + ": "; }
+
+Error WithPage(Error e, int page_number) {
+  e.message = PagePrefix(page_number) + e.message;
+  return e;
+}
+
+}  // namespace
+
+Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const OcrOptions& options,
+                             OcrEngine& engine, OrientationDetector* detector) {
+  OcrPage out;
+  GrayImage input = rendered;
+  GrayImage ocr_image, display;
+  imaging::CleanupOptions cleanup = options.cleanup;
+  cleanup.page_number = page_number;
+  auto clean = [&](const GrayImage& img) -> Status {
+    if (!options.clean) {
+      ocr_image = img;
+      display = img;
+      return {};
+    }
+    auto cleaned = imaging::CleanPage(img, cleanup);
+    if (!cleaned) return std::unexpected(cleaned.error());
+    out.skew_degrees = cleaned->skew_degrees;
+    out.scale = cleaned->scale;
+    ocr_image = options.ocr_binary ? std::move(cleaned->binary) : cleaned->gray;
+    display = std::move(cleaned->gray);
+    return {};
+  };
+  if (auto s = clean(input); !s) return std::unexpected(s.error());
+
+  if (detector != nullptr && options.detect_orientation) {
+    auto orientation = detector->Detect(ocr_image);
+    if (!orientation) return std::unexpected(orientation.error());
+    if (orientation->degrees != 0 && orientation->confidence >= options.orientation_min_confidence) {
+      // Turn the rendered page upright and clean it again, so deskew and
+      // text-size estimation see horizontal lines.
+      out.rotation_degrees = orientation->degrees;
+      input = imaging::RotateQuarterTurns(input, -orientation->degrees / 90);
+      if (auto s = clean(input); !s) return std::unexpected(s.error());
+    }
+  }
+
+  auto recognised = engine.Recognize(ocr_image, Box{});
+  if (!recognised) return std::unexpected(recognised.error());
+  out.page = std::move(*recognised);
+  out.page.number = page_number;
+  out.page.width = ocr_image.width;
+  out.page.height = ocr_image.height;
+  if (ocr_image.dpi > 0) out.page.dpi = ocr_image.dpi;
+  if (options.pdf_image_quality > 0) {
+    lept::PixPtr pix = lept::PixFromGray(display);
+    auto jpeg = lept::EncodeJpeg(pix.get(), std::clamp(options.pdf_image_quality, 1, 100));
+    if (!jpeg) return std::unexpected(jpeg.error());
+    out.image_jpeg = std::move(*jpeg);
+  }
+  out.image = std::move(ocr_image);
+  return out;
+}
+
+EngineFactory TesseractFactory(const TesseractOptions& options) {
+  return [options]() -> Result<std::unique_ptr<OcrEngine>> {
+    auto engine = TesseractEngine::Create(options);
+    if (!engine) return std::unexpected(engine.error());
+    return std::unique_ptr<OcrEngine>(std::move(*engine));
+  };
+}
+
+Result<OcrDocument> OcrSource(const std::filesystem::path& path, const OcrOptions& options,
+                              const ProgressCallback& progress, const EngineFactory& factory) {
+  const EngineFactory make_engine = factory ? factory : TesseractFactory(options.tesseract);
+  if (options.dpi < 30 || options.dpi > 1200) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "dpi " + std::to_string(options.dpi) + " out of range [30, 1200]");
+  }
+  if (options.jobs < 0) return MakeError(ErrorCode::kInvalidArgument, "jobs must be >= 0");
+  auto first = ingest::OpenSource(path, options.ingest);
+  if (!first) return std::unexpected(first.error());
+  const int total = first->page_count();
+  int jobs = options.jobs > 0 ? options.jobs
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = std::min(jobs, total);
+  // Tesseract may use OpenMP inside one page; with one engine per core that
+  // only oversubscribes. Must be set before the first Tesseract call.
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+
+  std::vector<std::optional<OcrPage>> pages(total);
+  std::atomic<int> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex mu;  // guards first_error, done, progress
+  std::optional<Error> first_error;
+  int done = 0;
+  auto fail = [&](Error e) {
+    std::lock_guard lock(mu);
+    if (!first_error) first_error = std::move(e);
+    failed = true;
+  };
+
+  auto worker = [&](const ingest::SourceDocument* shared_doc) {
+    std::optional<ingest::SourceDocument> own;
+    const ingest::SourceDocument* doc = shared_doc;
+    if (doc == nullptr) {
+      auto opened = ingest::OpenSource(path, options.ingest);
+      if (!opened) return fail(opened.error());
+      own.emplace(std::move(*opened));
+      doc = &*own;
+    }
+    auto engine = make_engine();
+    if (!engine) return fail(engine.error());
+    std::unique_ptr<OrientationDetector> detector;
+    if (options.detect_orientation) {
+      auto d = OrientationDetector::Create(options.tesseract.tessdata_dir);
+      if (!d) return fail(d.error());
+      detector = std::move(*d);
+    }
+    while (!failed) {
+      const int index = next.fetch_add(1);
+      if (index >= total) break;
+      auto rendered = doc->RenderPage(index, options.dpi);
+      if (!rendered) return fail(WithPage(rendered.error(), index + 1));
+      auto page = OcrPageImage(*rendered, index + 1, options, **engine, detector.get());
+      if (!page) return fail(WithPage(page.error(), index + 1));
+      pages[index] = std::move(*page);
+      std::lock_guard lock(mu);
+      ++done;
+      if (progress) progress(done, total);
+    }
+  };
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < jobs; ++i) threads.emplace_back(worker, nullptr);
+  worker(&*first);  // this thread is worker 0 and reuses the opened document
+  for (std::thread& t : threads) t.join();
+  if (first_error) return std::unexpected(*first_error);
+
+  OcrDocument doc;
+  doc.source = path;
+  doc.pages.reserve(total);
+  for (auto& p : pages) doc.pages.push_back(std::move(*p));
+  return doc;
+}
+
+}  // namespace vnplan::ocr

@@ -1,0 +1,96 @@
+// Whole-document OCR: opens a PDF or image with ingest/, renders every page,
+// cleans it with imaging/, fixes its orientation (Tesseract OSD) and runs
+// Tesseract on it, pages in parallel over `jobs` workers, one engine per
+// worker. Input: a path and OcrOptions; output: OcrDocument with, per page,
+// the recognised Page, the cleaned image that was read and a JPEG of the
+// cleaned gray page for the searchable PDF (ocr/renderers.h writes text,
+// hOCR and PDF from it). The engine is pluggable (EngineFactory) so tests
+// and callers can run the same flow with a fake OcrEngine.
+#ifndef VNPLAN_OCR_OCR_DOCUMENT_H_
+#define VNPLAN_OCR_OCR_DOCUMENT_H_
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "common/image.h"
+#include "common/page.h"
+#include "imaging/cleanup.h"
+#include "ingest/source_document.h"
+#include "ocr/tesseract_engine.h"
+
+namespace vnplan::ocr {
+
+struct OcrOptions {
+  // Tesseract settings: languages (default "vie"), psm (default 3),
+  // tessdata_dir (default Tesseract's own).
+  TesseractOptions tesseract;
+  // Rendering resolution for PDF pages. Default 300.
+  int dpi = 300;
+  // Parallel workers (pages at a time), each with its own Tesseract. 0 =
+  // std::thread::hardware_concurrency(). Default 0. OMP_THREAD_LIMIT is set
+  // to 1 for the process so workers do not oversubscribe the cores.
+  int jobs = 0;
+  // Run imaging::CleanPage before OCR. Default true. When false the
+  // rendered page goes to Tesseract as is (Tesseract binarises it itself).
+  bool clean = true;
+  // Cleanup settings, including keep_intermediates_dir (default off). The
+  // page_number field is set per page.
+  imaging::CleanupOptions cleanup;
+  // Give Tesseract the binarised page (true) or the cleaned gray page
+  // (false). Default true.
+  bool ocr_binary = true;
+  // Detect pages rotated by 90/180/270 degrees with Tesseract OSD and turn
+  // them upright. Default true; requires osd.traineddata.
+  bool detect_orientation = true;
+  // Smallest OSD confidence acted upon. Default 5.
+  float orientation_min_confidence = 5.0f;
+  // JPEG quality of the page image kept for the searchable PDF (1..100);
+  // 0 keeps no image. Default 60.
+  int pdf_image_quality = 60;
+  // Limits applied when opening and rendering the input.
+  ingest::IngestOptions ingest;
+};
+
+struct OcrPage {
+  Page page;                // words in `image` coordinates; dpi = dpi * scale
+  GrayImage image;          // the cleaned page Tesseract read (0/255 if ocr_binary)
+  std::string image_jpeg;   // cleaned gray page, same geometry as `image`, JPEG
+  double skew_degrees = 0;  // skew found (and corrected) by cleanup
+  int rotation_degrees = 0;  // clockwise rotation of the content that was undone
+  double scale = 1.0;       // cleaned size / rendered size
+};
+
+struct OcrDocument {
+  std::filesystem::path source;
+  std::vector<OcrPage> pages;  // in page order
+};
+
+// Called after each page with (pages done, total pages), from the thread
+// that finished the page, serialised by OcrSource (never concurrently).
+using ProgressCallback = std::function<void(int done, int total)>;
+
+// Makes one engine per worker; called from the worker's thread.
+using EngineFactory = std::function<Result<std::unique_ptr<OcrEngine>>()>;
+
+// An EngineFactory making TesseractEngines with `options`.
+EngineFactory TesseractFactory(const TesseractOptions& options);
+
+// OCRs every page of `path`. Fails as a whole with the first error
+// (kInputError for bad input, kDependency for missing language data, ...);
+// messages for page errors name the page. `factory` defaults to
+// TesseractFactory(options.tesseract).
+Result<OcrDocument> OcrSource(const std::filesystem::path& path, const OcrOptions& options = {},
+                              const ProgressCallback& progress = {},
+                              const EngineFactory& factory = {});
+
+// OCRs one already rendered page with a caller-owned engine and detector
+// (null skips orientation). `page_number` is 1-based.
+Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const OcrOptions& options,
+                             OcrEngine& engine, OrientationDetector* detector);
+
+}  // namespace vnplan::ocr
+
+#endif  // VNPLAN_OCR_OCR_DOCUMENT_H_

@@ -1,0 +1,84 @@
+// OCR with the Tesseract C++ API: TesseractEngine implements OcrEngine
+// (common/ocr_engine.h) on a GrayImage and returns a Page (words with boxes
+// and confidences, lines, blocks) and, on request, the page's hOCR.
+// OrientationDetector wraps Tesseract OSD (osd.traineddata) to find pages
+// scanned sideways or upside down. Tesseract types stay in the .cc file.
+//
+// Thread safety: one engine per thread (each holds its own TessBaseAPI).
+#ifndef VNPLAN_OCR_TESSERACT_ENGINE_H_
+#define VNPLAN_OCR_TESSERACT_ENGINE_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "common/error.h"
+#include "common/image.h"
+#include "common/ocr_engine.h"
+#include "common/page.h"
+
+namespace vnplan::ocr {
+
+struct TesseractOptions {
+  // Tesseract language(s), '+'-separated. Default "vie".
+  std::string languages = "vie";
+  // Page segmentation mode (Tesseract's --psm numbering). Default 3 (fully
+  // automatic, no OSD). 6 = one uniform block, 7 = one line (table cells).
+  int psm = 3;
+  // Directory holding <lang>.traineddata. Default empty: Tesseract's own
+  // ($TESSDATA_PREFIX or the compiled-in path, on Debian
+  // /usr/share/tesseract-ocr/5/tessdata).
+  std::filesystem::path tessdata_dir;
+  // Resolution assumed when GrayImage::dpi is 0. Default 300.
+  int default_dpi = 300;
+};
+
+class TesseractEngine : public OcrEngine {
+ public:
+  // Loads the language data. kDependency ("... install tesseract-ocr-vie")
+  // when a language's traineddata cannot be loaded; kInvalidArgument for a
+  // bad psm.
+  static Result<std::unique_ptr<TesseractEngine>> Create(const TesseractOptions& options = {});
+  ~TesseractEngine() override;
+
+  // OcrEngine: recognises `region` of `image` (whole image if empty). Word
+  // boxes are in `image` coordinates; Page::number is 1, Page::dpi is the
+  // image's (or default_dpi).
+  Result<Page> Recognize(const GrayImage& image, const Box& region) override;
+
+  const TesseractOptions& options() const { return options_; }
+
+ private:
+  struct Api;
+  TesseractEngine(TesseractOptions options, std::unique_ptr<Api> api);
+  TesseractOptions options_;
+  std::unique_ptr<Api> api_;
+};
+
+struct Orientation {
+  int degrees = 0;          // clockwise rotation of the content: 0, 90, 180, 270
+  float confidence = 0.0f;  // Tesseract OSD confidence (>= ~5 is reliable)
+};
+
+class OrientationDetector {
+ public:
+  // Loads osd.traineddata from `tessdata_dir` (empty = Tesseract's default).
+  // kDependency ("install tesseract-ocr-osd") when missing.
+  static Result<std::unique_ptr<OrientationDetector>> Create(
+      const std::filesystem::path& tessdata_dir = {});
+  ~OrientationDetector();
+
+  // Detects how the page content is rotated. To make it upright, turn the
+  // image counter-clockwise by `degrees` (imaging::RotateQuarterTurns with
+  // -degrees / 90). Pages with too little text give confidence 0.
+  Result<Orientation> Detect(const GrayImage& image);
+
+ private:
+  struct Api;
+  explicit OrientationDetector(std::unique_ptr<Api> api);
+  std::unique_ptr<Api> api_;
+};
+
+}  // namespace vnplan::ocr
+
+#endif  // VNPLAN_OCR_TESSERACT_ENGINE_H_

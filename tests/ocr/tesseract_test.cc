@@ -1,0 +1,139 @@
+// Real Tesseract with `vie` (label e2e). Assertions use token recall, not
+// exact strings, so a Tesseract update does not break them needlessly.
+#include "ocr/tesseract_engine.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <poppler-document.h>
+#include <poppler-page.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "imaging/cleanup.h"
+#include "ingest/leptonica_adapter.h"
+#include "ocr/ocr_document.h"
+#include "ocr/renderers.h"
+#include "testing/render_text.h"
+#include "token_accuracy.h"
+
+namespace vnplan::ocr {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+const char kLine1[] = "Kế hoạch cải tiến chất lượng giáo dục năm học 2024";
+const char kLine2[] = "Trường Tiểu học Nguyễn Trãi, huyện Tân Phú";
+const char kParagraph[] =
+    "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC\n"
+    "Năm học 2023 - 2024, trường Tiểu học Nguyễn Trãi\n"
+    "Căn cứ kết quả tự đánh giá, nhà trường xây dựng kế hoạch\n"
+    "cải tiến chất lượng theo các tiêu chuẩn sau đây:\n"
+    "1. Tổ chức và quản lý nhà trường; đội ngũ cán bộ quản lý,\n"
+    "giáo viên, nhân viên và học sinh; cơ sở vật chất.\n"
+    "2. Quan hệ giữa nhà trường, gia đình và xã hội.";
+
+std::string Text(const Page& page) { return PageText(page); }
+
+TEST(TesseractEngineTest, MissingLanguageIsADependencyError) {
+  TesseractOptions options;
+  options.languages = "vie+xyz";
+  auto engine = TesseractEngine::Create(options);
+  ASSERT_FALSE(engine.has_value());
+  EXPECT_EQ(engine.error().code, ErrorCode::kDependency);
+  EXPECT_THAT(engine.error().message, HasSubstr("install tesseract-ocr-xyz"));
+}
+
+TEST(TesseractEngineTest, BadPsmIsInvalidArgument) {
+  TesseractOptions options;
+  options.psm = 0;
+  auto engine = TesseractEngine::Create(options);
+  ASSERT_FALSE(engine.has_value());
+  EXPECT_EQ(engine.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST(TesseractEngineTest, ReadsAVietnameseLineWithBoxesAndConfidences) {
+  auto engine = TesseractEngine::Create();
+  ASSERT_TRUE(engine.has_value()) << engine.error().message;
+  const GrayImage img = testing::RenderText(kLine1, 300, "DejaVu Serif 12", 60);
+  auto page = (*engine)->Recognize(img, Box{});
+  ASSERT_TRUE(page.has_value()) << page.error().message;
+  EXPECT_GE(testing::TokenRecall(kLine1, Text(*page)), 0.8) << Text(*page);
+  ASSERT_FALSE(page->blocks.empty());
+  const Word& first = page->blocks[0].lines[0].words[0];
+  EXPECT_NEAR(first.box.x0, 60, 8);
+  EXPECT_NEAR(first.box.y0, 60, 20);
+  EXPECT_GT(first.confidence, 50.0f);
+  EXPECT_GT(page->mean_confidence, 50.0f);
+  EXPECT_EQ(page->width, img.width);
+  EXPECT_EQ(page->dpi, 300);
+}
+
+TEST(TesseractEngineTest, RegionLimitsRecognitionAndKeepsImageCoordinates) {
+  auto engine = TesseractEngine::Create(TesseractOptions{.psm = 6});
+  ASSERT_TRUE(engine.has_value());
+  const GrayImage img =
+      testing::RenderText(std::string(kLine1) + "\n\n" + kLine2, 300, "DejaVu Serif 12", 60);
+  const Box lower{0, img.height / 2, img.width, img.height};
+  auto page = (*engine)->Recognize(img, lower);
+  ASSERT_TRUE(page.has_value());
+  const std::string text = Text(*page);
+  EXPECT_GE(testing::TokenRecall(kLine2, text), 0.7) << text;
+  EXPECT_LE(testing::TokenRecall(kLine1, text), 0.2) << text;
+  for (const Block& b : page->blocks)
+    for (const Line& l : b.lines)
+      for (const Word& w : l.words) EXPECT_GE(w.box.y0, img.height / 2);
+}
+
+TEST(OrientationDetectorTest, FindsQuarterTurnsAndLeavesUprightPagesAlone) {
+  auto detector = OrientationDetector::Create();
+  ASSERT_TRUE(detector.has_value()) << detector.error().message;
+  const GrayImage upright = testing::RenderText(kParagraph, 300, "DejaVu Serif 12", 80);
+  auto none = (*detector)->Detect(upright);
+  ASSERT_TRUE(none.has_value());
+  EXPECT_EQ(none->degrees, 0);
+  for (int turns : {1, 2, 3}) {
+    const GrayImage turned = imaging::RotateQuarterTurns(upright, turns);
+    auto o = (*detector)->Detect(turned);
+    ASSERT_TRUE(o.has_value());
+    EXPECT_EQ(o->degrees, 90 * turns) << "turns " << turns;
+    EXPECT_GT(o->confidence, 5.0f);
+    const GrayImage fixed = imaging::RotateQuarterTurns(turned, -o->degrees / 90);
+    EXPECT_EQ(fixed.pixels, upright.pixels);
+  }
+}
+
+TEST(OcrSourceE2eTest, UpsideDownScanBecomesSearchablePdf) {
+  const fs::path dir = fs::temp_directory_path() / ("vnplan_ocr_e2e_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  GrayImage page = testing::RenderText(kParagraph, 300, "DejaVu Serif 11", 150);
+  page = imaging::RotateDegrees(imaging::RotateQuarterTurns(page, 2), 1.5);
+  lept::PixPtr pix = lept::PixFromGray(page);
+  const fs::path png = dir / "scan.png";
+  ASSERT_TRUE(lept::WritePng(pix.get(), png).has_value());
+
+  OcrOptions options;
+  options.jobs = 1;
+  auto doc = OcrSource(png, options);
+  ASSERT_TRUE(doc.has_value()) << doc.error().message;
+  ASSERT_EQ(doc->pages.size(), 1u);
+  EXPECT_EQ(doc->pages[0].rotation_degrees, 180);
+  EXPECT_NEAR(doc->pages[0].skew_degrees, 1.5, 0.3);
+  const std::string text = DocumentText(*doc);
+  EXPECT_GE(testing::TokenRecall(kParagraph, text), 0.85) << text;
+
+  const fs::path out = dir / "scan.pdf";
+  ASSERT_TRUE(WriteSearchablePdf(*doc, out).has_value());
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(out.string()));
+  ASSERT_NE(pdf, nullptr);
+  std::unique_ptr<poppler::page> p(pdf->create_page(0));
+  auto bytes = p->text().to_utf8();
+  const std::string layer(bytes.begin(), bytes.end());
+  EXPECT_THAT(layer, HasSubstr("hoạch"));
+  EXPECT_GE(testing::TokenRecall(kParagraph, layer), 0.8) << layer;
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace vnplan::ocr
