@@ -119,6 +119,47 @@ TEST(DegradeTest, DownsamplingScalesImageAndTransform) {
   EXPECT_NEAR(std::hypot(a[0], a[3]), 0.5, 0.01);
 }
 
+TEST(DegradeTest, TransformMapsGridCornersOntoDegradedRules) {
+  std::string md = "| TT | Nội dung cần đạt | Ghi chú |\n|---|---|---|\n";
+  for (int i = 0; i < 12; ++i) md += "| " + std::to_string(i) + " | Tiêu chí " + std::to_string(i) + " | x |\n";
+  auto doc = ParseMarkdown(md);
+  auto r = RenderedDocument::Create(*doc, {});
+  const int dpi = 150;
+  GrayImage clean = *r->RenderPage(0, dpi);
+  DegradeOptions o;
+  o.skew_deg = 2.5;
+  o.target_dpi = 100;
+  o.seed = 4;
+  auto d = Degrade(clean, o, 0);
+  ASSERT_TRUE(d.has_value());
+  const auto& a = d->transform.affine;
+  auto dark_near = [&](double x, double y) {
+    double u = a[0] * x + a[1] * y + a[2], v = a[3] * x + a[4] * y + a[5];
+    int m = 255;
+    for (int dy = -2; dy <= 2; ++dy) {
+      for (int dx = -2; dx <= 2; ++dx) {
+        int px = static_cast<int>(std::lround(u)) + dx, py = static_cast<int>(std::lround(v)) + dy;
+        if (px >= 0 && py >= 0 && px < d->image.width && py < d->image.height) {
+          m = std::min<int>(m, d->image.at(px, py));
+        }
+      }
+    }
+    return m < 160;
+  };
+  int checked = 0;
+  double s = dpi / 72.0;
+  for (const auto& b : r->gold().tables.at(0).boxes) {
+    // Cell corners lie on grid-line crossings.
+    EXPECT_TRUE(dark_near(b.rect.x0 * s, b.rect.y0 * s)) << b.row << "," << b.col;
+    EXPECT_TRUE(dark_near(b.rect.x1 * s, b.rect.y1 * s)) << b.row << "," << b.col;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 13 * 3);
+  // ... and a point in the middle of an empty gap is not on a rule.
+  const auto& b = r->gold().tables.at(0).boxes.back();
+  EXPECT_FALSE(dark_near((b.rect.x0 + b.rect.x1) / 2 * s, (b.rect.y1 + 40) * s));
+}
+
 TEST(DegradeTest, RejectsBadInput) {
   EXPECT_FALSE(Degrade(GrayImage{}, {}, 0).has_value());
   GrayImage one{.width = 2, .height = 2, .dpi = 300, .pixels = {255, 255, 255, 255}};

@@ -47,6 +47,19 @@ TEST(MarkdownDocTest, ParsesTableWithHeaderLevelRowsAndBreaks) {
   EXPECT_EQ(t.column_weights, (std::vector<double>{1, 3, 2}));
 }
 
+TEST(MarkdownDocTest, TableOptionsFromCommentsAndSeparator) {
+  auto doc = ParseMarkdown(
+      "<!-- noborder -->\n<!-- align: c r -->\n| a | b |\n\n| x | y | z |\n|:-:|--:|---|\n| 1 | 2 | 3 |\n");
+  ASSERT_TRUE(doc.has_value());
+  ASSERT_EQ(doc->blocks.size(), 2u);
+  const Table& a = doc->blocks[0].table;
+  EXPECT_FALSE(a.borders);
+  EXPECT_EQ(a.column_align, (std::vector<Align>{Align::kCenter, Align::kRight}));
+  const Table& b = doc->blocks[1].table;
+  EXPECT_TRUE(b.borders);
+  EXPECT_EQ(b.column_align, (std::vector<Align>{Align::kCenter, Align::kRight, Align::kLeft}));
+}
+
 TEST(MarkdownDocTest, InlineEmphasis) {
   auto runs = ParseInline("a **b** *c* \\* d");
   ASSERT_EQ(runs.size(), 5u);

@@ -85,6 +85,7 @@ std::string GoldToJson(const Gold& gold, int dpi, const std::vector<PageTransfor
     Json jt;
     jt["table"] = ti;
     jt["columns"] = t.columns;
+    jt["borders"] = t.borders;
     jt["pages"] = t.pages;
     Json rows = Json::array();
     for (size_t ri = 0; ri < t.rows.size(); ++ri) {

@@ -18,7 +18,7 @@
 //                                               // x' = a x + b y + c
 //                                               // y' = d x + e y + f
 //               } } ],
-//   "tables": [ {"table": 0, "columns": 9, "pages": [2, 3],
+//   "tables": [ {"table": 0, "columns": 9, "borders": true, "pages": [2, 3],
 //                "rows": [ {"row": 0, "cells": ["TT", ...],
 //                           "header": true, "level_row": false}, ... ],
 //                "cells": [ {"page": 2, "row": 0, "col": 0,
@@ -64,6 +64,7 @@ struct GoldRow {
 
 struct GoldTable {
   int columns = 0;
+  bool borders = true;  // false: a rule-less layout table (e.g. header block)
   std::vector<GoldRow> rows;
   std::vector<GoldCellBox> boxes;
   std::vector<int> pages;  // 1-based pages the table appears on

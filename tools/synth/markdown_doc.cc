@@ -90,6 +90,24 @@ bool IsListItem(std::string_view line) {
   return i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ';
 }
 
+std::vector<Align> ParseAligns(std::string_view comment) {
+  std::vector<Align> a;
+  std::istringstream in(std::string(comment.substr(comment.find(':') + 1)));
+  std::string v;
+  while (in >> v) {
+    char c = v.empty() ? 'l' : static_cast<char>(std::tolower(v[0]));
+    a.push_back(c == 'c' ? Align::kCenter : c == 'r' ? Align::kRight : c == 'j' ? Align::kJustify : Align::kLeft);
+  }
+  return a;
+}
+
+// Alignment from a separator cell such as ":---:".
+Align SeparatorAlign(std::string_view cell) {
+  cell = Trim(cell);
+  bool l = !cell.empty() && cell.front() == ':', r = !cell.empty() && cell.back() == ':';
+  return l && r ? Align::kCenter : r ? Align::kRight : Align::kLeft;
+}
+
 std::vector<double> ParseWidths(std::string_view comment) {
   std::vector<double> w;
   std::istringstream in(std::string(comment.substr(comment.find(':') + 1)));
@@ -146,6 +164,8 @@ Result<Document> ParseMarkdown(std::string_view utf8) {
 
   Document doc;
   std::vector<double> pending_widths;
+  std::vector<Align> pending_align;
+  bool pending_noborder = false;
   Block para;
   bool in_para = false;
   bool prev_hard_break = false;
@@ -179,6 +199,10 @@ Result<Document> ParseMarkdown(std::string_view utf8) {
         doc.blocks.push_back(b);
       } else if (StartsWith(body, "widths")) {
         pending_widths = ParseWidths(body);
+      } else if (StartsWith(body, "align")) {
+        pending_align = ParseAligns(body);
+      } else if (StartsWith(body, "noborder")) {
+        pending_noborder = true;
       }
       continue;
     }
@@ -189,6 +213,10 @@ Result<Document> ParseMarkdown(std::string_view utf8) {
       Table& t = b.table;
       t.column_weights = std::move(pending_widths);
       pending_widths.clear();
+      t.column_align = std::move(pending_align);
+      pending_align.clear();
+      t.borders = !pending_noborder;
+      pending_noborder = false;
       for (; li < lines.size(); ++li) {
         std::string_view l = Trim(lines[li]);
         if (!StartsWith(l, "|")) break;
@@ -203,6 +231,10 @@ Result<Document> ParseMarkdown(std::string_view utf8) {
         r.cells = SplitRow(l);
         if (IsSeparatorRow(r.cells)) {
           for (auto& prev : t.rows) prev.header = !prev.level_row;
+          bool any_colon = l.find(':') != std::string_view::npos;
+          if (any_colon && t.column_align.empty()) {
+            for (const auto& c : r.cells) t.column_align.push_back(SeparatorAlign(c));
+          }
           continue;
         }
         t.columns = std::max<int>(t.columns, static_cast<int>(r.cells.size()));
@@ -214,6 +246,7 @@ Result<Document> ParseMarkdown(std::string_view utf8) {
         if (!r.level_row) r.cells.resize(t.columns);
       }
       if (t.column_weights.size() != static_cast<size_t>(t.columns)) t.column_weights.clear();
+      t.column_align.resize(t.column_align.empty() ? 0 : t.columns, Align::kLeft);
       doc.blocks.push_back(std::move(b));
       continue;
     }

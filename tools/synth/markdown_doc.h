@@ -14,6 +14,9 @@
 //   <!-- pagebreak -->  forces a new page
 //   <!-- widths: 3 10 12 -->   relative column widths for the NEXT table
 //                       (default: proportional to content)
+//   <!-- align: l c r -->      column alignment (l|c|r|j) for the NEXT table;
+//                       the separator's colons (:--, :-:, --:) also set it
+//   <!-- noborder -->   the NEXT table has no rules (e.g. a header block)
 //   | a | b | c |       table row; "<br>" inside a cell is a line break
 //   |---|---|---|       separator: the rows above it are header rows
 //   || MỨC 1, 2, 3 ||   "level row": one cell spanning the full table width
@@ -29,6 +32,8 @@
 
 namespace vnplan::synth {
 
+enum class Align { kLeft, kCenter, kRight, kJustify };
+
 struct TableRow {
   // Cell texts with inline Markdown kept ("**x**"), "<br>" turned into '\n'.
   // A level row has exactly one cell.
@@ -41,10 +46,11 @@ struct Table {
   int columns = 0;                     // max cell count over non-level rows
   std::vector<TableRow> rows;
   std::vector<double> column_weights;  // from <!-- widths -->; empty = auto
+  std::vector<Align> column_align;     // empty = left (header rows: centre)
+  bool borders = true;                 // false after <!-- noborder -->
 };
 
 enum class BlockKind { kParagraph, kHeading, kTable, kPageBreak };
-enum class Align { kLeft, kCenter, kRight, kJustify };
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;

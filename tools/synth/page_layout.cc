@@ -264,6 +264,7 @@ struct RenderedDocument::Impl {
 
     GoldTable gt;
     gt.columns = t.columns;
+    gt.borders = t.borders;
     for (const TableRow& r : t.rows) {
       GoldRow gr;
       gr.header = r.header;
@@ -281,9 +282,10 @@ struct RenderedDocument::Impl {
                                 false, false));
       } else {
         for (int c = 0; c < t.columns; ++c) {
-          boxes.push_back(MakeBox(r.cells[c], widths[c] - 2 * pad,
-                                  r.header ? Align::kCenter : Align::kLeft, size, r.header,
-                                  false));
+          Align align = r.header ? Align::kCenter
+                        : t.column_align.empty() ? Align::kLeft
+                                                 : t.column_align[c];
+          boxes.push_back(MakeBox(r.cells[c], widths[c] - 2 * pad, align, size, r.header, false));
         }
       }
       return boxes;
@@ -300,13 +302,17 @@ struct RenderedDocument::Impl {
       PageOps& page = pages.back();
       int page_no = static_cast<int>(pages.size());
       double y0 = y, y1 = y + seg_h;
-      page.rules.push_back({xs.front(), y0, xs.back(), y0});
-      page.rules.push_back({xs.front(), y1, xs.back(), y1});
+      if (t.borders) {
+        page.rules.push_back({xs.front(), y0, xs.back(), y0});
+        page.rules.push_back({xs.front(), y1, xs.back(), y1});
+      }
       for (size_t c = 0; c < boxes.size(); ++c) {
         double x0 = r.level_row ? xs.front() : xs[c];
         double x1 = r.level_row ? xs.back() : xs[c + 1];
-        page.rules.push_back({x0, y0, x0, y1});
-        page.rules.push_back({x1, y0, x1, y1});
+        if (t.borders) {
+          page.rules.push_back({x0, y0, x0, y1});
+          page.rules.push_back({x1, y0, x1, y1});
+        }
         bool has_text = false;
         if (take[c] > 0) {
           page.texts.push_back(TextOp{boxes[c], next[c], next[c] + take[c] - 1, x0 + pad, y0 + pad});
@@ -441,6 +447,10 @@ struct RenderedDocument::Impl {
         case BlockKind::kHeading: {
           double hs = b.heading_level == 1 ? size + 1 : size;
           auto box = MakeBox(b.text, ContentWidth(), b.align, hs, true, b.heading_level == 3);
+          // Keep with next: a heading needs room for itself and ~2 lines.
+          double need = box->lines.back().bottom - box->lines.front().top +
+                        options.paragraph_spacing_pt * 2 + 2.4 * size;
+          if (!AtFreshPage() && y + need > Bottom()) NewPage();
           PlaceText(box, Left(), options.paragraph_spacing_pt, options.paragraph_spacing_pt);
           break;
         }

@@ -195,9 +195,6 @@ GeneratedPlan GeneratePlan(const PlanOptions& options) {
   std::string learners = kind.learners;
 
   std::string md;
-  md += "**UBND " + std::string(kDistricts[di]) + "**  \n**TRƯỜNG " + kind.name + " " +
-        UpperVi(school) + "**\n\n";
-  md += "-> **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** <-\n-> **Độc lập - Tự do - Hạnh phúc** <-\n\n";
   std::string initials;
   {
     // Initials of the school name (ASCII letters only keep it simple).
@@ -208,9 +205,22 @@ GeneratedPlan GeneratePlan(const PlanOptions& options) {
       start = false;
     }
   }
-  md += "Số: " + std::to_string(g.Int(12, 480)) + "/KH-" + kind.code + initials + "\n\n";
-  md += "-> *" + std::string(kPlaces[di]) + ", ngày " + std::to_string(g.Int(1, 28)) + " tháng " +
-        std::to_string(g.Int(8, 10)) + " năm " + std::to_string(year) + "*\n\n";
+  std::string number = "Số: " + std::to_string(g.Int(12, 480)) + "/KH-" + kind.code + initials;
+  std::string date = std::string(kPlaces[di]) + ", ngày " + std::to_string(g.Int(1, 28)) + " tháng " +
+                     std::to_string(g.Int(8, 10)) + " năm " + std::to_string(year);
+  std::string agency = "**UBND " + std::string(kDistricts[di]) + "**<br>**TRƯỜNG " + kind.name + " " +
+                       UpperVi(school) + "**";
+  std::string motto = "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**";
+  if (g.Coin(0.7)) {
+    // The usual two-column header block, as a rule-less table.
+    md += "<!-- noborder -->\n<!-- widths: 2 3 -->\n<!-- align: c c -->\n";
+    md += "| " + agency + " | " + motto + " |\n";
+    md += "| " + number + " | *" + date + "* |\n\n";
+  } else {
+    md += Replace(agency, "<br>", "  \n") + "\n\n";
+    md += "-> " + Replace(motto, "<br>", " <-\n-> ") + " <-\n\n";
+    md += number + "\n\n-> *" + date + "*\n\n";
+  }
   md += "# KẾ HOẠCH\n# CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC\n\n";
   md += "-> **Năm học " + school_year + "** <-\n\n";
 

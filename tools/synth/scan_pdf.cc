@@ -2,7 +2,9 @@
 
 #include <cairo-pdf.h>
 
+#include <array>
 #include <cstring>
+#include <fstream>
 #include <opencv2/imgcodecs.hpp>
 
 #include "synth/pango_util.h"
@@ -65,15 +67,60 @@ Status WriteImagePdf(const std::vector<GrayImage>& pages, int jpeg_quality,
   return {};
 }
 
+namespace {
+
+uint32_t Crc32(const uint8_t* data, size_t n, uint32_t crc = 0xFFFFFFFFu) {
+  static const auto table = [] {
+    std::array<uint32_t, 256> t{};
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  for (size_t i = 0; i < n; ++i) crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+  return crc;
+}
+
+void PutBe32(uint32_t v, std::vector<uint8_t>* out) {
+  for (int s = 24; s >= 0; s -= 8) out->push_back(static_cast<uint8_t>(v >> s));
+}
+
+// A PNG "pHYs" chunk declaring `dpi` (as pixels per metre).
+std::vector<uint8_t> PhysChunk(int dpi) {
+  uint32_t ppm = static_cast<uint32_t>(dpi / 0.0254 + 0.5);
+  std::vector<uint8_t> body = {'p', 'H', 'Y', 's'};
+  PutBe32(ppm, &body);
+  PutBe32(ppm, &body);
+  body.push_back(1);  // unit: metre
+  std::vector<uint8_t> chunk;
+  PutBe32(9, &chunk);
+  chunk.insert(chunk.end(), body.begin(), body.end());
+  PutBe32(Crc32(body.data(), body.size()) ^ 0xFFFFFFFFu, &chunk);
+  return chunk;
+}
+
+}  // namespace
+
 Status WritePng(const GrayImage& image, const std::string& path, int compression) {
+  std::vector<uint8_t> png;
   try {
     cv::Mat m(image.height, image.width, CV_8U, const_cast<uint8_t*>(image.pixels.data()));
-    if (!cv::imwrite(path, m, {cv::IMWRITE_PNG_COMPRESSION, compression})) {
-      return MakeError(ErrorCode::kIo, "cannot write " + path);
+    if (!cv::imencode(".png", m, png, {cv::IMWRITE_PNG_COMPRESSION, compression})) {
+      return MakeError(ErrorCode::kInternal, "PNG encoding failed for " + path);
     }
   } catch (const cv::Exception& e) {
-    return MakeError(ErrorCode::kIo, "cannot write " + path + ": " + e.what());
+    return MakeError(ErrorCode::kInternal, "PNG encoding failed for " + path + ": " + e.what());
   }
+  // Signature (8) + IHDR chunk (25): insert pHYs right after IHDR.
+  if (image.dpi > 0 && png.size() > 33) {
+    std::vector<uint8_t> phys = PhysChunk(image.dpi);
+    png.insert(png.begin() + 33, phys.begin(), phys.end());
+  }
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+  if (!out) return MakeError(ErrorCode::kIo, "cannot write " + path);
   return {};
 }
 
