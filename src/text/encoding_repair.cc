@@ -1,0 +1,385 @@
+#include "text/encoding_repair.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <map>
+
+#include "common/utf8.h"
+#include "text/mark_repair.h"
+#include "text/vietnamese.h"
+
+namespace vnplan::text {
+namespace {
+
+struct Score {
+  double score = 0;
+  double evidence = 0;
+  size_t words = 0;
+  // Ranking value: validity first, Vietnamese diacritics as a tie-breaker.
+  double Value() const { return score + 0.25 * evidence; }
+};
+
+Score ScoreText(std::u32string_view text) {
+  Score s;
+  size_t valid = 0, marked = 0;
+  std::string word;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    if (IsWordSeparator(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool non_ascii = false;
+    while (j < n && !IsWordSeparator(text[j])) {
+      if (text[j] >= 0x80) non_ascii = true;
+      ++j;
+    }
+    ++s.words;
+    word = U32ToUtf8(text.substr(i, j - i));
+    if (IsValidSyllable(word)) {
+      ++valid;
+      if (non_ascii) ++marked;
+    }
+    i = j;
+  }
+  if (s.words > 0) {
+    s.score = static_cast<double>(valid) / s.words;
+    s.evidence = static_cast<double>(marked) / s.words;
+  }
+  return s;
+}
+
+bool IsVietnameseScore(const Score& s) {
+  return s.words > 0 && s.score >= 0.5 && s.evidence >= 0.08;
+}
+
+// Encodings tried in auto mode (kUtf8 = as is comes first).
+constexpr std::array<Encoding, kEncodingCount> kCandidates = {
+    Encoding::kUtf8,   Encoding::kTcvn3,    Encoding::kVni,
+    Encoding::kViscii, Encoding::kVps,      Encoding::kCp1258,
+    Encoding::kViqr,   Encoding::kMojibake, Encoding::kMojibake2};
+
+struct LineState {
+  std::u32string text;  // input line (CP1252 view if the input was bytes)
+  std::array<std::u32string, kEncodingCount> decoded;
+  std::array<Score, kEncodingCount> scores;
+  std::array<bool, kEncodingCount> tried{};
+  int chosen = 0;  // index into kCandidates
+  bool inherited = false;
+  BlockStatus status = BlockStatus::kEmpty;
+};
+
+// Whether an encoding could change this line at all (cheap pre-filter).
+bool MayApply(Encoding e, std::u32string_view text) {
+  bool high = false, c1 = false, viqr = false, alias = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (c >= 0x80) {
+      high = true;
+      if (c < 0xA0 || Cp1252ByteOf(c) >= 0x80 || c == 0xFFFD) c1 = true;
+      if (c == 0x2212 || c == 0x3BC) alias = true;
+    } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' &&
+               c != '\v') {
+      high = true;  // C0 bytes hold capitals in TCVN3, VISCII and VPS
+    } else if (i > 0 && (c == '^' || c == '(' || c == '+' || c == '\'' ||
+                         c == '`' || c == '?' || c == '~' || c == '.' ||
+                         ((c == 'd' || c == 'D') &&
+                          (text[i - 1] == 'd' || text[i - 1] == 'D')))) {
+      viqr = true;
+    }
+  }
+  (void)c1;
+  switch (e) {
+    case Encoding::kUtf8: return true;
+    case Encoding::kViqr: return viqr;
+    case Encoding::kTcvn3: return high || alias;
+    default: return high;
+  }
+}
+
+void Evaluate(LineState* line, int k, bool viqr_strict) {
+  if (line->tried[k]) return;
+  line->tried[k] = true;
+  const Encoding e = kCandidates[k];
+  if (k != 0 && !MayApply(e, line->text)) {
+    Evaluate(line, 0, viqr_strict);
+    line->decoded[k] = line->decoded[0];
+    line->scores[k] = line->scores[0];
+    return;
+  }
+  line->decoded[k] = DecodeViewedTextU32(line->text, e, viqr_strict);
+  line->scores[k] = ScoreText(line->decoded[k]);
+}
+
+int IndexOf(Encoding e) {
+  for (int k = 0; k < kEncodingCount; ++k) {
+    if (kCandidates[k] == e) return k;
+  }
+  return 0;
+}
+
+// Picks the best candidate for a line on its own evidence; 0 = as is.
+int ChooseOwn(LineState* line, const RepairOptions& options, bool strict) {
+  Evaluate(line, 0, strict);
+  const Score& asis = line->scores[0];
+  if (asis.score >= 0.9 && asis.evidence >= 0.2) return 0;  // clean already
+  int best = 0;
+  for (int k = 1; k < kEncodingCount; ++k) {
+    Evaluate(line, k, strict);
+    if (line->decoded[k] == line->decoded[0]) continue;
+    if (line->scores[k].Value() > line->scores[best].Value()) best = k;
+  }
+  if (best == 0) return 0;
+  const Score& b = line->scores[best];
+  if (b.Value() >= asis.Value() + options.margin && IsVietnameseScore(b)) {
+    return best;
+  }
+  return 0;
+}
+
+bool LooksBinary(std::string_view input) {
+  size_t control = 0;
+  for (unsigned char c : input) {
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+        c != '\v') {
+      ++control;
+    }
+  }
+  return control * 20 > input.size();  // over 5% control bytes
+}
+
+std::vector<std::u32string> SplitLines(std::u32string_view text) {
+  std::vector<std::u32string> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      lines.emplace_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+std::vector<EncodingScore> Alternatives(const LineState& line) {
+  std::vector<EncodingScore> alts;
+  for (int k = 0; k < kEncodingCount; ++k) {
+    if (k == line.chosen || !line.tried[k]) continue;
+    if (k != 0 && line.decoded[k] == line.decoded[0]) continue;
+    alts.push_back({kCandidates[k], line.scores[k].score, line.scores[k].evidence});
+  }
+  std::sort(alts.begin(), alts.end(), [](const auto& a, const auto& b) {
+    return a.score + 0.25 * a.evidence > b.score + 0.25 * b.evidence;
+  });
+  if (alts.size() > 3) alts.resize(3);
+  return alts;
+}
+
+}  // namespace
+
+const char* BlockStatusName(BlockStatus status) {
+  switch (status) {
+    case BlockStatus::kEmpty: return "empty";
+    case BlockStatus::kVietnamese: return "vietnamese";
+    case BlockStatus::kNotVietnamese: return "not-vietnamese";
+  }
+  return "?";
+}
+
+RepairResult Repair(std::string_view input, const RepairOptions& options) {
+  RepairResult result;
+  if (input.empty()) {
+    return result;
+  }
+  if (LooksBinary(input)) {
+    result.text = std::string(input);
+    result.binary = true;
+    result.input_was_utf8 = IsValidUtf8(input);
+    BlockReport b;
+    b.status = BlockStatus::kNotVietnamese;
+    result.blocks.push_back(b);
+    return result;
+  }
+  result.input_was_utf8 = IsValidUtf8(input);
+  const std::u32string text =
+      Utf8ToU32(result.input_was_utf8 ? input : BytesAsCp1252(input));
+  const bool strict = ViqrEscapesPunctuation(text);
+  std::vector<LineState> lines;
+  for (std::u32string& t : SplitLines(text)) {
+    lines.emplace_back();
+    lines.back().text = std::move(t);
+  }
+
+  // Pass 1: lines long enough to decide on their own.
+  std::map<int, size_t> weight;  // candidate index -> words
+  for (LineState& line : lines) {
+    if (options.from) {
+      const int k = IndexOf(*options.from);
+      Evaluate(&line, k, strict);
+      line.chosen = k;
+      continue;
+    }
+    Evaluate(&line, 0, strict);
+    if (line.scores[0].words < static_cast<size_t>(options.min_words)) continue;
+    line.chosen = ChooseOwn(&line, options, strict);
+    weight[line.chosen] += line.scores[line.chosen].words;
+  }
+  int majority = 0;
+  size_t most = 0;
+  for (const auto& [k, w] : weight) {
+    if (w > most) {
+      most = w;
+      majority = k;
+    }
+  }
+  result.majority = kCandidates[majority];
+
+  // Pass 2: every line follows the majority when that is about as good as
+  // its own choice and not worse than leaving it as is (a one-word line,
+  // or a VPS line that also reads as valid VNI); short lines with no
+  // majority may still switch on strong evidence of their own.
+  if (!options.from) {
+    for (LineState& line : lines) {
+      if (line.scores[0].words == 0) continue;
+      const bool is_short =
+          line.scores[0].words < static_cast<size_t>(options.min_words);
+      if (majority != 0) {
+        if (line.chosen == majority) continue;
+        Evaluate(&line, majority, strict);
+        const double m = line.scores[majority].Value();
+        // Short lines split words differently in each decoding ("Lu+u"
+        // is two words as is, one decoded): only a clear loss keeps them.
+        const double slack = is_short ? 0.25 : 0.0;
+        if (m >= line.scores[line.chosen].Value() - 0.05 - slack &&
+            m >= line.scores[0].Value() - slack) {
+          line.chosen = majority;
+          line.inherited = true;
+        }
+        continue;
+      }
+      if (!is_short) continue;
+      const int own = ChooseOwn(&line, options, strict);
+      if (own != 0 && line.scores[own].score >= 0.99 &&
+          line.scores[0].score <= 0.5) {
+        line.chosen = own;
+      }
+    }
+  }
+
+  // Status per line and the output.
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    LineState& line = lines[i];
+    Evaluate(&line, line.chosen, strict);
+    const Score& s = line.scores[line.chosen];
+    if (s.words == 0) {
+      line.status = BlockStatus::kEmpty;
+    } else if (IsVietnameseScore(s) || (line.inherited && s.score >= 0.5)) {
+      line.status = BlockStatus::kVietnamese;
+      result.any_vietnamese = true;
+    } else {
+      line.status = BlockStatus::kNotVietnamese;
+    }
+    std::u32string decoded = line.decoded[line.chosen];
+    if (options.tcvn3_uppercase_font &&
+        kCandidates[line.chosen] == Encoding::kTcvn3) {
+      decoded = Utf8ToU32(ToUpper(U32ToUtf8(decoded)));
+    }
+    out += decoded;
+    if (i + 1 < lines.size()) out.push_back('\n');
+  }
+
+  // Blocks: runs of lines with the same decision (empty lines join the
+  // run they sit in).
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const LineState& line = lines[i];
+    const Encoding e = kCandidates[line.chosen];
+    if (line.status == BlockStatus::kEmpty && !result.blocks.empty()) {
+      ++result.blocks.back().line_count;
+      continue;
+    }
+    if (!result.blocks.empty()) {
+      BlockReport& last = result.blocks.back();
+      if (last.encoding == e && last.status == line.status &&
+          (last.status != BlockStatus::kEmpty)) {
+        const size_t w = line.scores[line.chosen].words;
+        last.score = (last.score * last.words +
+                      line.scores[line.chosen].score * w) /
+                     std::max<size_t>(1, last.words + w);
+        last.words += w;
+        last.line_count = i - last.first_line + 1;
+        last.inherited = last.inherited && line.inherited;
+        continue;
+      }
+    }
+    BlockReport b;
+    b.first_line = i;
+    b.line_count = 1;
+    b.words = line.scores[line.chosen].words;
+    b.encoding = e;
+    b.score = line.scores[line.chosen].score;
+    b.status = line.status;
+    b.inherited = line.inherited;
+    b.alternatives = Alternatives(line);
+    result.blocks.push_back(std::move(b));
+  }
+  // Fix line counts so blocks tile the input.
+  for (size_t i = 0; i + 1 < result.blocks.size(); ++i) {
+    result.blocks[i].line_count =
+        result.blocks[i + 1].first_line - result.blocks[i].first_line;
+  }
+  if (!result.blocks.empty()) {
+    result.blocks.back().line_count =
+        lines.size() - result.blocks.back().first_line;
+  }
+
+  bool any_decoded = false;
+  for (const LineState& line : lines) {
+    if (line.chosen != 0) any_decoded = true;
+  }
+  std::string text_out = ToNfc(U32ToUtf8(out));
+  if (options.tones != TonePolicy::kKeep && result.any_vietnamese) {
+    text_out = NormalizeTonePlacement(
+        text_out, options.tones == TonePolicy::kOld ? ToneStyle::kOld
+                                                    : ToneStyle::kNew);
+  }
+  if (!result.input_was_utf8 && !any_decoded && !result.any_vietnamese) {
+    // Nothing Vietnamese in undecodable bytes: leave them untouched.
+    result.text = std::string(input);
+  } else {
+    result.text = std::move(text_out);
+  }
+  result.changed = result.text != input;
+  return result;
+}
+
+std::string FormatReport(const RepairResult& result) {
+  std::string out;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%-13s %-10s %6s %6s  %-15s %s\n", "lines",
+                "encoding", "score", "words", "status", "alternatives");
+  out += buf;
+  for (const BlockReport& b : result.blocks) {
+    std::string lines = std::to_string(b.first_line + 1) + "-" +
+                        std::to_string(b.first_line + b.line_count);
+    std::string alts;
+    for (const EncodingScore& a : b.alternatives) {
+      std::snprintf(buf, sizeof buf, "%s%s=%.2f", alts.empty() ? "" : " ",
+                    EncodingName(a.encoding), a.score);
+      alts += buf;
+    }
+    std::snprintf(buf, sizeof buf, "%-13s %-10s %6.2f %6zu  %-15s %s%s\n",
+                  lines.c_str(), EncodingName(b.encoding), b.score, b.words,
+                  BlockStatusName(b.status), b.inherited ? "(majority) " : "",
+                  alts.c_str());
+    out += buf;
+  }
+  if (result.binary) out += "input looks binary: left untouched\n";
+  return out;
+}
+
+}  // namespace vnplan::text
