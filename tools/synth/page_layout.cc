@@ -112,7 +112,7 @@ struct RenderedDocument::Impl {
     }
     std::u32string plain;
     std::vector<int> map;
-    std::string markup = internal::InlineToMarkup(md, false, &plain, &map);
+    std::string markup = internal::InlineToMarkup(md, &plain, &map);
     pango_layout_set_markup(layout, markup.c_str(), -1);
     box->legacy = options.legacy_tcvn3;
 
@@ -169,7 +169,7 @@ struct RenderedDocument::Impl {
     pango_layout_set_font_description(layout.get(), desc.get());
     std::u32string plain;
     std::vector<int> map;
-    std::string markup = internal::InlineToMarkup(md, false, &plain, &map);
+    std::string markup = internal::InlineToMarkup(md, &plain, &map);
     pango_layout_set_markup(layout.get(), markup.c_str(), -1);
     PangoRectangle logical;
     pango_layout_get_extents(layout.get(), nullptr, &logical);

@@ -31,8 +31,9 @@ struct LayoutOptions {
   double cell_padding_pt = 3;                 // inside each table cell
   double grid_line_width_pt = 0.6;            // table rules
   bool repeat_header = false;                 // repeat header rows per page
-  bool legacy_tcvn3 = false;                  // text = TCVN3 bytes drawn as
-                                              // Latin-1 chars (see tcvn3.h)
+  bool legacy_tcvn3 = false;                  // PDF text layer = TCVN3 bytes
+                                              // seen as CP1252 (glyphs stay
+                                              // Vietnamese; see tcvn3.h)
 };
 
 // A laid-out document. Move-only; owns its Pango objects.

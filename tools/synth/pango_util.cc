@@ -29,34 +29,20 @@ void AppendEscaped(std::string_view text, std::string* out) {
 }
 }  // namespace
 
-std::string InlineToMarkup(std::string_view md, bool tcvn3, std::u32string* plain,
-                           std::vector<int>* map) {
+std::string InlineToMarkup(std::string_view md, std::u32string* plain, std::vector<int>* map) {
   plain->clear();
   map->clear();
   std::string markup = "<span insert_hyphens=\"false\">";
   for (const InlineRun& run : ParseInline(md)) {
     if (run.bold) markup += "<b>";
     if (run.italic) markup += "<i>";
-    std::string shown;
     size_t pos = 0;
     while (pos < run.text.size()) {
       char32_t c = NextCodePoint(run.text, &pos);
-      int index = static_cast<int>(plain->size());
+      map->push_back(static_cast<int>(plain->size()));
       plain->push_back(c);
-      if (!tcvn3 || c < 0x80) {
-        AppendUtf8(c, &shown);
-        map->push_back(index);
-      } else {
-        std::string one;
-        AppendUtf8(c, &one);
-        std::string bytes = Tcvn3Encode(one);
-        for (unsigned char b : bytes) {
-          AppendUtf8(static_cast<char32_t>(b), &shown);
-          map->push_back(index);
-        }
-      }
     }
-    AppendEscaped(shown, &markup);
+    AppendEscaped(run.text, &markup);
     if (run.italic) markup += "</i>";
     if (run.bold) markup += "</b>";
   }
@@ -102,7 +88,7 @@ void ShowLineWithTcvn3Text(cairo_t* cr, PangoLayout* layout, PangoLayoutLine* li
       }
       if (n_glyphs > 0 && end > start) {
         std::string bytes = Tcvn3Encode(std::string_view(text + start, end - start));
-        std::string shown = Tcvn3AsLatin1(bytes);
+        std::string shown = Tcvn3AsCp1252(bytes);
         clusters.push_back({static_cast<int>(shown.size()), n_glyphs});
         utf8 += shown;
       } else if (n_glyphs > 0) {

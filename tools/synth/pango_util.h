@@ -52,16 +52,15 @@ struct PangoSetup {
 };
 PangoSetup MakePangoSetup();
 
-// Markup for inline Markdown `md`. If `tcvn3`, every character is replaced
-// by its TCVN3 byte(s) shown as Latin-1. `plain` receives the Unicode plain
-// text (code points); `map` receives, for each code point of the layout's
-// text, the index of the plain code point it came from.
-std::string InlineToMarkup(std::string_view md, bool tcvn3, std::u32string* plain,
-                           std::vector<int>* map);
+// Markup for inline Markdown `md`. `plain` receives the plain text (code
+// points); `map` receives, for each code point of the layout's text, the
+// index of the plain code point it came from (identity today; kept so the
+// layout text may differ from the gold text).
+std::string InlineToMarkup(std::string_view md, std::u32string* plain, std::vector<int>* map);
 
 // Draws `line` of `layout` with its left baseline end at (x, baseline) like
 // pango_cairo_show_layout_line, but gives every glyph cluster the TCVN3
-// bytes of its text shown as Latin-1 as its text: the glyphs look right
+// bytes of its text shown as Windows-1252 as its text: the glyphs look right
 // while the PDF text layer reads like a .VnTime PDF ("KÕ ho¹ch").
 void ShowLineWithTcvn3Text(cairo_t* cr, PangoLayout* layout, PangoLayoutLine* line, double x,
                            double baseline);

@@ -5,7 +5,7 @@
 //   gold.h           gold text/tables and their JSON/plain-text forms
 //   degrade.h        clean page image -> simulated scan (+ box transform)
 //   scan_pdf.h       page images -> image-only PDF; PNG writing
-//   tcvn3.h          UTF-8 <-> TCVN3 table for the legacy text-layer mode
+//   tcvn3.h          TCVN3 (.VnTime) helpers for the legacy text-layer mode
 //   line_renderer.h  one text line -> small image (lines mode)
 //   plan_generator.h random plan document (Markdown) + gold criteria
 // Typical use:

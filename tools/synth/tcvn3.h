@@ -1,10 +1,11 @@
-// UTF-8 <-> TCVN3 (TCVN 5712:1993 "VN3", the .VnTime/.VnTimeH font
-// encoding) for the generator's --legacy-tcvn3 mode and its tests.
-// NOTE: this is a small stand-alone table private to tools/synth; the
-// project's real codec lives in src/text/encodings (library vnplan_text).
-// TCVN3 has no upper-case toned letters (the .VnTimeH font draws the lower
-// case codes as capitals), so Encode maps e.g. "Ế" to the code of "ế";
-// Decode therefore yields lower case for those letters.
+// TCVN3 helpers for the generator's --legacy-tcvn3 mode and its tests: a
+// thin wrapper over the project codec (src/text/legacy_encoding.h, library
+// vnplan_text) that follows the .VnTime/.VnTimeH convention: TCVN3 (VN3) has
+// no upper-case toned letters, documents set capitals in the .VnTimeH font
+// with the lower-case codes, so Tcvn3Encode folds "Ế" to the code of "ế"
+// (the base capitals Ă Â Ê Ô Ơ Ư Đ keep their own codes). The bytes are
+// then viewed as Windows-1252 characters, which is what pdftotext prints
+// for such a PDF ("Kế hoạch" -> "KÕ ho¹ch", "trường" -> "tr\u00ADêng").
 #ifndef VNPLAN_TOOLS_SYNTH_TCVN3_H_
 #define VNPLAN_TOOLS_SYNTH_TCVN3_H_
 
@@ -13,22 +14,22 @@
 
 namespace vnplan::synth {
 
-// UTF-8 (NFC) -> TCVN3 bytes. ASCII passes through; typographic dashes,
-// quotes and the ellipsis become ASCII; other unmappable characters -> '?'.
+// UTF-8 (NFC) -> TCVN3 bytes, toned capitals folded to lower case;
+// characters without a code become '?'.
 std::string Tcvn3Encode(std::string_view utf8);
 
-// TCVN3 bytes -> UTF-8. Bytes without a Vietnamese meaning decode as
-// Latin-1.
+// TCVN3 bytes -> UTF-8 (project decoder).
 std::string Tcvn3Decode(std::string_view bytes);
 
-// TCVN3 bytes -> UTF-8 by reading each byte as a Latin-1 character: what
-// pdftotext shows for a .VnTime PDF ("Kế hoạch" -> "KÕ ho¹ch").
-std::string Tcvn3AsLatin1(std::string_view bytes);
+// TCVN3 bytes -> the UTF-8 text a Windows-1252 reader shows for them.
+std::string Tcvn3AsCp1252(std::string_view bytes);
 
-// The inverse of Tcvn3AsLatin1 (code points > U+00FF -> '?').
-std::string Latin1ToBytes(std::string_view utf8);
+// Text shown through Windows-1252 (e.g. a PDF text layer) -> UTF-8, via
+// the project's DecodeViewedText (also undoes PDF aliases such as '-' for
+// the soft hyphen that codes "ư").
+std::string Tcvn3DecodeViewed(std::string_view text);
 
-// Decode(Encode(utf8)): the text a perfect TCVN3 round trip can recover.
+// Decode(Encode(utf8)): what a perfect TCVN3 round trip can recover.
 std::string Tcvn3RoundTrip(std::string_view utf8);
 
 }  // namespace vnplan::synth
