@@ -4,6 +4,7 @@
 # same bytes. Needs the tools built (tools/build.sh or BUILD_DIR=...).
 #
 #   models/lm/vi.lm             syllable 4-gram LM (vnplan-lm-train)
+#   models/lm/acronyms.tsv      upper-case acronyms with Đ etc. (GDDT -> GDĐT)
 #   models/lm/ocr_channel.tsv   eng-OCR letter confusions, if the OCR pairs
 #                               exist (tools/lm/make_ocr_pairs.sh)
 set -euo pipefail
@@ -28,7 +29,7 @@ nice "$TRAIN" \
   --input "$C/unc_dantri.txt.xz:1" \
   --input "$C/baomoi_news.txt.xz:0.5" \
   --order 4 --prune 2,2,3 --min-unigram 2 \
-  --out models/lm/vi.lm
+  --out models/lm/vi.lm --acronyms-out models/lm/acronyms.tsv
 end=$(date +%s.%N)
 printf 'models/lm/vi.lm: %s bytes, %.1f s\n' "$(stat -c %s models/lm/vi.lm)" \
   "$(echo "$end - $start" | bc)"

@@ -113,7 +113,7 @@ bool IsParagraphBreak(std::string_view space) {
 }
 
 uint64_t LineHash(std::string_view line) {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = 14695981039346656037ull;  // FNV-1a 64 offset basis
   for (unsigned char ch : line) {
     h ^= ch;
     h *= 1099511628211ull;

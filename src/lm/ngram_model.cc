@@ -304,47 +304,70 @@ int64_t NgramModel::Find(const WordId* forward, int k) const {
   return node;
 }
 
-float NgramModel::Score(const State& in, WordId w, State* out) const {
+void NgramModel::Prepare(const State& in, Context* ctx) const {
+  ctx->state = &in;
+  ctx->length = std::min<int>(in.length, order_ - 1);
+  WordId fwd[kMaxOrder];
+  for (int len = 1; len <= ctx->length; ++len) {
+    for (int j = 0; j < len; ++j) fwd[j] = in.words[len - 1 - j];
+    const int64_t node = Find(fwd, len);
+    uint32_t b = 0, e = 0;
+    float bo = 0.0f;
+    if (node >= 0) {
+      if (len == 1) {
+        b = uni_child_begin_[node];
+        e = uni_child_begin_[node + 1];
+        bo = uni_backoff_[node];
+      } else {
+        const Level& lv = levels_[len - 1];
+        b = lv.child_begin[node];
+        e = lv.child_begin[node + 1];
+        bo = lv.backoff_codebook[lv.backoff_code[node]];
+      }
+    }
+    ctx->begin[len - 1] = b;
+    ctx->end[len - 1] = e;
+    ctx->backoff[len - 1] = bo;
+  }
+}
+
+float NgramModel::ScoreInContext(const Context& ctx, WordId w,
+                                 State* out) const {
   if (w >= vocab_size_) w = unk_;
-  const int max_ctx = std::min<int>(in.length, order_ - 1);
   float backoff = 0.0f;
   float prob = 0.0f;
-  int matched = 1;  // length of the n-gram whose probability is used
+  int matched = 1;
   bool found = false;
-  WordId fwd[kMaxOrder];
-  for (int len = max_ctx; len >= 1 && !found; --len) {
-    for (int j = 0; j < len; ++j) fwd[j] = in.words[len - 1 - j];
-    const int64_t ctx = Find(fwd, len);
-    if (ctx < 0) continue;
-    uint32_t begin, end;
-    if (len == 1) {
-      begin = uni_child_begin_[ctx];
-      end = uni_child_begin_[ctx + 1];
-    } else {
-      const Level& lv = levels_[len - 1];
-      begin = lv.child_begin[ctx];
-      end = lv.child_begin[ctx + 1];
+  for (int len = ctx.length; len >= 1; --len) {
+    const uint32_t b = ctx.begin[len - 1], e = ctx.end[len - 1];
+    if (b < e) {
+      const Level& next = levels_[len];
+      const int64_t hit = SearchChild(next.words, b, e, w);
+      if (hit >= 0) {
+        prob = next.prob_codebook[next.prob_code[hit]];
+        matched = len + 1;
+        found = true;
+        break;
+      }
     }
-    const Level& next = levels_[len];
-    const int64_t hit = SearchChild(next.words, begin, end, w);
-    if (hit >= 0) {
-      prob = next.prob_codebook[next.prob_code[hit]];
-      matched = len + 1;
-      found = true;
-    } else if (len == 1) {
-      backoff += uni_backoff_[ctx];
-    } else {
-      const Level& lv = levels_[len - 1];
-      backoff += lv.backoff_codebook[lv.backoff_code[ctx]];
-    }
+    backoff += ctx.backoff[len - 1];
   }
   if (!found) prob = uni_prob_[w];
-  // The out state keeps the last min(matched, order-1) words.
   const int keep = std::min(matched, order_ - 1);
-  out->words[0] = w;
-  for (int j = 1; j < keep; ++j) out->words[j] = in.words[j - 1];
+  const State& in = *ctx.state;
+  WordId words[kMaxOrder - 1];
+  words[0] = w;
+  for (int j = 1; j < keep; ++j) words[j] = in.words[j - 1];
+  for (int j = 0; j < keep; ++j) out->words[j] = words[j];
+  for (int j = keep; j < kMaxOrder - 1; ++j) out->words[j] = 0;
   out->length = static_cast<uint8_t>(keep);
   return prob + backoff;
+}
+
+float NgramModel::Score(const State& in, WordId w, State* out) const {
+  Context ctx;
+  Prepare(in, &ctx);
+  return ScoreInContext(ctx, w, out);
 }
 
 // ---------------------------------------------------------------- ARPA I/O

@@ -100,8 +100,21 @@ class NgramModel {
   State BeginSentenceState() const;
 
   // log10 p(w | in) with back-off; writes the shortest state that gives the
-  // same future scores into *out (may alias nothing; out != &in required).
+  // same future scores into *out (out may be &in).
   float Score(const State& in, WordId w, State* out) const;
+
+  // A State with its trie nodes located once, for scoring many candidate
+  // words after the same context (what a decoder does). Valid while the
+  // model lives; `state` must outlive it.
+  struct Context {
+    const State* state = nullptr;
+    int length = 0;                       // usable context words
+    uint32_t begin[kMaxOrder] = {}, end[kMaxOrder] = {};  // by length-1
+    float backoff[kMaxOrder] = {};        // log10 back-off, by length-1
+  };
+  void Prepare(const State& in, Context* ctx) const;
+  // Same value and *out as Score(*ctx.state, w, out).
+  float ScoreInContext(const Context& ctx, WordId w, State* out) const;
 
   // The unigram log10 probability of w.
   float UnigramLogProb(WordId w) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <unordered_set>
 
@@ -22,12 +23,14 @@ constexpr float kSplitPenalty = -1.5f;
 // Light pass: penalty for replacing a valid syllable.
 constexpr float kChangeValidPenalty = -2.0f;
 constexpr size_t kMaxCands = 40;
+constexpr size_t kMaxSkeletonCands = 12;
 
 struct Cand {
   WordId w[2] = {0, 0};
   uint8_t n = 1;
   float channel = 0.0f;  // log10
   std::string text;      // lower-case output ("" = keep the original)
+  bool verbatim = false; // output `text` as is (acronyms)
 };
 
 enum class UnitKind { kSkip, kFixed, kBreak, kWord };
@@ -106,6 +109,15 @@ std::string ApplyCase(std::string_view original, std::string_view restored) {
   return U32ToUtf8(r);
 }
 
+// Upper-case Roman numerals (I..XXXIX) stay as they are: "I. MUC TIEU".
+bool IsRomanNumeral(std::string_view t) {
+  if (t.empty() || t.size() > 6) return false;
+  for (char c : t) {
+    if (c != 'I' && c != 'V' && c != 'X') return false;
+  }
+  return true;
+}
+
 bool IsGlueSymbol(std::string_view t) {
   return t == "\u00a2" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
          t == "\u00a9" || t == "\u00ae";
@@ -159,11 +171,15 @@ struct Restorer::Impl {
       OcrCands(U32ToUtf8(u.substr(0, i)), &left);
       OcrCands(U32ToUtf8(u.substr(i)), &right);
       if (left.empty() || right.empty()) continue;
-      auto best = [](std::vector<Cand>* v) {
-        std::sort(v->begin(), v->end(), [](const Cand& a, const Cand& b) {
-          return a.channel > b.channel;
+      // Keep the parts most likely under channel x unigram.
+      auto best = [this](std::vector<Cand>* v) {
+        auto key = [this](const Cand& c) {
+          return c.channel + r.model_.UnigramLogProb(c.w[0]);
+        };
+        std::sort(v->begin(), v->end(), [&key](const Cand& a, const Cand& b) {
+          return key(a) > key(b);
         });
-        if (v->size() > 6) v->resize(6);
+        if (v->size() > 8) v->resize(8);
       };
       best(&left);
       best(&right);
@@ -187,6 +203,7 @@ struct Restorer::Impl {
   }
 
   void BuildWordCands(Unit* u, bool glued) const {
+    if (!glued && IsRomanNumeral(u->text)) return;
     const std::string lower = LowerKeep(u->text);
     const bool letters_only = !glued && !LowerVietnamese(u->text).empty();
     std::string norm;
@@ -239,6 +256,26 @@ struct Restorer::Impl {
         u->original_cand = kMaxCands - 1;
       }
       cands.resize(kMaxCands);
+    }
+  }
+
+  // Words without candidates: a known acronym ("GDDT" -> "GDĐT") or the
+  // LM id the word itself has (its syllable if known, else <unk>).
+  void FinishWord(Unit* u) const {
+    if (!u->cands.empty()) return;
+    const std::string lower = LowerVietnamese(u->text);
+    u->fixed = lower.empty() ? r.model_.unk()
+                             : r.model_.Index(text::NormalizeTonePlacement(
+                                   lower, text::ToneStyle::kNew));
+    if (u->mode == RestoreMode::kStripped || !u->light) {
+      auto it = r.acronyms_.find(std::string(u->text));
+      if (it != r.acronyms_.end()) {
+        Cand c;
+        c.w[0] = r.model_.unk();
+        c.text = it->second;
+        c.verbatim = true;
+        u->cands.push_back(std::move(c));
+      }
     }
   }
 
@@ -323,11 +360,13 @@ struct Restorer::Impl {
                             toks[j].kind == TokenKind::kNumber &&
                             toks[j].text.size() >= 2;
             BuildWordCands(&u, glued);
+            FinishWord(&u);
             i = j;
           }
         } else if (t.kind == TokenKind::kWord) {
           u.kind = UnitKind::kWord;
           BuildWordCands(&u, false);
+          FinishWord(&u);
           ++i;
         } else if (t.kind == TokenKind::kNumber) {
           u.kind = UnitKind::kFixed;
@@ -363,12 +402,7 @@ struct Restorer::Impl {
       return 1;
     }
     if (u.cands.empty()) {
-      // A word without candidates: the LM sees its own id if it is a
-      // known syllable, else <unk>.
-      const std::string lower = LowerVietnamese(u.text);
-      out[0] = lower.empty() ? r.model_.unk()
-                             : r.model_.Index(text::NormalizeTonePlacement(
-                                   lower, text::ToneStyle::kNew));
+      out[0] = u.fixed;  // set by FinishWord
       return 1;
     }
     const Cand& c = u.cands[cand];
@@ -410,21 +444,25 @@ struct Restorer::Impl {
           u.kind == UnitKind::kWord && !u.cands.empty() ? int(u.cands.size()) : 0;
       expanded.clear();
       for (size_t h = 0; h < prev.size(); ++h) {
+        NgramModel::Context ctx;
+        r.model_.Prepare(prev[h].state, &ctx);
         for (int c = 0; c < std::max(ncand, 1); ++c) {
           WordId w[2];
           const int n = Words(u, ncand ? c : 0, w);
           Hyp nh;
-          nh.score = prev[h].score + ScoreWords(prev[h].state, w, n, &nh.state) +
-                     (ncand ? u.cands[c].channel : 0.0f);
+          float lm = r.model_.ScoreInContext(ctx, w[0], &nh.state);
+          if (n == 2) lm += r.model_.Score(nh.state, w[1], &nh.state);
+          nh.score = prev[h].score + lm + (ncand ? u.cands[c].channel : 0.0f);
           nh.prev = static_cast<int32_t>(h);
           nh.cand = static_cast<int16_t>(ncand ? c : -1);
           expanded.push_back(nh);
         }
       }
       // Recombine equal states, keep the best `beam`.
-      std::sort(expanded.begin(), expanded.end(), [](const Hyp& a, const Hyp& b) {
-        return a.score > b.score;
-      });
+      auto better = [](const Hyp& a, const Hyp& b) { return a.score > b.score; };
+      const size_t top = std::min(expanded.size(), size_t(beam) * 4);
+      std::partial_sort(expanded.begin(), expanded.begin() + top, expanded.end(), better);
+      expanded.resize(top);
       std::vector<Hyp>& layer = layers[p];
       for (const Hyp& hy : expanded) {
         bool dup = false;
@@ -463,22 +501,27 @@ struct Restorer::Impl {
       if (u.kind != UnitKind::kWord || u.cands.size() < 2) continue;
       const State before =
           p == 0 ? r.model_.BeginSentenceState() : layers[p - 1][hyp_at[p - 1]].state;
-      WordId follow[5];
+      // The next word on the best path (or </s>) is scored too, so the
+      // right context counts.
+      WordId follow[2];
       int nf = 0;
-      for (size_t q = p + 1; q < pos.size() && nf < 2; ++q) {
+      for (size_t q = p + 1; q < pos.size() && nf < 1; ++q) {
         WordId w[2];
         const Unit& v = (*units)[pos[q]];
-        const int n = Words(v, v.chosen < 0 ? 0 : v.chosen, w);
-        for (int i = 0; i < n && nf < 2; ++i) follow[nf++] = w[i];
+        Words(v, v.chosen < 0 ? 0 : v.chosen, w);
+        follow[nf++] = w[0];
       }
-      if (nf < 2) follow[nf++] = r.model_.eos();
+      if (nf < 1) follow[nf++] = r.model_.eos();
       std::vector<float> lp(u.cands.size());
       float mx = kNegInf;
+      NgramModel::Context bctx;
+      r.model_.Prepare(before, &bctx);
       for (size_t c = 0; c < u.cands.size(); ++c) {
         WordId w[2];
         const int n = Words(u, static_cast<int>(c), w);
         State s;
-        float v = u.cands[c].channel + ScoreWords(before, w, n, &s);
+        float v = u.cands[c].channel + r.model_.ScoreInContext(bctx, w[0], &s);
+        if (n == 2) v += r.model_.Score(s, w[1], &s);
         State s2;
         v += ScoreWords(s, follow, nf, &s2);
         lp[c] = v;
@@ -523,11 +566,16 @@ struct Restorer::Impl {
           (u.light && u.chosen == u.original_cand)) {
         t.restored = t.original;
       } else {
-        std::string lower = u.cands[u.chosen].text;
-        if (opt.tone_style == text::ToneStyle::kOld) {
-          lower = text::NormalizeTonePlacement(lower, text::ToneStyle::kOld);
+        const Cand& c = u.cands[u.chosen];
+        if (c.verbatim) {
+          t.restored = c.text;
+        } else {
+          std::string lower = c.text;
+          if (opt.tone_style == text::ToneStyle::kOld) {
+            lower = text::NormalizeTonePlacement(lower, text::ToneStyle::kOld);
+          }
+          t.restored = ApplyCase(u.text, lower);
         }
-        t.restored = ApplyCase(u.text, lower);
       }
       if (u.space_after && u.chosen >= 0) t.restored += ' ';
       t.changed = t.restored != t.original;
@@ -548,6 +596,21 @@ Restorer::Restorer(NgramModel model, OcrChannel channel)
     std::string skel = text::Skeleton(w);
     by_skeleton_[skel].push_back(static_cast<WordId>(id));
     skeleton_of_[id] = std::move(skel);
+  }
+  // Most probable first; drop syllables 10^4.5 times rarer than the best
+  // of their skeleton (they never win against the LM) and keep at most
+  // kMaxSkeletonCands.
+  for (auto& [skel, ids] : by_skeleton_) {
+    std::sort(ids.begin(), ids.end(), [this](WordId a, WordId b) {
+      return model_.UnigramLogProb(a) > model_.UnigramLogProb(b);
+    });
+    const float best = model_.UnigramLogProb(ids[0]);
+    size_t keep = 0;
+    while (keep < ids.size() && keep < kMaxSkeletonCands &&
+           model_.UnigramLogProb(ids[keep]) >= best - 4.5f) {
+      ++keep;
+    }
+    ids.resize(keep);
   }
 }
 
@@ -578,9 +641,29 @@ Result<Restorer> Restorer::Load(const std::string& models_dir) {
   const auto lm = dir / kLmFile;
   const auto channel = dir / kChannelFile;
   std::error_code ec;
-  return LoadFiles(lm.string(), std::filesystem::exists(channel, ec)
-                                    ? channel.string()
-                                    : std::string());
+  auto r = LoadFiles(lm.string(), std::filesystem::exists(channel, ec)
+                                      ? channel.string()
+                                      : std::string());
+  if (!r) return r;
+  const auto acronyms = dir / kAcronymFile;
+  if (std::filesystem::exists(acronyms, ec)) {
+    if (auto s = r->LoadAcronyms(acronyms.string()); !s) {
+      return std::unexpected(s.error());
+    }
+  }
+  return r;
+}
+
+Status Restorer::LoadAcronyms(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return MakeError(ErrorCode::kModelMissing, "cannot read " + path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
+    acronyms_[line.substr(0, tab)] = line.substr(tab + 1);
+  }
+  return {};
 }
 
 RestoreResult Restorer::Restore(std::string_view text,

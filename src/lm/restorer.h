@@ -71,7 +71,8 @@ struct RestoreResult {
 
 class Restorer {
  public:
-  // Loads models/lm/vi.lm (and models/lm/ocr_channel.tsv if present) from
+  // Loads models/lm/vi.lm (and lm/ocr_channel.tsv, lm/acronyms.tsv if
+  // present) from
   // `models_dir`, or from FindModelsDir() when empty. kModelMissing if the
   // LM is absent or malformed.
   static Result<Restorer> Load(const std::string& models_dir = "");
@@ -96,6 +97,11 @@ class Restorer {
 
   const NgramModel& model() const { return model_; }
 
+  // Adds acronym restorations from a TSV file "stripped<TAB>original"
+  // (e.g. "GDDT\tGDĐT"), used for words that are not syllables. Load()
+  // reads models/lm/acronyms.tsv when present.
+  Status LoadAcronyms(const std::string& path);
+
  private:
   struct Impl;
   Restorer(NgramModel model, OcrChannel channel);
@@ -104,11 +110,13 @@ class Restorer {
   // skeleton -> LM ids of syllables with that skeleton.
   std::unordered_map<std::string, std::vector<WordId>> by_skeleton_;
   std::vector<std::string> skeleton_of_;  // by WordId ("" for classes)
+  std::unordered_map<std::string, std::string> acronyms_;
 };
 
 // Canonical file names inside the models directory.
 inline constexpr const char* kLmFile = "lm/vi.lm";
 inline constexpr const char* kChannelFile = "lm/ocr_channel.tsv";
+inline constexpr const char* kAcronymFile = "lm/acronyms.tsv";
 
 }  // namespace vnplan::lm
 

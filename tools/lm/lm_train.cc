@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <map>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -27,6 +28,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/utf8.h"
 #include "lm/lm_tokens.h"
 #include "lm/ngram_model.h"
 #include "text/vietnamese.h"
@@ -76,6 +78,21 @@ struct Reader {
     return id;
   }
 
+  // Upper-case non-syllable words ("GDĐT", "UBND") by exact form.
+  std::unordered_map<std::string, uint64_t> acronyms;
+  void CountAcronym(std::string_view token, int repeat) {
+    size_t pos = 0;
+    int letters = 0;
+    while (pos < token.size()) {
+      text::Letter l;
+      if (!text::DecomposeLetter(NextCodePoint(token, &pos), &l) || !l.upper) {
+        return;
+      }
+      ++letters;
+    }
+    if (letters >= 2) acronyms[std::string(token)] += repeat;
+  }
+
   void AddLine(std::string_view raw, int repeat) {
     const std::string line =
         text::NormalizeTonePlacement(text::ToNfc(raw), text::ToneStyle::kNew);
@@ -106,9 +123,12 @@ struct Reader {
             sentence.push_back(punct_id);
           }
           break;
-        case TokenKind::kWord:
-          sentence.push_back(WordId(t.text));
+        case TokenKind::kWord: {
+          const uint32_t id = WordId(t.text);
+          sentence.push_back(id);
+          if (id == unk_id && t.text.size() >= 2) CountAcronym(t.text, repeat);
           break;
+        }
       }
     }
     flush();
@@ -379,7 +399,7 @@ struct Trainer {
 int Main(int argc, char** argv) {
   CLI::App app{"Train the vnplan syllable n-gram LM (see header comment)."};
   std::vector<std::string> inputs;
-  std::string out, arpa_out, arpa_in;
+  std::string out, arpa_out, arpa_in, acronyms_out;
   int order = 3;
   std::string prune = "1,2,3";
   uint64_t min_unigram = 2;
@@ -395,6 +415,8 @@ int Main(int argc, char** argv) {
   app.add_option("--out", out, "binary model to write");
   app.add_option("--arpa", arpa_out, "also write ARPA text here");
   app.add_option("--arpa-in", arpa_in, "convert this ARPA file instead");
+  app.add_option("--acronyms-out", acronyms_out,
+                 "write stripped->original upper-case acronyms (TSV)");
   CLI11_PARSE(app, argc, argv);
   const auto t0 = Clock::now();
   if (!arpa_in.empty()) {
@@ -479,6 +501,30 @@ int Main(int argc, char** argv) {
     } else {
       tr.stream.push_back(remap[id]);
     }
+  }
+  if (!acronyms_out.empty()) {
+    // For each stripped form, the most frequent form with diacritics if it
+    // covers at least 60% of the occurrences and was seen 5+ times.
+    std::map<std::string, std::pair<uint64_t, std::pair<uint64_t, std::string>>> by_key;
+    for (const auto& [form, n] : reader.acronyms) {
+      auto& e = by_key[text::StripDiacritics(form)];
+      e.first += n;
+      if (form != text::StripDiacritics(form) &&
+          (n > e.second.first || (n == e.second.first && form < e.second.second))) {
+        e.second = {n, form};
+      }
+    }
+    std::FILE* f = std::fopen(acronyms_out.c_str(), "w");
+    if (f == nullptr) return 7;
+    size_t written = 0;
+    for (const auto& [key, e] : by_key) {
+      if (e.second.first >= 5 && e.second.first * 10 >= e.first * 6) {
+        std::fprintf(f, "%s\t%s\n", key.c_str(), e.second.second.c_str());
+        ++written;
+      }
+    }
+    std::fclose(f);
+    std::fprintf(stderr, "wrote %zu acronyms to %s\n", written, acronyms_out.c_str());
   }
   reader = Reader();
   std::fprintf(stderr, "vocabulary %zu, stream %zu ids, %.1fs\n",

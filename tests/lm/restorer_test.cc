@@ -1,0 +1,198 @@
+// Restorer tests with the committed model (models/lm/vi.lm); skipped when
+// the model is absent. Accuracy thresholds, not exact strings, for the
+// sentences; exact checks only for case/punctuation/spacing preservation,
+// which do not depend on the model's choices.
+#include "lm/restorer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "lm/lm_tokens.h"
+
+namespace vnplan::lm {
+namespace {
+
+const std::string kModels = VNPLAN_MODELS_DIR;
+
+const Restorer* Shared() {
+  static const Restorer* r = [] {
+    auto loaded = Restorer::Load(kModels);
+    return loaded ? new Restorer(std::move(*loaded)) : nullptr;
+  }();
+  return r;
+}
+
+#define REQUIRE_MODEL()                                              \
+  const Restorer* r = Shared();                                      \
+  if (r == nullptr) GTEST_SKIP() << "models/lm/vi.lm not available"
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(s)) {
+    if (t.kind == TokenKind::kWord) out.emplace_back(t.text);
+  }
+  return out;
+}
+
+double WordAccuracy(std::string_view truth, std::string_view got) {
+  const auto a = Words(truth), b = Words(got);
+  if (a.size() != b.size()) return 0.0;
+  size_t ok = 0;
+  for (size_t i = 0; i < a.size(); ++i) ok += a[i] == b[i];
+  return double(ok) / a.size();
+}
+
+TEST(RestorerTest, StrippedAdministrativeSentence) {
+  REQUIRE_MODEL();
+  // Hand-written (not from the corpus or the seeds).
+  const std::string truth =
+      "Nhà trường tổ chức họp phụ huynh học sinh vào cuối học kỳ để "
+      "thông báo kết quả học tập và rèn luyện của các em.";
+  const std::string input =
+      "Nha truong to chuc hop phu huynh hoc sinh vao cuoi hoc ky de "
+      "thong bao ket qua hoc tap va ren luyen cua cac em.";
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  const RestoreResult res = r->Restore(input, opt);
+  EXPECT_GE(WordAccuracy(truth, res.text), 0.9) << res.text;
+  ASSERT_EQ(res.tokens.size(), Words(input).size());
+  for (const auto& t : res.tokens) {
+    EXPECT_GE(t.confidence, 0.0f);
+    EXPECT_LE(t.confidence, 1.0f);
+    EXPECT_EQ(t.changed, t.original != t.restored);
+  }
+}
+
+TEST(RestorerTest, KeepsCasePunctuationAndSpacing) {
+  REQUIRE_MODEL();
+  const std::string input = "KE HOACH  cai tien,\tNam hoc 2024-2025!\n\n(Ban hanh)";
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  const RestoreResult res = r->Restore(input, opt);
+  // Stripping the output gives the input back: only diacritics changed.
+  EXPECT_EQ(text::StripDiacritics(res.text), input) << res.text;
+  const auto w = Words(res.text);
+  ASSERT_EQ(w.size(), 8u);
+  EXPECT_EQ(w[0], "KẾ");
+  EXPECT_EQ(w[1], "HOẠCH");
+  EXPECT_EQ(w[4], "Năm");
+}
+
+TEST(RestorerTest, TrustsWordsWithDiacriticsInStrippedMode) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  // "dạ" is valid and carries a tone: it is kept even if unlikely.
+  const RestoreResult res = r->Restore("ke hoach dạ", opt);
+  EXPECT_EQ(Words(res.text).back(), "dạ");
+}
+
+TEST(RestorerTest, NonSyllablesAndRomanNumeralsUnchanged) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  const std::string input = "II. UBND xa, email abc@xyz.com, QLCL";
+  const RestoreResult res = r->Restore(input, opt);
+  const auto w = Words(res.text);
+  EXPECT_EQ(w[0], "II");
+  EXPECT_EQ(w[1], "UBND");
+  EXPECT_EQ(w.back(), "QLCL");
+}
+
+TEST(RestorerTest, OldToneStyleOutput) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  opt.tone_style = text::ToneStyle::kOld;
+  const RestoreResult res = r->Restore("hoa binh", opt);
+  // Whatever tones are chosen, none is placed in the new style.
+  EXPECT_EQ(res.text, text::NormalizeTonePlacement(res.text, text::ToneStyle::kOld));
+}
+
+TEST(RestorerTest, OcrGarbleAndMergedTokens) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::string truth =
+      "Xây dựng kế hoạch cải tiến chất lượng giáo dục để thực hiện trong "
+      "năm học 2023";
+  const RestoreResult res = r->Restore(
+      "Xay dung ké hoach cai tién chat luong gido duc dé thuc hién trong "
+      "ndm hoc2023",
+      opt);
+  EXPECT_GE(WordAccuracy(truth, res.text), 0.85) << res.text;
+  // "hoc2023" is split into a word and the number.
+  EXPECT_NE(res.text.find(" 2023"), std::string::npos) << res.text;
+}
+
+TEST(RestorerTest, SplitsMergedWords) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const RestoreResult res =
+      r->Restore("cac giai phap phaidap ung nhu cau hoc tap", opt);
+  EXPECT_NE(res.text.find("phải đáp"), std::string::npos) << res.text;
+}
+
+TEST(RestorerTest, LightPassKeepsGoodTextAndFixesInvalid) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kAuto;
+  opt.only_low_confidence = true;
+  const std::string good =
+      "Kế hoạch cải tiến chất lượng giáo dục năm học 2024 của nhà trường.";
+  EXPECT_EQ(r->Restore(good, opt).text, good);
+  // One invalid syllable ("đươc": missing tone on a stop coda) is fixed.
+  const RestoreResult res = r->Restore(
+      "Nhà trường xác định đươc chất lượng giáo dục của học sinh.", opt);
+  EXPECT_NE(res.text.find("được"), std::string::npos) << res.text;
+}
+
+TEST(RestorerTest, RestorePageRewritesWords) {
+  REQUIRE_MODEL();
+  Page page;
+  Line line;
+  for (const char* w : {"Nhà", "trường", "xác", "định", "đươc", "mục", "tiêu."}) {
+    Word word;
+    word.text = w;
+    word.confidence = 90;
+    line.words.push_back(word);
+  }
+  Block block;
+  block.lines.push_back(line);
+  page.blocks.push_back(block);
+  const int changed = r->RestorePage(&page, {});
+  EXPECT_EQ(changed, 1);
+  EXPECT_EQ(page.blocks[0].lines[0].words[4].text, "được");
+  EXPECT_EQ(page.blocks[0].lines[0].words[6].text, "tiêu.");
+}
+
+TEST(RestorerTest, MissingModelIsModelMissing) {
+  auto res = Restorer::Load("/nonexistent/models");
+  ASSERT_FALSE(res.has_value());
+  EXPECT_EQ(res.error().code, ErrorCode::kModelMissing);
+}
+
+TEST(LmTokensTest, TokensCoverInputExactly) {
+  const std::string s = "Số: 325/KH-TrTH, ngày 12/9/2023…  hoc2023 c6";
+  std::string joined;
+  for (const Token& t : Tokenize(s)) joined += t.text;
+  EXPECT_EQ(joined, s);
+  const auto toks = Tokenize("12/9/2023 hoc2023");
+  EXPECT_EQ(toks[0].kind, TokenKind::kNumber);
+  EXPECT_EQ(toks[0].text, "12/9/2023");
+  EXPECT_EQ(toks[2].text, "hoc");
+  EXPECT_EQ(toks[3].text, "2023");
+}
+
+TEST(LmTokensTest, HeldOutSplitIsStable) {
+  // FNV-1a of "" is 14695981039346656037, % 100 == 37.
+  EXPECT_EQ(LineHash(""), 14695981039346656037ull);
+  EXPECT_FALSE(IsHeldOutLine(""));
+}
+
+}  // namespace
+}  // namespace vnplan::lm
