@@ -6,6 +6,7 @@
 #include <map>
 
 #include "common/utf8.h"
+#include "text/common_syllables.h"
 #include "text/mark_repair.h"
 #include "text/vietnamese.h"
 
@@ -13,17 +14,44 @@ namespace vnplan::text {
 namespace {
 
 struct Score {
-  double score = 0;
-  double evidence = 0;
+  double score = 0;     // share of words that are valid syllables
+  double evidence = 0;  // share of valid words with diacritics
+  double common = 0;    // share of words among the most frequent syllables
   size_t words = 0;
-  // Ranking value: validity first, Vietnamese diacritics as a tie-breaker.
-  double Value() const { return score + 0.25 * evidence; }
+  // Ranking value: validity first; diacritics and frequent words break
+  // ties between decodings that are all valid ("năm" vs "nồm").
+  double Value() const { return score + 0.25 * evidence + 0.25 * common; }
 };
+
+// Lower-cases `word` (letters a-z and the Vietnamese letters) into *lower
+// as UTF-8; false if the case pattern is not one of "lower", "UPPER",
+// "Capitalised" (a decoding that puts capitals inside words is wrong).
+bool LowerWord(std::u32string_view word, std::string* lower) {
+  lower->clear();
+  int uppers = 0;
+  bool upper_after_lower = false;
+  bool seen_lower = false;
+  for (char32_t c : word) {
+    Letter l;
+    if (!DecomposeLetter(c, &l)) return false;
+    if (l.upper) {
+      ++uppers;
+      if (seen_lower) upper_after_lower = true;
+      l.upper = false;
+      AppendUtf8(ComposeLetter(l), lower);
+    } else {
+      seen_lower = true;
+      AppendUtf8(c, lower);
+    }
+  }
+  if (upper_after_lower) return false;
+  return true;
+}
 
 Score ScoreText(std::u32string_view text) {
   Score s;
-  size_t valid = 0, marked = 0;
-  std::string word;
+  size_t valid = 0, marked = 0, common = 0;
+  thread_local std::string word, lower;
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
@@ -38,16 +66,20 @@ Score ScoreText(std::u32string_view text) {
       ++j;
     }
     ++s.words;
-    word = U32ToUtf8(text.substr(i, j - i));
-    if (IsValidSyllable(word)) {
-      ++valid;
-      if (non_ascii) ++marked;
-    }
+    const std::u32string_view w = text.substr(i, j - i);
     i = j;
+    if (w.size() > 7 || !LowerWord(w, &lower)) continue;
+    word.clear();
+    for (char32_t c : w) AppendUtf8(c, &word);
+    if (!IsValidSyllable(word)) continue;
+    ++valid;
+    if (non_ascii) ++marked;
+    if (IsCommonSyllable(lower)) ++common;
   }
   if (s.words > 0) {
     s.score = static_cast<double>(valid) / s.words;
     s.evidence = static_cast<double>(marked) / s.words;
+    s.common = static_cast<double>(common) / s.words;
   }
   return s;
 }
@@ -110,7 +142,8 @@ void Evaluate(LineState* line, int k, bool viqr_strict) {
     line->scores[k] = line->scores[0];
     return;
   }
-  line->decoded[k] = DecodeViewedTextU32(line->text, e, viqr_strict);
+  line->decoded[k] = DecodeViewedTextU32(line->text, e, viqr_strict,
+                                         /*repair_marks=*/false);
   line->scores[k] = ScoreText(line->decoded[k]);
 }
 
@@ -213,6 +246,34 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
     lines.back().text = std::move(t);
   }
 
+  // Pass 0: a sample of long lines (up to 48, spread over the input)
+  // decides on their own; their majority is tried first on every line,
+  // which spares trying all candidates on most lines.
+  int provisional = 0;
+  if (!options.from) {
+    std::vector<size_t> long_lines;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      Evaluate(&lines[i], 0, strict);
+      if (lines[i].scores[0].words >= static_cast<size_t>(options.min_words)) {
+        long_lines.push_back(i);
+      }
+    }
+    std::map<int, size_t> sample_weight;
+    const size_t step = std::max<size_t>(1, long_lines.size() / 48);
+    for (size_t k = 0; k < long_lines.size(); k += step) {
+      LineState& line = lines[long_lines[k]];
+      const int c = ChooseOwn(&line, options, strict);
+      sample_weight[c] += line.scores[c].words;
+    }
+    size_t best = 0;
+    for (const auto& [k, w] : sample_weight) {
+      if (w > best) {
+        best = w;
+        provisional = k;
+      }
+    }
+  }
+
   // Pass 1: lines long enough to decide on their own.
   std::map<int, size_t> weight;  // candidate index -> words
   for (LineState& line : lines) {
@@ -224,7 +285,17 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
     }
     Evaluate(&line, 0, strict);
     if (line.scores[0].words < static_cast<size_t>(options.min_words)) continue;
-    line.chosen = ChooseOwn(&line, options, strict);
+    int chosen = -1;
+    if (provisional != 0) {
+      Evaluate(&line, provisional, strict);
+      const Score& p = line.scores[provisional];
+      if (IsVietnameseScore(p) && p.score >= 0.8 &&
+          p.Value() >= line.scores[0].Value() + options.margin) {
+        chosen = provisional;
+      }
+    }
+    if (chosen < 0) chosen = ChooseOwn(&line, options, strict);
+    line.chosen = chosen;
     weight[line.chosen] += line.scores[line.chosen].words;
   }
   int majority = 0;
@@ -285,6 +356,7 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
       line.status = BlockStatus::kNotVietnamese;
     }
     std::u32string decoded = line.decoded[line.chosen];
+    RepairMarksU32(&decoded);
     if (options.tcvn3_uppercase_font &&
         kCandidates[line.chosen] == Encoding::kTcvn3) {
       decoded = Utf8ToU32(ToUpper(U32ToUtf8(decoded)));

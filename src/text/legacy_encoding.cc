@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "text/common_syllables.h"
 #include "text/mark_repair.h"
 #include "text/vietnamese.h"
 
@@ -184,21 +185,30 @@ std::u32string DecodeSingle(const Units& units, const Tables::Single& s) {
     out[i] = s.decode[u];
     if (s.ambiguous[u]) ambiguous.push_back(i);
   }
-  for (size_t i : ambiguous) {
-    const char32_t punct = T().cp1252[units[i] - 0x80];
-    const bool left = i > 0 && IsLetterChar(out[i - 1]);
-    const bool right = i + 1 < out.size() && IsLetterChar(out[i + 1]);
-    if (left && right) continue;  // inside a word: a letter
-    if (!left && !right) {
-      // A lone byte: dashes, quotes, ellipsis and bullets stay punctuation.
-      const uint8_t b = static_cast<uint8_t>(units[i]);
-      if (b == 0x85 || (b >= 0x91 && b <= 0x97) || !ValidWord(out.substr(i, 1))) {
-        out[i] = punct;
+  // Bytes at a word edge first (a closing quote after "nhiệm" must not
+  // make the word invalid for the ệ before it), then those inside words.
+  auto at_edge = [&](size_t i) {
+    return i == 0 || i + 1 == out.size() || IsWordSeparator(out[i - 1]) ||
+           IsWordSeparator(out[i + 1]);
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i : ambiguous) {
+      if (at_edge(i) != (pass == 0)) continue;
+      const char32_t punct = T().cp1252[units[i] - 0x80];
+      size_t begin;
+      const std::u32string_view word = WordAt(out, i, &begin);
+      if (word.size() == 1) {
+        // A lone byte: dashes, quotes, ellipsis and bullets stay punctuation.
+        const uint8_t b = static_cast<uint8_t>(units[i]);
+        if (b == 0x85 || (b >= 0x91 && b <= 0x97) || !ValidWord(word)) {
+          out[i] = punct;
+        }
+        continue;
       }
-      continue;
+      // In a word: the letter only if the word is then a valid syllable
+      // ("HỌC" but not "X’s", "thấy“CSVC", "phủ…theo").
+      if (!ValidWord(word)) out[i] = punct;
     }
-    size_t begin;
-    if (!ValidWord(WordAt(out, i, &begin))) out[i] = punct;
   }
   return out;
 }
@@ -332,6 +342,20 @@ int ViqrTone(char32_t c) {
   }
 }
 
+// What may follow a sentence-ending '.' or '?' after a space: a capital,
+// an opening quote or bracket, a dash or bullet, a line break.
+bool IsSentenceStart(char32_t c) {
+  if (c < 0x80) {
+    return std::isupper(static_cast<int>(c)) || c == '"' || c == '(' ||
+           c == '[' || c == '-' || c == '\'' || c == '\n' || c == '\r' ||
+           c == ' ';
+  }
+  Letter l;
+  if (DecomposeLetter(c, &l)) return l.upper;
+  return c == 0x201C || c == 0x2018 || c == 0x2013 || c == 0x2014 ||
+         c == 0x2022 || c == 0xAB;
+}
+
 bool IsVowelBase(char32_t b) {
   return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y';
 }
@@ -394,16 +418,25 @@ std::u32string DecodeViqr(std::u32string_view in, bool strict) {
             if (IsLetterChar(next) || next == ',' || next == ';' ||
                 next == ':' || next == '.' || next == '?' || next == '!') {
               apply = true;
-            } else if (next == ' ' && i + 2 < in.size()) {
-              const char32_t after = in[i + 2];
-              apply = after < 0x80 ? std::islower(static_cast<int>(after)) ||
-                                         std::isdigit(static_cast<int>(after))
-                                   : IsLetterChar(after) &&
-                                         ToLower(U32ToUtf8(std::u32string(
-                                             1, after))) ==
-                                             U32ToUtf8(std::u32string(1, after));
+            } else if (next == ' ' && i + 2 < in.size() &&
+                       !IsSentenceStart(in[i + 2])) {
+              apply = true;  // the sentence goes on: "lê. %", "ra? con"
             } else {
-              apply = false;
+              // Before a capital or at the end: a tone only if it makes a
+              // word and, when both readings are words, the toned one is
+              // the frequent one ("Bô. GDĐT" -> "Bộ GDĐT").
+              size_t b = out.size();
+              while (b > 0 && IsLetterChar(out[b - 1])) --b;
+              const std::u32string plain = out.substr(b);
+              Letter toned_letter = l;
+              toned_letter.tone = static_cast<Tone>(tone);
+              std::u32string toned = plain;
+              toned.back() = ComposeLetter(toned_letter);
+              const std::string p8 = ToLower(U32ToUtf8(plain));
+              const std::string t8 = ToLower(U32ToUtf8(toned));
+              apply = IsValidSyllable(t8) &&
+                      (!IsValidSyllable(p8) ||
+                       (IsCommonSyllable(t8) && !IsCommonSyllable(p8)));
             }
           }
           if (apply) {
@@ -619,7 +652,7 @@ bool ViqrEscapesPunctuation(std::u32string_view text) {
 }
 
 std::u32string DecodeViewedTextU32(std::u32string_view text, Encoding encoding,
-                                   bool viqr_strict) {
+                                   bool viqr_strict, bool repair_marks) {
   std::u32string out;
   if (encoding == Encoding::kUtf8) {
     out = std::u32string(text);
@@ -628,7 +661,11 @@ std::u32string DecodeViewedTextU32(std::u32string_view text, Encoding encoding,
   } else {
     out = DecodeUnitsRaw(ViewUnits(text), encoding);
   }
-  RepairMarksU32(&out);
+  if (repair_marks) {
+    RepairMarksU32(&out);
+  } else {
+    ComposeMarksU32(&out);
+  }
   return out;
 }
 

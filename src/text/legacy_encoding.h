@@ -95,8 +95,11 @@ std::string DecodeViewedText(std::string_view text, Encoding encoding);
 // composed and repaired): the hot path of detection. `viqr_strict`: read
 // every unescaped '.' or '?' after a vowel as a tone (set it when the
 // document escapes its punctuation, "\.", anywhere; a line alone may not).
+// `repair_marks` false: only compose combining marks (no tone moves, no
+// eth), which is enough for scoring.
 std::u32string DecodeViewedTextU32(std::u32string_view text, Encoding encoding,
-                                   bool viqr_strict = false);
+                                   bool viqr_strict = false,
+                                   bool repair_marks = true);
 
 // True if `text` escapes punctuation the RFC 1456 way ("\." or "\?").
 bool ViqrEscapesPunctuation(std::u32string_view text);

@@ -112,6 +112,15 @@ bool IsWordSeparator(char32_t c) {
   return false;
 }
 
+void ComposeMarksU32(std::u32string* text) {
+  for (char32_t c : *text) {
+    if (IsCombining(c)) {
+      *text = Utf8ToU32(ToNfc(U32ToUtf8(*text)));
+      return;
+    }
+  }
+}
+
 void RepairMarksU32(std::u32string* text) {
   bool has_combining = false;
   bool has_other = false;

@@ -18,6 +18,9 @@ std::string RepairMarks(std::string_view utf8);
 // The same on UTF-32, in place. Cheap when there is nothing to fix.
 void RepairMarksU32(std::u32string* text);
 
+// Only the NFC part of RepairMarksU32 (when the text has combining marks).
+void ComposeMarksU32(std::u32string* text);
+
 // True for the characters that separate words when scoring and fixing:
 // whitespace, ASCII non-letters, and general punctuation (U+2000-U+206F,
 // NBSP, guillemets, inverted marks).

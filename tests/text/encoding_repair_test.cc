@@ -159,7 +159,7 @@ TEST(RepairTest, LatinTextIsUntouched) {
 
 TEST(RepairTest, LatinBytesInCp1252AreUntouched) {
   // "señor café" in Windows-1252 bytes (not UTF-8).
-  ExpectUntouched("Buenos d\xEDas se\xF1or, un caf\xE9 cr\xE8me por favor.\n");
+  ExpectUntouched("Buenos d\xED" "as se\xF1" "or, un caf\xE9 cr\xE8" "me por favor.\n");
 }
 
 TEST(RepairTest, NotVietnameseIsReportedPerBlock) {
