@@ -1,19 +1,183 @@
 #include "pipeline/process.h"
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
+#include "common/utf8.h"
+#include "ingest/source_document.h"
+#include "lm/restorer.h"
+#include "ocr/ocr_document.h"
+#include "ocr/renderers.h"
+#include "ocr/tesseract_engine.h"
 #include "pipeline/inputs.h"
+#include "pipeline/text_layer_engine.h"
+#include "table/grid_tables.h"
+#include "table/plan_json.h"
+#include "table/plan_schema.h"
+#include "table/text_tables.h"
+#include "text/encoding_repair.h"
+#include "text/legacy_encoding.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::pipeline {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+constexpr int64_t kMaxTextBytes = int64_t{256} << 20;
+
+// Word statistics used to decide whether text needs restoration and whether
+// a PDF text layer is usable.
+struct TextQuality {
+  int words = 0;      // tokens made only of Vietnamese letters
+  int valid = 0;      // ... that are valid syllables
+  int marked = 0;     // ... that carry a diacritic
+  int skeletons = 0;  // ... whose skeleton is a Vietnamese syllable's
+  double valid_share() const { return words ? double(valid) / words : 0; }
+  double marked_share() const { return words ? double(marked) / words : 0; }
+  double skeleton_share() const { return words ? double(skeletons) / words : 0; }
+};
+
+const std::unordered_set<std::string>& SyllableSkeletons() {
+  static const auto* set = [] {
+    auto* s = new std::unordered_set<std::string>();
+    for (const std::string& syl : text::AllValidSyllables()) s->insert(text::Skeleton(syl));
+    return s;
+  }();
+  return *set;
+}
+
+TextQuality MeasureText(std::string_view utf8) {
+  TextQuality q;
+  const auto& skeletons = SyllableSkeletons();
+  std::u32string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const std::string w = U32ToUtf8(word);
+    // All-caps abbreviations (THCS, GDĐT) say nothing either way.
+    const bool abbreviation = word.size() > 1 && std::all_of(word.begin(), word.end(), [](char32_t c) {
+      text::Letter l;
+      return text::DecomposeLetter(c, &l) && l.upper;
+    }) && !text::IsValidSyllable(w);
+    if (!abbreviation) {
+      ++q.words;
+      const std::string lower = text::ToLower(w);
+      if (text::IsValidSyllable(lower)) ++q.valid;
+      if (std::any_of(word.begin(), word.end(), [](char32_t c) { return c >= 0x80; })) ++q.marked;
+      if (skeletons.contains(text::Skeleton(lower))) ++q.skeletons;
+    }
+    word.clear();
+  };
+  for (char32_t c : Utf8ToU32(utf8)) {
+    if (text::IsVietnameseLetter(c) || (c >= 0xC0 && c < 0x250)) {
+      word.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return q;
+}
+
+Result<std::string> ReadFile(const fs::path& path) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return MakeError(ErrorCode::kInputError, "cannot read " + path.string() + ": " + ec.message());
+  if (static_cast<int64_t>(size) > kMaxTextBytes) {
+    return MakeError(ErrorCode::kInputError, "text file too large (" + std::to_string(size >> 20) +
+                                                 " MiB, limit " + std::to_string(kMaxTextBytes >> 20) + " MiB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kInputError, "cannot open " + path.string());
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  return bytes;
+}
+
+std::string Sha256OfFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return table::Sha256Hex(ss.str());
+}
+
+void AddDiagnostic(nlohmann::ordered_json* json, const std::string& severity,
+                   const std::string& code, const std::string& message) {
+  auto& diags = (*json)["diagnostics"];
+  if (!diags.is_array()) diags = nlohmann::ordered_json::array();
+  diags.push_back({{"severity", severity}, {"code", code}, {"message", message}});
+}
+
+}  // namespace
+
 struct Pipeline::Impl {
   RunOptions options;
+  std::optional<lm::Restorer> restorer;
+
+  text::ToneStyle tone_style() const {
+    return options.old_tones ? text::ToneStyle::kOld : text::ToneStyle::kNew;
+  }
+
+  // Restores diacritics where the text needs it; returns the words changed.
+  size_t Restore(std::string* text) const {
+    if (!restorer) return 0;
+    lm::RestoreOptions ro;
+    ro.mode = lm::RestoreMode::kAuto;
+    ro.tone_style = tone_style();
+    lm::RestoreResult r = restorer->Restore(*text, ro);
+    *text = std::move(r.text);
+    return r.changed;
+  }
+
+  std::string Finish(std::string text) const {
+    return text::NormalizeTonePlacement(text::ToNfc(text), tone_style());
+  }
+
+  table::MapOptions MapOpts() const {
+    table::MapOptions mo;
+    if (restorer) {
+      mo.restore_cell = [this](std::string_view cell) {
+        std::string s(cell);
+        const TextQuality q = MeasureText(s);
+        if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) Restore(&s);
+        return Finish(std::move(s));
+      };
+    } else {
+      mo.restore_cell = [this](std::string_view cell) { return Finish(std::string(cell)); };
+    }
+    return mo;
+  }
+
+  Result<DocumentOutputs> ProcessText(const fs::path& input, const std::string& bytes) const;
+  Result<DocumentOutputs> ProcessPdfText(const fs::path& input, const ingest::SourceDocument& doc,
+                                         std::vector<Page> layers, text::Encoding encoding,
+                                         bool uppercase_font) const;
+  Result<DocumentOutputs> ProcessOcr(const fs::path& input, const std::string& route, int pages,
+                                     const ProcessContext& context) const;
+
+  DocumentOutputs Assemble(const table::PlanDocument& plan, const fs::path& input,
+                           const std::string& route, int pages, std::string text,
+                           const std::vector<std::pair<std::string, std::string>>& notes) const {
+    DocumentOutputs out;
+    out.route = route;
+    out.pages = pages;
+    out.criteria = static_cast<int>(plan.criteria.size());
+    table::SourceInfo source{input.string(), Sha256OfFile(input), pages, route};
+    nlohmann::ordered_json json = table::ToJson(plan, source);
+    for (const auto& [code, message] : notes) AddDiagnostic(&json, "info", code, message);
+    if (plan.criteria.empty()) out.warnings.push_back("no criterion rows found");
+    out.json = json.dump(2) + "\n";
+    out.text = std::move(text);
+    if (!out.text.empty() && out.text.back() != '\n') out.text.push_back('\n');
+    return out;
+  }
 };
 
 Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -22,36 +186,199 @@ Pipeline::~Pipeline() = default;
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const RunOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  if (options.restore != RestoreMode::kOff) {
+    auto restorer = lm::Restorer::Load();
+    if (!restorer) return std::unexpected(restorer.error());
+    impl->restorer.emplace(std::move(*restorer));
+  }
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
 std::string Pipeline::Fingerprint() const {
   const RunOptions& o = impl_->options;
   std::ostringstream s;
-  s << "vnplan-0|" << o.languages << "|" << o.dpi << "|" << o.force_ocr << "|" << o.searchable_pdf
-    << "|" << o.old_tones << "|" << static_cast<int>(o.restore);
+  s << "vnplan " << VNPLAN_VERSION << "|schema " << table::kPlanSchemaVersion << "|" << o.languages
+    << "|" << o.dpi << "|" << o.force_ocr << "|" << o.searchable_pdf << "|" << o.old_tones << "|"
+    << static_cast<int>(o.restore) << "|" << o.min_text_layer_quality;
   return s.str();
 }
 
-Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessContext&) const {
+Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
+                                                    const std::string& bytes) const {
+  text::RepairResult repaired = text::Repair(bytes);
+  if (repaired.binary) return MakeError(ErrorCode::kInputError, "binary data, not a text export");
+  std::string text = repaired.text;
+  std::vector<std::pair<std::string, std::string>> notes;
+  if (repaired.input_was_utf8 == false || repaired.majority != text::Encoding::kUtf8) {
+    notes.emplace_back("encoding-repaired",
+                       std::string("text decoded from ") + text::EncodingName(repaired.majority));
+  }
+  const TextQuality q = MeasureText(text);
+  if (q.words == 0) return MakeError(ErrorCode::kNotVietnamese, "no words found in the text");
+  const bool stripped_like = q.marked_share() < 0.3 && q.skeleton_share() >= 0.85;
+  if (!repaired.any_vietnamese && !stripped_like) {
+    return MakeError(repaired.input_was_utf8 ? ErrorCode::kNotVietnamese : ErrorCode::kUnknownEncoding,
+                     "the text is not Vietnamese in any known encoding (" +
+                         std::to_string(static_cast<int>(q.valid_share() * 100)) +
+                         "% valid syllables, " +
+                         std::to_string(static_cast<int>(q.skeleton_share() * 100)) +
+                         "% Vietnamese-looking words)");
+  }
+  if (stripped_like || q.valid_share() < 0.9) {
+    const size_t changed = Restore(&text);
+    notes.emplace_back("restored", std::to_string(changed) + " words restored by the language model");
+  }
+  text = Finish(std::move(text));
+  table::TextTables found = table::ExtractTablesFromText(text);
+  table::PlanDocument plan = table::MapToPlan(found.tables, found.text, MapOpts());
+  return Assemble(plan, input, "text", 0, std::move(text), notes);
+}
+
+Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
+                                                       const ingest::SourceDocument& doc,
+                                                       std::vector<Page> layers,
+                                                       text::Encoding encoding,
+                                                       bool uppercase_font) const {
+  text::RepairOptions ro;
+  ro.from = encoding;
+  ro.tcvn3_uppercase_font = uppercase_font;
+  std::string full_text;
+  for (Page& page : layers) {
+    for (Block& block : page.blocks) {
+      for (Line& line : block.lines) {
+        for (Word& w : line.words) {
+          if (encoding != text::Encoding::kUtf8) w.text = text::Repair(w.text, ro).text;
+          w.text = Finish(std::move(w.text));
+        }
+      }
+    }
+    full_text += PageText(page);
+    full_text += "\f";
+  }
+  std::vector<table::Table> tables;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    auto image = doc.RenderPage(static_cast<int>(i), options.dpi);
+    if (!image) return std::unexpected(image.error());
+    TextLayerEngine engine(layers[i]);
+    auto found = table::ExtractTablesFromImage(*image, static_cast<int>(i) + 1, engine);
+    if (!found) return std::unexpected(found.error());
+    for (auto& t : *found) tables.push_back(std::move(t));
+  }
+  tables = table::JoinAcrossPages(std::move(tables));
+  std::vector<std::pair<std::string, std::string>> notes;
+  notes.emplace_back("text-layer", std::string("PDF text layer used (") +
+                                       text::EncodingName(encoding) + "), no OCR");
+  if (tables.empty()) {
+    table::TextTables found = table::ExtractTablesFromText(full_text);
+    tables = std::move(found.tables);
+  }
+  table::PlanDocument plan = table::MapToPlan(tables, full_text, MapOpts());
+  return Assemble(plan, input, "pdf-text", static_cast<int>(layers.size()), full_text, notes);
+}
+
+Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const std::string& route,
+                                                   int pages, const ProcessContext& context) const {
+  ocr::OcrOptions oo;
+  oo.tesseract.languages = options.languages;
+  oo.dpi = options.dpi;
+  oo.jobs = context.page_jobs;
+  if (!options.keep_intermediates.empty()) {
+    oo.cleanup.keep_intermediates_dir = options.keep_intermediates / input.stem();
+  }
+  auto ocr_result = ocr::OcrSource(input, oo, context.on_page);
+  if (!ocr_result) return std::unexpected(ocr_result.error());
+  auto doc = std::make_shared<ocr::OcrDocument>(std::move(*ocr_result));
+
+  size_t restored = 0;
+  if (restorer) {
+    lm::RestoreOptions ro;
+    ro.tone_style = tone_style();
+    for (ocr::OcrPage& p : doc->pages) restored += restorer->RestorePage(&p.page, ro);
+  }
+  // Cells are read again one by one: Tesseract's page layout analysis
+  // mixes up table columns, a single cell does not.
+  ocr::TesseractOptions cell_options;
+  cell_options.languages = options.languages;
+  cell_options.psm = 6;
+  auto engine = ocr::TesseractEngine::Create(cell_options);
+  if (!engine) return std::unexpected(engine.error());
+  std::vector<table::Table> tables;
+  for (size_t i = 0; i < doc->pages.size(); ++i) {
+    auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, **engine);
+    if (!found) return std::unexpected(found.error());
+    for (auto& t : *found) tables.push_back(std::move(t));
+  }
+  tables = table::JoinAcrossPages(std::move(tables));
+  const std::string text = Finish(ocr::DocumentText(*doc));
+  table::PlanDocument plan = table::MapToPlan(tables, text, MapOpts());
+  std::vector<std::pair<std::string, std::string>> notes;
+  notes.emplace_back("ocr", "OCR with Tesseract (" + options.languages + ") at " +
+                                std::to_string(options.dpi) + " dpi");
+  if (restorer) notes.emplace_back("restored", std::to_string(restored) + " OCR words corrected");
+  DocumentOutputs out = Assemble(plan, input, route, std::max<int>(pages, doc->pages.size()), text, notes);
+  if (options.searchable_pdf) {
+    out.write_pdf = [doc](const fs::path& path) { return ocr::WriteSearchablePdf(*doc, path); };
+  }
+  return out;
+}
+
+Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessContext& context) const {
   auto kind = SniffFile(input);
   if (!kind) return std::unexpected(kind.error());
-  if (*kind == InputKind::kEmpty) return MakeError(ErrorCode::kInputError, "empty file");
-  if (*kind == InputKind::kBinary) {
-    return MakeError(ErrorCode::kInputError, "binary file of unknown type");
+  switch (*kind) {
+    case InputKind::kEmpty:
+      return MakeError(ErrorCode::kInputError, "empty file");
+    case InputKind::kBinary:
+      return MakeError(ErrorCode::kInputError, "binary file of unknown type (not PDF, image or text)");
+    case InputKind::kText: {
+      auto bytes = ReadFile(input);
+      if (!bytes) return std::unexpected(bytes.error());
+      return impl_->ProcessText(input, *bytes);
+    }
+    case InputKind::kImage:
+      return impl_->ProcessOcr(input, "scan", 0, context);
+    case InputKind::kPdf:
+      break;
   }
-  if (*kind != InputKind::kText) {
-    return MakeError(ErrorCode::kDependency, "PDF and image routes are not built yet");
+  auto doc = ingest::SourceDocument::Open(input);
+  if (!doc) return std::unexpected(doc.error());
+  const int pages = doc->page_count();
+  if (impl_->options.force_ocr) return impl_->ProcessOcr(input, "pdf-ocr", pages, context);
+
+  // Is the text layer worth reading?
+  std::vector<Page> layers;
+  std::string layer_text;
+  bool vn_font = false, vni_font = false, uppercase_font = false;
+  for (int i = 0; i < pages; ++i) {
+    auto layer = doc->TextLayer(i, impl_->options.dpi);
+    if (!layer) return std::unexpected(layer.error());
+    for (const Block& b : layer->blocks) {
+      for (const Line& l : b.lines) {
+        for (const Word& w : l.words) {
+          if (w.font.find(".Vn") != std::string::npos || w.font.find(".VN") != std::string::npos) {
+            vn_font = true;
+            if (!w.font.empty() && (w.font.back() == 'H' || w.font.find("H-") != std::string::npos)) uppercase_font = true;
+          }
+          if (w.font.find("VNI") != std::string::npos) vni_font = true;
+        }
+      }
+    }
+    layer_text += PageText(*layer);
+    layers.push_back(std::move(*layer));
   }
-  std::ifstream in(input, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  DocumentOutputs out;
-  out.text = text::ToNfc(ss.str());
-  out.route = "text";
-  out.pages = 1;
-  out.json = nlohmann::json{{"text", out.text}}.dump(2);
-  return out;
+  text::RepairOptions ro;
+  if (vn_font) ro.from = text::Encoding::kTcvn3;
+  if (vni_font) ro.from = text::Encoding::kVni;
+  ro.tcvn3_uppercase_font = uppercase_font;
+  text::RepairResult repaired = text::Repair(layer_text, ro);
+  const TextQuality q = MeasureText(repaired.text);
+  const bool good = q.words >= 10 * std::max(1, pages) / 2 &&
+                    q.valid_share() >= impl_->options.min_text_layer_quality &&
+                    q.marked_share() >= 0.3;
+  if (!good) {
+    return impl_->ProcessOcr(input, q.words == 0 ? "pdf-ocr" : "pdf-reocr", pages, context);
+  }
+  return impl_->ProcessPdfText(input, *doc, std::move(layers), repaired.majority, uppercase_font);
 }
 
 }  // namespace vnplan::pipeline
