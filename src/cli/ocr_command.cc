@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "common/exit_codes.h"
 #include "ocr/ocr_document.h"
+#include "ocr/omp_env.h"
 #include "ocr/progress.h"
 #include "ocr/renderers.h"
 
@@ -37,6 +38,8 @@ int Fail(const Error& e) {
 
 int RunOcr(const OcrArgs& args) {
   namespace fs = std::filesystem;
+  // One Tesseract per core: cap OpenMP inside Tesseract (re-executes once).
+  ocr::ReexecWithOmpThreadLimit();
   ocr::OcrOptions options;
   options.tesseract.languages = args.lang;
   options.tesseract.psm = args.psm;

@@ -95,9 +95,9 @@ Result<OcrDocument> OcrSource(const std::filesystem::path& path, const OcrOption
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min(jobs, total);
-  // Tesseract may use OpenMP inside one page; with one engine per core that
-  // only oversubscribes. Must be set before the first Tesseract call.
-  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  // Harmless if libgomp is already loaded (it read the variable then); see
+  // ocr/omp_env.h for the re-exec that makes the limit effective.
+  ::setenv("OMP_THREAD_LIMIT", "1", 0);
 
   std::vector<std::optional<OcrPage>> pages(total);
   std::atomic<int> next{0};

@@ -30,8 +30,9 @@ struct OcrOptions {
   // Rendering resolution for PDF pages. Default 300.
   int dpi = 300;
   // Parallel workers (pages at a time), each with its own Tesseract. 0 =
-  // std::thread::hardware_concurrency(). Default 0. OMP_THREAD_LIMIT is set
-  // to 1 for the process so workers do not oversubscribe the cores.
+  // std::thread::hardware_concurrency(). Default 0. Tesseract's OpenMP
+  // must be capped for this to pay off: programs call
+  // ReexecWithOmpThreadLimit (ocr/omp_env.h) early in main().
   int jobs = 0;
   // Run imaging::CleanPage before OCR. Default true. When false the
   // rendered page goes to Tesseract as is (Tesseract binarises it itself).
