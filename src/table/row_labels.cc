@@ -81,13 +81,12 @@ RowLabel ParseRowLabel(std::string_view raw) {
         while (i < rest.size() && IsDigit(rest[i])) v = v * 10 + (rest[i++] - '0');
         if (v < 1 || v > 9) return label;
         levels.push_back(v);
-      } else if (rest[i] == ',' || rest[i] == ' ' || rest[i] == '-' || rest[i] == ';' ||
-                 rest[i] == '.' || rest[i] == ':') {
-        ++i;
       } else if (rest.compare(i, 2, "va") == 0) {
         i += 2;
+      } else if ((rest[i] >= 'a' && rest[i] <= 'z') || (rest[i] >= 'A' && rest[i] <= 'Z')) {
+        return label;  // words: not a level row ("Mức 1: Tổng số 27 tiêu chí")
       } else {
-        return label;
+        ++i;  // separators and OCR specks: ", ; - . : _ |"
       }
     }
     if (levels.empty()) return label;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 #include "table/fuzzy.h"
@@ -419,6 +420,192 @@ void FindParagraphTables(const std::vector<std::string_view>& lines,
   }
 }
 
+
+// ---- OCR'd text with '|' column hints (seed 003) --------------------------
+
+// "VI. TO CHUC THUC HIEN": a section heading ends the table.
+bool IsSectionHeading(std::string_view line) {
+  std::string t = CollapseSpaces(line);
+  size_t i = 0;
+  while (i < t.size() && (t[i] == 'I' || t[i] == 'V' || t[i] == 'X')) ++i;
+  return i > 0 && i < t.size() && t[i] == '.' && i + 1 < t.size();
+}
+
+// The label word of a criterion/standard at the start of an OCR line,
+// possibly glued to the text ("Tiéuchi |Cac"). Returns the kind and the
+// byte length of the prefix it occupies (label word only, no number).
+LabelKind LeadingLabelWord(std::string_view line, size_t* length) {
+  std::string t(line);
+  // Try the first one or two whitespace-separated words.
+  std::vector<size_t> ends;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == ' ' || t[i] == '|' || t[i] == '[' || t[i] == '{') {
+      if (i > 0 && (ends.empty() || ends.back() != i)) ends.push_back(i);
+      if (ends.size() == 2) break;
+    }
+  }
+  for (size_t e : ends) {
+    std::string word = FoldAlnum(t.substr(0, e));
+    while (!word.empty() && word.back() >= '0' && word.back() <= '9') word.pop_back();
+    if (word.empty()) continue;
+    if (EditDistance(word, "tieuchi") <= 1) {
+      *length = e;
+      return LabelKind::kCriterion;
+    }
+    if (EditDistance(word, "tieuchuan") <= 2) {
+      *length = e;
+      return LabelKind::kStandard;
+    }
+  }
+  return LabelKind::kNone;
+}
+
+// A criterion number at the start of a line: "1.1", "2.4", "35", "53".
+bool LeadingNumber(std::string_view line, std::string* number, size_t* length) {
+  size_t i = 0;
+  while (i < line.size() && line[i] == ' ') ++i;
+  size_t start = i;
+  while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') || line[i] == '.')) ++i;
+  if (i == start || (i < line.size() && line[i] != ' ' && line[i] != '|' && line[i] != '[' &&
+                     line[i] != '{' && line[i] != '/')) {
+    return false;
+  }
+  std::string n(line.substr(start, i - start));
+  while (!n.empty() && n.back() == '.') n.pop_back();
+  if (n.empty() || n.size() > 6) return false;
+  *number = n;
+  *length = i;
+  return true;
+}
+
+std::vector<std::string> SplitPipes(std::string_view line) {
+  std::vector<std::string> pieces(1);
+  for (char c : line) {
+    if (c == '|' || c == '[' || c == '{') {
+      pieces.emplace_back();
+    } else {
+      pieces.back().push_back(c);
+    }
+  }
+  for (auto& p : pieces) p = CollapseSpaces(p);
+  return pieces;
+}
+
+// Finds the plan table in OCR'd text: from the first level/standard label
+// line to the next section heading. Its header was not readable, so the
+// canonical nine headers are used. Cells of a criterion row are laid out by
+// the '|' pieces of each line, in order (approximate).
+std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
+                                  const std::vector<bool>& consumed) {
+  static const std::vector<std::string> kHeader = {
+      "TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt (so với hiện trạng)",
+      "Công việc/giải pháp cần thực hiện", "Chủ trì và phối hợp thực hiện",
+      "Thời gian thực hiện và hoàn thành", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác", "Ghi chú"};
+  size_t first = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (consumed[i]) continue;
+    if (ParseRowLabel(lines[i]).kind == LabelKind::kLevel) {
+      first = i;
+      break;
+    }
+  }
+  if (first == lines.size()) return std::nullopt;
+  size_t end = first;
+  while (end < lines.size() && !consumed[end] && !IsSectionHeading(lines[end])) ++end;
+  // The unreadable header block just above (up to the previous blank line).
+  size_t header_start = first;
+  while (header_start > 0 && !consumed[header_start - 1] && !IsBlank(lines[header_start - 1])) {
+    --header_start;
+  }
+  Found f{header_start, end, {}};
+  f.table.format = TableFormat::kPipeOcr;
+  f.table.header_rows = 1;
+  std::vector<Cell> header;
+  for (const auto& h : kHeader) header.push_back(TextCell(h));
+  f.table.rows.push_back(std::move(header));
+  int criteria = 0;
+  std::vector<Cell>* row = nullptr;
+  bool need_number = false;
+  bool standard_pending = false;
+  for (size_t i = first; i < end; ++i) {
+    std::string line = CollapseSpaces(lines[i]);
+    if (line.empty()) continue;
+    RowLabel whole = ParseRowLabel(line);
+    if (whole.kind == LabelKind::kLevel) {
+      f.table.rows.push_back(std::vector<Cell>(9));
+      f.table.rows.back()[0].text = line;
+      row = nullptr;
+      continue;
+    }
+    // "1 Tieu chun 1: ..." (TT number first), "Tiéu chuan 3: ...".
+    std::string tt, body = line;
+    {
+      std::string number;
+      size_t len = 0;
+      if (LeadingNumber(line, &number, &len) && number.find('.') == std::string::npos) {
+        size_t l2 = 0;
+        if (LeadingLabelWord(CollapseSpaces(line.substr(len)), &l2) == LabelKind::kStandard) {
+          tt = number;
+          body = CollapseSpaces(line.substr(len));
+        }
+      }
+    }
+    size_t word_len = 0;
+    LabelKind lead = LeadingLabelWord(body, &word_len);
+    if (standard_pending && row) {
+      // "Tiéu chuin" alone, then "2: Can bo ..." on a later line.
+      (*row)[1].text += " " + body;
+      standard_pending = false;
+      continue;
+    }
+    if (lead == LabelKind::kStandard) {
+      f.table.rows.push_back(std::vector<Cell>(9));
+      row = &f.table.rows.back();
+      (*row)[0].text = tt;
+      (*row)[1].text = body;
+      standard_pending = ParseRowLabel(body).kind != LabelKind::kStandard;
+      row = standard_pending ? row : nullptr;
+      need_number = false;
+      continue;
+    }
+    if (lead == LabelKind::kCriterion) {
+      f.table.rows.push_back(std::vector<Cell>(9));
+      row = &f.table.rows.back();
+      ++criteria;
+      std::string label = CollapseSpaces(body.substr(0, word_len));
+      std::string rest = CollapseSpaces(body.substr(word_len));
+      std::string number;
+      size_t len = 0;
+      if (LeadingNumber(rest, &number, &len)) {
+        label += " " + number;
+        rest = CollapseSpaces(rest.substr(len));
+        need_number = false;
+      } else {
+        need_number = true;
+      }
+      (*row)[1].text = label;
+      line = rest;
+    } else if (need_number && row) {
+      std::string number;
+      size_t len = 0;
+      if (LeadingNumber(line, &number, &len)) {
+        (*row)[1].text += " " + number;
+        line = CollapseSpaces(line.substr(len));
+        need_number = false;
+      }
+    }
+    if (!row || line.empty()) continue;
+    auto pieces = SplitPipes(line);
+    if (pieces.size() > 1 && pieces[0].empty()) pieces.erase(pieces.begin());
+    for (size_t k = 0; k < pieces.size(); ++k) {
+      size_t col = std::min<size_t>(2 + k, 8);
+      AppendText(&(*row)[col].text, pieces[k]);
+    }
+  }
+  if (criteria < 2) return std::nullopt;
+  return f;
+}
+
 }  // namespace
 
 TextTables ExtractTablesFromText(std::string_view utf8, const TextTableOptions& options) {
@@ -467,6 +654,19 @@ TextTables ExtractTablesFromText(std::string_view utf8, const TextTableOptions& 
       i = std::min(j + 1, lines.size());
     } else {
       ++i;
+    }
+  }
+  if (options.pipe_ocr_tables) {
+    bool has_plan = false;
+    for (const auto& f : found) {
+      for (const auto& row : f.table.rows) {
+        for (const auto& c : row) {
+          if (ParseRowLabel(c.text).kind == LabelKind::kCriterion) has_plan = true;
+        }
+      }
+    }
+    if (!has_plan) {
+      if (auto f = ParsePipeOcr(lines, consumed)) accept(std::move(*f));
     }
   }
   if (options.paragraph_tables) {

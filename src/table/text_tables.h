@@ -10,7 +10,10 @@
 //   - Markdown pipe tables and HTML <table> markup;
 //   - one cell per paragraph without tabs, headed by a "TT" header
 //     (seed 001: member lists, evidence tables).
-// OCR text with '|' column hints (seed 003) is handled by pipe_tables.h.
+//   - OCR'd text where the plan table became lines with '|' column hints
+//     (seed 003): rows are rebuilt from the level/standard/criterion labels;
+//     the cells of a row are laid out by the '|' pieces of each line, which
+//     is approximate (the header is replaced by the canonical one).
 #ifndef VNPLAN_TABLE_TEXT_TABLES_H_
 #define VNPLAN_TABLE_TEXT_TABLES_H_
 
@@ -29,6 +32,9 @@ struct TextTableOptions {
   // Also look for one-cell-per-paragraph tables headed by "TT"/"STT"
   // (seed 001). Default true.
   bool paragraph_tables = true;
+  // When no other table holds criterion rows, look for a plan table in OCR
+  // line text (seed 003). Default true.
+  bool pipe_ocr_tables = true;
 };
 
 struct TextTables {
