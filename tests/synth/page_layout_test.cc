@@ -156,6 +156,51 @@ TEST(PageLayoutTest, GoldCellBoxesContainInkAndEmptyCellsDoNot) {
   EXPECT_EQ(empty, 1 + 2);
 }
 
+TEST(PageLayoutTest, GoldLineBoxesHoldTheInkOfThePage) {
+  RenderedDocument r = Render(
+      "# KẾ HOẠCH\n\nNhà trường xây dựng kế hoạch cải tiến chất lượng giáo dục, phân công rõ người "
+      "thực hiện, thời gian hoàn thành và nguồn lực cần thiết cho từng nội dung.\n\n"
+      "| TT | Nội dung |\n|---|---|\n| 1 | Tiêu chí 1.5 |\n");
+  const int dpi = 100;
+  auto img = r.RenderPage(0, dpi);
+  ASSERT_TRUE(img.has_value());
+  const GoldPage& page = r.gold().pages[0];
+  ASSERT_EQ(page.lines.size(), page.line_boxes.size());
+  ASSERT_GE(page.lines.size(), 6u);
+  std::vector<uint8_t> covered(img->pixels.size(), 0);
+  double s = dpi / 72.0;
+  for (const PtRect& b : page.line_boxes) {
+    int ink = 0;
+    for (int y = static_cast<int>(b.y0 * s); y < static_cast<int>(std::ceil(b.y1 * s)); ++y) {
+      for (int x = static_cast<int>(b.x0 * s) - 1; x < static_cast<int>(std::ceil(b.x1 * s)) + 1; ++x) {
+        covered[static_cast<size_t>(y) * img->width + x] = 1;
+        ink += img->at(x, y) < 128;
+      }
+    }
+    EXPECT_GT(ink, 5);  // the lone "1" of the TT cell is ~17 px at 100 dpi
+  }
+  // Every text pixel away from the table rules lies in some line box.
+  const GoldTable& t = r.gold().tables.at(0);
+  auto near_rule = [&](int x, int y) {
+    for (const auto& c : t.boxes) {
+      double xs[2] = {c.rect.x0 * s, c.rect.x1 * s}, ys[2] = {c.rect.y0 * s, c.rect.y1 * s};
+      bool in_x = x >= xs[0] - 3 && x <= xs[1] + 3, in_y = y >= ys[0] - 3 && y <= ys[1] + 3;
+      if ((in_y && (std::abs(x - xs[0]) < 3 || std::abs(x - xs[1]) < 3)) ||
+          (in_x && (std::abs(y - ys[0]) < 3 || std::abs(y - ys[1]) < 3))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  int stray = 0;
+  for (int y = 0; y < img->height; ++y) {
+    for (int x = 0; x < img->width; ++x) {
+      if (img->at(x, y) < 128 && !covered[static_cast<size_t>(y) * img->width + x] && !near_rule(x, y)) ++stray;
+    }
+  }
+  EXPECT_EQ(stray, 0);
+}
+
 TEST(PageLayoutTest, PdfTextLayerMatchesGold) {
   std::string md =
       "# KẾ HOẠCH\n\nCải tiến chất lượng giáo dục năm học 2024 – 2025, phát huy điểm mạnh, "

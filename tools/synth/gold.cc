@@ -70,6 +70,17 @@ std::string GoldToJson(const Gold& gold, int dpi, const std::vector<PageTransfor
     jp["width"] = PtToPxSize(p.width_pt, dpi);
     jp["height"] = PtToPxSize(p.height_pt, dpi);
     jp["text"] = PageText(p);
+    Json lines = Json::array();
+    for (size_t k = 0; k < p.lines.size(); ++k) {
+      Json jl;
+      jl["text"] = p.lines[k];
+      if (k < p.line_boxes.size()) {
+        jl["box"] = PxBox(p.line_boxes[k], dpi);
+        if (i < degraded.size()) jl["degraded_box"] = MappedBox(p.line_boxes[k], dpi, degraded[i]);
+      }
+      lines.push_back(std::move(jl));
+    }
+    jp["lines"] = std::move(lines);
     if (i < degraded.size()) {
       const PageTransform& t = degraded[i];
       jp["degraded"] = {{"dpi", t.dpi},          {"width", t.width},

@@ -11,6 +11,8 @@
 //   "dpi": 300, "landscape": true, "text_layer_encoding": "unicode"|"tcvn3",
 //   "pages": [ {"page": 1, "width": 3508, "height": 2480,
 //               "text": "line\nline\n...",
+//               "lines": [ {"text": "line", "box": [..],
+//                           "degraded_box": [..]}, ... ],  // logical extents
 //               "degraded": {            // only with --degrade
 //                  "dpi": 200, "width": .., "height": ..,
 //                  "skew_deg": -1.2,     // counter-clockwise positive
@@ -74,6 +76,7 @@ struct GoldPage {
   int number = 0;  // 1-based
   double width_pt = 0, height_pt = 0;
   std::vector<std::string> lines;  // rendered lines in reading order (Unicode)
+  std::vector<PtRect> line_boxes;  // parallel to lines: logical line boxes
 };
 
 struct Gold {

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <random>
 
+#include <opencv2/core.hpp>
+
 #include "common/utf8.h"
 #include "synth/degrade.h"
 #include "synth/pango_util.h"
@@ -104,6 +106,13 @@ Result<int> RenderLinesToDir(std::string_view text, const std::string& out_dir,
   if (!tsv) return MakeError(ErrorCode::kIo, "cannot write lines.tsv in " + out_dir);
   tsv << "index\tfont\tsize_pt\ttext\n";
   LineRenderer renderer(options);
+  // Small images: OpenCV's worker threads cost more than they save.
+  const int cv_threads = cv::getNumThreads();
+  cv::setNumThreads(1);
+  struct Restore {
+    int n;
+    ~Restore() { cv::setNumThreads(n); }
+  } restore{cv_threads};
   int count = 0;
   size_t pos = 0;
   while (pos < text.size()) {

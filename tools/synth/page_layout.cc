@@ -24,6 +24,7 @@ constexpr double kEps = 1e-6;
 
 struct LineInfo {
   double top = 0, bottom = 0, baseline = 0, x = 0;  // layout coordinates, pt
+  double width = 0;                                  // logical width, pt
   std::string text;                                  // Unicode, no trailing space
 };
 
@@ -146,6 +147,7 @@ struct RenderedDocument::Impl {
       li.bottom = pango_units_to_double(logical.y + logical.height);
       li.baseline = pango_units_to_double(pango_layout_iter_get_baseline(it));
       li.x = pango_units_to_double(logical.x);
+      li.width = pango_units_to_double(logical.width);
       int b0 = std::clamp(line->start_index, 0, static_cast<int>(tv.size()));
       int b1 = std::clamp(line->start_index + line->length, 0, static_cast<int>(tv.size()));
       int o0 = orig_index(byte_to_cp[b0]);
@@ -181,9 +183,16 @@ struct RenderedDocument::Impl {
     return {natural, std::min(minimum, natural)};
   }
 
-  void AddLinesToGold(const TextBox& box, int first, int last) {
+  // Records lines [first, last] of `box`, whose line `first` has its top
+  // at (x, y), as gold lines of the current page.
+  void AddLinesToGold(const TextBox& box, int first, int last, double x, double y) {
+    GoldPage& page = gold.pages.back();
+    double origin_y = y - box.lines[first].top;
     for (int i = first; i <= last; ++i) {
-      if (!box.lines[i].text.empty()) gold.pages.back().lines.push_back(box.lines[i].text);
+      const LineInfo& l = box.lines[i];
+      if (l.text.empty()) continue;
+      page.lines.push_back(l.text);
+      page.line_boxes.push_back({x + l.x, origin_y + l.top, x + l.x + l.width, origin_y + l.bottom});
     }
   }
 
@@ -205,7 +214,7 @@ struct RenderedDocument::Impl {
         }
       }
       pages.back().texts.push_back(TextOp{box, i, j - 1, x, y});
-      AddLinesToGold(*box, i, j - 1);
+      AddLinesToGold(*box, i, j - 1, x, y);
       y += lines[j - 1].bottom - lines[i].top;
       i = j;
       if (i < n) NewPage();
@@ -316,7 +325,7 @@ struct RenderedDocument::Impl {
         bool has_text = false;
         if (take[c] > 0) {
           page.texts.push_back(TextOp{boxes[c], next[c], next[c] + take[c] - 1, x0 + pad, y0 + pad});
-          AddLinesToGold(*boxes[c], next[c], next[c] + take[c] - 1);
+          AddLinesToGold(*boxes[c], next[c], next[c] + take[c] - 1, x0 + pad, y0 + pad);
           for (int k = next[c]; k < next[c] + take[c]; ++k) {
             if (!boxes[c]->lines[k].text.empty()) has_text = true;
           }

@@ -19,7 +19,9 @@ Status WriteImagePdf(const std::vector<GrayImage>& pages, int jpeg_quality,
                      const std::string& path);
 
 // Writes one page image as PNG (8-bit gray; zlib level `compression`
-// 0..9) with a pHYs chunk carrying image.dpi (if > 0). Errors: kIo.
+// 0..9; <= 1 also turns row filters off and selects Huffman-only coding,
+// fastest for noisy images) with a pHYs chunk carrying image.dpi (if > 0),
+// via libpng. Errors: kInvalidArgument (malformed image), kIo.
 Status WritePng(const GrayImage& image, const std::string& path, int compression = 3);
 
 }  // namespace vnplan::synth
