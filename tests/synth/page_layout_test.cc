@@ -241,6 +241,14 @@ TEST(PageLayoutTest, LegacyTcvn3TextLayerDecodesBackToGold) {
   EXPECT_EQ(StripSpace(decoded), StripSpace(Tcvn3RoundTrip(gold)));
 }
 
+TEST(PageLayoutTest, RejectsMissingFontFamily) {
+  auto doc = ParseMarkdown("abc\n");
+  auto r = RenderedDocument::Create(*doc, {.font_family = "No Such Font Family 123"});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, ErrorCode::kDependency);
+  EXPECT_TRUE(RenderedDocument::Create(*doc, {.font_family = "DejaVu Serif"}).has_value());
+}
+
 TEST(PageLayoutTest, PageImageSizeFollowsDpiAndOrientation) {
   RenderedDocument r = Render("abc\n", {.landscape = true});
   auto img = r.RenderPage(0, 72);

@@ -125,7 +125,7 @@ std::string GoldToJson(const Gold& gold, int dpi, const std::vector<PageTransfor
     tables.push_back(std::move(jt));
   }
   j["tables"] = std::move(tables);
-  return j.dump(1) + "\n";
+  return j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace vnplan::synth

@@ -39,7 +39,8 @@ struct LayoutOptions {
 // A laid-out document. Move-only; owns its Pango objects.
 class RenderedDocument {
  public:
-  // Lays `doc` out. Errors: kDependency if Pango/Cairo cannot be set up.
+  // Lays `doc` out. Errors: kInvalidArgument (font size), kDependency
+  // (Pango/Cairo unusable, or font_family not installed).
   static Result<RenderedDocument> Create(const Document& doc, const LayoutOptions& options);
 
   RenderedDocument(RenderedDocument&&) noexcept;

@@ -352,7 +352,7 @@ std::string CriteriaToJson(const std::vector<GoldCriterion>& criteria) {
                    {"other_support", c.other_support},
                    {"notes", c.notes}});
   }
-  return arr.dump(1) + "\n";
+  return arr.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace vnplan::synth
