@@ -1,0 +1,82 @@
+// The CLI's contract with scripts: exit codes, stdout for data, stderr for
+// logs, batch isolation and resume. Runs the built binary.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "e2e_util.h"
+
+namespace vnplan::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = MakeTempDir("cli"); }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path Write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_ / name, std::ios::binary) << content;
+    return dir_ / name;
+  }
+  std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+  fs::path dir_;
+};
+
+TEST_F(CliTest, HelpAndUsageErrors) {
+  const CommandResult help = RunVnplan("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("run"), std::string::npos);
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+  EXPECT_EQ(RunVnplan("").exit_code, 2);
+  EXPECT_EQ(RunVnplan("run --no-such-flag x -o y").exit_code, 2);
+  EXPECT_EQ(RunVnplan("run x -o y --shard 3/2").exit_code, 2);
+}
+
+TEST_F(CliTest, BadInputsGetDistinctCodesAndMessages) {
+  const fs::path out = dir_ / "out";
+  const CommandResult empty = RunVnplan("run -q " + Q(Write("empty.txt", "")) + " -o " + Q(out));
+  EXPECT_EQ(empty.exit_code, 3);
+  const CommandResult corrupt = RunVnplan("run " + Q(Write("broken.pdf", "%PDF-1.4\nthis is not a pdf")) + " -o " + Q(out));
+  EXPECT_EQ(corrupt.exit_code, 3);
+  EXPECT_NE(corrupt.err.find("broken.pdf"), std::string::npos) << corrupt.err;
+  const CommandResult english = RunVnplan(
+      "run " + Q(Write("english.txt", "The committee will review the budget and the timetable for "
+                                      "the next school year before the end of the month.\n")) +
+      " -o " + Q(out));
+  EXPECT_EQ(english.exit_code, 4) << english.err;
+  EXPECT_NE(english.err.find("not Vietnamese"), std::string::npos) << english.err;
+  EXPECT_EQ(RunVnplan("run " + Q(dir_ / "missing.pdf") + " -o " + Q(out)).exit_code, 3);
+}
+
+TEST_F(CliTest, MissingModelIsExitFive) {
+  fs::create_directories(dir_ / "empty_models");
+  const CommandResult r = RunVnplan("run " + Q(Write("a.txt", "Kế hoạch năm học mới của nhà trường")) +
+                                        " -o " + Q(dir_ / "out"),
+                                    "VNPLAN_MODELS=" + Q(dir_ / "empty_models"));
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  // Without restoration no model is needed.
+  const CommandResult off = RunVnplan("run --restore off " + Q(dir_ / "a.txt") + " -o " + Q(dir_ / "out"),
+                                      "VNPLAN_MODELS=" + Q(dir_ / "empty_models"));
+  EXPECT_EQ(off.exit_code, 0) << off.err;
+}
+
+TEST_F(CliTest, BatchKeepsGoingAndResumes) {
+  Write("good.txt", "Kế hoạch cải tiến chất lượng giáo dục năm học 2024 - 2025 của nhà trường.\n");
+  Write("bad.pdf", "%PDF-1.7 garbage");
+  Write("other.txt", "Tiêu chí 1.9: Giáo viên, nhân viên quan tâm đến vấn đề nghiêm túc.\n");
+  const fs::path out_parent = MakeTempDir("cli_out");
+  const fs::path out = out_parent / "out";
+  const CommandResult first = RunVnplan("run " + Q(dir_) + " -o " + Q(out));
+  EXPECT_EQ(first.exit_code, 6) << first.err;
+  EXPECT_TRUE(fs::exists(out / "good.json"));
+  EXPECT_TRUE(fs::exists(out / "other.json"));
+  EXPECT_TRUE(first.out.empty());  // data goes to files, logs to stderr
+  EXPECT_NE(first.err.find("2 ok, 0 skipped, 1 failed"), std::string::npos) << first.err;
+  const CommandResult second = RunVnplan("run " + Q(dir_) + " -o " + Q(out));
+  EXPECT_NE(second.err.find("0 ok, 2 skipped, 1 failed"), std::string::npos) << second.err;
+  fs::remove_all(out_parent);
+}
+
+}  // namespace
+}  // namespace vnplan::e2e

@@ -1,0 +1,76 @@
+#include "e2e_util.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "common/utf8.h"
+#include "text/vietnamese.h"
+
+namespace vnplan::e2e {
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::filesystem::path MakeTempDir(const std::string& tag) {
+  std::string pattern = (std::filesystem::temp_directory_path() / ("vnplan_" + tag + "_XXXXXX")).string();
+  std::vector<char> buf(pattern.begin(), pattern.end());
+  buf.push_back('\0');
+  return std::filesystem::path(mkdtemp(buf.data()));
+}
+
+CommandResult RunVnplan(const std::string& args, const std::string& env) {
+  const std::filesystem::path dir = MakeTempDir("cmd");
+  const std::string binary = std::string(VNPLAN_BINARY_DIR) + "/src/cli/vnplan";
+  const std::string cmd = env + " '" + binary + "' " + args + " >'" + (dir / "out").string() +
+                          "' 2>'" + (dir / "err").string() + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(dir / "out");
+  r.err = ReadFile(dir / "err");
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+std::string NormalizeField(const std::string& s) {
+  const std::string nfc = text::NormalizeTonePlacement(text::ToNfc(s), text::ToneStyle::kNew);
+  std::string out;
+  bool space = false;
+  for (char c : nfc) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+double Similarity(const std::string& a, const std::string& b) {
+  const std::u32string x = Utf8ToU32(NormalizeField(a)), y = Utf8ToU32(NormalizeField(b));
+  if (x.empty() && y.empty()) return 1.0;
+  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return 1.0 - static_cast<double>(prev[y.size()]) / std::max(x.size(), y.size());
+}
+
+}  // namespace vnplan::e2e

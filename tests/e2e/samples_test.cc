@@ -1,0 +1,116 @@
+// `vnplan run` on the committed samples against their hand-checked expected
+// JSON (samples/*.expected.json). Thresholds are per form: a TCVN3 export is
+// lossless, so every field must match exactly; stripped text and scans go
+// through restoration/OCR, so a share of fields must be near-identical.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e_util.h"
+
+namespace vnplan::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct SampleCase {
+  const char* input;     // under samples/
+  const char* expected;  // under samples/
+  const char* output;    // output base name
+  const char* route;
+  double min_share;      // share of fields with similarity >= 0.95
+  double min_mean;       // mean field similarity
+};
+
+void PrintTo(const SampleCase& c, std::ostream* os) { *os << c.input; }
+
+std::string FieldString(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+class SamplesTest : public ::testing::TestWithParam<SampleCase> {};
+
+TEST_P(SamplesTest, RunMatchesExpectedJson) {
+  const SampleCase& c = GetParam();
+  const fs::path samples = fs::path(VNPLAN_SOURCE_DIR) / "samples";
+  const fs::path out = MakeTempDir("samples");
+  const CommandResult r = RunVnplan("run -q -j 2 '" + (samples / c.input).string() + "' -o '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json got = json::parse(ReadFile(out / (std::string(c.output) + ".json")));
+  const json expected = json::parse(ReadFile(samples / c.expected));
+  EXPECT_EQ(got["source"]["route"], c.route);
+  EXPECT_FALSE(ReadFile(out / (std::string(c.output) + ".txt")).empty());
+
+  int fields = 0, close = 0;
+  double total = 0;
+  std::string report;
+  auto compare = [&](const std::string& where, const json& want, const json& have) {
+    const double s = Similarity(FieldString(want), FieldString(have));
+    ++fields;
+    total += s;
+    if (s >= 0.95) {
+      ++close;
+    } else {
+      report += where + ": want '" + FieldString(want) + "' got '" + FieldString(have) + "'\n";
+    }
+  };
+  for (const auto& [key, value] : expected["document"].items()) {
+    compare("document." + key, value, got["document"][key]);
+  }
+  const json& want_rows = expected["criteria"];
+  const json& got_rows = got["criteria"];
+  ASSERT_EQ(got_rows.size(), want_rows.size()) << got_rows.dump(2);
+  for (size_t i = 0; i < want_rows.size(); ++i) {
+    for (const auto& [key, value] : want_rows[i].items()) {
+      ASSERT_TRUE(got_rows[i].contains(key)) << key;
+      compare("criteria[" + std::to_string(i) + "]." + key, value, got_rows[i][key]);
+    }
+  }
+  const double share = static_cast<double>(close) / fields;
+  const double mean = total / fields;
+  std::printf("%s: %d fields, %.1f%% with similarity >= 0.95, mean %.4f\n", c.input, fields,
+              100 * share, mean);
+  EXPECT_GE(share, c.min_share) << report;
+  EXPECT_GE(mean, c.min_mean) << report;
+  fs::remove_all(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Samples, SamplesTest,
+    ::testing::Values(
+        SampleCase{"mn_an_phu.tcvn3.txt", "mn_an_phu.expected.json", "mn_an_phu.tcvn3", "text", 1.0, 1.0},
+        SampleCase{"thcs_tan_loc.stripped.txt", "thcs_tan_loc.expected.json",
+                   "thcs_tan_loc.stripped", "text", 0.90, 0.98},
+        SampleCase{"th_hoa_binh.scan.pdf", "th_hoa_binh.expected.json", "th_hoa_binh.scan",
+                   "pdf-ocr", 0.85, 0.95}),
+    [](const auto& info) {
+      std::string name = info.param.output;
+      for (char& ch : name) {
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      }
+      return name;
+    });
+
+TEST(SamplesBatchTest, ScanGetsASearchablePdfWithText) {
+  const fs::path samples = fs::path(VNPLAN_SOURCE_DIR) / "samples";
+  const fs::path out = MakeTempDir("pdf");
+  const CommandResult r =
+      RunVnplan("run -q '" + (samples / "th_hoa_binh.scan.pdf").string() + "' -o '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const fs::path pdf = out / "th_hoa_binh.scan.pdf";
+  ASSERT_TRUE(fs::exists(pdf));
+  const std::string text_file = (out / "layer.txt").string();
+  if (std::system(("pdftotext '" + pdf.string() + "' '" + text_file + "' 2>/dev/null").c_str()) != 0) {
+    GTEST_SKIP() << "pdftotext not available";
+  }
+  const std::string layer = NormalizeField(ReadFile(text_file));
+  EXPECT_NE(layer.find("KẾ HOẠCH"), std::string::npos) << layer.substr(0, 400);
+  EXPECT_NE(layer.find("Tiêu chí"), std::string::npos);
+  fs::remove_all(out);
+}
+
+}  // namespace
+}  // namespace vnplan::e2e
