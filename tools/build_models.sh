@@ -33,3 +33,17 @@ nice "$TRAIN" \
 end=$(date +%s.%N)
 printf 'models/lm/vi.lm: %s bytes, %.1f s\n' "$(stat -c %s models/lm/vi.lm)" \
   "$(echo "$end - $start" | bc)"
+# OCR channel: render held-in corpus lines, OCR them with Tesseract eng,
+# learn letter confusions (about 2-3 minutes on one core). Set
+# VNPLAN_SKIP_OCR_PAIRS=1 to keep the committed models/lm/ocr_channel.tsv.
+if [[ "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]]; then
+  start=$(date +%s.%N)
+  PAIRS_DIR="$BUILD_DIR/ocr_pairs"
+  tools/lm/make_ocr_pairs.sh "$PAIRS_DIR" 1500 400
+  "$BUILD_DIR/tools/lm/vnplan-lm-pairs" learn --pairs "$PAIRS_DIR/train.tsv" \
+    --out models/lm/ocr_channel.tsv
+  end=$(date +%s.%N)
+  printf 'models/lm/ocr_channel.tsv: %s lines, %.1f s (eval pairs: %s)\n' \
+    "$(wc -l < models/lm/ocr_channel.tsv)" "$(echo "$end - $start" | bc)" \
+    "$PAIRS_DIR/eval.tsv"
+fi

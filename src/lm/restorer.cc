@@ -22,6 +22,9 @@ constexpr float kUnexplainedPenalty = -3.0f;
 constexpr float kSplitPenalty = -1.5f;
 // Light pass: penalty for replacing a valid syllable.
 constexpr float kChangeValidPenalty = -2.0f;
+// ... and for a word the OCR engine reported with low confidence.
+constexpr float kLowConfidencePenalty = -0.7f;
+constexpr float kLowOcrConfidence = 60.0f;  // Tesseract's 0..100 scale
 constexpr size_t kMaxCands = 40;
 constexpr size_t kMaxSkeletonCands = 12;
 
@@ -48,6 +51,7 @@ struct Unit {
   float confidence = 1.0f;
   RestoreMode mode = RestoreMode::kStripped;
   bool light = false;
+  float change_penalty = kChangeValidPenalty;  // light pass, valid input
 };
 
 struct Hyp {
@@ -128,6 +132,17 @@ bool IsGlueSymbol(std::string_view t) {
 struct Restorer::Impl {
   const Restorer& r;
   const RestoreOptions& opt;
+  // Byte spans [first, second) of words the OCR engine was unsure of
+  // (RestorePage); a light pass lets them change more easily.
+  const std::vector<std::pair<size_t, size_t>>* low_confidence = nullptr;
+
+  bool IsLowConfidence(size_t offset) const {
+    if (low_confidence == nullptr) return false;
+    for (const auto& [b, e] : *low_confidence) {
+      if (offset >= b && offset < e) return true;
+    }
+    return false;
+  }
 
   void AddUnique(std::vector<Cand>* cands, Cand c) const {
     for (Cand& e : *cands) {
@@ -231,7 +246,7 @@ struct Restorer::Impl {
     }
     if (u->light && u->original_valid) {
       // The input itself is a candidate with no penalty; others pay.
-      for (Cand& c : cands) c.channel += kChangeValidPenalty;
+      for (Cand& c : cands) c.channel += u->change_penalty;
       Cand self = Single(r.model_.Index(norm), 0.0f);
       self.text = norm;
       int found = -1;
@@ -329,6 +344,7 @@ struct Restorer::Impl {
         u.text = t.text;
         u.mode = mode;
         u.light = light;
+        if (light && IsLowConfidence(t.offset)) u.change_penalty = kLowConfidencePenalty;
         if (t.kind == TokenKind::kSpace) {
           u.kind = UnitKind::kSkip;
           ++i;
@@ -677,34 +693,45 @@ int Restorer::RestorePage(Page* page, const RestoreOptions& options) const {
   opt.only_low_confidence = true;
   int changed = 0;
   for (Block& block : page->blocks) {
+    // One text per block (lines joined by '\n') so sentences keep their
+    // context across line breaks.
+    std::string joined;
+    std::vector<std::pair<Word*, size_t>> starts;
+    std::vector<std::pair<size_t, size_t>> low;
     for (Line& line : block.lines) {
-      std::string joined;
-      std::vector<size_t> starts;
-      for (const Word& w : line.words) {
-        if (!joined.empty()) joined += ' ';
-        starts.push_back(joined.size());
+      if (!joined.empty()) joined += '\n';
+      bool first = true;
+      for (Word& w : line.words) {
+        if (!first) joined += ' ';
+        first = false;
+        starts.emplace_back(&w, joined.size());
+        if (w.confidence < kLowOcrConfidence) {
+          low.emplace_back(joined.size(), joined.size() + w.text.size());
+        }
         joined += w.text;
       }
-      if (joined.empty()) continue;
-      const RestoreResult res = Restore(joined, opt);
-      // Rebuild each word from the restored tokens inside its span.
-      for (size_t i = 0; i < line.words.size(); ++i) {
-        const size_t b = starts[i], e = b + line.words[i].text.size();
-        std::string out;
-        size_t at = b;
-        bool any = false;
-        for (const RestoredToken& t : res.tokens) {
-          if (t.offset < b || t.offset >= e) continue;
-          out.append(joined, at, t.offset - at);
-          out += t.restored;
-          at = t.offset + t.original.size();
-          any |= t.changed;
-        }
-        if (!any) continue;
-        out.append(joined, at, e - at);
-        line.words[i].text = out;
-        ++changed;
+    }
+    if (joined.empty()) continue;
+    Impl impl{*this, opt, &low};
+    const RestoreResult res = impl.Run(joined);
+    size_t k = 0;  // restored tokens are in offset order
+    for (auto& [word, b] : starts) {
+      const size_t e = b + word->text.size();
+      while (k < res.tokens.size() && res.tokens[k].offset < b) ++k;
+      std::string out;
+      size_t at = b;
+      bool any = false;
+      for (size_t t = k; t < res.tokens.size() && res.tokens[t].offset < e; ++t) {
+        const RestoredToken& tok = res.tokens[t];
+        out.append(joined, at, tok.offset - at);
+        out += tok.restored;
+        at = tok.offset + tok.original.size();
+        any |= tok.changed;
       }
+      if (!any) continue;
+      if (at < e) out.append(joined, at, e - at);
+      word->text = out;
+      ++changed;
     }
   }
   return changed;

@@ -89,10 +89,13 @@ class Restorer {
   RestoreResult Restore(std::string_view text,
                         const RestoreOptions& options = {}) const;
 
-  // The pipeline's light pass over an OCR'd page: joins each line's words,
-  // restores them with `options` (only_low_confidence is forced on and a
-  // word with Tesseract confidence under 60 counts as low-confidence),
-  // writes changed words back. Returns the number of words changed.
+  // The pipeline's light pass over an OCR'd page (e.g. Tesseract `vie`
+  // output): each block's words are joined (lines by '\n'), restored with
+  // `options` and only_low_confidence forced on, i.e. a valid syllable
+  // changes only if the LM's posterior for it is below min_confidence
+  // (with a weaker prior for words whose Word::confidence < 60), invalid
+  // syllables are always corrected. Changed Word::text values are written
+  // back (boxes untouched). Returns the number of words changed.
   int RestorePage(Page* page, const RestoreOptions& options = {}) const;
 
   const NgramModel& model() const { return model_; }
