@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include <unicode/normalizer2.h>
+
 #include "common/utf8.h"
 #include "text/common_syllables.h"
 #include "text/mark_repair.h"
@@ -17,7 +19,8 @@ struct Score {
   double score = 0;     // share of words that are valid syllables
   double evidence = 0;  // share of valid words with diacritics
   double common = 0;    // share of words among the most frequent syllables
-  size_t words = 0;
+  size_t words = 0;   // words scored (acronyms and single letters left out)
+  size_t tokens = 0;  // all words, for the long/short line decision
   // Ranking value: validity first; diacritics and frequent words break
   // ties between decodings that are all valid ("năm" vs "nồm").
   double Value() const { return score + 0.25 * evidence + 0.25 * common; }
@@ -48,12 +51,41 @@ bool LowerWord(std::u32string_view word, std::string* lower) {
   return true;
 }
 
+bool IsAsciiUpper(std::u32string_view w) {
+  for (char32_t c : w) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+// Capitals with at most one non-ASCII letter: "KĐCLGD", "CTĐT".
+bool IsAcronym(std::u32string_view w) {
+  if (w.size() < 2) return false;
+  int non_ascii = 0;
+  for (char32_t c : w) {
+    if (c >= 'A' && c <= 'Z') continue;
+    if (c == U'Đ') {
+      ++non_ascii;
+      continue;
+    }
+    return false;
+  }
+  return non_ascii <= 1;
+}
+
+// Acronyms in plain ASCII capitals ("TT", "BCA") and single ASCII letters
+// read the same in every decoding and are not syllables; they are left out
+// of the scores, as are invalid acronyms with Đ.
 Score ScoreText(std::u32string_view text) {
   Score s;
-  size_t valid = 0, marked = 0, common = 0;
+  size_t valid_words = 0, marked = 0, common = 0;
   thread_local std::string word, lower;
   size_t i = 0;
   const size_t n = text.size();
+  // The first kMaxWords words decide; long paragraphs do not need more
+  // (the rest are only counted).
+  constexpr size_t kMaxWords = 24;
+  size_t scored = 0;
   while (i < n) {
     if (IsWordSeparator(text[i])) {
       ++i;
@@ -65,23 +97,38 @@ Score ScoreText(std::u32string_view text) {
       if (text[j] >= 0x80) non_ascii = true;
       ++j;
     }
-    ++s.words;
     const std::u32string_view w = text.substr(i, j - i);
     i = j;
-    if (w.size() > 7 || !LowerWord(w, &lower)) continue;
+    ++s.tokens;
+    if (!non_ascii && (w.size() == 1 || IsAsciiUpper(w))) continue;  // "BCA"
     word.clear();
     for (char32_t c : w) AppendUtf8(c, &word);
-    if (!IsValidSyllable(word)) continue;
-    ++valid;
+    const bool valid = w.size() <= 7 && LowerWord(w, &lower) && IsValidSyllable(word);
+    if (!valid && IsAcronym(w)) continue;  // "KĐCLGD", "GDĐT"
+    ++s.words;
+    if (scored == kMaxWords) continue;
+    ++scored;
+    if (!valid) continue;
+    ++valid_words;
     if (non_ascii) ++marked;
     if (IsCommonSyllable(lower)) ++common;
   }
-  if (s.words > 0) {
-    s.score = static_cast<double>(valid) / s.words;
-    s.evidence = static_cast<double>(marked) / s.words;
-    s.common = static_cast<double>(common) / s.words;
+  if (scored > 0) {
+    s.score = static_cast<double>(valid_words) / scored;
+    s.evidence = static_cast<double>(marked) / scored;
+    s.common = static_cast<double>(common) / scored;
   }
   return s;
+}
+
+// ICU's quick check straight on UTF-8 (no conversion when already NFC).
+bool IsNfc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return false;
+  const UBool ok = nfc->isNormalizedUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
+  return U_SUCCESS(status) && ok;
 }
 
 bool IsVietnameseScore(const Score& s) {
@@ -100,35 +147,42 @@ struct LineState {
   std::array<Score, kEncodingCount> scores;
   std::array<bool, kEncodingCount> tried{};
   int chosen = 0;  // index into kCandidates
+  int flags = -1;  // LineFlags, computed on first use
   bool inherited = false;
   BlockStatus status = BlockStatus::kEmpty;
 };
 
-// Whether an encoding could change this line at all (cheap pre-filter).
-bool MayApply(Encoding e, std::u32string_view text) {
-  bool high = false, c1 = false, viqr = false, alias = false;
+// Which encodings could change this line at all (cheap pre-filter):
+// bit 0 non-ASCII or C0 bytes, bit 1 VIQR diacritics, bit 2 PDF aliases.
+int LineFlags(std::u32string_view text) {
+  int flags = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
     if (c >= 0x80) {
-      high = true;
-      if (c < 0xA0 || Cp1252ByteOf(c) >= 0x80 || c == 0xFFFD) c1 = true;
-      if (c == 0x2212 || c == 0x3BC) alias = true;
+      flags |= 1;
+      if (c == 0x2212 || c == 0x3BC) flags |= 4;
     } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' &&
                c != '\v') {
-      high = true;  // C0 bytes hold capitals in TCVN3, VISCII and VPS
+      flags |= 1;  // C0 bytes hold capitals in TCVN3, VISCII and VPS
     } else if (i > 0 && (c == '^' || c == '(' || c == '+' || c == '\'' ||
                          c == '`' || c == '?' || c == '~' || c == '.' ||
                          ((c == 'd' || c == 'D') &&
                           (text[i - 1] == 'd' || text[i - 1] == 'D')))) {
-      viqr = true;
+      flags |= 2;
+    } else if (c == '-' && i > 0 && (text[i - 1] | 0x20) >= 'a' &&
+               (text[i - 1] | 0x20) <= 'z') {
+      flags |= 4;  // possible TCVN3 alias of ư
     }
   }
-  (void)c1;
+  return flags;
+}
+
+bool MayApply(Encoding e, int flags) {
   switch (e) {
     case Encoding::kUtf8: return true;
-    case Encoding::kViqr: return viqr;
-    case Encoding::kTcvn3: return high || alias;
-    default: return high;
+    case Encoding::kViqr: return (flags & 2) != 0;
+    case Encoding::kTcvn3: return (flags & 5) != 0;
+    default: return (flags & 1) != 0;
   }
 }
 
@@ -136,7 +190,8 @@ void Evaluate(LineState* line, int k, bool viqr_strict) {
   if (line->tried[k]) return;
   line->tried[k] = true;
   const Encoding e = kCandidates[k];
-  if (k != 0 && !MayApply(e, line->text)) {
+  if (line->flags < 0) line->flags = LineFlags(line->text);
+  if (k != 0 && !MayApply(e, line->flags)) {
     Evaluate(line, 0, viqr_strict);
     line->decoded[k] = line->decoded[0];
     line->scores[k] = line->scores[0];
@@ -174,15 +229,23 @@ int ChooseOwn(LineState* line, const RepairOptions& options, bool strict) {
 }
 
 bool LooksBinary(std::string_view input) {
+  // C0 bytes that TCVN3 (VN1), VISCII or VPS use for capital letters.
+  constexpr uint32_t kLetterControls =
+      (1u << 0x01) | (1u << 0x02) | (1u << 0x03) | (1u << 0x04) |
+      (1u << 0x05) | (1u << 0x06) | (1u << 0x10) | (1u << 0x11) |
+      (1u << 0x12) | (1u << 0x13) | (1u << 0x14) | (1u << 0x15) |
+      (1u << 0x16) | (1u << 0x17) | (1u << 0x19) | (1u << 0x1C) |
+      (1u << 0x1D) | (1u << 0x1E);
+  constexpr uint32_t kSpaces = (1u << '\n') | (1u << '\r') | (1u << '\t') |
+                               (1u << '\f') | (1u << '\v');
   size_t control = 0;
   for (unsigned char c : input) {
     if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
-        c != '\v') {
-      ++control;
-    }
+    if (c < 0x20 && !((kLetterControls | kSpaces) & (1u << c))) ++control;
+    if (c == 0x7F) ++control;
   }
-  return control * 20 > input.size();  // over 5% control bytes
+  // Over 5% non-text control bytes (a stray one in a short line is not).
+  return control >= 3 && control * 20 > input.size();
 }
 
 std::vector<std::u32string> SplitLines(std::u32string_view text) {
@@ -254,7 +317,7 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
     std::vector<size_t> long_lines;
     for (size_t i = 0; i < lines.size(); ++i) {
       Evaluate(&lines[i], 0, strict);
-      if (lines[i].scores[0].words >= static_cast<size_t>(options.min_words)) {
+      if (lines[i].scores[0].tokens >= static_cast<size_t>(options.min_words)) {
         long_lines.push_back(i);
       }
     }
@@ -284,7 +347,7 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
       continue;
     }
     Evaluate(&line, 0, strict);
-    if (line.scores[0].words < static_cast<size_t>(options.min_words)) continue;
+    if (line.scores[0].tokens < static_cast<size_t>(options.min_words)) continue;
     int chosen = -1;
     if (provisional != 0) {
       Evaluate(&line, provisional, strict);
@@ -314,16 +377,32 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
   // majority may still switch on strong evidence of their own.
   if (!options.from) {
     for (LineState& line : lines) {
-      if (line.scores[0].words == 0) continue;
+      if (line.scores[0].words == 0 &&
+          line.scores[0].tokens < static_cast<size_t>(options.min_words)) {
+        // Nothing scorable as is ("KE^' HOA.CH" is acronyms): take the
+        // majority if it makes words of it.
+        if (majority != 0) {
+          Evaluate(&line, majority, strict);
+          if (line.scores[majority].words > 0 &&
+              line.scores[majority].score >= 0.5) {
+            line.chosen = majority;
+            line.inherited = true;
+          }
+        }
+        continue;
+      }
       const bool is_short =
-          line.scores[0].words < static_cast<size_t>(options.min_words);
+          line.scores[0].tokens < static_cast<size_t>(options.min_words);
       if (majority != 0) {
         if (line.chosen == majority) continue;
         Evaluate(&line, majority, strict);
         const double m = line.scores[majority].Value();
-        // Short lines split words differently in each decoding ("Lu+u"
-        // is two words as is, one decoded): only a clear loss keeps them.
-        const double slack = is_short ? 0.25 : 0.0;
+        // Short lines, and lines that the decoding splits into words
+        // differently ("Lu+u" is two words as is, one decoded), compare
+        // poorly: only a clear loss keeps them as they are.
+        const bool resplit =
+            line.scores[majority].words != line.scores[0].words;
+        const double slack = is_short || resplit ? 0.25 : 0.0;
         if (m >= line.scores[line.chosen].Value() - 0.05 - slack &&
             m >= line.scores[0].Value() - slack) {
           line.chosen = majority;
@@ -413,7 +492,8 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
   for (const LineState& line : lines) {
     if (line.chosen != 0) any_decoded = true;
   }
-  std::string text_out = ToNfc(U32ToUtf8(out));
+  std::string text_out = U32ToUtf8(out);
+  if (!IsNfc(text_out)) text_out = ToNfc(text_out);
   if (options.tones != TonePolicy::kKeep && result.any_vietnamese) {
     text_out = NormalizeTonePlacement(
         text_out, options.tones == TonePolicy::kOld ? ToneStyle::kOld

@@ -888,6 +888,7 @@ const std::array<Encoding, kEncodingCount>& AllEncodings() {
 
 int Cp1252ByteOf(char32_t c) {
   if (c < 0x100) return static_cast<int>(c);
+  if (c < 0x152 || c > 0x2122) return -1;  // the CP1252 extras' range
   const auto& rev = T().cp1252_reverse;
   auto it = rev.find(c);
   return it == rev.end() ? -1 : it->second;

@@ -112,13 +112,51 @@ bool IsWordSeparator(char32_t c) {
   return false;
 }
 
+// Composes a Vietnamese letter with a following combining mark in place
+// (fast path for NFD and CP1258 text); false if it does not apply.
+bool ComposeOne(char32_t* letter, char32_t mark) {
+  Letter l;
+  if (!DecomposeLetter(*letter, &l)) return false;
+  const int tone = ToneOfMark(mark);
+  if (tone >= 0) {
+    if (l.tone != Tone::kLevel) return false;
+    l.tone = static_cast<Tone>(tone);
+  } else {
+    if (l.mark != Mark::kNone) return false;  // NFD puts dot below first
+    if (mark == 0x302) {
+      l.mark = Mark::kCircumflex;
+    } else if (mark == 0x306) {
+      l.mark = Mark::kBreve;
+    } else if (mark == 0x31B) {
+      l.mark = Mark::kHorn;
+    } else {
+      return false;
+    }
+  }
+  const char32_t c = ComposeLetter(l);
+  if (c == 0) return false;
+  *letter = c;
+  return true;
+}
+
 void ComposeMarksU32(std::u32string* text) {
-  for (char32_t c : *text) {
-    if (IsCombining(c)) {
-      *text = Utf8ToU32(ToNfc(U32ToUtf8(*text)));
+  size_t first = 0;
+  while (first < text->size() && !IsCombining((*text)[first])) ++first;
+  if (first == text->size()) return;
+  // Fast path: every mark composes with the Vietnamese letter before it.
+  std::u32string out(text->begin(), text->begin() + first);
+  for (size_t i = first; i < text->size(); ++i) {
+    const char32_t c = (*text)[i];
+    if (!IsCombining(c)) {
+      out.push_back(c);
+      continue;
+    }
+    if (out.empty() || !ComposeOne(&out.back(), c)) {
+      *text = Utf8ToU32(ToNfc(U32ToUtf8(*text)));  // the general case
       return;
     }
   }
+  *text = std::move(out);
 }
 
 void RepairMarksU32(std::u32string* text) {
@@ -131,7 +169,7 @@ void RepairMarksU32(std::u32string* text) {
     }
   }
   if (!has_combining && !has_other) return;
-  if (has_combining) *text = Utf8ToU32(ToNfc(U32ToUtf8(*text)));
+  if (has_combining) ComposeMarksU32(text);
   std::u32string out;
   out.reserve(text->size());
   size_t i = 0;
