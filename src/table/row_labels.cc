@@ -56,7 +56,7 @@ RowLabel ParseRowLabel(std::string_view raw) {
   static constexpr Candidate kCandidates[] = {
       {"tieuchuan", LabelKind::kStandard, 2},
       {"tieuchi", LabelKind::kCriterion, 2},
-      {"muc", LabelKind::kLevel, 0},
+      {"muc", LabelKind::kLevel, 1},
       {"mucdo", LabelKind::kLevel, 1},
   };
   int best = 1 << 20;
@@ -84,7 +84,12 @@ RowLabel ParseRowLabel(std::string_view raw) {
       } else if (rest.compare(i, 2, "va") == 0) {
         i += 2;
       } else if ((rest[i] >= 'a' && rest[i] <= 'z') || (rest[i] >= 'A' && rest[i] <= 'Z')) {
-        return label;  // words: not a level row ("Mức 1: Tổng số 27 tiêu chí")
+        // A lone l/i/o next to the numbers is OCR noise ("MỨC l1, 2, 3");
+        // words mean this is not a level row ("Mức 1: Tổng số 27 tiêu chí").
+        bool lone = (i + 1 >= rest.size() || !std::isalpha(static_cast<unsigned char>(rest[i + 1]))) &&
+                    (i == 0 || !std::isalpha(static_cast<unsigned char>(rest[i - 1])));
+        if (!lone || (rest[i] != 'l' && rest[i] != 'i' && rest[i] != 'o')) return label;
+        ++i;
       } else {
         ++i;  // separators and OCR specks: ", ; - . : _ |"
       }
