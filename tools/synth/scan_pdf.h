@@ -4,6 +4,7 @@
 #ifndef VNPLAN_TOOLS_SYNTH_SCAN_PDF_H_
 #define VNPLAN_TOOLS_SYNTH_SCAN_PDF_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,30 @@
 
 namespace vnplan::synth {
 
-// Writes `pages` to `path`; each page's size in points is its pixel size
+// Streams pages into an image-only PDF (Begin / AddPage... / End, like
+// Tesseract's renderers), so a long document need not be held in memory.
+// Each page's size in points is its pixel size * 72 / its dpi.
+class ImagePdfWriter {
+ public:
+  ImagePdfWriter();
+  ~ImagePdfWriter();  // finishes the file if End was not called
+  ImagePdfWriter(const ImagePdfWriter&) = delete;
+  ImagePdfWriter& operator=(const ImagePdfWriter&) = delete;
+
+  // `jpeg_quality` 1..100 embeds JPEG, 0 embeds Flate. Errors: kIo,
+  // kInvalidArgument.
+  Status Begin(const std::string& path, int jpeg_quality);
+  // Errors: kInvalidArgument (no dpi, not begun), kIo, kInternal.
+  Status AddPage(const GrayImage& page);
+  // Errors: kInvalidArgument (no page added), kIo.
+  Status End();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Writes `pages` to `path` in one go (ImagePdfWriter); each page's size in points is its pixel size
 // * 72 / its dpi. `jpeg_quality` 1..100 embeds JPEG, 0 embeds Flate.
 // Errors: kInvalidArgument (no pages, dpi 0), kIo.
 Status WriteImagePdf(const std::vector<GrayImage>& pages, int jpeg_quality,

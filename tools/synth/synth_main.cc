@@ -113,7 +113,13 @@ int RunRender(const RenderFlags& f) {
   bool need_images = !f.png_dir.empty() || degrade;
   std::string scan_dir = f.scan_dir.empty() ? f.png_dir : f.scan_dir;
   std::vector<PageTransform> transforms;
-  std::vector<GrayImage> scans;
+  ImagePdfWriter scan_pdf;
+  if (!f.scan_pdf.empty()) {
+    if (!degrade) {
+      return Fail(Error{ErrorCode::kInvalidArgument, "--scan-pdf needs --degrade or an override"});
+    }
+    if (auto s = scan_pdf.Begin(f.scan_pdf, f.scan_pdf_jpeg); !s) return Fail(s.error());
+  }
   if (need_images) {
     if (!f.png_dir.empty()) {
       if (auto s = EnsureDir(f.png_dir); !s) return Fail(s.error());
@@ -136,14 +142,13 @@ int RunRender(const RenderFlags& f) {
         auto s = WritePng(d->image, (std::filesystem::path(scan_dir) / PageName(i, "-scan")).string());
         if (!s) return Fail(s.error());
       }
-      if (!f.scan_pdf.empty()) scans.push_back(std::move(d->image));
+      if (!f.scan_pdf.empty()) {
+        if (auto s = scan_pdf.AddPage(d->image); !s) return Fail(s.error());
+      }
     }
   }
   if (!f.scan_pdf.empty()) {
-    if (!degrade) {
-      return Fail(Error{ErrorCode::kInvalidArgument, "--scan-pdf needs --degrade or an override"});
-    }
-    if (auto s = WriteImagePdf(scans, f.scan_pdf_jpeg, f.scan_pdf); !s) return Fail(s.error());
+    if (auto s = scan_pdf.End(); !s) return Fail(s.error());
   }
   if (!f.gold.empty()) {
     auto s = WriteAll(f.gold, GoldToJson(rendered->gold(), f.dpi, transforms));
