@@ -169,6 +169,24 @@ void ApplySpeckles(cv::Mat& img, int count, int dpi, Rng& rng) {
   }
 }
 
+// Show-through of the back side: the page mirrored left-right, shifted and
+// blurred, multiplied in at `opacity`.
+void ApplyBleedThrough(cv::Mat& img, double opacity, int dpi, Rng& rng) {
+  cv::Mat back;
+  cv::flip(img, back, 1);
+  cv::Mat shift = (cv::Mat_<double>(2, 3) << 1, 0, rng.Uniform(-0.2, 0.2) * dpi, 0, 1,
+                   rng.Uniform(-0.3, 0.3) * dpi);
+  cv::warpAffine(back, back, shift, back.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, 255);
+  cv::GaussianBlur(back, back, cv::Size(0, 0), 1.5 * dpi / 300.0);
+  cv::Mat f, b;
+  img.convertTo(f, CV_32F);
+  back.convertTo(b, CV_32F, 1.0 / 255);
+  // out = in * (1 - opacity * (1 - back))
+  b = 1.0 - opacity * (1.0 - b);
+  f = f.mul(b);
+  f.convertTo(img, CV_8U);
+}
+
 void ApplyBorderShadow(cv::Mat& img, double strength, Rng& rng) {
   cv::Mat f;
   img.convertTo(f, CV_32F);
@@ -204,7 +222,7 @@ Result<DegradeOptions> DegradePreset(std::string_view name) {
   } else if (name == "heavy") {
     o.skew_deg = 3.0, o.skew_jitter = true, o.blur_sigma = 1.1, o.gaussian_noise = 16;
     o.salt_pepper = 0.004, o.jpeg_quality = 45, o.illumination = 0.32, o.target_dpi = 150;
-    o.stamp = true, o.speckles = 180, o.border_shadow = 0.7;
+    o.stamp = true, o.speckles = 180, o.border_shadow = 0.7, o.bleed_through = 0.12;
   } else {
     return MakeError(ErrorCode::kInvalidArgument,
                      "unknown degradation preset '" + std::string(name) + "' (light|medium|heavy)");
@@ -217,7 +235,8 @@ Result<DegradedPage> Degrade(const GrayImage& clean, const DegradeOptions& o, in
     return MakeError(ErrorCode::kInvalidArgument, "empty or malformed page image");
   }
   if (o.jpeg_quality < 0 || o.jpeg_quality > 100 || o.salt_pepper < 0 || o.salt_pepper > 0.5 ||
-      o.illumination < 0 || o.illumination > 1 || o.border_shadow < 0 || o.border_shadow > 1) {
+      o.illumination < 0 || o.illumination > 1 || o.border_shadow < 0 || o.border_shadow > 1 ||
+      o.bleed_through < 0 || o.bleed_through > 1) {
     return MakeError(ErrorCode::kInvalidArgument, "degradation option out of range");
   }
   try {
@@ -233,7 +252,9 @@ Result<DegradedPage> Degrade(const GrayImage& clean, const DegradeOptions& o, in
     Rng stamp_rng(rng.Next()), speck_rng(rng.Next()), light_rng(rng.Next()),
         shadow_rng(rng.Next());
     uint64_t noise_seed = rng.Next();
+    Rng bleed_rng(rng.Next());
 
+    if (o.bleed_through > 0) ApplyBleedThrough(img, o.bleed_through, dpi, bleed_rng);
     if (o.stamp) ApplyStamp(img, dpi, stamp_rng);
     if (o.speckles > 0) ApplySpeckles(img, o.speckles, dpi, speck_rng);
     if (o.illumination > 0) ApplyIllumination(img, o.illumination, light_rng);

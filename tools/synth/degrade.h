@@ -28,6 +28,7 @@ struct DegradeOptions {
   bool stamp = false;           // false a gray ("red" seen in gray) round stamp
   int speckles = 0;             // 0     number of dirt specks
   double border_shadow = 0;     // 0     darkness of scanner-edge shadows 0..1
+  double bleed_through = 0;     // 0     opacity of the (mirrored) back side 0..1
   uint64_t seed = 0;            // 0     random seed
 };
 

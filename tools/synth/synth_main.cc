@@ -70,7 +70,8 @@ struct RenderFlags {
   std::string preset;
   uint64_t seed = 1;
   // Overrides; negative = take the preset's value.
-  double skew = -1, blur = -1, noise = -1, salt_pepper = -1, illumination = -1, shadow = -1;
+  double skew = -1, blur = -1, noise = -1, salt_pepper = -1, illumination = -1, shadow = -1,
+         bleed = -1;
   int jpeg = -1, scan_dpi = -1, speckles = -1;
   std::string stamp;  // "", "on", "off"
   int scan_pdf_jpeg = 85;
@@ -90,7 +91,7 @@ int RunRender(const RenderFlags& f) {
 
   bool degrade = !f.preset.empty() || f.skew >= 0 || f.blur >= 0 || f.noise >= 0 ||
                  f.salt_pepper >= 0 || f.illumination >= 0 || f.shadow >= 0 || f.jpeg >= 0 ||
-                 f.scan_dpi >= 0 || f.speckles >= 0 || f.stamp == "on";
+                 f.scan_dpi >= 0 || f.speckles >= 0 || f.bleed >= 0 || f.stamp == "on";
   DegradeOptions dopt;
   if (!f.preset.empty()) {
     auto p = DegradePreset(f.preset);
@@ -103,6 +104,7 @@ int RunRender(const RenderFlags& f) {
   if (f.salt_pepper >= 0) dopt.salt_pepper = f.salt_pepper;
   if (f.illumination >= 0) dopt.illumination = f.illumination;
   if (f.shadow >= 0) dopt.border_shadow = f.shadow;
+  if (f.bleed >= 0) dopt.bleed_through = f.bleed;
   if (f.jpeg >= 0) dopt.jpeg_quality = f.jpeg;
   if (f.scan_dpi >= 0) dopt.target_dpi = f.scan_dpi;
   if (f.speckles >= 0) dopt.speckles = f.speckles;
@@ -225,6 +227,7 @@ int main(int argc, char** argv) {
   render->add_option("--stamp", rf.stamp, "stamp on|off")->check(CLI::IsMember({"on", "off"}));
   render->add_option("--speckles", rf.speckles, "number of dirt specks");
   render->add_option("--shadow", rf.shadow, "border shadow strength 0..1");
+  render->add_option("--bleed", rf.bleed, "bleed-through (mirrored back side) opacity 0..1");
   render->add_option("--scan-dir", rf.scan_dir, "degraded PNGs (default: --png-dir)");
   render->add_option("--scan-pdf", rf.scan_pdf, "image-only PDF of the degraded pages");
   render->add_option("--scan-pdf-jpeg", rf.scan_pdf_jpeg,
