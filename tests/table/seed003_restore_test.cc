@@ -1,0 +1,80 @@
+// Seed 003 with the diacritic restorer (src/lm) as MapOptions::restore_cell
+// and on the document text: the standard titles and metadata come out as
+// correctly restored Vietnamese (checked by hand against the OCR'd seed;
+// the standard titles are those of the school's own table, standard 5 being
+// the kindergarten wording the plan copied). Cell contents are not checked:
+// the OCR lost most column boundaries (see seed_003.expected.json).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "lm/restorer.h"
+#include "table/plan_schema.h"
+#include "table/text_tables.h"
+#include "text/vietnamese.h"
+
+namespace vnplan::table {
+namespace {
+
+std::filesystem::path FindSeed(const std::string& number) {
+  std::filesystem::path dir = std::filesystem::path(VNPLAN_SHARED_DIR) / "seeds";
+  if (!std::filesystem::is_directory(dir)) return {};
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename().string().starts_with(number + "_")) return entry.path();
+  }
+  return {};
+}
+
+TEST(Seed003RestoreTest, StandardTitlesAndMetadataRestored) {
+  std::filesystem::path path = FindSeed("003");
+  if (path.empty()) GTEST_SKIP() << "seed 003 not found";
+  auto restorer = lm::Restorer::Load(VNPLAN_MODELS_DIR);
+  if (!restorer) GTEST_SKIP() << restorer.error().message;
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  TextTables found = ExtractTablesFromText(text::ToNfc(s.str()));
+  MapOptions options;
+  options.restore_cell = [&](std::string_view cell) { return restorer->Restore(cell).text; };
+  std::string text = restorer->Restore(found.text).text;
+  PlanDocument doc = MapToPlan(found.tables, text, options);
+  std::map<int, std::string> titles;
+  for (const auto& c : doc.criteria) {
+    if (c.standard) titles[*c.standard] = c.standard_title;
+  }
+  EXPECT_EQ(titles[1], "Tổ chức và quản lý nhà trường");
+  EXPECT_EQ(titles[3], "Cơ sở vật chất và thiết bị dạy học");
+  EXPECT_EQ(titles[4], "Quan hệ giữa nhà trường, gia đình và xã hội");
+  EXPECT_EQ(titles[5], "Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục");
+  EXPECT_EQ(doc.criteria.front().criterion_label, "Tiêu chí 1.1");
+  EXPECT_EQ(doc.document.title, "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC");
+  EXPECT_EQ(doc.document.signer, "Nguyễn Thị Thơm");
+}
+
+// Known restorer misses (reported to the lm owner), kept visible here:
+// OCR "Can b quan ly" (the "o" of "bộ" lost) comes back as "Cần bố quản lý",
+// and the place name "Thanh Hung" as "Thanh Hùng".
+TEST(Seed003RestoreTest, DISABLED_KnownRestorerMisses) {
+  std::filesystem::path path = FindSeed("003");
+  auto restorer = lm::Restorer::Load(VNPLAN_MODELS_DIR);
+  if (path.empty() || !restorer) GTEST_SKIP();
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  TextTables found = ExtractTablesFromText(text::ToNfc(s.str()));
+  MapOptions options;
+  options.restore_cell = [&](std::string_view cell) { return restorer->Restore(cell).text; };
+  PlanDocument doc = MapToPlan(found.tables, restorer->Restore(found.text).text, options);
+  std::string title2;
+  for (const auto& c : doc.criteria) {
+    if (c.standard == 2) title2 = c.standard_title;
+  }
+  EXPECT_EQ(title2, "Cán bộ quản lý, giáo viên, nhân viên");
+  EXPECT_EQ(doc.document.place, "Thanh Hưng");
+}
+
+}  // namespace
+}  // namespace vnplan::table
