@@ -106,6 +106,16 @@ const std::vector<std::vector<const char*>> kActions = {
      "Theo dõi, đánh giá thường xuyên sự tiến bộ của từng {L}.",
      "Lồng ghép giáo dục kỹ năng sống vào các tiết sinh hoạt lớp."},
 };
+// Short topics for "Tiêu chí N.M: <topic>" labels (variety mode).
+const std::vector<std::vector<const char*>> kTopics = {
+    {"Công tác quản lý hồ sơ", "Kế hoạch của tổ chuyên môn", "Quản lý tài chính, tài sản",
+     "An toàn trường học", "Công khai chất lượng"},
+    {"Đội ngũ giáo viên", "Bồi dưỡng chuyên môn", "Đội ngũ nhân viên", "Quản lý học sinh"},
+    {"Khuôn viên, sân chơi", "Thiết bị dạy học", "Phòng học bộ môn", "Khu vệ sinh", "Thư viện"},
+    {"Ban đại diện cha mẹ", "Huy động nguồn lực"},
+    {"Kết quả giáo dục", "Hoạt động trải nghiệm", "Giáo dục thể chất", "Kỹ năng đọc, viết"},
+};
+
 constexpr const char* kResponsible[] = {
     "Hiệu trưởng", "Phó Hiệu trưởng", "Hiệu trưởng, Phó Hiệu trưởng",
     "Phó Hiệu trưởng; tổ trưởng chuyên môn", "Tổ trưởng chuyên môn, giáo viên chủ nhiệm",
@@ -269,14 +279,17 @@ GeneratedPlan GeneratePlan(const PlanOptions& options) {
       c.standard_title = kStandards[sn - 1].title;
       c.criterion = std::to_string(sn) + "." + std::to_string(cn);
       c.criterion_label = "Tiêu chí " + c.criterion;
+      if (options.variety && g.Coin(0.5)) c.criterion_label += ": " + std::string(g.Pick(kTopics[sn - 1]));
       c.expected_result = Fill(g.Pick(kExpected[sn - 1]), learners);
       int na = g.Int(1, 3);
+      static constexpr const char* kBullets[] = {"- ", "+ ", "• "};
+      const char* bullet = options.variety ? kBullets[g.Int(0, 2)] : kBullets[0];
       std::set<int> used;
       for (int k = 0; k < na; ++k) {
         int ai = g.Int(0, static_cast<int>(kActions[sn - 1].size()) - 1);
         if (!used.insert(ai).second) continue;
         if (!c.actions.empty()) c.actions += "\n";
-        c.actions += (na > 1 ? "- " : "") + Fill(kActions[sn - 1][ai], learners);
+        c.actions += (na > 1 ? bullet : "") + Fill(kActions[sn - 1][ai], learners);
       }
       c.responsible = g.Pick(kResponsible);
       switch (g.Int(0, 4)) {
@@ -288,6 +301,8 @@ GeneratedPlan GeneratePlan(const PlanOptions& options) {
       }
       c.budget = g.Pick(kBudget);
       c.other_support = g.Pick(kSupport);
+      if (options.variety && g.Coin(0.25)) c.budget.clear();
+      if (options.variety && g.Coin(0.3)) c.responsible += ", " + std::string(g.Pick(kResponsible));
       c.notes = g.Pick(kNotes);
       crits.push_back(std::move(c));
     }

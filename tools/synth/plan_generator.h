@@ -18,6 +18,9 @@ struct PlanOptions {
   uint64_t seed = 1;    // same seed -> same document
   int criteria_count = 0;  // criterion rows; 0 = random 4..14
   bool level4 = true;   // may add a "MỨC 4" part (random) when true
+  bool variety = false; // more cell variation: "Tiêu chí 1.5: <topic>"
+                        // labels, "+"/"•" bullets, empty budgets, longer
+                        // responsible lists (off: output stays as before)
 };
 
 // One criterion row of the table. Text fields are plain UTF-8 (no

@@ -241,6 +241,8 @@ int main(int argc, char** argv) {
   plan->add_option("--criteria-json", pf.criteria_json, "gold criteria JSON output");
   plan->add_option("--criteria", pf.options.criteria_count,
                    "number of criterion rows (0 = random 4..14)")->capture_default_str();
+  plan->add_flag("--variety", pf.options.variety,
+                 "vary labels (Tiêu chí N.M: topic), bullets and empty cells");
   plan->callback([&] { exit_code = RunPlan(pf); });
 
   LinesFlags lf;
