@@ -20,7 +20,6 @@ struct Score {
   double evidence = 0;  // share of valid words with diacritics
   double common = 0;    // share of words among the most frequent syllables
   size_t words = 0;   // words scored (acronyms and single letters left out)
-  size_t tokens = 0;  // all words, for the long/short line decision
   // Ranking value: validity first; diacritics and frequent words break
   // ties between decodings that are all valid ("năm" vs "nồm").
   double Value() const { return score + 0.25 * evidence + 0.25 * common; }
@@ -99,14 +98,17 @@ Score ScoreText(std::u32string_view text) {
     }
     const std::u32string_view w = text.substr(i, j - i);
     i = j;
-    ++s.tokens;
     if (!non_ascii && (w.size() == 1 || IsAsciiUpper(w))) continue;  // "BCA"
+    if (scored == kMaxWords) {
+      ++s.words;  // counted, not checked
+      continue;
+    }
     word.clear();
     for (char32_t c : w) AppendUtf8(c, &word);
-    const bool valid = w.size() <= 7 && LowerWord(w, &lower) && IsValidSyllable(word);
+    const bool valid =
+        w.size() <= 7 && LowerWord(w, &lower) && IsValidSyllable(word);
     if (!valid && IsAcronym(w)) continue;  // "KĐCLGD", "GDĐT"
     ++s.words;
-    if (scored == kMaxWords) continue;
     ++scored;
     if (!valid) continue;
     ++valid_words;
@@ -148,12 +150,15 @@ struct LineState {
   std::array<bool, kEncodingCount> tried{};
   int chosen = 0;  // index into kCandidates
   int flags = -1;  // LineFlags, computed on first use
+  size_t tokens = 0;  // words in the raw line (CountTokens)
   bool inherited = false;
   BlockStatus status = BlockStatus::kEmpty;
 };
 
 // Which encodings could change this line at all (cheap pre-filter):
-// bit 0 non-ASCII or C0 bytes, bit 1 VIQR diacritics, bit 2 PDF aliases.
+// bit 0 non-ASCII or C0 bytes, bit 1 VIQR diacritics, bit 2 PDF aliases,
+// bit 3 Vietnamese letters beyond Latin-1 (ư, ạ...: the line may already
+// be Unicode; text seen through CP1252 never has them).
 int LineFlags(std::u32string_view text) {
   int flags = 0;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -161,6 +166,7 @@ int LineFlags(std::u32string_view text) {
     if (c >= 0x80) {
       flags |= 1;
       if (c == 0x2212 || c == 0x3BC) flags |= 4;
+      if (c >= 0x102 && c <= 0x1EF9 && IsVietnameseLetter(c)) flags |= 8;
     } else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' &&
                c != '\v') {
       flags |= 1;  // C0 bytes hold capitals in TCVN3, VISCII and VPS
@@ -178,6 +184,9 @@ int LineFlags(std::u32string_view text) {
 }
 
 bool MayApply(Encoding e, int flags) {
+  // A line that already holds Vietnamese letters beyond Latin-1 is
+  // Unicode: no legacy reading of its Latin-1 characters is plausible.
+  if (e != Encoding::kUtf8 && (flags & 8)) return false;
   switch (e) {
     case Encoding::kUtf8: return true;
     case Encoding::kViqr: return (flags & 2) != 0;
@@ -200,6 +209,17 @@ void Evaluate(LineState* line, int k, bool viqr_strict) {
   line->decoded[k] = DecodeViewedTextU32(line->text, e, viqr_strict,
                                          /*repair_marks=*/false);
   line->scores[k] = ScoreText(line->decoded[k]);
+}
+
+size_t CountTokens(std::u32string_view text) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char32_t c : text) {
+    const bool sep = IsWordSeparator(c);
+    if (!sep && !in_word) ++n;
+    in_word = !sep;
+  }
+  return n;
 }
 
 int IndexOf(Encoding e) {
@@ -306,8 +326,11 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
   std::vector<LineState> lines;
   for (std::u32string& t : SplitLines(text)) {
     lines.emplace_back();
+    lines.back().tokens = CountTokens(t);
+    lines.back().flags = LineFlags(t);
     lines.back().text = std::move(t);
   }
+  const size_t min_words = static_cast<size_t>(options.min_words);
 
   // Pass 0: a sample of long lines (up to 48, spread over the input)
   // decides on their own; their majority is tried first on every line,
@@ -316,10 +339,7 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
   if (!options.from) {
     std::vector<size_t> long_lines;
     for (size_t i = 0; i < lines.size(); ++i) {
-      Evaluate(&lines[i], 0, strict);
-      if (lines[i].scores[0].tokens >= static_cast<size_t>(options.min_words)) {
-        long_lines.push_back(i);
-      }
+      if (lines[i].tokens >= min_words) long_lines.push_back(i);
     }
     std::map<int, size_t> sample_weight;
     const size_t step = std::max<size_t>(1, long_lines.size() / 48);
@@ -346,10 +366,17 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
       line.chosen = k;
       continue;
     }
-    Evaluate(&line, 0, strict);
-    if (line.scores[0].tokens < static_cast<size_t>(options.min_words)) continue;
+    if (line.tokens < min_words) continue;
     int chosen = -1;
-    if (provisional != 0) {
+    if (provisional != 0 && !(line.flags & 8)) {
+      // No Unicode Vietnamese letters: as is it cannot be Vietnamese, so
+      // a good majority decoding is taken without scoring the line as is.
+      Evaluate(&line, provisional, strict);
+      const Score& p = line.scores[provisional];
+      if (IsVietnameseScore(p) && p.score >= 0.8) chosen = provisional;
+    }
+    if (chosen < 0) Evaluate(&line, 0, strict);
+    if (chosen < 0 && provisional != 0) {
       Evaluate(&line, provisional, strict);
       const Score& p = line.scores[provisional];
       if (IsVietnameseScore(p) && p.score >= 0.8 &&
@@ -377,8 +404,9 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
   // majority may still switch on strong evidence of their own.
   if (!options.from) {
     for (LineState& line : lines) {
-      if (line.scores[0].words == 0 &&
-          line.scores[0].tokens < static_cast<size_t>(options.min_words)) {
+      if (majority != 0 && line.chosen == majority) continue;
+      Evaluate(&line, 0, strict);
+      if (line.scores[0].words == 0 && line.tokens < min_words) {
         // Nothing scorable as is ("KE^' HOA.CH" is acronyms): take the
         // majority if it makes words of it.
         if (majority != 0) {
@@ -391,10 +419,8 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
         }
         continue;
       }
-      const bool is_short =
-          line.scores[0].tokens < static_cast<size_t>(options.min_words);
+      const bool is_short = line.tokens < min_words;
       if (majority != 0) {
-        if (line.chosen == majority) continue;
         Evaluate(&line, majority, strict);
         const double m = line.scores[majority].Value();
         // Short lines, and lines that the decoding splits into words

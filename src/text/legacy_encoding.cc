@@ -457,6 +457,10 @@ std::u32string DecodeViqr(std::u32string_view in, bool strict) {
 struct Pending {
   size_t pos;                      // index in the output of the placeholder
   std::vector<std::u32string> options;
+  // When the byte is simply absent (not '?' or U+FFFD), an option must
+  // make a valid word; otherwise the text stays as it was.
+  bool need_valid = false;
+  std::u32string original;
 };
 
 bool IsCont(char32_t u) { return u >= 0x80 && u <= 0xBF; }
@@ -466,7 +470,7 @@ bool IsCont(char32_t u) { return u >= 0x80 && u <= 0xBF; }
 void ResolvePending(std::u32string* out, const std::vector<Pending>& pending) {
   // Work from the back so positions stay valid while lengths change.
   for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
-    size_t chosen = 0;
+    int chosen = -1;
     for (size_t k = 0; k < it->options.size(); ++k) {
       std::u32string trial = *out;
       trial.replace(it->pos, 1, it->options[k]);
@@ -475,11 +479,15 @@ void ResolvePending(std::u32string* out, const std::vector<Pending>& pending) {
           it->options[k].empty() ? (it->pos > 0 ? it->pos - 1 : 0) : it->pos;
       if (probe < trial.size() && !IsWordSeparator(trial[probe]) &&
           ValidWord(WordAt(trial, probe, &begin))) {
-        chosen = k;
+        chosen = static_cast<int>(k);
         break;
       }
     }
-    out->replace(it->pos, 1, it->options[chosen]);
+    if (chosen < 0 && it->need_valid) {
+      out->replace(it->pos, 1, it->original);
+      continue;
+    }
+    out->replace(it->pos, 1, it->options[std::max(chosen, 0)]);
   }
 }
 
@@ -566,7 +574,13 @@ std::u32string DecodeMojibakeUnits(const Units& units) {
       i += consumed;
       continue;
     }
-    pending.push_back(Pending{out.size(), std::move(options)});
+    const bool nbsp = u == 0xC3 && next == ' ';
+    Pending pend{out.size(), std::move(options), !replaced && !nbsp, {}};
+    for (size_t k = i; k <= i + have && k < n; ++k) {
+      const char32_t v = units[k];
+      pend.original.push_back(v >= 0x80 && v < 0xA0 ? T().cp1252[v - 0x80] : v);
+    }
+    pending.push_back(std::move(pend));
     out.push_back(0xFFFD);
     i += consumed;
   }
