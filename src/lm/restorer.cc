@@ -19,7 +19,9 @@ constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 // does not explain.
 constexpr float kUnexplainedPenalty = -3.0f;
 // Penalty for splitting a merged word into two syllables.
-constexpr float kSplitPenalty = -1.5f;
+constexpr float kSplitPenalty = -2.0f;
+// Penalty for a one-character edit the channel does not model.
+constexpr float kEditPenalty = -2.0f;
 // Light pass: penalty for replacing a valid syllable.
 constexpr float kChangeValidPenalty = -2.0f;
 // ... and for a word the OCR engine reported with low confidence.
@@ -122,6 +124,24 @@ bool IsRomanNumeral(std::string_view t) {
   return true;
 }
 
+// Two or more upper-case letters and no vowel: an acronym ("GD", "QLCL",
+// "TrTH" has a lower-case letter but no vowel either), never a syllable.
+bool IsAcronymLike(std::string_view t) {
+  int letters = 0, upper = 0;
+  size_t pos = 0;
+  while (pos < t.size()) {
+    text::Letter l;
+    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
+    ++letters;
+    upper += l.upper;
+    if (l.base == 'a' || l.base == 'e' || l.base == 'i' || l.base == 'o' ||
+        l.base == 'u' || l.base == 'y') {
+      return false;
+    }
+  }
+  return letters >= 2 && upper >= 1;
+}
+
 bool IsGlueSymbol(std::string_view t) {
   return t == "\u00a2" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
          t == "\u00a9" || t == "\u00ae";
@@ -175,6 +195,52 @@ struct Restorer::Impl {
     r.channel_.Candidates(obs, r.model_, &ch);
     for (const auto& [id, lp] : ch) AddUnique(out, Single(id, lp));
     SkeletonCands(text::Skeleton(obs), kUnexplainedPenalty, out);
+    if (out->empty()) {
+      // Digits and symbols eng-OCR uses for letters: "d6i" -> "doi".
+      std::string mapped;
+      size_t pos = 0;
+      while (pos < obs.size()) {
+        const char32_t c = NextCodePoint(obs, &pos);
+        switch (c) {
+          case '6': case '0': mapped += 'o'; break;
+          case '4': case '@': mapped += 'a'; break;
+          case '1': case '|': mapped += 'l'; break;
+          case 0xA2: case 0x20AC: mapped += 'e'; break;
+          case 'w': mapped += 'u'; break;
+          default: AppendUtf8(c, &mapped);
+        }
+      }
+      SkeletonCands(text::Skeleton(mapped), kUnexplainedPenalty - 0.5f, out);
+    }
+  }
+
+  // One-edit neighbours of a garbled word: a character deleted ("khiac"
+  // -> "khac", "clir" -> "cir"), looked up in the channel; or a vowel
+  // replaced ("cic" -> "cac"), by skeleton.
+  void EditCands(const std::string& obs, std::vector<Cand>* out) const {
+    const std::u32string u = Utf8ToU32(obs);
+    if (u.size() < 3) return;
+    std::vector<std::pair<WordId, float>> ch;
+    for (size_t i = 0; i < u.size(); ++i) {
+      std::u32string del = u.substr(0, i) + u.substr(i + 1);
+      const std::string d = U32ToUtf8(del);
+      ch.clear();
+      r.channel_.Candidates(d, r.model_, &ch);
+      for (const auto& [id, lp] : ch) AddUnique(out, Single(id, lp + kEditPenalty));
+      SkeletonCands(text::Skeleton(d), kUnexplainedPenalty + kEditPenalty, out);
+      text::Letter l;
+      if (text::DecomposeLetter(u[i], &l) &&
+          std::string_view("aeiouy").find(static_cast<char>(l.base)) !=
+              std::string_view::npos) {
+        for (char v : std::string_view("aeiouy")) {
+          if (v == l.base) continue;
+          std::u32string sub = u;
+          sub[i] = static_cast<char32_t>(v);
+          SkeletonCands(text::Skeleton(U32ToUtf8(sub)),
+                        kUnexplainedPenalty + kEditPenalty, out);
+        }
+      }
+    }
   }
 
   void SplitCands(const std::string& obs, std::vector<Cand>* out) const {
@@ -218,7 +284,7 @@ struct Restorer::Impl {
   }
 
   void BuildWordCands(Unit* u, bool glued) const {
-    if (!glued && IsRomanNumeral(u->text)) return;
+    if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text))) return;
     const std::string lower = LowerKeep(u->text);
     const bool letters_only = !glued && !LowerVietnamese(u->text).empty();
     std::string norm;
@@ -235,6 +301,10 @@ struct Restorer::Impl {
       SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
     } else {
       OcrCands(lower, &cands);
+      if (!u->original_valid &&
+          (cands.empty() || !r.by_skeleton_.contains(text::Skeleton(lower)))) {
+        EditCands(lower, &cands);
+      }
       const bool weak = cands.empty() ||
                         std::max_element(cands.begin(), cands.end(),
                                          [](const Cand& a, const Cand& b) {
@@ -297,26 +367,39 @@ struct Restorer::Impl {
   // Decides the mode of one paragraph (tokens [b, e)) for kAuto.
   RestoreMode AutoMode(const std::vector<Token>& toks, size_t b, size_t e,
                        bool* light) const {
-    int words = 0, diac = 0, invalid = 0;
+    // diac: words with diacritics; invalid: not a valid syllable as
+    // written; garbled: glued to a single digit ("c6") or with no syllable
+    // of its skeleton ("gido", "ndm"), acronyms aside.
+    int words = 0, diac = 0, invalid = 0, garbled = 0;
     for (size_t i = b; i < e; ++i) {
       if (toks[i].kind != TokenKind::kWord) continue;
       ++words;
       const std::string lower = LowerVietnamese(toks[i].text);
       if (HasDiacritics(toks[i].text)) ++diac;
-      const bool glued = (i > b && toks[i - 1].kind == TokenKind::kNumber) ||
-                         (i + 1 < e && toks[i + 1].kind == TokenKind::kNumber);
+      auto single_digit = [&](size_t j) {
+        return j >= b && j < e && toks[j].kind == TokenKind::kNumber &&
+               toks[j].text.size() == 1;
+      };
+      const bool glued = (i > b && single_digit(i - 1)) || single_digit(i + 1);
       if (lower.empty() || glued ||
           !text::IsValidSyllable(
               text::NormalizeTonePlacement(lower, text::ToneStyle::kNew))) {
         ++invalid;
       }
+      if (glued || (!lower.empty() && !IsAcronymLike(toks[i].text) &&
+                    !r.by_skeleton_.contains(text::Skeleton(lower)))) {
+        ++garbled;
+      }
     }
     *light = false;
     if (words == 0) return RestoreMode::kStripped;
-    const double d = double(diac) / words, inv = double(invalid) / words;
-    if (d < 0.10) return RestoreMode::kStripped;
-    if (inv > 0.15 || d < 0.5) return RestoreMode::kOcr;
-    *light = true;
+    const double d = double(diac) / words, inv = double(invalid) / words,
+                 g = double(garbled) / words;
+    if (d >= 0.5 && inv <= 0.15) {
+      *light = true;
+      return RestoreMode::kOcr;
+    }
+    if (d < 0.10 && g < 0.08) return RestoreMode::kStripped;
     return RestoreMode::kOcr;
   }
 
