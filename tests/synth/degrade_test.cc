@@ -160,6 +160,32 @@ TEST(DegradeTest, TransformMapsGridCornersOntoDegradedRules) {
   EXPECT_FALSE(dark_near((b.rect.x0 + b.rect.x1) / 2 * s, (b.rect.y1 + 40) * s));
 }
 
+TEST(DegradeTest, ColorScanHasARedStampAndTheSameGeometry) {
+  GrayImage clean = TextPage(100);
+  auto reddish = [](const RgbImage& img) {
+    int n = 0;
+    for (size_t i = 0; i + 2 < img.rgb.size(); i += 3) {
+      n += img.rgb[i] > img.rgb[i + 1] + 60 && img.rgb[i] > img.rgb[i + 2] + 40;
+    }
+    return n;
+  };
+  DegradeOptions o = *DegradePreset("medium");
+  o.seed = 5;
+  auto gray = Degrade(clean, o, 0);
+  o.color = true;
+  auto a = Degrade(clean, o, 0), b = Degrade(clean, o, 0);
+  ASSERT_TRUE(gray.has_value() && a.has_value() && b.has_value());
+  EXPECT_TRUE(gray->color.empty());
+  ASSERT_EQ(a->color.rgb.size(), static_cast<size_t>(a->image.width) * a->image.height * 3);
+  EXPECT_EQ(a->color.rgb, b->color.rgb);
+  EXPECT_EQ(a->transform.affine, gray->transform.affine);
+  EXPECT_EQ(a->image.width, gray->image.width);
+  EXPECT_GT(reddish(a->color), 200);
+  o.stamp = false;
+  auto c = Degrade(clean, o, 0);
+  EXPECT_LT(reddish(c->color), 20);
+}
+
 TEST(DegradeTest, RejectsBadInput) {
   EXPECT_FALSE(Degrade(GrayImage{}, {}, 0).has_value());
   GrayImage one{.width = 2, .height = 2, .dpi = 300, .pixels = {255, 255, 255, 255}};

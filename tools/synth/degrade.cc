@@ -64,10 +64,11 @@ void ApplyIllumination(cv::Mat& img, double depth, Rng& rng) {
   }
   cv::Mat big;
   cv::resize(field, big, img.size(), 0, 0, cv::INTER_CUBIC);
+  if (img.channels() == 3) cv::merge(std::vector<cv::Mat>{big, big, big}, big);
   cv::Mat f;
-  img.convertTo(f, CV_32F);
+  img.convertTo(f, CV_32FC(img.channels()));
   f = f.mul(big);
-  f.convertTo(img, CV_8U);
+  f.convertTo(img, img.type());
 }
 
 // Draws a round stamp mask (0..1 ink coverage) of diameter d pixels.
@@ -131,7 +132,8 @@ cv::Mat StampMask(int d, Rng& rng) {
   return mask.mul(blot_big);
 }
 
-void ApplyStamp(cv::Mat& img, int dpi, Rng& rng) {
+// `ink` (B, G, R) is used on colour images; gray images take a random tone.
+void ApplyStamp(cv::Mat& img, int dpi, Rng& rng, const cv::Vec3d& ink) {
   int d = static_cast<int>(dpi * rng.Uniform(1.3, 1.7));
   cv::Mat mask = StampMask(d, rng);
   cv::Mat rot = cv::getRotationMatrix2D(cv::Point2f(d / 2.0f, d / 2.0f), rng.Uniform(-40, 40), 1.0);
@@ -144,14 +146,18 @@ void ApplyStamp(cv::Mat& img, int dpi, Rng& rng) {
     int iy = cy - d / 2 + y;
     if (iy < 0 || iy >= img.rows) continue;
     uint8_t* row = img.ptr<uint8_t>(iy);
+    const int ch = img.channels();
     for (int x = 0; x < d; ++x) {
       int ix = cx - d / 2 + x;
       if (ix < 0 || ix >= img.cols) continue;
       double a = mask.at<float>(y, x) * opacity;
       if (a <= 0) continue;
       // Multiply blend: ink under the stamp stays dark.
-      double v = row[ix] * (1.0 - a * (1.0 - tone / 255.0));
-      row[ix] = static_cast<uint8_t>(std::clamp(v, 0.0, 255.0));
+      for (int c = 0; c < ch; ++c) {
+        double t = ch == 3 ? ink[c] : tone;
+        double v = row[ix * ch + c] * (1.0 - a * (1.0 - t / 255.0));
+        row[ix * ch + c] = static_cast<uint8_t>(std::clamp(v, 0.0, 255.0));
+      }
     }
   }
 }
@@ -165,7 +171,7 @@ void ApplySpeckles(cv::Mat& img, int count, int dpi, Rng& rng) {
     double r2 = r1 * rng.Uniform(0.5, 1.0);
     int v = static_cast<int>(rng.Uniform(10, 120));
     cv::ellipse(img, c, cv::Size(std::max(1, static_cast<int>(r1)), std::max(1, static_cast<int>(r2))),
-                rng.Uniform(0, 180), 0, 360, cv::Scalar(v), cv::FILLED, cv::LINE_AA);
+                rng.Uniform(0, 180), 0, 360, cv::Scalar::all(v), cv::FILLED, cv::LINE_AA);
   }
 }
 
@@ -179,17 +185,18 @@ void ApplyBleedThrough(cv::Mat& img, double opacity, int dpi, Rng& rng) {
   cv::warpAffine(back, back, shift, back.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, 255);
   cv::GaussianBlur(back, back, cv::Size(0, 0), 1.5 * dpi / 300.0);
   cv::Mat f, b;
-  img.convertTo(f, CV_32F);
-  back.convertTo(b, CV_32F, 1.0 / 255);
+  img.convertTo(f, CV_32FC(img.channels()));
+  back.convertTo(b, CV_32FC(img.channels()), 1.0 / 255);
   // out = in * (1 - opacity * (1 - back))
   b = 1.0 - opacity * (1.0 - b);
   f = f.mul(b);
-  f.convertTo(img, CV_8U);
+  f.convertTo(img, img.type());
 }
 
 void ApplyBorderShadow(cv::Mat& img, double strength, Rng& rng) {
   cv::Mat f;
-  img.convertTo(f, CV_32F);
+  const int ch = img.channels();
+  img.convertTo(f, CV_32FC(ch));
   int edges = rng.Int(1, 2);
   int first = rng.Int(0, 3);
   for (int e = 0; e < edges; ++e) {
@@ -200,11 +207,12 @@ void ApplyBorderShadow(cv::Mat& img, double strength, Rng& rng) {
       for (int x = 0; x < f.cols; ++x) {
         double d = side == 0 ? x : side == 1 ? y : side == 2 ? f.cols - 1 - x : f.rows - 1 - y;
         if (d > 4 * width) continue;
-        row[x] = static_cast<float>(row[x] * (1.0 - strength * 0.85 * std::exp(-d / width)));
+        double k = 1.0 - strength * 0.85 * std::exp(-d / width);
+        for (int c = 0; c < ch; ++c) row[x * ch + c] = static_cast<float>(row[x * ch + c] * k);
       }
     }
   }
-  f.convertTo(img, CV_8U);
+  f.convertTo(img, img.type());
 }
 
 }  // namespace
@@ -253,9 +261,21 @@ Result<DegradedPage> Degrade(const GrayImage& clean, const DegradeOptions& o, in
         shadow_rng(rng.Next());
     uint64_t noise_seed = rng.Next();
     Rng bleed_rng(rng.Next());
+    Rng color_rng(rng.Next());
 
     if (o.bleed_through > 0) ApplyBleedThrough(img, o.bleed_through, dpi, bleed_rng);
-    if (o.stamp) ApplyStamp(img, dpi, stamp_rng);
+    cv::Vec3d stamp_ink(0, 0, 0);
+    if (o.color) {
+      // Warm paper (B, G, R multipliers) and a red-to-purple stamp ink.
+      cv::cvtColor(img, img, cv::COLOR_GRAY2BGR);
+      double paper_b = color_rng.Uniform(0.88, 0.96);
+      double paper_g = color_rng.Uniform(0.95, 0.99);
+      cv::multiply(img, cv::Scalar(paper_b, paper_g, 1.0), img);
+      stamp_ink[0] = color_rng.Uniform(40, 110);   // B
+      stamp_ink[1] = color_rng.Uniform(20, 60);    // G
+      stamp_ink[2] = color_rng.Uniform(170, 225);  // R
+    }
+    if (o.stamp) ApplyStamp(img, dpi, stamp_rng, stamp_ink);
     if (o.speckles > 0) ApplySpeckles(img, o.speckles, dpi, speck_rng);
     if (o.illumination > 0) ApplyIllumination(img, o.illumination, light_rng);
 
@@ -266,7 +286,7 @@ Result<DegradedPage> Degrade(const GrayImage& clean, const DegradeOptions& o, in
       m = cv::getRotationMatrix2D(cv::Point2f(img.cols / 2.0f, img.rows / 2.0f), t.skew_deg, 1.0);
       cv::Mat rotated;
       cv::warpAffine(img, rotated, m, img.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                     cv::Scalar(255));
+                     cv::Scalar::all(255));
       img = rotated;
     }
     int out_dpi = dpi;
@@ -286,27 +306,42 @@ Result<DegradedPage> Degrade(const GrayImage& clean, const DegradeOptions& o, in
     if (o.border_shadow > 0) ApplyBorderShadow(img, o.border_shadow, shadow_rng);
     cv::RNG cvrng(noise_seed);
     if (o.gaussian_noise > 0) {
-      cv::Mat noise(img.size(), CV_32F);
+      cv::Mat noise(img.size(), CV_32FC(img.channels()));
       cvrng.fill(noise, cv::RNG::NORMAL, 0.0, o.gaussian_noise);
       cv::Mat f;
-      img.convertTo(f, CV_32F);
+      img.convertTo(f, CV_32FC(img.channels()));
       f += noise;
-      f.convertTo(img, CV_8U);  // saturates
+      f.convertTo(img, img.type());  // saturates
     }
     if (o.salt_pepper > 0) {
       int64_t n = static_cast<int64_t>(o.salt_pepper * img.total());
       for (int64_t i = 0; i < n; ++i) {
         int x = cvrng.uniform(0, img.cols), y = cvrng.uniform(0, img.rows);
-        img.at<uint8_t>(y, x) = cvrng.uniform(0, 2) ? 255 : 0;
+        uint8_t v = cvrng.uniform(0, 2) ? 255 : 0;
+        if (img.channels() == 3) {
+          img.at<cv::Vec3b>(y, x) = cv::Vec3b(v, v, v);
+        } else {
+          img.at<uint8_t>(y, x) = v;
+        }
       }
     }
     if (o.jpeg_quality > 0) {
       std::vector<uint8_t> buf;
       cv::imencode(".jpg", img, buf, {cv::IMWRITE_JPEG_QUALITY, o.jpeg_quality});
-      img = cv::imdecode(buf, cv::IMREAD_GRAYSCALE);
+      img = cv::imdecode(buf, img.channels() == 3 ? cv::IMREAD_COLOR : cv::IMREAD_GRAYSCALE);
     }
 
     DegradedPage out;
+    if (img.channels() == 3) {
+      cv::Mat rgb;
+      cv::cvtColor(img, rgb, cv::COLOR_BGR2RGB);
+      rgb = rgb.clone();  // continuous
+      out.color.width = rgb.cols;
+      out.color.height = rgb.rows;
+      out.color.dpi = out_dpi;
+      out.color.rgb.assign(rgb.datastart, rgb.dataend);
+      cv::cvtColor(img, img, cv::COLOR_BGR2GRAY);
+    }
     out.image.width = img.cols;
     out.image.height = img.rows;
     out.image.dpi = out_dpi;

@@ -1,5 +1,6 @@
-// Scan simulation: a clean grayscale page image -> a "scanned" one (stamp,
-// dirt, uneven light, skew, blur, lower dpi, border shadow, noise, JPEG),
+// Scan simulation: a clean grayscale page image -> a "scanned" one, gray or
+// colour (bleed-through, stamp, dirt, uneven light, skew, blur, lower dpi,
+// border shadow, noise, JPEG),
 // plus the affine map from clean to degraded pixel coordinates so gold boxes
 // can follow. Deterministic: the same options, seed and page index always
 // give the same bytes (with the same build).
@@ -11,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/image.h"
+#include "synth/color_image.h"
 #include "synth/gold.h"
 
 namespace vnplan::synth {
@@ -29,6 +31,8 @@ struct DegradeOptions {
   int speckles = 0;             // 0     number of dirt specks
   double border_shadow = 0;     // 0     darkness of scanner-edge shadows 0..1
   double bleed_through = 0;     // 0     opacity of the (mirrored) back side 0..1
+  bool color = false;           // false also produce an RGB scan: red stamp,
+                                //       slightly warm paper (gray steps alike)
   uint64_t seed = 0;            // 0     random seed
 };
 
@@ -36,7 +40,8 @@ struct DegradeOptions {
 Result<DegradeOptions> DegradePreset(std::string_view name);
 
 struct DegradedPage {
-  GrayImage image;
+  GrayImage image;          // always set (the gray view of `color` if color)
+  RgbImage color;           // set only with DegradeOptions::color
   PageTransform transform;  // clean px -> degraded px, actual skew
 };
 

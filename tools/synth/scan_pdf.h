@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "common/image.h"
+#include "synth/color_image.h"
 
 namespace vnplan::synth {
 
@@ -28,6 +29,7 @@ class ImagePdfWriter {
   Status Begin(const std::string& path, int jpeg_quality);
   // Errors: kInvalidArgument (no dpi, not begun), kIo, kInternal.
   Status AddPage(const GrayImage& page);
+  Status AddPage(const RgbImage& page);
   // Errors: kInvalidArgument (no page added), kIo.
   Status End();
 
@@ -47,6 +49,8 @@ Status WriteImagePdf(const std::vector<GrayImage>& pages, int jpeg_quality,
 // fastest for noisy images) with a pHYs chunk carrying image.dpi (if > 0),
 // via libpng. Errors: kInvalidArgument (malformed image), kIo.
 Status WritePng(const GrayImage& image, const std::string& path, int compression = 3);
+// The same for an RGB image.
+Status WritePng(const RgbImage& image, const std::string& path, int compression = 3);
 
 }  // namespace vnplan::synth
 

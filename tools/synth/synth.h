@@ -3,7 +3,8 @@
 //   markdown_doc.h   Markdown subset -> Document
 //   page_layout.h    Document -> laid-out pages: PDF, page images, Gold
 //   gold.h           gold text/tables and their JSON/plain-text forms
-//   degrade.h        clean page image -> simulated scan (+ box transform)
+//   degrade.h        clean page image -> simulated scan, gray or colour
+//                    (color_image.h), + the clean->scan box transform
 //   scan_pdf.h       page images -> image-only PDF; PNG writing
 //   tcvn3.h          TCVN3 (.VnTime) helpers for the legacy text-layer mode
 //   line_renderer.h  one text line -> small image (lines mode)
@@ -18,6 +19,7 @@
 #ifndef VNPLAN_TOOLS_SYNTH_SYNTH_H_
 #define VNPLAN_TOOLS_SYNTH_SYNTH_H_
 
+#include "synth/color_image.h"
 #include "synth/degrade.h"
 #include "synth/gold.h"
 #include "synth/line_renderer.h"

@@ -74,6 +74,7 @@ struct RenderFlags {
          bleed = -1;
   int jpeg = -1, scan_dpi = -1, speckles = -1;
   std::string stamp;  // "", "on", "off"
+  bool color = false;
   int scan_pdf_jpeg = 85;
 };
 
@@ -91,7 +92,7 @@ int RunRender(const RenderFlags& f) {
 
   bool degrade = !f.preset.empty() || f.skew >= 0 || f.blur >= 0 || f.noise >= 0 ||
                  f.salt_pepper >= 0 || f.illumination >= 0 || f.shadow >= 0 || f.jpeg >= 0 ||
-                 f.scan_dpi >= 0 || f.speckles >= 0 || f.bleed >= 0 || f.stamp == "on";
+                 f.scan_dpi >= 0 || f.speckles >= 0 || f.bleed >= 0 || f.stamp == "on" || f.color;
   DegradeOptions dopt;
   if (!f.preset.empty()) {
     auto p = DegradePreset(f.preset);
@@ -105,6 +106,7 @@ int RunRender(const RenderFlags& f) {
   if (f.illumination >= 0) dopt.illumination = f.illumination;
   if (f.shadow >= 0) dopt.border_shadow = f.shadow;
   if (f.bleed >= 0) dopt.bleed_through = f.bleed;
+  dopt.color = f.color;
   if (f.jpeg >= 0) dopt.jpeg_quality = f.jpeg;
   if (f.scan_dpi >= 0) dopt.target_dpi = f.scan_dpi;
   if (f.speckles >= 0) dopt.speckles = f.speckles;
@@ -141,11 +143,13 @@ int RunRender(const RenderFlags& f) {
       if (!d) return Fail(d.error());
       transforms.push_back(d->transform);
       if (!scan_dir.empty()) {
-        auto s = WritePng(d->image, (std::filesystem::path(scan_dir) / PageName(i, "-scan")).string());
+        auto path = (std::filesystem::path(scan_dir) / PageName(i, "-scan")).string();
+        auto s = f.color ? WritePng(d->color, path) : WritePng(d->image, path);
         if (!s) return Fail(s.error());
       }
       if (!f.scan_pdf.empty()) {
-        if (auto s = scan_pdf.AddPage(d->image); !s) return Fail(s.error());
+        auto s = f.color ? scan_pdf.AddPage(d->color) : scan_pdf.AddPage(d->image);
+        if (!s) return Fail(s.error());
       }
     }
   }
@@ -228,6 +232,7 @@ int main(int argc, char** argv) {
   render->add_option("--speckles", rf.speckles, "number of dirt specks");
   render->add_option("--shadow", rf.shadow, "border shadow strength 0..1");
   render->add_option("--bleed", rf.bleed, "bleed-through (mirrored back side) opacity 0..1");
+  render->add_flag("--color", rf.color, "colour scans (red stamp, warm paper) in PNGs and --scan-pdf");
   render->add_option("--scan-dir", rf.scan_dir, "degraded PNGs (default: --png-dir)");
   render->add_option("--scan-pdf", rf.scan_pdf, "image-only PDF of the degraded pages");
   render->add_option("--scan-pdf-jpeg", rf.scan_pdf_jpeg,
