@@ -142,6 +142,22 @@ bool IsAcronymLike(std::string_view t) {
   return letters >= 2 && upper >= 1;
 }
 
+// One or two letters without a vowel ("b", "th" in "b/c", "th/h").
+bool IsShortNonSyllable(std::string_view t) {
+  int letters = 0;
+  size_t pos = 0;
+  while (pos < t.size()) {
+    text::Letter l;
+    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
+    ++letters;
+    if (std::string_view("aeiouy").find(static_cast<char>(l.base)) !=
+        std::string_view::npos) {
+      return false;
+    }
+  }
+  return letters >= 1 && letters <= 2;
+}
+
 bool IsGlueSymbol(std::string_view t) {
   return t == "\u00a2" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
          t == "\u00a9" || t == "\u00ae";
@@ -284,7 +300,11 @@ struct Restorer::Impl {
   }
 
   void BuildWordCands(Unit* u, bool glued) const {
-    if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text))) return;
+    if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text) ||
+                   IsShortNonSyllable(u->text) ||
+                   r.acronyms_.contains(std::string(u->text)))) {
+      return;  // FinishWord maps known acronyms
+    }
     const std::string lower = LowerKeep(u->text);
     const bool letters_only = !glued && !LowerVietnamese(u->text).empty();
     std::string norm;
@@ -354,7 +374,7 @@ struct Restorer::Impl {
                                    lower, text::ToneStyle::kNew));
     if (u->mode == RestoreMode::kStripped || !u->light) {
       auto it = r.acronyms_.find(std::string(u->text));
-      if (it != r.acronyms_.end()) {
+      if (it != r.acronyms_.end() && it->second != it->first) {
         Cand c;
         c.w[0] = r.model_.unk();
         c.text = it->second;

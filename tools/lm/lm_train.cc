@@ -504,7 +504,8 @@ int Main(int argc, char** argv) {
   }
   if (!acronyms_out.empty()) {
     // For each stripped form, the most frequent form with diacritics if it
-    // covers at least 60% of the occurrences and was seen 5+ times.
+    // covers at least 60% of the occurrences and was seen 5+ times; forms
+    // seen 20+ times almost always without diacritics map to themselves.
     std::map<std::string, std::pair<uint64_t, std::pair<uint64_t, std::string>>> by_key;
     for (const auto& [form, n] : reader.acronyms) {
       auto& e = by_key[text::StripDiacritics(form)];
@@ -520,6 +521,11 @@ int Main(int argc, char** argv) {
     for (const auto& [key, e] : by_key) {
       if (e.second.first >= 5 && e.second.first * 10 >= e.first * 6) {
         std::fprintf(f, "%s\t%s\n", key.c_str(), e.second.second.c_str());
+        ++written;
+      } else if (e.first >= 20 && e.second.first * 10 < e.first) {
+        // A frequent acronym without diacritics ("UBND"): listed as itself
+        // so that OCR mode leaves it alone.
+        std::fprintf(f, "%s\t%s\n", key.c_str(), key.c_str());
         ++written;
       }
     }
