@@ -2,7 +2,9 @@
 // [--strict] [--tcvn3-uppercase-font] [-o OUT]`: reads bytes (a file or
 // stdin), repairs the encoding (text/encoding_repair.h) and writes clean
 // NFC UTF-8 to stdout or OUT. --report prints the per-block detection table
-// to stderr. Exit 4 with --strict when nothing in the input is Vietnamese.
+// to stderr. With --strict: exit 4 when nothing in the input is Vietnamese
+// (binary included), 3 when the input is empty; without it both pass
+// through with a warning.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -64,11 +66,16 @@ int RunRepair(const RepairArgs& args) {
     std::fprintf(stderr, "vnplan repair: cannot read '%s'\n", args.input.c_str());
     return kExitInputError;
   }
+  if (data.empty()) {
+    std::fprintf(stderr, "vnplan repair: warning: empty input%s\n",
+                 args.strict ? "; failing (--strict)" : "");
+    return args.strict ? kExitInputError : kExitOk;
+  }
   const text::RepairResult result = text::Repair(data, options);
   if (args.report) {
     std::fputs(text::FormatReport(result).c_str(), stderr);
   }
-  if (!result.any_vietnamese && !data.empty()) {
+  if (!result.any_vietnamese) {
     std::fprintf(stderr,
                  "vnplan repair: warning: no Vietnamese text found%s; %s\n",
                  result.binary ? " (input looks binary)" : "",
@@ -114,7 +121,7 @@ void AddRepairCommand(CLI::App& app, int* exit_code) {
   sub->add_flag("--report", args->report,
                 "Print the detected encoding per block with its score to stderr");
   sub->add_flag("--strict", args->strict,
-                "Exit 4 when nothing in the input is Vietnamese");
+                "Exit 4 when nothing in the input is Vietnamese, 3 when it is empty");
   sub->add_flag("--tcvn3-uppercase-font", args->tcvn3_uppercase_font,
                 "The text used a TCVN3 capitals font (.VnTimeH): upper-case it");
   sub->callback([args, exit_code] { *exit_code = RunRepair(*args); });

@@ -335,8 +335,8 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
   // Pass 0: a sample of long lines (up to 48, spread over the input)
   // decides on their own; their majority is tried first on every line,
   // which spares trying all candidates on most lines.
-  int provisional = 0;
-  if (!options.from) {
+  int provisional = options.prior ? IndexOf(*options.prior) : 0;
+  if (!options.from && !options.prior) {
     std::vector<size_t> long_lines;
     for (size_t i = 0; i < lines.size(); ++i) {
       if (lines[i].tokens >= min_words) long_lines.push_back(i);
@@ -359,6 +359,7 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
 
   // Pass 1: lines long enough to decide on their own.
   std::map<int, size_t> weight;  // candidate index -> words
+  if (options.prior) weight[provisional] = 1;  // wins when nothing else counts
   for (LineState& line : lines) {
     if (options.from) {
       const int k = IndexOf(*options.from);

@@ -42,6 +42,11 @@ struct RepairOptions {
   // Lines with fewer words than this follow the document's majority
   // encoding. Default 4.
   int min_words = 4;
+  // The encoding already detected for the surrounding document (e.g. the
+  // RepairResult::majority of a page's text layer when repairing its table
+  // cells one by one): tried first, and the majority when the input itself
+  // has too few words to tell. Default nullopt (auto only).
+  std::optional<Encoding> prior;
 };
 
 enum class BlockStatus : uint8_t {

@@ -274,6 +274,17 @@ TEST(RepairTest, ShortLinesFollowTheMajority) {
   EXPECT_EQ(r.blocks[0].encoding, Encoding::kVni);
 }
 
+TEST(RepairTest, PriorEncodingDecidesShortCells) {
+  // A table cell alone ("Hà Nội" in VISCII) is too short to tell; the
+  // page's majority tells.
+  const std::string cell = BytesAsCp1252(*Encode("Hà Nội", Encoding::kViscii));
+  RepairOptions o;
+  o.prior = Encoding::kViscii;
+  EXPECT_EQ(Repair(cell, o).text, "Hà Nội");
+  // A prior does not override clean Unicode.
+  EXPECT_EQ(Repair("Trường Tiểu học", o).text, "Trường Tiểu học");
+}
+
 TEST(RepairTest, ForcedEncoding) {
   RepairOptions o;
   o.from = Encoding::kVni;

@@ -80,6 +80,17 @@ TEST_F(RepairCommandTest, StrictFailsOnNonVietnamese) {
   EXPECT_EQ(r.out, english);
 }
 
+TEST_F(RepairCommandTest, EmptyAndBinaryInput) {
+  EXPECT_EQ(RunRepair("", "").exit_code, 0);
+  EXPECT_EQ(RunRepair("--strict", "").exit_code, 3);
+  std::string bin;
+  for (int i = 0; i < 256; ++i) bin.push_back(static_cast<char>(i));
+  const RunResult r = RunRepair("", bin);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, bin);  // untouched
+  EXPECT_EQ(RunRepair("--strict", bin).exit_code, 4);
+}
+
 TEST_F(RepairCommandTest, FromAndTonesOptions) {
   RunResult r = RunRepair("--from viqr --tones new", "Ho\\`a bi\\`nh\n");
   EXPECT_EQ(r.exit_code, 0);
