@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "imaging/orientation.h"
 #include "ingest/leptonica_adapter.h"
 
 namespace vnplan::ocr {
@@ -44,7 +45,10 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
   };
   if (auto s = clean(input); !s) return std::unexpected(s.error());
 
-  if (detector != nullptr && options.detect_orientation) {
+  // Tesseract OSD costs about a third of a page's OCR time, so it only runs
+  // when the quick Leptonica check does not find the page clearly upright.
+  if (detector != nullptr && options.detect_orientation &&
+      !imaging::EstimateOrientation(ocr_image).upright) {
     auto orientation = detector->Detect(ocr_image);
     if (!orientation) return std::unexpected(orientation.error());
     if (orientation->degrees != 0 && orientation->confidence >= options.orientation_min_confidence) {

@@ -43,8 +43,10 @@ struct OcrOptions {
   // Give Tesseract the binarised page (true) or the cleaned gray page
   // (false). Default true.
   bool ocr_binary = true;
-  // Detect pages rotated by 90/180/270 degrees with Tesseract OSD and turn
-  // them upright. Default true; requires osd.traineddata.
+  // Detect pages rotated by 90/180/270 degrees and turn them upright: a
+  // quick Leptonica check (imaging/orientation.h) clears clearly upright
+  // pages, Tesseract OSD decides the rest. Default true; requires
+  // osd.traineddata.
   bool detect_orientation = true;
   // Smallest OSD confidence acted upon. Default 5.
   float orientation_min_confidence = 5.0f;

@@ -90,6 +90,12 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const Tesseract
   api->SetPageSegMode(static_cast<tesseract::PageSegMode>(options.psm));
   // Keep Tesseract from writing "Estimating resolution" and similar notes.
   api->SetVariable("debug_file", "/dev/null");
+  api->SetVariable("tessedit_do_invert", options.detect_inverted_text ? "1" : "0");
+  for (const auto& [name, value] : options.variables) {
+    if (!api->SetVariable(name.c_str(), value.c_str())) {
+      return MakeError(ErrorCode::kInvalidArgument, "unknown Tesseract variable " + name);
+    }
+  }
   auto holder = std::make_unique<Api>();
   holder->api = std::move(api);
   return std::unique_ptr<TesseractEngine>(new TesseractEngine(options, std::move(holder)));

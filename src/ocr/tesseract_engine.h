@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/error.h"
 #include "common/image.h"
@@ -31,6 +33,13 @@ struct TesseractOptions {
   std::filesystem::path tessdata_dir;
   // Resolution assumed when GrayImage::dpi is 0. Default 300.
   int default_dpi = 300;
+  // Tesseract's tessedit_do_invert: re-read every poorly recognised line as
+  // white-on-black. Plans have no inverted text and the retries cost ~10-20%
+  // of the OCR time on noisy scans, so the default is false (Tesseract's
+  // own default is true).
+  bool detect_inverted_text = false;
+  // More Tesseract variables (name, value), set after Init. Default none.
+  std::vector<std::pair<std::string, std::string>> variables;
 };
 
 class TesseractEngine : public OcrEngine {

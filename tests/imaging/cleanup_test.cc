@@ -1,4 +1,5 @@
 #include "imaging/cleanup.h"
+#include "imaging/orientation.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -113,7 +114,10 @@ TEST(CleanPageTest, RescalesSmallTextTowardsTargetXHeight) {
   const int before = EstimateXHeight(small);
   ASSERT_GT(before, 5);
   ASSERT_LT(before, 14);
-  auto r = CleanPage(small);
+  CleanupOptions options;
+  options.min_x_height = 14;
+  options.target_x_height = 22;
+  auto r = CleanPage(small, options);
   ASSERT_TRUE(r.has_value()) << r.error().message;
   EXPECT_GT(r->scale, 1.4);
   EXPECT_NEAR(r->binary.width, small.width * r->scale, 2.0);
@@ -128,6 +132,16 @@ TEST(CleanPageTest, KeepsTextOfNormalSizeUnscaled) {
   auto r = CleanPage(Paragraph300());
   ASSERT_TRUE(r.has_value());
   EXPECT_DOUBLE_EQ(r->scale, 1.0);
+}
+
+TEST(CleanPageTest, ShrinksVeryLargeText) {
+  const GrayImage big = testing::RenderText("Kế hoạch năm học\nTrường Tiểu học\n"
+                                            "Nguyễn Trãi, huyện Tân Phú", 300, "DejaVu Serif 36", 60);
+  ASSERT_GT(EstimateXHeight(big), 40);
+  auto r = CleanPage(big);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_LT(r->scale, 0.8);
+  EXPECT_NEAR(r->x_height, 20, 1);
 }
 
 TEST(CleanPageTest, RemovesScannerBorderButKeepsText) {
@@ -173,6 +187,25 @@ TEST(RotateQuarterTurnsTest, ClockwiseQuarterTurnMovesTopLeftToTopRight) {
   EXPECT_EQ(r.pixels, (std::vector<uint8_t>{4, 1, 5, 2, 6, 3}));
   EXPECT_EQ(RotateQuarterTurns(img, 4).pixels, img.pixels);
   EXPECT_EQ(RotateQuarterTurns(RotateQuarterTurns(img, 1), -1).pixels, img.pixels);
+}
+
+}  // namespace
+}  // namespace vnplan::imaging
+
+namespace vnplan::imaging {
+namespace {
+
+TEST(EstimateOrientationTest, UprightTextIsClearedAndTurnedTextIsNot) {
+  const GrayImage upright = testing::RenderText(
+      std::string(kParagraph) + "\n" + kParagraph, 300, "DejaVu Serif 11", 120);
+  const OrientationEstimate e = EstimateOrientation(upright);
+  EXPECT_TRUE(e.upright) << e.up_confidence << " " << e.left_confidence;
+  for (int turns : {1, 2, 3}) {
+    const OrientationEstimate r = EstimateOrientation(RotateQuarterTurns(upright, turns));
+    EXPECT_FALSE(r.upright) << "turns " << turns << ": " << r.up_confidence << " "
+                            << r.left_confidence;
+  }
+  EXPECT_FALSE(EstimateOrientation(GrayImage{}).upright);
 }
 
 }  // namespace
