@@ -6,6 +6,7 @@
 //   degrade.h        clean page image -> simulated scan, gray or colour
 //                    (color_image.h), + the clean->scan box transform
 //   scan_pdf.h       page images -> image-only PDF; PNG writing
+//   render_job.h     one document -> all output files (PDF, PNGs, scans, gold)
 //   tcvn3.h          TCVN3 (.VnTime) helpers for the legacy text-layer mode
 //   line_renderer.h  one text line -> small image (lines mode)
 //   plan_generator.h random plan document (Markdown) + gold criteria
@@ -26,6 +27,7 @@
 #include "synth/markdown_doc.h"
 #include "synth/page_layout.h"
 #include "synth/plan_generator.h"
+#include "synth/render_job.h"
 #include "synth/scan_pdf.h"
 #include "synth/tcvn3.h"
 

@@ -1,7 +1,8 @@
 // vnplan-synth: command-line front end of the synthetic-scan generator
 // (library vnplan_synth). Subcommands: render (Markdown -> PDF/PNG/gold,
 // optional scan degradation), plan (random plan Markdown + gold criteria),
-// lines (one image per text line for OCR-confusion training).
+// lines (one image per text line for OCR-confusion training), batch (many
+// plans rendered for benchmarks).
 // Data goes to files, progress and errors to stderr; exit codes follow
 // src/common/exit_codes.h.
 #include <CLI/CLI.hpp>
@@ -56,11 +57,6 @@ Status EnsureDir(const std::string& dir) {
   return {};
 }
 
-std::string PageName(int index, const char* suffix) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "page-%03d%s.png", index + 1, suffix);
-  return buf;
-}
 
 struct RenderFlags {
   std::string input;
@@ -78,25 +74,16 @@ struct RenderFlags {
   int scan_pdf_jpeg = 85;
 };
 
-int RunRender(const RenderFlags& f) {
-  auto text = ReadAll(f.input);
-  if (!text) return Fail(text.error());
-  auto doc = ParseMarkdown(*text);
-  if (!doc) return Fail(doc.error());
-  auto rendered = RenderedDocument::Create(*doc, f.layout);
-  if (!rendered) return Fail(rendered.error());
-  std::cerr << "vnplan-synth: " << rendered->page_count() << " page(s)\n";
-  if (!f.pdf.empty()) {
-    if (auto s = rendered->WritePdf(f.pdf); !s) return Fail(s.error());
-  }
-
+// Degradation options from a preset and/or overrides; nullopt if none given.
+Result<std::optional<DegradeOptions>> DegradeFromFlags(const RenderFlags& f) {
   bool degrade = !f.preset.empty() || f.skew >= 0 || f.blur >= 0 || f.noise >= 0 ||
                  f.salt_pepper >= 0 || f.illumination >= 0 || f.shadow >= 0 || f.jpeg >= 0 ||
                  f.scan_dpi >= 0 || f.speckles >= 0 || f.bleed >= 0 || f.stamp == "on" || f.color;
+  if (!degrade) return std::optional<DegradeOptions>();
   DegradeOptions dopt;
   if (!f.preset.empty()) {
     auto p = DegradePreset(f.preset);
-    if (!p) return Fail(p.error());
+    if (!p) return std::unexpected(p.error());
     dopt = *p;
   }
   if (f.skew >= 0) dopt.skew_deg = f.skew, dopt.skew_jitter = false;
@@ -106,63 +93,104 @@ int RunRender(const RenderFlags& f) {
   if (f.illumination >= 0) dopt.illumination = f.illumination;
   if (f.shadow >= 0) dopt.border_shadow = f.shadow;
   if (f.bleed >= 0) dopt.bleed_through = f.bleed;
-  dopt.color = f.color;
   if (f.jpeg >= 0) dopt.jpeg_quality = f.jpeg;
   if (f.scan_dpi >= 0) dopt.target_dpi = f.scan_dpi;
   if (f.speckles >= 0) dopt.speckles = f.speckles;
   if (f.stamp == "on") dopt.stamp = true;
   if (f.stamp == "off") dopt.stamp = false;
+  dopt.color = f.color;
   dopt.seed = f.seed;
+  return std::optional<DegradeOptions>(dopt);
+}
 
-  bool need_images = !f.png_dir.empty() || degrade;
-  std::string scan_dir = f.scan_dir.empty() ? f.png_dir : f.scan_dir;
-  std::vector<PageTransform> transforms;
-  ImagePdfWriter scan_pdf;
-  if (!f.scan_pdf.empty()) {
-    if (!degrade) {
-      return Fail(Error{ErrorCode::kInvalidArgument, "--scan-pdf needs --degrade or an override"});
-    }
-    if (auto s = scan_pdf.Begin(f.scan_pdf, f.scan_pdf_jpeg); !s) return Fail(s.error());
-  }
-  if (need_images) {
-    if (!f.png_dir.empty()) {
-      if (auto s = EnsureDir(f.png_dir); !s) return Fail(s.error());
-    }
-    if (degrade && !scan_dir.empty()) {
-      if (auto s = EnsureDir(scan_dir); !s) return Fail(s.error());
-    }
-    for (int i = 0; i < rendered->page_count(); ++i) {
-      auto page = rendered->RenderPage(i, f.dpi);
-      if (!page) return Fail(page.error());
-      if (!f.png_dir.empty()) {
-        auto s = WritePng(*page, (std::filesystem::path(f.png_dir) / PageName(i, "")).string());
-        if (!s) return Fail(s.error());
-      }
-      if (!degrade) continue;
-      auto d = Degrade(*page, dopt, i);
-      if (!d) return Fail(d.error());
-      transforms.push_back(d->transform);
-      if (!scan_dir.empty()) {
-        auto path = (std::filesystem::path(scan_dir) / PageName(i, "-scan")).string();
-        auto s = f.color ? WritePng(d->color, path) : WritePng(d->image, path);
-        if (!s) return Fail(s.error());
-      }
-      if (!f.scan_pdf.empty()) {
-        auto s = f.color ? scan_pdf.AddPage(d->color) : scan_pdf.AddPage(d->image);
-        if (!s) return Fail(s.error());
-      }
-    }
-  }
-  if (!f.scan_pdf.empty()) {
-    if (auto s = scan_pdf.End(); !s) return Fail(s.error());
-  }
-  if (!f.gold.empty()) {
-    auto s = WriteAll(f.gold, GoldToJson(rendered->gold(), f.dpi, transforms));
+int RunRender(const RenderFlags& f) {
+  auto text = ReadAll(f.input);
+  if (!text) return Fail(text.error());
+  auto doc = ParseMarkdown(*text);
+  if (!doc) return Fail(doc.error());
+  auto rendered = RenderedDocument::Create(*doc, f.layout);
+  if (!rendered) return Fail(rendered.error());
+  std::cerr << "vnplan-synth: " << rendered->page_count() << " page(s)\n";
+  auto degrade = DegradeFromFlags(f);
+  if (!degrade) return Fail(degrade.error());
+  RenderJob job;
+  job.dpi = f.dpi;
+  job.pdf = f.pdf;
+  job.png_dir = f.png_dir;
+  job.degrade = *degrade;
+  job.scan_dir = f.scan_dir;
+  job.scan_pdf = f.scan_pdf;
+  job.scan_pdf_jpeg = f.scan_pdf_jpeg;
+  job.gold_json = f.gold == "-" ? "" : f.gold;
+  job.gold_text = f.gold_text == "-" ? "" : f.gold_text;
+  auto summary = RunRenderJob(*rendered, job);
+  if (!summary) return Fail(summary.error());
+  if (f.gold == "-") std::cout << GoldToJson(rendered->gold(), f.dpi, summary->transforms);
+  if (f.gold_text == "-") std::cout << GoldPlainText(rendered->gold());
+  return kExitOk;
+}
+
+struct BatchFlags {
+  int count = 10;
+  std::string out_dir;
+  RenderFlags render;  // layout, dpi, degradation flags and seed
+  PlanOptions plan;
+  bool legacy_pdf = false;
+  bool portrait = false;
+};
+
+// Generates `count` plans and renders each into OUT/NNNN/ with everything a
+// benchmark needs; writes OUT/index.tsv.
+int RunBatch(BatchFlags f) {
+  if (f.count <= 0) return Fail(Error{ErrorCode::kInvalidArgument, "--count must be > 0"});
+  if (auto s = EnsureDir(f.out_dir); !s) return Fail(s.error());
+  std::ofstream index(std::filesystem::path(f.out_dir) / "index.tsv", std::ios::binary);
+  index << "id\tseed\tpages\tcriteria\n";
+  LayoutOptions layout = f.render.layout;
+  layout.landscape = !f.portrait;
+  layout.repeat_header = true;
+  for (int i = 0; i < f.count; ++i) {
+    uint64_t seed = f.render.seed + static_cast<uint64_t>(i);
+    char id[16];
+    std::snprintf(id, sizeof id, "%04d", i);
+    auto dir = std::filesystem::path(f.out_dir) / id;
+    PlanOptions po = f.plan;
+    po.seed = seed;
+    GeneratedPlan plan = GeneratePlan(po);
+    if (auto s = EnsureDir(dir.string()); !s) return Fail(s.error());
+    if (auto s = WriteAll((dir / "plan.md").string(), plan.markdown); !s) return Fail(s.error());
+    auto s = WriteAll((dir / "criteria.json").string(), CriteriaToJson(plan.criteria));
     if (!s) return Fail(s.error());
+    auto doc = ParseMarkdown(plan.markdown);
+    if (!doc) return Fail(doc.error());
+    auto rendered = RenderedDocument::Create(*doc, layout);
+    if (!rendered) return Fail(rendered.error());
+    RenderFlags rf = f.render;
+    rf.seed = seed;
+    auto degrade = DegradeFromFlags(rf);
+    if (!degrade) return Fail(degrade.error());
+    RenderJob job;
+    job.dpi = f.render.dpi;
+    job.pdf = (dir / "plan.pdf").string();
+    job.png_dir = (dir / "pages").string();
+    job.degrade = *degrade;
+    if (job.degrade) job.scan_pdf = (dir / "scan.pdf").string();
+    job.scan_pdf_jpeg = f.render.scan_pdf_jpeg;
+    job.gold_json = (dir / "gold.json").string();
+    job.gold_text = (dir / "gold.txt").string();
+    auto summary = RunRenderJob(*rendered, job);
+    if (!summary) return Fail(summary.error());
+    if (f.legacy_pdf) {
+      LayoutOptions legacy = layout;
+      legacy.legacy_tcvn3 = true;
+      auto lr = RenderedDocument::Create(*doc, legacy);
+      if (!lr) return Fail(lr.error());
+      if (auto w = lr->WritePdf((dir / "legacy-tcvn3.pdf").string()); !w) return Fail(w.error());
+    }
+    index << id << '\t' << seed << '\t' << summary->pages << '\t' << plan.criteria.size() << '\n';
+    std::cerr << "vnplan-synth: " << id << ": " << summary->pages << " page(s)\n";
   }
-  if (!f.gold_text.empty()) {
-    if (auto s = WriteAll(f.gold_text, GoldPlainText(rendered->gold())); !s) return Fail(s.error());
-  }
+  if (!index) return Fail(Error{ErrorCode::kIo, "cannot write index.tsv"});
   return kExitOk;
 }
 
@@ -260,6 +288,28 @@ int main(int argc, char** argv) {
   lines->add_option("--limit", lf.options.limit, "max lines (0 = all)")->capture_default_str();
   lines->add_flag("!--no-degrade", lf.options.degrade, "skip the light degradation");
   lines->callback([&] { exit_code = RunLines(lf); });
+
+  BatchFlags bf;
+  CLI::App* batch = app.add_subcommand(
+      "batch", "N random plans, each rendered to OUT/NNNN/ (plan.md, criteria.json, plan.pdf, "
+               "pages/, scan.pdf, gold.json, gold.txt)");
+  batch->add_option("--count", bf.count, "number of documents")->capture_default_str();
+  batch->add_option("--out-dir", bf.out_dir, "output directory")->required();
+  batch->add_option("--seed", bf.render.seed, "first seed (document i uses seed + i)")
+      ->capture_default_str();
+  batch->add_option("--dpi", bf.render.dpi, "page image dpi")->capture_default_str();
+  batch->add_option("--criteria", bf.plan.criteria_count, "criterion rows (0 = random)")
+      ->capture_default_str();
+  batch->add_flag("--variety", bf.plan.variety, "more varied table cells");
+  batch->add_flag("--portrait", bf.portrait, "A4 portrait instead of landscape");
+  batch->add_flag("--legacy-tcvn3", bf.legacy_pdf, "also write legacy-tcvn3.pdf");
+  batch->add_option("--degrade", bf.render.preset, "scan preset: light|medium|heavy");
+  batch->add_option("--skew", bf.render.skew, "skew magnitude in degrees (random sign)");
+  batch->add_option("--scan-dpi", bf.render.scan_dpi, "downsample scans to this dpi");
+  batch->add_flag("--color", bf.render.color, "colour scans");
+  batch->add_option("--scan-pdf-jpeg", bf.render.scan_pdf_jpeg, "JPEG quality in scan.pdf")
+      ->capture_default_str();
+  batch->callback([&] { exit_code = RunBatch(bf); });
 
   try {
     app.parse(argc, argv);
