@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "table/fuzzy.h"
+#include "table/row_labels.h"
 
 namespace vnplan::table {
 namespace {
@@ -266,7 +267,10 @@ std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions&
     // A row cut by the page break.
     if (start < table.rows.size()) {
       auto& row = table.rows[start];
-      bool lead_empty = row.size() >= 2 && row[0].text.empty() && row[1].text.empty();
+      // No row number and no level/standard/criterion label: the rest of
+      // the previous row.
+      bool lead_empty = row.size() >= 2 && row[0].text.empty() &&
+                        ParseRowLabel(row[1].text).kind == LabelKind::kNone;
       bool any = std::any_of(row.begin(), row.end(), [](const Cell& c) { return !c.text.empty(); });
       bool spanning = row.size() >= 1 && row[0].col_span > 1;
       if (lead_empty && any && !spanning) {

@@ -62,8 +62,9 @@ Result<std::vector<Table>> DetectGrids(const GrayImage& page, int page_number,
 // Joins tables continued across pages, given all tables of a document in
 // page order: when the last table of page N and the first table of page
 // N+1 have the same number of columns, the repeated header rows of the
-// second are dropped, a first row whose first two cells are empty is merged
-// cell by cell into the last row of the first (a row cut by the page break),
+// second are dropped, a first row with an empty first cell and no row label
+// (row_labels.h) in the second is merged cell by cell into the last row of
+// the first (a row cut by the page break),
 // and the remaining rows are appended.
 std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions& options = {});
 

@@ -115,6 +115,7 @@ struct PlanState {
   std::optional<int> standard;
   std::string standard_title;
   Criterion* current = nullptr;
+  bool after_standard = false;  // the last labelled row was a standard row
   double confidence_sum = 0.0;
   int confidence_cells = 0;
 };
@@ -189,6 +190,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
     }
 
     if (label.kind == LabelKind::kLevel) {
+      state->after_standard = false;
       FinishCriterion(state);
       state->current = nullptr;
       state->level = LevelName(label.levels);
@@ -202,9 +204,11 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       std::string first = label.number.substr(0, label.number.find('.'));
       state->standard = std::stoi(first);
       state->standard_title = label.title;
+      state->after_standard = true;
       continue;
     }
     if (label.kind == LabelKind::kCriterion) {
+      state->after_standard = false;
       FinishCriterion(state);
       Criterion c;
       c.level = state->level;
@@ -223,6 +227,13 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       c.standard = state->standard;
       c.standard_title = state->standard_title;
       c.criterion_label = label_cell.empty() ? tt : label_cell;
+      if (label.title.empty()) {
+        // "Tiêu chí 5.5 :" -> "Tiêu chí 5.5": dangling separators (OCR specks).
+        while (!c.criterion_label.empty() &&
+               std::string_view(" :;.,-_").find(c.criterion_label.back()) != std::string_view::npos) {
+          c.criterion_label.pop_back();
+        }
+      }
       for (int k = static_cast<int>(PlanColumn::kExpectedResult); k < kColumns; ++k) {
         *FieldFor(&c, static_cast<PlanColumn>(k)) = cell_text(texts, static_cast<PlanColumn>(k));
       }
@@ -230,6 +241,11 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       AddPages(&c.pages, row);
       doc->criteria.push_back(std::move(c));
       state->current = &doc->criteria.back();
+    } else if (!state->current && state->after_standard && !label_cell.empty() &&
+               filled.size() <= 2 && tt.empty()) {
+      // The rest of a standard title cut by a page break.
+      Append(&state->standard_title, label_cell);
+      continue;
     } else if (state->current) {
       // No label: the rest of the previous criterion's cells.
       for (int k = static_cast<int>(PlanColumn::kExpectedResult); k < kColumns; ++k) {

@@ -152,6 +152,15 @@ TEST(GridTablesTest, JoinDropsRepeatedHeaderAndContinuesCutRow) {
   EXPECT_EQ(t.pages, (std::vector<int>{1, 2}));
 }
 
+TEST(GridTablesTest, JoinContinuesARowWhoseLabelCellRunsOn) {
+  Table p1 = TextTable({{"TT", "Tiêu chí", "Kết quả"}, {"2", "Tiêu chuẩn 2:", ""}}, 1);
+  Table p2 = TextTable({{"", "Cán bộ quản lý", ""}, {"", "Tiêu chí 2.1", "a"}}, 2);
+  auto joined = JoinAcrossPages({p1, p2});
+  ASSERT_EQ(joined.size(), 1u);
+  ASSERT_EQ(joined[0].rows.size(), 3u);
+  EXPECT_EQ(joined[0].rows[1][1].text, "Tiêu chuẩn 2: Cán bộ quản lý");
+}
+
 TEST(GridTablesTest, JoinWithoutRepeatedHeader) {
   Table p1 = TextTable({{"TT", "Tiêu chí", "Kết quả"}, {"", "Tiêu chí 1.1", "a"}}, 1);
   Table p2 = TextTable({{"", "Tiêu chí 1.2", "b"}}, 2);

@@ -50,7 +50,7 @@ TEST(PlanSchemaTest, LevelsStandardsCriteriaAndContinuations) {
   rows.push_back({"", "Tiêu chí 1.9", "KQ", "Giải pháp", "HT", "2024", "Không", "Hỗ trợ", ""});
   rows.push_back({"", "", "", "tiếp theo", "", "", "", "", "ghi"});
   rows.push_back(kHeader);  // repeated header on the next page
-  rows.push_back({"", "Tiêu chí 1.10", "a", "b", "c", "d", "e", "f", "g"});
+  rows.push_back({"", "Tiêu chí 1.10 :", "a", "b", "c", "d", "e", "f", "g"});
   rows.push_back({"MỨC 4"});
   rows.push_back({"", "Tiêu chí 2", "x", "", "", "", "", "", ""});
   PlanDocument doc = MapToPlan({MakeTable(rows)}, "");
@@ -69,6 +69,7 @@ TEST(PlanSchemaTest, LevelsStandardsCriteriaAndContinuations) {
   EXPECT_EQ(c0.other_support, "Hỗ trợ");
   EXPECT_EQ(c0.notes, "ghi");
   EXPECT_EQ(doc.criteria[1].criterion, "1.10");
+  EXPECT_EQ(doc.criteria[1].criterion_label, "Tiêu chí 1.10");
   EXPECT_EQ(doc.criteria[1].notes, "g");
   EXPECT_EQ(doc.criteria[2].level, "Mức 4");
   EXPECT_FALSE(doc.criteria[2].standard.has_value());
@@ -87,6 +88,15 @@ TEST(PlanSchemaTest, HeaderlessContinuationTableJoins) {
   EXPECT_EQ(doc.criteria[1].standard, 3);
   EXPECT_EQ(doc.criteria[1].criterion, "3.6");
   EXPECT_TRUE(doc.tables.empty());
+}
+
+TEST(PlanSchemaTest, StandardTitleRunningOntoTheNextRow) {
+  std::vector<std::vector<std::string>> rows = {
+      kHeader, {"2", "Tiêu chuẩn 2:"}, {"", "Cán bộ quản lý, giáo viên"},
+      {"", "Tiêu chí 2.1", "a"}};
+  PlanDocument doc = MapToPlan({MakeTable(rows)}, "");
+  ASSERT_EQ(doc.criteria.size(), 1u);
+  EXPECT_EQ(doc.criteria[0].standard_title, "Cán bộ quản lý, giáo viên");
 }
 
 TEST(PlanSchemaTest, RestoreHookRunsBeforeRecognition) {
