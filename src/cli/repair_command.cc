@@ -78,7 +78,9 @@ int RunRepair(const RepairArgs& args) {
   if (!result.any_vietnamese) {
     std::fprintf(stderr,
                  "vnplan repair: warning: no Vietnamese text found%s; %s\n",
-                 result.binary ? " (input looks binary)" : "",
+                 result.binary                 ? " (input looks binary)"
+                 : result.any_unknown_encoding ? " (unknown encoding)"
+                                               : "",
                  args.strict ? "failing (--strict)" : "passing the input through");
     if (args.strict) return kExitNotVietnamese;
   }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
 #include "common/utf8.h"
 #include "text/common_syllables.h"
@@ -211,6 +212,31 @@ void Evaluate(LineState* line, int k, bool viqr_strict) {
   line->scores[k] = ScoreText(line->decoded[k]);
 }
 
+// Whether at least a fifth of the words hold symbols that no language
+// writes inside words (©, ¶, ¹, €, C1 controls, U+FFFD): the mark of
+// text decoded with the wrong table.
+bool LooksMisencoded(std::u32string_view text) {
+  size_t words = 0, odd = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (IsWordSeparator(text[i])) {
+      ++i;
+      continue;
+    }
+    bool is_odd = false;
+    for (; i < text.size() && !IsWordSeparator(text[i]); ++i) {
+      const char32_t c = text[i];
+      if (c >= 0x80 && !u_isalpha(static_cast<UChar32>(c)) &&
+          !(c >= 0x300 && c < 0x370)) {
+        is_odd = true;
+      }
+    }
+    ++words;
+    if (is_odd) ++odd;
+  }
+  return words > 0 && odd * 5 >= words;
+}
+
 size_t CountTokens(std::u32string_view text) {
   size_t n = 0;
   bool in_word = false;
@@ -301,6 +327,7 @@ const char* BlockStatusName(BlockStatus status) {
     case BlockStatus::kEmpty: return "empty";
     case BlockStatus::kVietnamese: return "vietnamese";
     case BlockStatus::kNotVietnamese: return "not-vietnamese";
+    case BlockStatus::kUnknownEncoding: return "unknown-encoding";
   }
   return "?";
 }
@@ -459,7 +486,11 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
       line.status = BlockStatus::kVietnamese;
       result.any_vietnamese = true;
     } else {
-      line.status = BlockStatus::kNotVietnamese;
+      line.status = LooksMisencoded(line.text) ? BlockStatus::kUnknownEncoding
+                                               : BlockStatus::kNotVietnamese;
+      if (line.status == BlockStatus::kUnknownEncoding) {
+        result.any_unknown_encoding = true;
+      }
     }
     std::u32string decoded = line.decoded[line.chosen];
     RepairMarksU32(&decoded);

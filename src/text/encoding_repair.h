@@ -53,9 +53,11 @@ enum class BlockStatus : uint8_t {
   kEmpty,          // no words (blank, digits, punctuation)
   kVietnamese,     // decoded text is Vietnamese
   kNotVietnamese,  // left as is: not Vietnamese in any candidate encoding
+  kUnknownEncoding,  // left as is: looks mis-encoded (symbols inside words:
+                     // "K¹ ho¶"), but no known decoding gives Vietnamese
 };
 
-// "empty", "vietnamese", "not-vietnamese".
+// "empty", "vietnamese", "not-vietnamese", "unknown-encoding".
 const char* BlockStatusName(BlockStatus status);
 
 struct EncodingScore {
@@ -85,6 +87,7 @@ struct RepairResult {
   bool binary = false;          // input looked binary: returned untouched
   bool input_was_utf8 = true;   // false: bytes were read as legacy/CP1252
   bool any_vietnamese = false;  // some block has status kVietnamese
+  bool any_unknown_encoding = false;  // some block has kUnknownEncoding
   Encoding majority = Encoding::kUtf8;  // most words were in this encoding
 };
 

@@ -169,6 +169,18 @@ TEST(RepairTest, NotVietnameseIsReportedPerBlock) {
   EXPECT_EQ(r.blocks[0].encoding, Encoding::kUtf8);
 }
 
+TEST(RepairTest, UnknownEncodingIsReported) {
+  // Symbols inside words, but no table makes Vietnamese of it.
+  const RepairResult r = Repair("Q¹x ©zw¶ Þ¼kk ¤rt§ ¬mm¹ vv©x\n");
+  EXPECT_EQ(r.text, "Q¹x ©zw¶ Þ¼kk ¤rt§ ¬mm¹ vv©x\n");
+  EXPECT_FALSE(r.any_vietnamese);
+  EXPECT_TRUE(r.any_unknown_encoding);
+  ASSERT_FALSE(r.blocks.empty());
+  EXPECT_EQ(r.blocks[0].status, BlockStatus::kUnknownEncoding);
+  // Plain French is not "unknown encoding".
+  EXPECT_FALSE(Repair("Un café crème, s'il vous plaît.\n").any_unknown_encoding);
+}
+
 // --- Mojibake variants ----------------------------------------------------------
 
 constexpr const char* kSentence =
