@@ -550,7 +550,7 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
   for (const LineState& line : lines) {
     if (line.chosen != 0) any_decoded = true;
   }
-  std::string text_out = U32ToUtf8(out);
+  std::string text_out = ToUtf8Fast(out);
   if (!IsNfc(text_out)) text_out = ToNfc(text_out);
   if (options.tones != TonePolicy::kKeep && result.any_vietnamese) {
     text_out = NormalizeTonePlacement(

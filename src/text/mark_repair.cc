@@ -100,16 +100,33 @@ bool FixToken(std::u32string_view token, std::u32string* out) {
 
 }  // namespace
 
-bool IsWordSeparator(char32_t c) {
-  if (c < 0x80) {
-    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+std::string ToUtf8Fast(std::u32string_view text) {
+  std::string out(text.size() * 4, '\0');
+  char* p = out.data();
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      *p++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (c >> 6));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+      *p++ = static_cast<char>(0xE0 | (c >> 12));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c <= 0x10FFFF) {
+      *p++ = static_cast<char>(0xF0 | (c >> 18));
+      *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *p++ = '\xEF';
+      *p++ = '\xBF';
+      *p++ = '\xBD';
+    }
   }
-  if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xA1 || c == 0xBF) {
-    return true;
-  }
-  if (c >= 0x2000 && c <= 0x206F) return true;
-  if (c == 0x3000 || c == 0xFEFF) return true;
-  return false;
+  out.resize(static_cast<size_t>(p - out.data()));
+  return out;
 }
 
 // Composes a Vietnamese letter with a following combining mark in place

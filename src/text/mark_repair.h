@@ -23,8 +23,19 @@ void ComposeMarksU32(std::u32string* text);
 
 // True for the characters that separate words when scoring and fixing:
 // whitespace, ASCII non-letters, and general punctuation (U+2000-U+206F,
-// NBSP, guillemets, inverted marks).
-bool IsWordSeparator(char32_t c);
+// NBSP, guillemets, inverted marks). Inline: it runs on every character.
+inline bool IsWordSeparator(char32_t c) {
+  if (c < 0x80) {
+    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  }
+  if (c < 0xC0) {
+    return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xA1 || c == 0xBF;
+  }
+  return (c >= 0x2000 && c <= 0x206F) || c == 0x3000 || c == 0xFEFF;
+}
+
+// UTF-32 to UTF-8 without per-byte appends (the output hot path).
+std::string ToUtf8Fast(std::u32string_view text);
 
 }  // namespace vnplan::text
 
