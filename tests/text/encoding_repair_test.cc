@@ -226,6 +226,23 @@ TEST(RepairTest, StrayCombiningMarkMovesToVowel) {
   EXPECT_EQ(RepairMarks("señor naïve café"), "señor naïve café");
 }
 
+TEST(RepairTest, MisplacedMarkThroughRepair) {
+  EXPECT_EQ(Repair("Ho\u0323c toan\u0301 va\u0300 ti\u00EA\u0301ng Vi\u00EA\u0323t\n").text,
+            "Học toán và tiếng Việt\n");
+}
+
+TEST(RepairTest, UnicodeLineInLegacyDocumentStays) {
+  // A Unicode paragraph pasted into a TCVN3 document is not re-decoded,
+  // although its Latin-1 letters (à, á, ê) are TCVN3 codes too.
+  const std::string legacy =
+      BytesAsCp1252(*Encode("Kế hoạch cải tiến chất lượng giáo dục của nhà trường năm học này.",
+                            Encoding::kTcvn3));
+  const std::string unicode = "Báo cáo đánh giá ngoài và kế hoạch của trường.";
+  const RepairResult r = Repair(legacy + "\n" + legacy + "\n" + unicode + "\n");
+  EXPECT_EQ(r.majority, Encoding::kTcvn3);
+  EXPECT_NE(r.text.find(unicode), std::string::npos) << r.text;
+}
+
 TEST(RepairTest, EthBecomesDStroke) {
   EXPECT_EQ(Repair("ÐẠI HỌC QUỐC GIA và Ðinh Bộ Lĩnh ðã\n").text,
             "ĐẠI HỌC QUỐC GIA và Đinh Bộ Lĩnh đã\n");
