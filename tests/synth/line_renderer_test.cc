@@ -46,6 +46,11 @@ TEST(LineRendererTest, WritesImagesAndGroundTruth) {
   std::stringstream ss;
   ss << gt.rdbuf();
   EXPECT_EQ(ss.str(), "Dòng thứ hai\n");
+  // Every default family is installed (DejaVu Serif Condensed is a stretch),
+  // an unknown one is refused instead of silently replaced.
+  auto bad = RenderLinesToDir("x\n", dir.string(), {.fonts = {"No Such Font 123"}});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, ErrorCode::kDependency);
 }
 
 }  // namespace

@@ -37,6 +37,9 @@ Result<RenderedLine> LineRenderer::Render(std::string_view text, int index) {
   const LineRenderOptions& o = impl_->options;
   if (text.empty()) return MakeError(ErrorCode::kInvalidArgument, "empty line");
   if (o.dpi < 36 || o.dpi > 1200) return MakeError(ErrorCode::kInvalidArgument, "bad dpi");
+  if (o.min_size_pt <= 0 || o.max_size_pt < o.min_size_pt || o.max_size_pt > 200) {
+    return MakeError(ErrorCode::kInvalidArgument, "bad font size range");
+  }
   std::mt19937_64 gen(o.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(index) * 7919 + 1);
   auto uniform = [&](double a, double b) {
     return a + (b - a) * (static_cast<double>(gen() >> 11) * (1.0 / 9007199254740992.0));
@@ -105,6 +108,12 @@ Result<int> RenderLinesToDir(std::string_view text, const std::string& out_dir,
   std::ofstream tsv(std::filesystem::path(out_dir) / "lines.tsv", std::ios::binary);
   if (!tsv) return MakeError(ErrorCode::kIo, "cannot write lines.tsv in " + out_dir);
   tsv << "index\tfont\tsize_pt\ttext\n";
+  {
+    internal::PangoSetup setup = internal::MakePangoSetup();
+    for (const auto& f : options.fonts) {
+      if (auto s = internal::CheckFontFamily(setup, f); !s) return std::unexpected(s.error());
+    }
+  }
   LineRenderer renderer(options);
   // Small images: OpenCV's worker threads cost more than they save.
   const int cv_threads = cv::getNumThreads();

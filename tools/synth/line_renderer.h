@@ -56,7 +56,7 @@ class LineRenderer {
 // Renders every non-empty, valid-UTF-8 line of `text` (others are skipped)
 // into `out_dir` (created), named by
 // a 0-based running number: 000000.png, 000000.gt.txt, ... Returns the count.
-// Errors: kIo, kInvalidArgument.
+// Errors: kIo, kInvalidArgument, kDependency (a font family not installed).
 Result<int> RenderLinesToDir(std::string_view text, const std::string& out_dir,
                              const LineRenderOptions& options);
 

@@ -517,22 +517,8 @@ Result<RenderedDocument> RenderedDocument::Create(const Document& doc,
   impl->pango = internal::MakePangoSetup();
   if (!impl->pango.context) return MakeError(ErrorCode::kDependency, "cannot create Pango context");
   // Refuse a family fontconfig would silently replace by another one.
-  {
-    FontDescPtr desc(pango_font_description_from_string(options.font_family.c_str()));
-    PangoFont* font = pango_font_map_load_font(impl->pango.font_map.get(), impl->pango.context.get(),
-                                               desc.get());
-    if (font == nullptr) return MakeError(ErrorCode::kDependency, "no usable font");
-    FontDescPtr got(pango_font_describe(font));
-    g_object_unref(font);
-    std::string want = options.font_family, have = pango_font_description_get_family(got.get());
-    auto lower = [](std::string v) {
-      for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return v;
-    };
-    if (lower(have) != lower(want)) {
-      return MakeError(ErrorCode::kDependency,
-                       "font family '" + want + "' is not installed (would fall back to '" + have + "')");
-    }
+  if (auto s = internal::CheckFontFamily(impl->pango, options.font_family); !s) {
+    return std::unexpected(s.error());
   }
   impl->Layout(doc);
   return RenderedDocument(std::move(impl));

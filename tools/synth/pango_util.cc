@@ -21,6 +21,29 @@ PangoSetup MakePangoSetup() {
   return s;
 }
 
+Status CheckFontFamily(const PangoSetup& setup, const std::string& family) {
+  FontDescPtr desc(pango_font_description_from_string(family.c_str()));
+  PangoFont* font = pango_font_map_load_font(setup.font_map.get(), setup.context.get(), desc.get());
+  if (font == nullptr) return MakeError(ErrorCode::kDependency, "no usable font for " + family);
+  FontDescPtr got(pango_font_describe(font));
+  g_object_unref(font);
+  const char* have_c = pango_font_description_get_family(got.get());
+  std::string have = have_c ? have_c : "";
+  auto lower = [](std::string v) {
+    for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return v;
+  };
+  // Compare with the parsed family: "DejaVu Serif Condensed" is the family
+  // "DejaVu Serif" with a condensed stretch.
+  const char* want_c = pango_font_description_get_family(desc.get());
+  std::string want = want_c ? want_c : family;
+  if (lower(have) != lower(want)) {
+    return MakeError(ErrorCode::kDependency,
+                     "font family '" + family + "' is not installed (would fall back to '" + have + "')");
+  }
+  return {};
+}
+
 namespace {
 void AppendEscaped(std::string_view text, std::string* out) {
   gchar* esc = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/error.h"
 #include "common/image.h"
 
 namespace vnplan::synth::internal {
@@ -51,6 +52,10 @@ struct PangoSetup {
   ContextPtr context;
 };
 PangoSetup MakePangoSetup();
+
+// kDependency unless `family` is installed (fontconfig would otherwise
+// silently substitute another family).
+Status CheckFontFamily(const PangoSetup& setup, const std::string& family);
 
 // Markup for inline Markdown `md`. `plain` receives the plain text (code
 // points); `map` receives, for each code point of the layout's text, the

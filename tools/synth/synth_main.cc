@@ -287,6 +287,13 @@ int main(int argc, char** argv) {
   lines->add_option("--seed", lf.options.seed, "random seed")->capture_default_str();
   lines->add_option("--limit", lf.options.limit, "max lines (0 = all)")->capture_default_str();
   lines->add_flag("!--no-degrade", lf.options.degrade, "skip the light degradation");
+  lines->add_option("--min-size", lf.options.min_size_pt, "smallest font size, pt")->capture_default_str();
+  lines->add_option("--max-size", lf.options.max_size_pt, "largest font size, pt")->capture_default_str();
+  lines->add_option("--fonts", lf.options.fonts, "font families (comma-separated)")
+      ->delimiter(',')
+      ->capture_default_str();
+  lines->add_option("--bold", lf.options.bold_probability, "probability of a bold line")
+      ->capture_default_str();
   lines->callback([&] { exit_code = RunLines(lf); });
 
   BatchFlags bf;
