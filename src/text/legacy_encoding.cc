@@ -434,9 +434,23 @@ std::u32string DecodeViqr(std::u32string_view in, bool strict) {
               toned.back() = ComposeLetter(toned_letter);
               const std::string p8 = ToLower(U32ToUtf8(plain));
               const std::string t8 = ToLower(U32ToUtf8(toned));
-              apply = IsValidSyllable(t8) &&
-                      (!IsValidSyllable(p8) ||
-                       (IsCommonSyllable(t8) && !IsCommonSyllable(p8)));
+              // A '?' after an untoned vowel ends a question only after
+              // the few words that end questions ("sao?", "chưa?"); other
+              // words take the hook ("kết qua? TĐG" -> "kết quả TĐG").
+              static constexpr std::string_view kQuestionEnds[] = {
+                  "sao", "chưa", "ai", "đi", "kia", "nha", "hay", "a", "ha",
+                  "ư", "chăng", "nhe", "u", "o", "ơ", "hử"};
+              bool question_word = false;
+              for (std::string_view q : kQuestionEnds) {
+                if (p8 == q) question_word = true;
+              }
+              if (c == '?') {
+                apply = IsValidSyllable(t8) && !question_word;
+              } else {
+                apply = IsValidSyllable(t8) &&
+                        (!IsValidSyllable(p8) ||
+                         (IsCommonSyllable(t8) && !IsCommonSyllable(p8)));
+              }
             }
           }
           if (apply) {

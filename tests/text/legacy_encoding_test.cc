@@ -47,6 +47,11 @@ TEST(LegacyEncodingTest, KnownBytes) {
   EXPECT_EQ(*Decode("Vie^.t Nam, dda^'t nu+o+'c", Encoding::kViqr),
             "Việt Nam, đất nước");
   EXPECT_EQ(*Encode("Việt Nam.", Encoding::kViqr), "Vie^.t Nam\\.");
+  // Unescaped text: '?' before a capital is a hook unless it ends a
+  // question word; '.' is a period unless only the dot makes a word.
+  EXPECT_EQ(*Decode("ke^'t qua? TDDG", Encoding::kViqr), "kết quả TĐG");
+  EXPECT_EQ(*Decode("Ta.i sao? Vi` vui", Encoding::kViqr), "Tại sao? Vì vui");
+  EXPECT_EQ(*Decode("ho. ra. Sau", Encoding::kViqr), "họ ra. Sau");
   // Mojibake.
   EXPECT_EQ(*Decode("Káº¿ hoáº¡ch", Encoding::kMojibake), "Kế hoạch");
 }
