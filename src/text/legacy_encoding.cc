@@ -195,6 +195,12 @@ std::u32string DecodeSingle(const Units& units, const Tables::Single& s) {
     for (size_t i : ambiguous) {
       if (at_edge(i) != (pass == 0)) continue;
       const char32_t punct = T().cp1252[units[i] - 0x80];
+      if (pass == 1) {
+        // A lower-case letter between two letters (VPS "nhiệm", "biết"):
+        // no dash or quote sits there; skip the syllable check.
+        Letter l;
+        if (DecomposeLetter(out[i], &l) && !l.upper) continue;
+      }
       size_t begin;
       const std::u32string_view word = WordAt(out, i, &begin);
       if (word.size() == 1) {
