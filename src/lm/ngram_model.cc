@@ -266,7 +266,7 @@ namespace {
 // Index of `w` among words[begin, end) (sorted), or -1.
 inline int64_t SearchChild(const uint16_t* words, uint32_t begin,
                            uint32_t end, WordId w) {
-  while (end - begin > 8) {
+  while (end - begin > 16) {
     const uint32_t mid = begin + (end - begin) / 2;
     if (words[mid] < w) {
       begin = mid + 1;

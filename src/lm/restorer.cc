@@ -302,7 +302,8 @@ struct Restorer::Impl {
   void BuildWordCands(Unit* u, bool glued) const {
     if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text) ||
                    IsShortNonSyllable(u->text) ||
-                   r.acronyms_.contains(std::string(u->text)))) {
+                   (r.acronyms_.contains(std::string(u->text)) &&
+                    !r.by_skeleton_.contains(text::Skeleton(u->text))))) {
       return;  // FinishWord maps known acronyms
     }
     const std::string lower = LowerKeep(u->text);
@@ -726,7 +727,7 @@ Restorer::Restorer(NgramModel model, OcrChannel channel)
     const float best = model_.UnigramLogProb(ids[0]);
     size_t keep = 0;
     while (keep < ids.size() && keep < kMaxSkeletonCands &&
-           model_.UnigramLogProb(ids[keep]) >= best - 4.5f) {
+           model_.UnigramLogProb(ids[keep]) >= best - 3.5f) {
       ++keep;
     }
     ids.resize(keep);

@@ -48,7 +48,7 @@ struct RestoreOptions {
   // `min_confidence`, may change; false = every word may change.
   bool only_low_confidence = false;
   float min_confidence = 0.5f;  // 0..1, used by only_low_confidence
-  int beam = 8;                 // hypotheses kept per position
+  int beam = 6;                 // hypotheses kept per position
   bool split_merged = true;     // OCR mode: try splitting merged words
 };
 

@@ -142,13 +142,13 @@ int Main(int argc, char** argv) {
   CLI::App app{"Evaluate the vnplan diacritic/OCR restorer."};
   std::string models = "models", shared = "/work/shared", ocr_pairs;
   size_t lines = 1500;
-  int beam = 8;
+  int beam = 6;
   bool show_errors = false;
   app.add_option("--models", models, "models directory");
   app.add_option("--shared", shared, "shared material (corpus, seeds)");
   app.add_option("--lines", lines, "held-out lines per corpus file (1500)");
   app.add_option("--ocr-pairs", ocr_pairs, "TSV truth<TAB>ocr, held out");
-  app.add_option("--beam", beam, "decoder beam (8)");
+  app.add_option("--beam", beam, "decoder beam (6)");
   app.add_flag("--show-errors", show_errors, "print word errors of (b)");
   CLI11_PARSE(app, argc, argv);
 
