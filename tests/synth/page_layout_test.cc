@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -239,6 +240,21 @@ TEST(PageLayoutTest, LegacyTcvn3TextLayerDecodesBackToGold) {
   EXPECT_NE(texts[0].find("KÕ ho¹ch c¶i tiÕn"), std::string::npos);
   std::string decoded = Tcvn3DecodeViewed(texts[0]);
   EXPECT_EQ(StripSpace(decoded), StripSpace(Tcvn3RoundTrip(gold)));
+}
+
+TEST(PageLayoutTest, PdfIsByteIdenticalFromRunToRun) {
+  RenderedDocument r = Render("# KẾ HOẠCH\n\n" + LongTable(10));
+  std::string a = TempPath("same_a.pdf"), b = TempPath("same_b.pdf");
+  ASSERT_TRUE(r.WritePdf(a).has_value());
+  RenderedDocument r2 = Render("# KẾ HOẠCH\n\n" + LongTable(10));
+  ASSERT_TRUE(r2.WritePdf(b).has_value());
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  EXPECT_EQ(slurp(a), slurp(b));
 }
 
 TEST(PageLayoutTest, RejectsMissingFontFamily) {

@@ -535,6 +535,8 @@ Status RenderedDocument::WritePdf(const std::string& path) const {
     return MakeError(ErrorCode::kIo, "cannot create PDF " + path);
   }
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "vnplan-synth");
+  // A fixed date keeps the file byte-identical from run to run.
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00Z");
   CairoPtr cr(cairo_create(surface.get()));
   for (int i = 0; i < page_count(); ++i) {
     impl_->Draw(cr.get(), i);

@@ -95,6 +95,9 @@ Status ImagePdfWriter::Begin(const std::string& path, int jpeg_quality) {
     return MakeError(ErrorCode::kIo, "cannot create PDF " + path);
   }
   cairo_pdf_surface_set_metadata(impl_->pdf.get(), CAIRO_PDF_METADATA_CREATOR, "vnplan-synth scan");
+  // A fixed date keeps the file byte-identical from run to run.
+  cairo_pdf_surface_set_metadata(impl_->pdf.get(), CAIRO_PDF_METADATA_CREATE_DATE,
+                                 "2024-01-01T00:00:00Z");
   return {};
 }
 
