@@ -16,7 +16,9 @@ namespace vnplan::synth {
 // Option               Default  Meaning
 struct PlanOptions {
   uint64_t seed = 1;    // same seed -> same document
-  int criteria_count = 0;  // criterion rows; 0 = random 4..14
+  int criteria_count = 0;  // criterion rows; 0 = random 4..14; capped by the
+                           // distinct criteria available (28 at levels 1-3,
+                           // 14 at level 4), so check criteria.size()
   bool level4 = true;   // may add a "MỨC 4" part (random) when true
   bool variety = false; // more cell variation: "Tiêu chí 1.5: <topic>"
                         // labels, "+"/"•" bullets, empty budgets, longer
