@@ -22,6 +22,8 @@ constexpr float kUnexplainedPenalty = -3.0f;
 constexpr float kSplitPenalty = -2.0f;
 // Penalty for a one-character edit the channel does not model.
 constexpr float kEditPenalty = -2.0f;
+// OCR mode: channel score of a valid syllable with diacritics taken as is.
+constexpr float kValidAsWritten = -0.5f;
 // Light pass: penalty for replacing a valid syllable.
 constexpr float kChangeValidPenalty = -2.0f;
 // ... and for a word the OCR engine reported with low confidence.
@@ -142,24 +144,33 @@ bool IsAcronymLike(std::string_view t) {
   return letters >= 2 && upper >= 1;
 }
 
-// One or two letters without a vowel ("b", "th" in "b/c", "th/h").
+// A lone consonant or a two-letter onset ("b", "th" in "b/c", "th/h"):
+// abbreviations, not garbled syllables ("sb" for "số" is not kept).
 bool IsShortNonSyllable(std::string_view t) {
+  const std::string lower = LowerVietnamese(t);
+  if (lower.size() == 1) {
+    return std::string_view("aeiouy").find(lower[0]) == std::string_view::npos;
+  }
+  for (std::string_view onset : {"th", "ch", "nh", "kh", "ph", "gh", "ng", "tr"}) {
+    if (lower == onset) return true;
+  }
+  return false;
+}
+
+bool IsAllUpper(std::string_view t) {
   int letters = 0;
   size_t pos = 0;
   while (pos < t.size()) {
     text::Letter l;
-    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
+    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) continue;
+    if (!l.upper) return false;
     ++letters;
-    if (std::string_view("aeiouy").find(static_cast<char>(l.base)) !=
-        std::string_view::npos) {
-      return false;
-    }
   }
-  return letters >= 1 && letters <= 2;
+  return letters >= 2;
 }
 
 bool IsGlueSymbol(std::string_view t) {
-  return t == "\u00a2" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
+  return t == "\u00a2" || t == "\u20ac" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
          t == "\u00a9" || t == "\u00ae";
 }
 
@@ -322,8 +333,18 @@ struct Restorer::Impl {
       SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
     } else {
       OcrCands(lower, &cands);
+      if (u->original_valid && HasDiacritics(norm) && !u->light) {
+        // eng-OCR cannot produce most Vietnamese letters: a valid word with
+        // diacritics is likely right as written.
+        Cand self = Single(r.model_.Index(norm), kValidAsWritten);
+        self.text = norm;
+        AddUnique(&cands, std::move(self));
+      }
+      // Edits are for garbled words; in a light pass not for upper-case
+      // words, which are mostly codes ("COL").
       if (!u->original_valid &&
-          (cands.empty() || !r.by_skeleton_.contains(text::Skeleton(lower)))) {
+          (cands.empty() || !r.by_skeleton_.contains(text::Skeleton(lower))) &&
+          !(u->light && IsAllUpper(u->text))) {
         EditCands(lower, &cands);
       }
       const bool weak = cands.empty() ||
@@ -336,6 +357,10 @@ struct Restorer::Impl {
       }
     }
     if (u->light && u->original_valid) {
+      // A light pass never strips a valid word's diacritics ("để" -> "de").
+      if (HasDiacritics(norm)) {
+        std::erase_if(cands, [](const Cand& c) { return !HasDiacritics(c.text); });
+      }
       // The input itself is a candidate with no penalty; others pay.
       for (Cand& c : cands) c.channel += u->change_penalty;
       Cand self = Single(r.model_.Index(norm), 0.0f);
