@@ -332,9 +332,56 @@ const char* BlockStatusName(BlockStatus status) {
   return "?";
 }
 
+namespace {
+
+// UTF-16 with a byte-order mark to UTF-8 (the mark is dropped; unpaired
+// surrogates become U+FFFD). Empty if `bytes` has no UTF-16 BOM.
+std::string Utf16WithBomToUtf8(std::string_view bytes) {
+  if (bytes.size() < 2) return "";
+  const auto b0 = static_cast<unsigned char>(bytes[0]);
+  const auto b1 = static_cast<unsigned char>(bytes[1]);
+  bool little;
+  if (b0 == 0xFF && b1 == 0xFE) {
+    little = true;
+  } else if (b0 == 0xFE && b1 == 0xFF) {
+    little = false;
+  } else {
+    return "";
+  }
+  std::u32string text;
+  auto unit = [&](size_t i) -> char32_t {
+    const auto lo = static_cast<unsigned char>(bytes[little ? i : i + 1]);
+    const auto hi = static_cast<unsigned char>(bytes[little ? i + 1 : i]);
+    return static_cast<char32_t>(hi << 8 | lo);
+  };
+  for (size_t i = 2; i + 1 < bytes.size(); i += 2) {
+    char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+      const char32_t v = unit(i + 2);
+      if (v >= 0xDC00 && v <= 0xDFFF) {
+        text.push_back(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD;
+    text.push_back(u);
+  }
+  return ToUtf8Fast(text);
+}
+
+}  // namespace
+
 RepairResult Repair(std::string_view input, const RepairOptions& options) {
   RepairResult result;
   if (input.empty()) {
+    return result;
+  }
+  const std::string from_utf16 = Utf16WithBomToUtf8(input);
+  if (!from_utf16.empty()) {
+    result = Repair(from_utf16, options);
+    result.input_was_utf16 = true;
+    result.changed = true;
     return result;
   }
   if (LooksBinary(input)) {

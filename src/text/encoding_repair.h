@@ -86,12 +86,18 @@ struct RepairResult {
   bool changed = false;         // text differs from the input
   bool binary = false;          // input looked binary: returned untouched
   bool input_was_utf8 = true;   // false: bytes were read as legacy/CP1252
+  bool input_was_utf16 = false;  // UTF-16 with a byte-order mark (Notepad's
+                                 // "Unicode"), converted to UTF-8 first
   bool any_vietnamese = false;  // some block has status kVietnamese
   bool any_unknown_encoding = false;  // some block has kUnknownEncoding
   Encoding majority = Encoding::kUtf8;  // most words were in this encoding
 };
 
-// Repairs `input`. Never fails: undecidable text is returned as it came.
+// Repairs `input`: UTF-8 text, legacy bytes (any input that is not valid
+// UTF-8 is first read through Windows-1252, reversibly), or UTF-16 with a
+// byte-order mark. Lines are split on '\n' and kept ('\r' stays). Never
+// fails: undecidable text is returned as it came, binary input byte for
+// byte.
 RepairResult Repair(std::string_view input, const RepairOptions& options = {});
 
 // The report as a text table (one row per block: lines, encoding, score,

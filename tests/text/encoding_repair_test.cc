@@ -181,6 +181,23 @@ TEST(RepairTest, UnknownEncodingIsReported) {
   EXPECT_FALSE(Repair("Un café crème, s'il vous plaît.\n").any_unknown_encoding);
 }
 
+TEST(RepairTest, Utf16WithBomIsConverted) {
+  const std::u16string u = u"Kế hoạch năm học\n";
+  std::string le = "\xFF\xFE", be = "\xFE\xFF";
+  for (char16_t c : u) {
+    le.push_back(static_cast<char>(c & 0xFF));
+    le.push_back(static_cast<char>(c >> 8));
+    be.push_back(static_cast<char>(c >> 8));
+    be.push_back(static_cast<char>(c & 0xFF));
+  }
+  for (const std::string& in : {le, be}) {
+    const RepairResult r = Repair(in);
+    EXPECT_EQ(r.text, "Kế hoạch năm học\n");
+    EXPECT_TRUE(r.input_was_utf16);
+    EXPECT_FALSE(r.binary);
+  }
+}
+
 // --- Mojibake variants ----------------------------------------------------------
 
 constexpr const char* kSentence =
