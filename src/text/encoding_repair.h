@@ -4,9 +4,14 @@
 // of the detected encoding. Detection runs per line: every candidate
 // decoding is scored by the share of words that are valid Vietnamese
 // syllables, and a candidate replaces the text only with a margin over
-// leaving it as is. Short lines follow the document's majority. Text that
-// is not Vietnamese (English, French "café", Spanish "señor", binary) is
-// passed through untouched and reported.
+// leaving it as is. Short lines follow the document's majority; a line
+// that already holds Unicode Vietnamese letters (ư, ạ, đ...) is never
+// re-decoded. Text that is not Vietnamese (English, French "café", Spanish
+// "señor", binary) is passed through untouched and reported.
+//
+// Scores: words are runs of letters between separators (mark_repair.h);
+// ASCII acronyms ("BCA"), single ASCII letters and invalid acronyms with Đ
+// ("CTĐT") are left out; the first 24 words of a line are checked.
 #ifndef VNPLAN_TEXT_ENCODING_REPAIR_H_
 #define VNPLAN_TEXT_ENCODING_REPAIR_H_
 
@@ -70,7 +75,7 @@ struct EncodingScore {
 struct BlockReport {
   size_t first_line = 0;  // 0-based line number in the input
   size_t line_count = 0;
-  size_t words = 0;
+  size_t words = 0;  // scored words (acronyms, single letters left out)
   Encoding encoding = Encoding::kUtf8;  // chosen decoding (kUtf8: as is)
   double score = 0;                     // of the chosen decoding
   BlockStatus status = BlockStatus::kEmpty;

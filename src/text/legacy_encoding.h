@@ -54,7 +54,7 @@ const std::array<Encoding, kEncodingCount>& AllEncodings();
 // letters but are also where Windows puts dashes and quotes: a byte there
 // is read as the capital only when that makes its word a valid syllable.
 // Combining tone marks are composed and misplaced ones moved to the right
-// vowel (see FixCombiningMarks in encoding_repair.h).
+// vowel (RepairMarks in mark_repair.h).
 Result<std::string> Decode(std::string_view bytes, Encoding encoding);
 
 // Encodes NFC UTF-8 `text` into `encoding`. kInvalidArgument if a
