@@ -508,7 +508,17 @@ DocumentInfo ExtractDocumentInfo(std::string_view text) {
   for (size_t l = 0; l < letterhead_end; ++l) {
     auto w = SplitWords(lines[l]);
     if (!w.empty() && FuzzyWord(w[0], "truong", 0) && IsUpperWord(w[0])) {
-      info.organization = lines[l];
+      // OCR may run the two letterhead columns together:
+      // "TRƯỜNG THCS X CỘNG HÒA XÃ HỘI ..." / "... Độc lập - Tự do - Hạnh phúc".
+      size_t end = w.size();
+      for (size_t i = 1; i + 1 < w.size(); ++i) {
+        std::string pair = FoldAlnum(w[i]) + FoldAlnum(w[i + 1]);
+        if (pair == "conghoa" || pair == "doclap") {
+          end = i;
+          break;
+        }
+      }
+      info.organization = TrimPunct(Join(w, 0, end));
       break;
     }
   }

@@ -42,6 +42,16 @@ std::string ParseNumber(std::string_view s, size_t* pos) {
 RowLabel ParseRowLabel(std::string_view raw) {
   RowLabel label;
   std::string cell = CollapseSpaces(raw);
+  // OCR reads a leading "1." as "l." / "I." / "|." / "i.": "Tiêu chí l.3".
+  for (size_t i = 1; i + 2 < cell.size() && i < 40; ++i) {
+    char c = cell[i];
+    if ((c == 'l' || c == 'I' || c == '|' || c == 'i') && cell[i - 1] == ' ' &&
+        cell[i + 1] == '.' && IsDigit(cell[i + 2])) {
+      cell[i] = '1';
+      break;
+    }
+    if (IsDigit(c)) break;
+  }
   size_t first_digit = 0;
   while (first_digit < cell.size() && !IsDigit(cell[first_digit])) ++first_digit;
   if (first_digit == 0 || first_digit >= cell.size() || first_digit > 40) return label;

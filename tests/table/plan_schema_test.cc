@@ -164,6 +164,12 @@ TEST(PlanSchemaTest, DocumentInfoFromOcrTextWithoutMarks) {
   EXPECT_EQ(d.signer, "Nguyén Thi Thom");
 }
 
+TEST(PlanSchemaTest, OrganizationCutAtTheMottoColumn) {
+  DocumentInfo d = ExtractDocumentInfo(
+      "TRƯỜNG THCS TÔ HIẾN THÀNH Độc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\n");
+  EXPECT_EQ(d.organization, "TRƯỜNG THCS TÔ HIẾN THÀNH");
+}
+
 TEST(PlanSchemaTest, MissingMetadataIsEmpty) {
   DocumentInfo d = ExtractDocumentInfo("không có gì\n");
   EXPECT_EQ(d.number, "");

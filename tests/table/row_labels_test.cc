@@ -34,6 +34,8 @@ TEST(RowLabelsTest, RobustToTyposStrippedMarksAndOcrNoise) {
   EXPECT_EQ(s.title, "Can bo quan ly");
   EXPECT_EQ(ParseRowLabel("Tieu chun 1: To chuc").kind, LabelKind::kStandard);
   EXPECT_EQ(ParseRowLabel("Tiêu chí 1 . 4").number, "1.4");
+  EXPECT_EQ(ParseRowLabel("Tiêu chí l.3").number, "1.3");
+  EXPECT_EQ(ParseRowLabel("Tiêu chí I.10").number, "1.10");
 }
 
 TEST(RowLabelsTest, Levels) {
