@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -44,6 +45,15 @@ TEST(RenderJobTest, WritesEveryRequestedFile) {
   EXPECT_EQ(j["tables"][0]["rows"].size(), 71u);
   EXPECT_TRUE(j["tables"][0]["cells"][0].contains("degraded_box"));
   EXPECT_EQ(j["pages"][0]["lines"][0]["text"], "KẾ HOẠCH");
+  // The JSON boxes are the public conversions of the gold rectangles.
+  const GoldCellBox& c = r->gold().tables[0].boxes[0];
+  Box px = PtRectToPixels(c.rect, 72);
+  Box deg = PtRectToDegradedPixels(c.rect, 72, summary->transforms[0]);
+  EXPECT_EQ(j["tables"][0]["cells"][0]["box"], (std::vector<int>{px.x0, px.y0, px.x1, px.y1}));
+  EXPECT_EQ(j["tables"][0]["cells"][0]["degraded_box"],
+            (std::vector<int>{deg.x0, deg.y0, deg.x1, deg.y1}));
+  // At 72 dpi a point is a pixel.
+  EXPECT_EQ(px.x0, static_cast<int>(std::floor(c.rect.x0)));
 }
 
 TEST(RenderJobTest, ScanPdfNeedsDegradation) {

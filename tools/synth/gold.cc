@@ -10,13 +10,21 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json PxBox(const PtRect& r, int dpi) {
-  double s = dpi / 72.0;
-  return Json::array({static_cast<int>(std::floor(r.x0 * s)), static_cast<int>(std::floor(r.y0 * s)),
-                      static_cast<int>(std::ceil(r.x1 * s)), static_cast<int>(std::ceil(r.y1 * s))});
+Json BoxJson(const Box& b) { return Json::array({b.x0, b.y0, b.x1, b.y1}); }
+Json PxBox(const PtRect& r, int dpi) { return BoxJson(PtRectToPixels(r, dpi)); }
+Json MappedBox(const PtRect& r, int dpi, const PageTransform& t) {
+  return BoxJson(PtRectToDegradedPixels(r, dpi, t));
 }
 
-Json MappedBox(const PtRect& r, int dpi, const PageTransform& t) {
+}  // namespace
+
+Box PtRectToPixels(const PtRect& r, int dpi) {
+  double s = dpi / 72.0;
+  return Box{static_cast<int>(std::floor(r.x0 * s)), static_cast<int>(std::floor(r.y0 * s)),
+             static_cast<int>(std::ceil(r.x1 * s)), static_cast<int>(std::ceil(r.y1 * s))};
+}
+
+Box PtRectToDegradedPixels(const PtRect& r, int dpi, const PageTransform& t) {
   double s = dpi / 72.0;
   const auto& a = t.affine;
   double xs[2] = {r.x0 * s, r.x1 * s}, ys[2] = {r.y0 * s, r.y1 * s};
@@ -29,11 +37,9 @@ Json MappedBox(const PtRect& r, int dpi, const PageTransform& t) {
       miny = std::min(miny, v), maxy = std::max(maxy, v);
     }
   }
-  return Json::array({static_cast<int>(std::floor(minx)), static_cast<int>(std::floor(miny)),
-                      static_cast<int>(std::ceil(maxx)), static_cast<int>(std::ceil(maxy))});
+  return Box{static_cast<int>(std::floor(minx)), static_cast<int>(std::floor(miny)),
+             static_cast<int>(std::ceil(maxx)), static_cast<int>(std::ceil(maxy))};
 }
-
-}  // namespace
 
 int PtToPxSize(double pt, int dpi) { return static_cast<int>(std::ceil(pt * dpi / 72.0 - 1e-6)); }
 

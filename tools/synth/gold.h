@@ -42,6 +42,8 @@
 #include <string>
 #include <vector>
 
+#include "common/page.h"
+
 namespace vnplan::synth {
 
 struct PtRect {  // PDF points, origin top-left
@@ -96,6 +98,14 @@ struct PageTransform {
 
 // Pixel size of a page of `pt` points at `dpi` (rounded up).
 int PtToPxSize(double pt, int dpi);
+
+// A gold rectangle in pixels of the clean page image at `dpi` (outward
+// rounding), as written to "box".
+Box PtRectToPixels(const PtRect& rect, int dpi);
+
+// The same rectangle on the degraded page: bounding box of its corners
+// mapped through `t.affine`, as written to "degraded_box".
+Box PtRectToDegradedPixels(const PtRect& rect, int dpi, const PageTransform& t);
 
 // The page text: lines joined by '\n'.
 std::string PageText(const GoldPage& page);
