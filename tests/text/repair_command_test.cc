@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "text/legacy_encoding.h"
+#include "text/vietnamese.h"
 
 namespace vnplan::text {
 namespace {
@@ -78,6 +80,39 @@ TEST_F(RepairCommandTest, StrictFailsOnNonVietnamese) {
   r = RunRepair("", english);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, english);
+}
+
+// The acceptance check: every encoding of the seeds, auto-detected
+// by the binary, comes back as the NFC original byte for byte.
+TEST_F(RepairCommandTest, SeedsInEveryEncodingRoundTrip) {
+  const std::filesystem::path dir = std::filesystem::path(VNPLAN_SHARED_DIR) / "seeds";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no seeds";
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("000_", 0) != 0 && name.rfind("002_", 0) != 0 &&
+        name.rfind("004_", 0) != 0) {
+      continue;
+    }
+    std::ifstream f(entry.path(), std::ios::binary);
+    std::string raw((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    std::string want = ToNfc(raw);
+    for (Encoding e : AllEncodings()) {
+      std::string text = want;
+      if (e == Encoding::kViscii) {  // VISCII has no NBSP
+        for (size_t p = text.find("\u00A0"); p != std::string::npos; p = text.find("\u00A0")) {
+          text.replace(p, 2, " ");
+        }
+      }
+      auto encoded = Encode(text, e);
+      ASSERT_TRUE(encoded.has_value()) << name << " " << EncodingName(e);
+      const RunResult r = RunRepair("", *encoded);
+      EXPECT_EQ(r.exit_code, 0);
+      EXPECT_TRUE(r.out == text) << name << " " << EncodingName(e);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 3 * kEncodingCount);
 }
 
 TEST_F(RepairCommandTest, EmptyAndBinaryInput) {
