@@ -9,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "imaging/opencv_adapter.h"
 #include "ingest/leptonica_adapter.h"
 
 namespace vnplan::imaging {
@@ -29,7 +30,7 @@ class StageWriter {
 
   Status Write(const char* name, Pix* pix) {
     ++stage_;
-    if (options_.keep_intermediates_dir.empty()) return {};
+    if (options_.keep_intermediates_dir.empty() || pix == nullptr) return {};
     std::error_code ec;
     std::filesystem::create_directories(options_.keep_intermediates_dir, ec);
     char file[64];
@@ -120,9 +121,20 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   StageWriter stages(options);
   CleanedPage result;
 
-  PixPtr gray = lept::PixFromGray(page);
-  if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
+  PixPtr gray;
+  if (!options.keep_intermediates_dir.empty() || options.median_size <= 1) {
+    gray = lept::PixFromGray(page);
+    if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
+  }
   if (auto s = stages.Write("input", gray.get()); !s) return std::unexpected(s.error());
+
+  if (options.median_size > 1) {
+    auto med = MedianBlur(page, options.median_size | 1);
+    if (!med) return std::unexpected(med.error());
+    gray = lept::PixFromGray(*med);
+    if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
+    if (auto s = stages.Write("denoise", gray.get()); !s) return std::unexpected(s.error());
+  }
 
   if (options.normalize_background) {
     // Closing on a 4x reduced image with a 15x15 brick (60 px at full size)
@@ -132,14 +144,6 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     if (norm) {
       gray.reset(pixGammaTRC(nullptr, norm.get(), 1.0f, 0, 200));
       if (auto s = stages.Write("background", gray.get()); !s) return std::unexpected(s.error());
-    }
-  }
-
-  if (options.median_size > 1) {
-    PixPtr med(pixMedianFilter(gray.get(), options.median_size, options.median_size));
-    if (med) {
-      gray = std::move(med);
-      if (auto s = stages.Write("denoise", gray.get()); !s) return std::unexpected(s.error());
     }
   }
 
@@ -182,19 +186,16 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   const double eff_dpi = dpi * result.scale;
   pixSetResolution(gray.get(), static_cast<int>(eff_dpi + 0.5), static_cast<int>(eff_dpi + 0.5));
 
-  const int w = pixGetWidth(gray.get()), h = pixGetHeight(gray.get());
+  auto gray_out = lept::GrayFromPix(gray.get());
+  if (!gray_out) return std::unexpected(gray_out.error());
+  const int w = gray_out->width, h = gray_out->height;
   int half = std::max(2, static_cast<int>(std::lround(options.sauvola_half_window * eff_dpi / 300)));
-  half = std::min(half, std::max(2, (std::min(w, h) - 3) / 2));
-  // Tiles of ~1000 px bound the memory of the mean/variance images.
-  const int nx = std::clamp(w / 1000, 1, std::max(1, w / (2 * half + 3)));
-  const int ny = std::clamp(h / 1000, 1, std::max(1, h / (2 * half + 3)));
-  Pix* bin_raw = nullptr;
-  if (pixSauvolaBinarizeTiled(gray.get(), half, static_cast<float>(options.sauvola_k), nx, ny,
-                              nullptr, &bin_raw) != 0 ||
-      bin_raw == nullptr) {
-    return MakeError(ErrorCode::kInternal, "Sauvola binarisation failed");
-  }
-  PixPtr bin(bin_raw);
+  half = std::min(half, std::max(1, (std::min(w, h) - 1) / 2));
+  auto sauvola = SauvolaBinarize(*gray_out, half, options.sauvola_k);
+  if (!sauvola) return std::unexpected(sauvola.error());
+  PixPtr bin8 = lept::PixFromGray(*sauvola);
+  PixPtr bin(bin8 ? pixConvertTo1(bin8.get(), 128) : nullptr);
+  if (!bin) return MakeError(ErrorCode::kInternal, "Sauvola binarisation failed");
   if (auto s = stages.Write("binary", bin.get()); !s) return std::unexpected(s.error());
 
   if (options.clean_borders || options.despeckle_size > 0) {
@@ -204,8 +205,6 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     if (auto s = stages.Write("clean", bin.get()); !s) return std::unexpected(s.error());
   }
 
-  auto gray_out = lept::GrayFromPix(gray.get());
-  if (!gray_out) return std::unexpected(gray_out.error());
   auto bin_out = lept::GrayFromPix(bin.get());
   if (!bin_out) return std::unexpected(bin_out.error());
   result.gray = std::move(*gray_out);

@@ -1,4 +1,4 @@
-// Scan cleanup before OCR: illumination normalisation, denoising, deskew,
+// Scan cleanup before OCR: denoising, illumination normalisation, deskew,
 // rescaling to a text size Tesseract's LSTM reads well, adaptive (Sauvola)
 // binarisation and border cleanup. Input: one grayscale page (GrayImage);
 // output: CleanedPage with the binarised and the grayscale deskewed page plus

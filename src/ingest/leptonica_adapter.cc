@@ -3,6 +3,7 @@
 #include "ingest/leptonica_adapter.h"
 
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <string>
 
@@ -20,13 +21,15 @@ PixPtr PixFromGray(const GrayImage& image) {
   PixPtr pix(pixCreate(image.width, image.height, 8));
   if (!pix) return nullptr;
   pixSetResolution(pix.get(), image.dpi, image.dpi);
+  // Leptonica keeps pixels in native-endian 32-bit words: copy the bytes
+  // row by row, then swap them into place (a no-op on big-endian hosts).
   l_uint32* data = pixGetData(pix.get());
   const int wpl = pixGetWpl(pix.get());
   for (int y = 0; y < image.height; ++y) {
-    l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    const uint8_t* src = image.pixels.data() + static_cast<size_t>(y) * image.width;
-    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+    std::memcpy(data + static_cast<size_t>(y) * wpl,
+                image.pixels.data() + static_cast<size_t>(y) * image.width, image.width);
   }
+  pixEndianByteSwap(pix.get());
   return pix;
 }
 
@@ -47,12 +50,14 @@ Result<GrayImage> GrayFromPix(Pix* pix) {
   out.height = pixGetHeight(gray.get());
   out.dpi = pixGetXRes(pix);
   out.pixels.resize(static_cast<size_t>(out.width) * out.height);
-  const l_uint32* data = pixGetData(gray.get());
-  const int wpl = pixGetWpl(gray.get());
+  // pixConvertTo8 may return a clone of `pix`: swap a private copy.
+  PixPtr bytes(pixEndianByteSwapNew(gray.get()));
+  if (!bytes) return MakeError(ErrorCode::kInternal, "out of memory");
+  const l_uint32* data = pixGetData(bytes.get());
+  const int wpl = pixGetWpl(bytes.get());
   for (int y = 0; y < out.height; ++y) {
-    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    uint8_t* dst = out.pixels.data() + static_cast<size_t>(y) * out.width;
-    for (int x = 0; x < out.width; ++x) dst[x] = GET_DATA_BYTE(line, x);
+    std::memcpy(out.pixels.data() + static_cast<size_t>(y) * out.width,
+                data + static_cast<size_t>(y) * wpl, out.width);
   }
   return out;
 }

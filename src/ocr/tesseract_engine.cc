@@ -161,7 +161,8 @@ Result<Page> TesseractEngine::Recognize(const GrayImage& image, const Box& regio
 }
 
 struct OrientationDetector::Api {
-  TessPtr api;
+  std::filesystem::path tessdata_dir;
+  TessPtr api;  // null until the first Detect
 };
 
 OrientationDetector::OrientationDetector(std::unique_ptr<Api> api) : api_(std::move(api)) {}
@@ -169,8 +170,15 @@ OrientationDetector::~OrientationDetector() = default;
 
 Result<std::unique_ptr<OrientationDetector>> OrientationDetector::Create(
     const std::filesystem::path& tessdata_dir) {
+  auto holder = std::make_unique<Api>();
+  holder->tessdata_dir = tessdata_dir;
+  return std::unique_ptr<OrientationDetector>(new OrientationDetector(std::move(holder)));
+}
+
+Status OrientationDetector::EnsureLoaded() {
+  if (api_->api) return {};
   TessPtr api(new tesseract::TessBaseAPI());
-  const std::string datapath = DataPathArg(tessdata_dir);
+  const std::string datapath = DataPathArg(api_->tessdata_dir);
   if (api->Init(datapath.empty() ? nullptr : datapath.c_str(), "osd",
                 tesseract::OEM_TESSERACT_ONLY) != 0) {
     return MakeError(ErrorCode::kDependency,
@@ -178,13 +186,13 @@ Result<std::unique_ptr<OrientationDetector>> OrientationDetector::Create(
   }
   api->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   api->SetVariable("debug_file", "/dev/null");
-  auto holder = std::make_unique<Api>();
-  holder->api = std::move(api);
-  return std::unique_ptr<OrientationDetector>(new OrientationDetector(std::move(holder)));
+  api_->api = std::move(api);
+  return {};
 }
 
 Result<Orientation> OrientationDetector::Detect(const GrayImage& image) {
   if (image.empty()) return MakeError(ErrorCode::kInvalidArgument, "OSD: empty image");
+  if (auto s = EnsureLoaded(); !s) return std::unexpected(s.error());
   tesseract::TessBaseAPI* api = api_->api.get();
   SetImage(api, image, 300);
   Orientation out;

@@ -167,7 +167,8 @@ TEST(CleanPageTest, WritesNumberedIntermediates) {
   auto r = CleanPage(RotateDegrees(Paragraph300(), 2.0), options);
   ASSERT_TRUE(r.has_value()) << r.error().message;
   EXPECT_TRUE(fs::exists(dir / "p0003-01-input.png"));
-  EXPECT_TRUE(fs::exists(dir / "p0003-02-background.png"));
+  EXPECT_TRUE(fs::exists(dir / "p0003-02-denoise.png"));
+  EXPECT_TRUE(fs::exists(dir / "p0003-03-background.png"));
   EXPECT_TRUE(fs::exists(dir / "p0003-04-deskew.png"));
   int files = 0;
   for (const auto& e : fs::directory_iterator(dir)) files += e.path().extension() == ".png";

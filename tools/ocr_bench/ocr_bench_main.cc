@@ -214,7 +214,7 @@ int main(int argc, char** argv) {
   app.add_option("--psm", options.tesseract.psm)->capture_default_str();
   bool ocr_gray = false, no_rotate = false, no_rescale = false, no_background = false;
   bool no_borders = false, no_deskew = false;
-  app.add_flag("--invert", options.tesseract.detect_inverted_text,
+  app.add_flag("--invert,!--no-invert", options.tesseract.detect_inverted_text,
                "let Tesseract retry lines as inverted text (tessedit_do_invert)");
   app.add_flag("--ocr-gray", ocr_gray, "give Tesseract the cleaned gray page");
   app.add_flag("--no-rotate", no_rotate);

@@ -1,0 +1,71 @@
+#include "imaging/opencv_adapter.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <string>
+
+namespace vnplan::imaging {
+namespace {
+
+// A Mat header over the GrayImage's pixels (no copy).
+cv::Mat Wrap(const GrayImage& image) {
+  return cv::Mat(image.height, image.width, CV_8UC1,
+                 const_cast<uint8_t*>(image.pixels.data()));
+}
+
+GrayImage Unwrap(const cv::Mat& mat, int dpi) {
+  GrayImage out;
+  out.width = mat.cols;
+  out.height = mat.rows;
+  out.dpi = dpi;
+  out.pixels.resize(static_cast<size_t>(mat.cols) * mat.rows);
+  cv::Mat dst(mat.rows, mat.cols, CV_8UC1, out.pixels.data());
+  mat.copyTo(dst);
+  return out;
+}
+
+}  // namespace
+
+Result<GrayImage> MedianBlur(const GrayImage& image, int ksize) {
+  if (image.empty() || ksize < 3 || ksize % 2 == 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "MedianBlur: bad image or kernel size");
+  }
+  try {
+    cv::Mat out;
+    cv::medianBlur(Wrap(image), out, ksize);
+    return Unwrap(out, image.dpi);
+  } catch (const cv::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("OpenCV medianBlur: ") + e.what());
+  }
+}
+
+Result<GrayImage> SauvolaBinarize(const GrayImage& image, int half_window, double k) {
+  if (image.empty() || half_window < 1) {
+    return MakeError(ErrorCode::kInvalidArgument, "SauvolaBinarize: bad image or window");
+  }
+  try {
+    const cv::Mat src = Wrap(image);
+    cv::Mat f, mean, sq_mean;
+    src.convertTo(f, CV_32F);
+    const cv::Size window(2 * half_window + 1, 2 * half_window + 1);
+    cv::boxFilter(f, mean, CV_32F, window, cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
+    cv::boxFilter(f.mul(f), sq_mean, CV_32F, window, cv::Point(-1, -1), true,
+                  cv::BORDER_REPLICATE);
+    cv::Mat var = sq_mean - mean.mul(mean);
+    cv::max(var, 0.0f, var);
+    cv::Mat sd;
+    cv::sqrt(var, sd);
+    // threshold = m * (1 + k * (s / R - 1)), R = 128.
+    cv::Mat threshold = mean.mul(1.0 + k * (sd / 128.0 - 1.0));
+    cv::Mat black;
+    cv::compare(f, threshold, black, cv::CMP_LT);  // 255 where text
+    cv::Mat out;
+    cv::bitwise_not(black, out);  // text 0, paper 255
+    return Unwrap(out, image.dpi);
+  } catch (const cv::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("OpenCV Sauvola: ") + e.what());
+  }
+}
+
+}  // namespace vnplan::imaging
