@@ -644,6 +644,7 @@ struct Restorer::Impl {
     for (size_t p = 0; p < pos.size(); ++p) {
       Unit& u = (*units)[pos[p]];
       if (u.kind != UnitKind::kWord || u.cands.size() < 2) continue;
+      if (!opt.compute_confidence && !u.light) continue;
       const State before =
           p == 0 ? r.model_.BeginSentenceState() : layers[p - 1][hyp_at[p - 1]].state;
       // The next word on the best path (or </s>) is scored too, so the

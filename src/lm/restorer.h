@@ -50,6 +50,10 @@ struct RestoreOptions {
   float min_confidence = 0.5f;  // 0..1, used by only_low_confidence
   int beam = 6;                 // hypotheses kept per position
   bool split_merged = true;     // OCR mode: try splitting merged words
+  // Per-word confidences (about a quarter of the decoding time). When
+  // false, RestoredToken::confidence is 1; a light pass computes them
+  // anyway since it decides with them.
+  bool compute_confidence = true;
 };
 
 // One word of the input (spaces, numbers and punctuation are not listed).
