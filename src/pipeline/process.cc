@@ -15,6 +15,7 @@
 #include "ocr/renderers.h"
 #include "ocr/tesseract_engine.h"
 #include "pipeline/inputs.h"
+#include "pipeline/noise_filter.h"
 #include "pipeline/text_layer_engine.h"
 #include "table/grid_tables.h"
 #include "table/plan_json.h"
@@ -126,10 +127,11 @@ struct Pipeline::Impl {
   }
 
   // Restores diacritics where the text needs it; returns the words changed.
-  size_t Restore(std::string* text) const {
+  // kOcr treats every word as possibly misread (for Tesseract output).
+  size_t Restore(std::string* text, lm::RestoreMode mode = lm::RestoreMode::kAuto) const {
     if (!restorer) return 0;
     lm::RestoreOptions ro;
-    ro.mode = lm::RestoreMode::kAuto;
+    ro.mode = mode;
     ro.tone_style = tone_style();
     lm::RestoreResult r = restorer->Restore(*text, ro);
     *text = std::move(r.text);
@@ -140,13 +142,20 @@ struct Pipeline::Impl {
     return text::NormalizeTonePlacement(text::ToNfc(text), tone_style());
   }
 
-  table::MapOptions MapOpts() const {
+  // `ocr_cells`: cell texts come from Tesseract, whose typical errors are
+  // valid syllables with the wrong mark (tổ -> tố), so every word is open
+  // to correction by the language model.
+  table::MapOptions MapOpts(bool ocr_cells = false) const {
     table::MapOptions mo;
     if (restorer) {
-      mo.restore_cell = [this](std::string_view cell) {
+      mo.restore_cell = [this, ocr_cells](std::string_view cell) {
         std::string s(cell);
         const TextQuality q = MeasureText(s);
-        if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) Restore(&s);
+        if (ocr_cells) {
+          Restore(&s, lm::RestoreMode::kOcr);
+        } else if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) {
+          Restore(&s);
+        }
         return Finish(std::move(s));
       };
     } else {
@@ -289,6 +298,8 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   if (!ocr_result) return std::unexpected(ocr_result.error());
   auto doc = std::make_shared<ocr::OcrDocument>(std::move(*ocr_result));
 
+  int noise = 0;
+  for (ocr::OcrPage& p : doc->pages) noise += DropNoiseWords(&p.page);
   size_t restored = 0;
   if (restorer) {
     lm::RestoreOptions ro;
@@ -300,20 +311,22 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   ocr::TesseractOptions cell_options;
   cell_options.languages = options.languages;
   cell_options.psm = 6;
-  auto engine = ocr::TesseractEngine::Create(cell_options);
-  if (!engine) return std::unexpected(engine.error());
+  auto tesseract = ocr::TesseractEngine::Create(cell_options);
+  if (!tesseract) return std::unexpected(tesseract.error());
+  NoiseFilteringEngine engine(**tesseract);
   std::vector<table::Table> tables;
   for (size_t i = 0; i < doc->pages.size(); ++i) {
-    auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, **engine);
+    auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, engine);
     if (!found) return std::unexpected(found.error());
     for (auto& t : *found) tables.push_back(std::move(t));
   }
   tables = table::JoinAcrossPages(std::move(tables));
   const std::string text = Finish(ocr::DocumentText(*doc));
-  table::PlanDocument plan = table::MapToPlan(tables, text, MapOpts());
+  table::PlanDocument plan = table::MapToPlan(tables, text, MapOpts(/*ocr_cells=*/true));
   std::vector<std::pair<std::string, std::string>> notes;
   notes.emplace_back("ocr", "OCR with Tesseract (" + options.languages + ") at " +
                                 std::to_string(options.dpi) + " dpi");
+  notes.emplace_back("noise", std::to_string(noise) + " noise tokens (specks, rules) dropped");
   if (restorer) notes.emplace_back("restored", std::to_string(restored) + " OCR words corrected");
   DocumentOutputs out = Assemble(plan, input, route, std::max<int>(pages, doc->pages.size()), text, notes);
   if (options.searchable_pdf) {

@@ -1,0 +1,44 @@
+// Removes OCR "words" that are really specks, stamp fragments or table
+// rules: symbol-only tokens with middling confidence and near-zero
+// confidence tokens that are neither Vietnamese syllables nor numbers.
+// Applied to whole pages and, through NoiseFilteringEngine, to table cells.
+#ifndef VNPLAN_PIPELINE_NOISE_FILTER_H_
+#define VNPLAN_PIPELINE_NOISE_FILTER_H_
+
+#include <string_view>
+
+#include "common/ocr_engine.h"
+
+namespace vnplan::pipeline {
+
+struct NoiseFilterOptions {
+  // Tokens with no letter or digit are dropped below this confidence
+  // (0..100). Default 60.
+  float symbol_min_confidence = 60.0f;
+  // Tokens that are not a valid syllable, word-like or a number are dropped
+  // below this confidence. Default 30.
+  float garbage_min_confidence = 30.0f;
+};
+
+// True if `word` (with its confidence) should be dropped.
+bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
+
+// Drops noise words, then empty lines and blocks. Returns how many words went.
+int DropNoiseWords(Page* page, const NoiseFilterOptions& options = {});
+
+// Decorates an engine so that every result is filtered.
+class NoiseFilteringEngine : public OcrEngine {
+ public:
+  // `inner` must outlive this object.
+  explicit NoiseFilteringEngine(OcrEngine& inner, NoiseFilterOptions options = {})
+      : inner_(inner), options_(options) {}
+  Result<Page> Recognize(const GrayImage& image, const Box& region) override;
+
+ private:
+  OcrEngine& inner_;
+  NoiseFilterOptions options_;
+};
+
+}  // namespace vnplan::pipeline
+
+#endif  // VNPLAN_PIPELINE_NOISE_FILTER_H_
