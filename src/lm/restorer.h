@@ -34,10 +34,14 @@ enum class RestoreMode {
   kStripped,  // words without diacritics get them; words with diacritics
               // that are valid syllables are trusted and kept
   kOcr,       // every word may be wrong: skeleton + OCR-channel candidates,
-              // merged-token splitting
-  kAuto,      // per paragraph: kStripped if under 10% of its words carry
-              // diacritics, kOcr if over 15% of its words are not valid
-              // syllables, otherwise only invalid words are fixed
+              // one-edit neighbours, merged-token splitting; a valid word
+              // with diacritics keeps a prior for itself
+  kAuto,      // per paragraph (blank-line separated): a light kOcr pass
+              // (only_low_confidence) if >= 50% of its words carry
+              // diacritics and <= 15% are invalid syllables (normal text);
+              // kStripped if < 10% carry diacritics and < 8% look garbled
+              // (no syllable has their skeleton, or glued to a digit);
+              // kOcr otherwise
 };
 
 struct RestoreOptions {
