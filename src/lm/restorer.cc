@@ -260,7 +260,7 @@ struct Restorer::Impl {
           std::string_view("aeiouy").find(static_cast<char>(l.base)) !=
               std::string_view::npos) {
         for (char v : std::string_view("aeiouy")) {
-          if (v == l.base) continue;
+          if (static_cast<char32_t>(v) == l.base) continue;
           std::u32string sub = u;
           sub[i] = static_cast<char32_t>(v);
           SkeletonCands(text::Skeleton(U32ToUtf8(sub)),
