@@ -24,7 +24,15 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options) {
       ++digits;
     }
   }
-  if (letters == 0 && digits == 0) return word.confidence < options.symbol_min_confidence;
+  if (letters == 0 && digits == 0) {
+    // A lone dot, comma or quote between words is a speck far more often
+    // than real punctuation, which Tesseract attaches to the word before.
+    static const std::u32string kSpeckLike = U".,:;'`\"„“”ˆ~_|‘’·•";
+    if (w.size() == 1 && kSpeckLike.find(w[0]) != std::u32string::npos) {
+      return word.confidence < options.lone_mark_min_confidence;
+    }
+    return word.confidence < options.symbol_min_confidence;
+  }
   if (word.confidence >= options.garbage_min_confidence) return false;
   if (letters == 0) return false;  // a number
   // Letters mixed with other symbols ("{ev2~", "„A24") or non-syllables.

@@ -15,6 +15,9 @@ struct NoiseFilterOptions {
   // Tokens with no letter or digit are dropped below this confidence
   // (0..100). Default 60.
   float symbol_min_confidence = 60.0f;
+  // A lone one-character mark (".", ",", "`", "„") is dropped below this
+  // confidence. Default 95.
+  float lone_mark_min_confidence = 95.0f;
   // Tokens that are not a valid syllable, word-like or a number are dropped
   // below this confidence. Default 30.
   float garbage_min_confidence = 30.0f;
