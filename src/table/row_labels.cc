@@ -1,5 +1,6 @@
 #include "table/row_labels.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "table/fuzzy.h"
@@ -85,6 +86,8 @@ RowLabel ParseRowLabel(std::string_view raw) {
     // The rest must be a list of small numbers: "1, 2, 3", "1,2 và 3", "4".
     std::string rest = Fold(std::string_view(cell).substr(first_digit));
     std::vector<int> levels;
+    // "MỨC I, 2, 3": the OCR'd "1" was read into the label word.
+    if (word.size() == 4 && (word[3] == 'i' || word[3] == 'l')) levels.push_back(1);
     for (size_t i = 0; i < rest.size();) {
       if (IsDigit(rest[i])) {
         int v = 0;
@@ -99,11 +102,13 @@ RowLabel ParseRowLabel(std::string_view raw) {
         bool lone = (i + 1 >= rest.size() || !std::isalpha(static_cast<unsigned char>(rest[i + 1]))) &&
                     (i == 0 || !std::isalpha(static_cast<unsigned char>(rest[i - 1])));
         if (!lone || (rest[i] != 'l' && rest[i] != 'i' && rest[i] != 'o')) return label;
+        if (rest[i] != 'o') levels.push_back(1);  // "I, 2, 3", "l1, 2, 3"
         ++i;
       } else {
         ++i;  // separators and OCR specks: ", ; - . : _ |"
       }
     }
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
     if (levels.empty()) return label;
     label.kind = kind;
     label.levels = levels;

@@ -47,6 +47,7 @@ TEST(RowLabelsTest, Levels) {
   EXPECT_EQ(LevelName(ParseRowLabel("MỨC 4").levels), "Mức 4");
   EXPECT_EQ(ParseRowLabel("MỨC 1,2, 3 _").levels, (std::vector<int>{1, 2, 3}));
   EXPECT_EQ(ParseRowLabel("MỨC l1, 2, 3").levels, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(ParseRowLabel("MỨC I, 2, 3").levels, (std::vector<int>{1, 2, 3}));
 }
 
 TEST(RowLabelsTest, RejectsOrdinaryText) {
