@@ -102,6 +102,18 @@ bool HasDiacritics(std::string_view word) {
   return false;
 }
 
+bool IsAbbreviationLetters(std::string_view word) {
+  const std::string lower = LowerVietnamese(word);
+  if (lower.size() == 1) {
+    return std::string_view("aeiouy").find(lower[0]) == std::string_view::npos;
+  }
+  if (lower == "\u0111") return true;  // đ
+  for (std::string_view onset : {"th", "ch", "nh", "kh", "ph", "gh", "ng", "tr"}) {
+    if (lower == onset) return true;
+  }
+  return false;
+}
+
 bool IsSentenceEnd(std::string_view p) {
   return p == "." || p == "!" || p == "?" || p == ";" || p == "\u2026";
 }

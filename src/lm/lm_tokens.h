@@ -35,6 +35,10 @@ std::string LowerVietnamese(std::string_view word);
 // True if `word` contains a letter with a tone or vowel mark, or đ.
 bool HasDiacritics(std::string_view word);
 
+// True for a lone consonant or a two-letter onset ("b", "c", "th" as in
+// "b/c", "th/h", "đ/c"): abbreviations, which the LM counts as <punct>.
+bool IsAbbreviationLetters(std::string_view word);
+
 // True for punctuation that ends a sentence: . ! ? … and ;
 bool IsSentenceEnd(std::string_view punct);
 

@@ -144,19 +144,6 @@ bool IsAcronymLike(std::string_view t) {
   return letters >= 2 && upper >= 1;
 }
 
-// A lone consonant or a two-letter onset ("b", "th" in "b/c", "th/h"):
-// abbreviations, not garbled syllables ("sb" for "số" is not kept).
-bool IsShortNonSyllable(std::string_view t) {
-  const std::string lower = LowerVietnamese(t);
-  if (lower.size() == 1) {
-    return std::string_view("aeiouy").find(lower[0]) == std::string_view::npos;
-  }
-  for (std::string_view onset : {"th", "ch", "nh", "kh", "ph", "gh", "ng", "tr"}) {
-    if (lower == onset) return true;
-  }
-  return false;
-}
-
 bool IsAllUpper(std::string_view t) {
   int letters = 0;
   size_t pos = 0;
@@ -312,7 +299,7 @@ struct Restorer::Impl {
 
   void BuildWordCands(Unit* u, bool glued) const {
     if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text) ||
-                   IsShortNonSyllable(u->text) ||
+                   IsAbbreviationLetters(u->text) ||
                    (r.acronyms_.contains(std::string(u->text)) &&
                     !r.by_skeleton_.contains(text::Skeleton(u->text))))) {
       return;  // FinishWord maps known acronyms
@@ -398,6 +385,7 @@ struct Restorer::Impl {
     u->fixed = lower.empty() ? r.model_.unk()
                              : r.model_.Index(text::NormalizeTonePlacement(
                                    lower, text::ToneStyle::kNew));
+    if (IsAbbreviationLetters(u->text)) u->fixed = r.model_.punct();
     if (u->mode == RestoreMode::kStripped || !u->light) {
       auto it = r.acronyms_.find(std::string(u->text));
       if (it != r.acronyms_.end() && it->second != it->first) {

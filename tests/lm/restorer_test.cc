@@ -188,6 +188,15 @@ TEST(LmTokensTest, TokensCoverInputExactly) {
   EXPECT_EQ(toks[3].text, "2023");
 }
 
+TEST(LmTokensTest, Abbreviations) {
+  EXPECT_TRUE(IsAbbreviationLetters("b"));
+  EXPECT_TRUE(IsAbbreviationLetters("Th"));
+  EXPECT_TRUE(IsAbbreviationLetters("đ"));
+  EXPECT_FALSE(IsAbbreviationLetters("a"));
+  EXPECT_FALSE(IsAbbreviationLetters("sb"));  // eng-OCR for "số"
+  EXPECT_FALSE(IsAbbreviationLetters("ba"));
+}
+
 TEST(LmTokensTest, HeldOutSplitIsStable) {
   // FNV-1a of "" is 14695981039346656037, % 100 == 37.
   EXPECT_EQ(LineHash(""), 14695981039346656037ull);

@@ -6,7 +6,8 @@
 //
 // Text handling: NFC, tone placement normalised to the NEW style (hoà,
 // thuý) -- the project's canonical form -- then lm/lm_tokens.h classes:
-// valid syllables lower-cased, <num>, <punct>, <unk>, sentence boundaries
+// valid syllables lower-cased, <num>, <punct> (also lone consonants and
+// onsets such as "b", "th" in "b/c", "th/h"), <unk>, sentence boundaries
 // at . ! ? ; … . Lines with IsHeldOutLine() are never used.
 //
 //   vnplan-lm-train --input corpus/a.txt.xz:1 --input corpus/b.txt.xz:0.5
@@ -74,6 +75,7 @@ struct Reader {
     const std::string lower = LowerVietnamese(token);
     uint32_t id = unk_id;
     if (!lower.empty() && text::IsValidSyllable(lower)) id = Intern(lower);
+    if (IsAbbreviationLetters(token)) id = punct_id;  // "b/c", "th/h"
     if (token_cache.size() < 4'000'000) token_cache.emplace(token, id);
     return id;
   }
