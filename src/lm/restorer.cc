@@ -30,6 +30,9 @@ constexpr float kChangeValidPenalty = -2.0f;
 constexpr float kLowConfidencePenalty = -0.7f;
 constexpr float kLowOcrConfidence = 60.0f;  // Tesseract's 0..100 scale
 constexpr size_t kMaxCands = 40;
+// Edits and splits only for words up to this many bytes (they cost
+// O(length^2) look-ups; real merged syllable pairs are shorter).
+constexpr size_t kMaxEditBytes = 24;
 constexpr size_t kMaxSkeletonCands = 12;
 
 struct Cand {
@@ -329,7 +332,8 @@ struct Restorer::Impl {
       }
       // Edits are for garbled words; in a light pass not for upper-case
       // words, which are mostly codes ("COL").
-      if (!u->original_valid &&
+      const bool short_enough = u->text.size() <= kMaxEditBytes;
+      if (short_enough && !u->original_valid &&
           (cands.empty() || !r.by_skeleton_.contains(text::Skeleton(lower))) &&
           !(u->light && IsAllUpper(u->text))) {
         EditCands(lower, &cands);
@@ -339,7 +343,7 @@ struct Restorer::Impl {
                                          [](const Cand& a, const Cand& b) {
                                            return a.channel < b.channel;
                                          })->channel < -2.5f;
-      if (opt.split_merged && weak && !u->original_valid) {
+      if (opt.split_merged && weak && !u->original_valid && short_enough) {
         SplitCands(lower, &cands);
       }
     }

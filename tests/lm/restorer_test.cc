@@ -170,6 +170,24 @@ TEST(RestorerTest, RestorePageRewritesWords) {
   EXPECT_EQ(page.blocks[0].lines[0].words[6].text, "tiêu.");
 }
 
+TEST(RestorerTest, SurvivesJunkInput) {
+  REQUIRE_MODEL();
+  std::string junk;
+  uint32_t x = 12345;
+  for (int i = 0; i < 5000; ++i) {
+    x = x * 1103515245u + 12345u;
+    junk.push_back(static_cast<char>(x >> 16));
+  }
+  junk += " " + std::string(3000, 'a') + " hoc" + std::string(50, '6');
+  for (RestoreMode mode : {RestoreMode::kStripped, RestoreMode::kOcr, RestoreMode::kAuto}) {
+    RestoreOptions opt;
+    opt.mode = mode;
+    const RestoreResult res = r->Restore(junk, opt);
+    EXPECT_GE(res.text.size(), junk.size() / 2);
+  }
+  EXPECT_EQ(r->Restore("", {}).text, "");
+}
+
 TEST(RestorerTest, MissingModelIsModelMissing) {
   auto res = Restorer::Load("/nonexistent/models");
   ASSERT_FALSE(res.has_value());
