@@ -36,6 +36,10 @@ printf 'models/lm/vi.lm: %s bytes, %.1f s\n' "$(stat -c %s models/lm/vi.lm)" \
 # OCR channel: render held-in corpus lines, OCR them with Tesseract eng,
 # learn letter confusions (about 2-3 minutes on one core). Set
 # VNPLAN_SKIP_OCR_PAIRS=1 to keep the committed models/lm/ocr_channel.tsv.
+if [[ "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 && ! -x "$BUILD_DIR/tools/synth/vnplan-synth" ]]; then
+  echo "build_models.sh: $BUILD_DIR/tools/synth/vnplan-synth missing; keeping the committed models/lm/ocr_channel.tsv" >&2
+  VNPLAN_SKIP_OCR_PAIRS=1
+fi
 if [[ "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]]; then
   start=$(date +%s.%N)
   PAIRS_DIR="$BUILD_DIR/ocr_pairs"
