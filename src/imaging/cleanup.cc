@@ -121,17 +121,27 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   StageWriter stages(options);
   CleanedPage result;
 
+  GrayImage median3;
+  auto noise = EstimateNoise(page, &median3);
+  if (!noise) return std::unexpected(noise.error());
+  result.noise = *noise;
+  result.light = *noise < options.light_noise_threshold;
+  const bool denoise = options.median_size > 1 && !result.light;
+
   PixPtr gray;
-  if (!options.keep_intermediates_dir.empty() || options.median_size <= 1) {
+  if (!options.keep_intermediates_dir.empty() || !denoise) {
     gray = lept::PixFromGray(page);
     if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
   }
   if (auto s = stages.Write("input", gray.get()); !s) return std::unexpected(s.error());
 
-  if (options.median_size > 1) {
-    auto med = MedianBlur(page, options.median_size | 1);
-    if (!med) return std::unexpected(med.error());
-    gray = lept::PixFromGray(*med);
+  if (denoise) {
+    if ((options.median_size | 1) != 3) {
+      auto med = MedianBlur(page, options.median_size | 1);
+      if (!med) return std::unexpected(med.error());
+      median3 = std::move(*med);
+    }
+    gray = lept::PixFromGray(median3);
     if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
     if (auto s = stages.Write("denoise", gray.get()); !s) return std::unexpected(s.error());
   }

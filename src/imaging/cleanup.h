@@ -22,8 +22,14 @@ struct CleanupOptions {
   // dividing by an estimated background. Default true.
   bool normalize_background = true;
   // Median-filter size for speckle noise on the gray image; 0 or 1 = off.
-  // Default 3 (3x3 median).
+  // Default 3 (3x3 median). Only applied to noisy pages (see below).
   int median_size = 3;
+  // Pages whose estimated noise (CleanedPage::noise) is below this many
+  // gray levels are "light" pages: no median filter, and OCR should read
+  // CleanedPage::gray rather than the binary (Tesseract's own thresholding
+  // of a clean, normalised page beats Sauvola there). Default 7, between
+  // vnplan-synth's medium (~5) and heavy (~9) scans; 0 = never light.
+  double light_noise_threshold = 7.0;
   // Detect and correct skew. Default true.
   bool deskew = true;
   // Largest skew searched for, in degrees (either direction). Default 7.
@@ -64,6 +70,8 @@ struct CleanedPage {
   bool deskewed = false;      // true if a rotation was applied
   double scale = 1.0;         // output size / input size
   int x_height = 0;           // estimated x-height in output pixels, 0 if unknown
+  double noise = 0.0;         // mean |page - median3(page)| on paper, gray levels
+  bool light = false;         // noise < light_noise_threshold: OCR `gray`
 };
 
 // Runs the cleanup chain. kInvalidArgument for an empty image or bad

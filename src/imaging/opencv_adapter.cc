@@ -40,6 +40,22 @@ Result<GrayImage> MedianBlur(const GrayImage& image, int ksize) {
   }
 }
 
+Result<double> EstimateNoise(const GrayImage& image, GrayImage* median3) {
+  if (image.empty()) return MakeError(ErrorCode::kInvalidArgument, "EstimateNoise: empty image");
+  try {
+    const cv::Mat src = Wrap(image);
+    cv::Mat med, diff;
+    cv::medianBlur(src, med, 3);
+    cv::absdiff(src, med, diff);
+    const cv::Mat paper = med > 150;
+    const double noise = cv::countNonZero(paper) > 0 ? cv::mean(diff, paper)[0] : 0.0;
+    if (median3 != nullptr) *median3 = Unwrap(med, image.dpi);
+    return noise;
+  } catch (const cv::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("OpenCV noise estimate: ") + e.what());
+  }
+}
+
 Result<GrayImage> SauvolaBinarize(const GrayImage& image, int half_window, double k) {
   if (image.empty() || half_window < 1) {
     return MakeError(ErrorCode::kInvalidArgument, "SauvolaBinarize: bad image or window");

@@ -39,7 +39,7 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
     if (!cleaned) return std::unexpected(cleaned.error());
     out.skew_degrees = cleaned->skew_degrees;
     out.scale = cleaned->scale;
-    ocr_image = options.ocr_binary ? std::move(cleaned->binary) : cleaned->gray;
+    ocr_image = options.ocr_binary && !cleaned->light ? std::move(cleaned->binary) : cleaned->gray;
     display = std::move(cleaned->gray);
     return {};
   };

@@ -41,7 +41,8 @@ struct OcrOptions {
   // page_number field is set per page.
   imaging::CleanupOptions cleanup;
   // Give Tesseract the binarised page (true) or the cleaned gray page
-  // (false). Default true.
+  // (false). Default true. Light pages (CleanedPage::light: little noise)
+  // always go to Tesseract gray.
   bool ocr_binary = true;
   // Detect pages rotated by 90/180/270 degrees and turn them upright: a
   // quick Leptonica check (imaging/orientation.h) clears clearly upright
@@ -59,7 +60,8 @@ struct OcrOptions {
 
 struct OcrPage {
   Page page;                // words in `image` coordinates; dpi = dpi * scale
-  GrayImage image;          // the cleaned page Tesseract read (0/255 if ocr_binary)
+  GrayImage image;          // the cleaned page Tesseract read: binary (0/255)
+                            // for noisy pages, gray for light ones
   std::string image_jpeg;   // cleaned gray page, same geometry as `image`, JPEG
   double skew_degrees = 0;  // skew found (and corrected) by cleanup
   int rotation_degrees = 0;  // clockwise rotation of the content that was undone

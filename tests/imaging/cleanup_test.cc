@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -164,6 +165,7 @@ TEST(CleanPageTest, WritesNumberedIntermediates) {
   CleanupOptions options;
   options.keep_intermediates_dir = dir;
   options.page_number = 3;
+  options.light_noise_threshold = 0;  // the full chain, median included
   auto r = CleanPage(RotateDegrees(Paragraph300(), 2.0), options);
   ASSERT_TRUE(r.has_value()) << r.error().message;
   EXPECT_TRUE(fs::exists(dir / "p0003-01-input.png"));
@@ -174,6 +176,33 @@ TEST(CleanPageTest, WritesNumberedIntermediates) {
   for (const auto& e : fs::directory_iterator(dir)) files += e.path().extension() == ".png";
   EXPECT_GE(files, 6);
   fs::remove_all(dir);
+}
+
+// Adds deterministic pseudo-random noise of +-amplitude gray levels.
+GrayImage AddNoise(GrayImage img, int amplitude) {
+  uint32_t state = 12345;
+  for (uint8_t& p : img.pixels) {
+    state = state * 1664525u + 1013904223u;
+    const int delta = static_cast<int>((state >> 16) % (2 * amplitude + 1)) - amplitude;
+    p = static_cast<uint8_t>(std::clamp(p + delta, 0, 255));
+  }
+  return img;
+}
+
+TEST(CleanPageTest, CleanPagesAreLightAndNoisyPagesAreNot) {
+  auto clean = CleanPage(Paragraph300());
+  ASSERT_TRUE(clean.has_value());
+  EXPECT_LT(clean->noise, 1.0);
+  EXPECT_TRUE(clean->light);
+  auto noisy = CleanPage(AddNoise(Paragraph300(), 40));
+  ASSERT_TRUE(noisy.has_value());
+  EXPECT_GT(noisy->noise, 7.0);
+  EXPECT_FALSE(noisy->light);
+  // The median filter removes most of the noise: the binary stays sparse
+  // in the text-free right margin.
+  const int rx = noisy->binary.width * 9 / 10;
+  EXPECT_LT(FractionBlack(noisy->binary, rx, 0, noisy->binary.width, noisy->binary.height), 0.01);
+  for (uint8_t p : noisy->binary.pixels) ASSERT_TRUE(p == 0 || p == 255);
 }
 
 TEST(RotateQuarterTurnsTest, ClockwiseQuarterTurnMovesTopLeftToTopRight) {

@@ -81,6 +81,7 @@ class OcrSourceTest : public ::testing::Test {
 TEST_F(OcrSourceTest, OcrsEveryPageInOrderWithProgress) {
   std::vector<std::pair<int, int>> progress;
   options_.jobs = 1;
+  options_.cleanup.light_noise_threshold = 0;  // force the binary path
   auto doc = OcrSource(pdf_, options_, [&](int d, int t) { progress.emplace_back(d, t); },
                        Factory());
   ASSERT_TRUE(doc.has_value()) << doc.error().message;
@@ -119,6 +120,16 @@ TEST_F(OcrSourceTest, ParallelWorkersEachGetTheirOwnEngine) {
   EXPECT_EQ(engines_, 2);
   EXPECT_EQ(calls_, 3);
   EXPECT_EQ(last_done, 3);
+}
+
+TEST_F(OcrSourceTest, CleanRenderedPagesAreLightAndReadGray) {
+  options_.jobs = 1;
+  auto doc = OcrSource(pdf_, options_, {}, Factory());
+  ASSERT_TRUE(doc.has_value());
+  bool has_gray = false;
+  for (uint8_t v : doc->pages[0].image.pixels) has_gray |= v != 0 && v != 255;
+  EXPECT_TRUE(has_gray);
+  EXPECT_EQ(doc->pages[0].page.blocks.size(), 1u);
 }
 
 TEST_F(OcrSourceTest, NoCleanPassesTheRenderedPageThrough) {

@@ -71,7 +71,9 @@ TEST(TesseractEngineTest, ReadsAVietnameseLineWithBoxesAndConfidences) {
 }
 
 TEST(TesseractEngineTest, RegionLimitsRecognitionAndKeepsImageCoordinates) {
-  auto engine = TesseractEngine::Create(TesseractOptions{.psm = 6});
+  TesseractOptions options;
+  options.psm = 6;
+  auto engine = TesseractEngine::Create(options);
   ASSERT_TRUE(engine.has_value());
   const GrayImage img =
       testing::RenderText(std::string(kLine1) + "\n\n" + kLine2, 300, "DejaVu Serif 12", 60);

@@ -211,6 +211,7 @@ int main(int argc, char** argv) {
   app.add_option("--target-x-height", options.cleanup.target_x_height)->capture_default_str();
   app.add_option("--min-x-height", options.cleanup.min_x_height)->capture_default_str();
   app.add_option("--despeckle", options.cleanup.despeckle_size)->capture_default_str();
+  app.add_option("--light-noise", options.cleanup.light_noise_threshold)->capture_default_str();
   app.add_option("--psm", options.tesseract.psm)->capture_default_str();
   bool ocr_gray = false, no_rotate = false, no_rescale = false, no_background = false;
   bool no_borders = false, no_deskew = false;
@@ -293,7 +294,10 @@ int main(int argc, char** argv) {
     }
     PrintTable("degrade=" + degrade + " seeds=" + seeds + " jobs=" + std::to_string(jobs), results);
     for (size_t i = 0; i < results.size(); ++i) {
-      if (total.size() <= i) total.push_back(MethodResult{results[i].name});
+      if (total.size() <= i) {
+        total.emplace_back();
+        total.back().name = results[i].name;
+      }
       total[i].counts += results[i].counts;
       total[i].wall_seconds += results[i].wall_seconds;
       total[i].cpu_seconds += results[i].cpu_seconds;
