@@ -215,17 +215,6 @@ Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int pag
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
     const double scale = (page.dpi > 0 ? page.dpi : 300) / 300.0;
     const int min_ink = std::max(4, static_cast<int>(options.min_ink_pixels_300 * scale * scale));
-    GrayImage whitened;
-    const GrayImage* ocr_page = &page;
-    if (options.ocr_whiten_above > 0) {
-      whitened = page;
-      cv::Mat w = Wrap(whitened);
-      cv::threshold(w, w, options.ocr_whiten_above, 255, cv::THRESH_TOZERO_INV);
-      // THRESH_TOZERO_INV zeroes the light pixels; make them white instead.
-      cv::Mat light = Wrap(page) > options.ocr_whiten_above;
-      w.setTo(255, light);
-      ocr_page = &whitened;
-    }
     for (auto& table : tables) {
       for (auto& row : table.rows) {
         for (auto& cell : row) {
@@ -236,7 +225,7 @@ Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int pag
           if (inner.empty()) continue;
           cv::Rect r(inner.x0, inner.y0, inner.width(), inner.height());
           if (cv::countNonZero(text_ink(r)) < min_ink) continue;
-          auto recognised = engine.Recognize(*ocr_page, inner);
+          auto recognised = engine.Recognize(page, inner);
           if (!recognised) {
             cell.confidence = 0.0f;
             continue;

@@ -40,11 +40,6 @@ struct GridOptions {
   // square of dpi/300; counted after a 2x2 opening that removes scan noise)
   // is empty and not sent to the engine. Default 40.
   int min_ink_pixels_300 = 40;
-  // When > 0, pixels lighter than this gray level are set to white in the
-  // copy of the page sent to the engine, which drops light stamps and
-  // background tints behind the text (the page should be background-
-  // normalised, as imaging::CleanPage leaves it). Default 0 (off).
-  int ocr_whiten_above = 0;
   // Rows whose texts repeat the first table's header rows are dropped by
   // JoinAcrossPages when their mean similarity reaches this. Default 0.8.
   double repeated_header_similarity = 0.8;

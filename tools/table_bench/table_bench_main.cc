@@ -39,7 +39,6 @@ struct Args {
   bool binary = false;
   double threshold = 0.95;
   bool verbose = false;
-  int whiten = 0;
 };
 
 const char* kFields[] = {"level", "standard", "standard_title", "criterion", "criterion_label",
@@ -108,10 +107,7 @@ int Run(const Args& args) {
         }
         image = args.binary ? cleaned->binary : cleaned->gray;
       }
-      table::GridOptions grid_options;
-      grid_options.ocr_whiten_above = args.whiten;
-      auto found =
-          table::ExtractTablesFromImage(image, static_cast<int>(p + 1), **engine, grid_options);
+      auto found = table::ExtractTablesFromImage(image, static_cast<int>(p + 1), **engine);
       if (!found) {
         std::fprintf(stderr, "table_bench: %s\n", found.error().message.c_str());
         return 1;
@@ -172,10 +168,10 @@ int Run(const Args& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   int all_ok = 0, all = 0;
   std::printf("table_bench: %d plans (seeds %llu..), %d pages, degrade=%s, dpi=%d, psm=%d, "
-              "clean=%s, whiten=%d, %.0f s\n",
+              "clean=%s, %.0f s\n",
               args.plans, static_cast<unsigned long long>(args.seed_base), pages,
               args.degrade.c_str(), args.dpi, args.psm,
-              args.clean ? (args.binary ? "binary" : "gray") : "off", args.whiten, seconds);
+              args.clean ? (args.binary ? "binary" : "gray") : "off", seconds);
   std::printf("criterion rows: gold %d, found %d\n", gold_rows, found_rows);
   std::printf("%-16s %8s %8s %10s\n", "field", "ok", "total", "mean_sim");
   for (int f = 0; f < kNumFields; ++f) {
@@ -204,7 +200,6 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-clean", args.clean, "Skip imaging::CleanPage");
   app.add_flag("--binary", args.binary, "OCR the binarised cleaned page instead of the gray one");
   app.add_option("--threshold", args.threshold, "Similarity counted as a match");
-  app.add_option("--whiten", args.whiten, "GridOptions::ocr_whiten_above (0 = off)");
   app.add_flag("-v,--verbose", args.verbose, "Print every field below the threshold");
   CLI11_PARSE(app, argc, argv);
   return vnplan::table_bench::Run(args);
