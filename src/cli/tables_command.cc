@@ -172,7 +172,7 @@ void AddTablesCommand(CLI::App& app, int* exit_code) {
       "Rebuild the plan tables of one document and print the plan JSON "
       "(schemas/plan.schema.json) to stdout: text exports (tab-separated, one cell per "
       "line, Markdown/HTML, OCR'd text) or scans/PDFs (ruled grids, cell-by-cell OCR).");
-  sub->add_option("INPUT", args->input, "Input file (UTF-8 text)")->required();
+  sub->add_option("INPUT", args->input, "Input file: UTF-8 text export, page image or PDF")->required();
   sub->add_option("--from", args->from, "Input kind: auto, text or image (scan/PDF, OCR'd)")
       ->check(CLI::IsMember({"auto", "text", "image"}));
   sub->add_option("--restore", args->restore,
