@@ -39,6 +39,8 @@ struct Args {
   bool binary = false;
   double threshold = 0.95;
   bool verbose = false;
+  int min_x_height = 14;     // CleanupOptions; 0 = imaging's defaults
+  int target_x_height = 22;
 };
 
 const char* kFields[] = {"level", "standard", "standard_title", "criterion", "criterion_label",
@@ -100,6 +102,10 @@ int Run(const Args& args) {
       if (args.clean) {
         imaging::CleanupOptions co;
         co.page_number = static_cast<int>(p + 1);
+        if (args.min_x_height > 0) {
+          co.min_x_height = args.min_x_height;
+          co.target_x_height = args.target_x_height;
+        }
         auto cleaned = imaging::CleanPage(image, co);
         if (!cleaned) {
           std::fprintf(stderr, "table_bench: cleanup: %s\n", cleaned.error().message.c_str());
@@ -168,10 +174,10 @@ int Run(const Args& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   int all_ok = 0, all = 0;
   std::printf("table_bench: %d plans (seeds %llu..), %d pages, degrade=%s, dpi=%d, psm=%d, "
-              "clean=%s, %.0f s\n",
+              "clean=%s, min_x_height=%d, %.0f s\n",
               args.plans, static_cast<unsigned long long>(args.seed_base), pages,
               args.degrade.c_str(), args.dpi, args.psm,
-              args.clean ? (args.binary ? "binary" : "gray") : "off", seconds);
+              args.clean ? (args.binary ? "binary" : "gray") : "off", args.min_x_height, seconds);
   std::printf("criterion rows: gold %d, found %d\n", gold_rows, found_rows);
   std::printf("%-16s %8s %8s %10s\n", "field", "ok", "total", "mean_sim");
   for (int f = 0; f < kNumFields; ++f) {
@@ -200,6 +206,10 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-clean", args.clean, "Skip imaging::CleanPage");
   app.add_flag("--binary", args.binary, "OCR the binarised cleaned page instead of the gray one");
   app.add_option("--threshold", args.threshold, "Similarity counted as a match");
+  app.add_option("--min-x-height", args.min_x_height,
+                 "CleanupOptions::min_x_height (pages with smaller text are upscaled); 0 = "
+                 "imaging's default");
+  app.add_option("--target-x-height", args.target_x_height, "CleanupOptions::target_x_height");
   app.add_flag("-v,--verbose", args.verbose, "Print every field below the threshold");
   CLI11_PARSE(app, argc, argv);
   return vnplan::table_bench::Run(args);
