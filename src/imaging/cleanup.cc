@@ -201,11 +201,18 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   const int w = gray_out->width, h = gray_out->height;
   int half = std::max(2, static_cast<int>(std::lround(options.sauvola_half_window * eff_dpi / 300)));
   half = std::min(half, std::max(1, (std::min(w, h) - 1) / 2));
-  auto sauvola = SauvolaBinarize(*gray_out, half, options.sauvola_k);
-  if (!sauvola) return std::unexpected(sauvola.error());
-  PixPtr bin8 = lept::PixFromGray(*sauvola);
-  PixPtr bin(bin8 ? pixConvertTo1(bin8.get(), 128) : nullptr);
-  if (!bin) return MakeError(ErrorCode::kInternal, "Sauvola binarisation failed");
+  PixPtr bin;
+  if (result.light) {
+    // Little noise and a flattened background: a global threshold does,
+    // and OCR reads the gray page anyway.
+    bin.reset(pixConvertTo1(gray.get(), 160));
+  } else {
+    auto sauvola = SauvolaBinarize(*gray_out, half, options.sauvola_k);
+    if (!sauvola) return std::unexpected(sauvola.error());
+    PixPtr bin8 = lept::PixFromGray(*sauvola);
+    bin.reset(bin8 ? pixConvertTo1(bin8.get(), 128) : nullptr);
+  }
+  if (!bin) return MakeError(ErrorCode::kInternal, "binarisation failed");
   if (auto s = stages.Write("binary", bin.get()); !s) return std::unexpected(s.error());
 
   if (options.clean_borders || options.despeckle_size > 0) {

@@ -25,9 +25,10 @@ struct CleanupOptions {
   // Default 3 (3x3 median). Only applied to noisy pages (see below).
   int median_size = 3;
   // Pages whose estimated noise (CleanedPage::noise) is below this many
-  // gray levels are "light" pages: no median filter, and OCR should read
-  // CleanedPage::gray rather than the binary (Tesseract's own thresholding
-  // of a clean, normalised page beats Sauvola there). Default 7, between
+  // gray levels are "light" pages: no median filter, a global threshold
+  // (160 after background normalisation) instead of Sauvola, and OCR
+  // should read CleanedPage::gray rather than the binary (Tesseract's own
+  // thresholding of a clean, normalised page beats Sauvola there). Default 7, between
   // vnplan-synth's medium (~5) and heavy (~9) scans; 0 = never light.
   double light_noise_threshold = 7.0;
   // Detect and correct skew. Default true.
