@@ -4,8 +4,12 @@
 
 #include "cli/commands.h"
 #include "common/exit_codes.h"
+#include "ocr/omp_env.h"
 
 int main(int argc, char** argv) {
+  // Tesseract's OpenMP reads OMP_THREAD_LIMIT when it is loaded; we run one
+  // engine per core, so restart once with the limit set (no-op if set).
+  vnplan::ocr::ReexecWithOmpThreadLimit(argv);
   CLI::App app{
       "vnplan: turn legacy Vietnamese administrative plans (scans, PDFs, "
       "mis-encoded exports) into clean Unicode text and structured JSON.\n"

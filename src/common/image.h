@@ -3,6 +3,7 @@
 #ifndef VNPLAN_COMMON_IMAGE_H_
 #define VNPLAN_COMMON_IMAGE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
