@@ -255,10 +255,25 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
   for (Page& page : layers) {
     for (Block& block : page.blocks) {
       for (Line& line : block.lines) {
-        for (Word& w : line.words) {
-          if (encoding != text::Encoding::kUtf8) w.text = text::Repair(w.text, ro).text;
-          w.text = Finish(std::move(w.text));
+        // Repair whole lines: case and encoding decisions need context
+        // (a TCVN3 "Kế" is title case alone but "KẾ" in a line of capitals).
+        if (encoding != text::Encoding::kUtf8) {
+          std::string joined;
+          for (const Word& w : line.words) joined += (joined.empty() ? "" : " ") + w.text;
+          const std::string repaired = text::Repair(joined, ro).text;
+          std::vector<std::string> parts;
+          size_t start = 0;
+          for (size_t pos; (pos = repaired.find(' ', start)) != std::string::npos; start = pos + 1) {
+            parts.push_back(repaired.substr(start, pos - start));
+          }
+          parts.push_back(repaired.substr(start));
+          for (size_t i = 0; i < line.words.size(); ++i) {
+            line.words[i].text = parts.size() == line.words.size()
+                                     ? parts[i]
+                                     : text::Repair(line.words[i].text, ro).text;
+          }
         }
+        for (Word& w : line.words) w.text = Finish(std::move(w.text));
       }
     }
     full_text += PageText(page);
@@ -291,6 +306,9 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   oo.tesseract.languages = options.languages;
   oo.dpi = options.dpi;
   oo.jobs = context.page_jobs;
+  // Table cells are read from OcrPage::image; a binarised, despeckled page
+  // reads far better cell by cell than the gray "light page" image.
+  oo.cleanup.light_noise_threshold = 0;
   if (!options.keep_intermediates.empty()) {
     oo.cleanup.keep_intermediates_dir = options.keep_intermediates / input.stem();
   }

@@ -372,6 +372,68 @@ std::string Utf16WithBomToUtf8(std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+
+// TCVN3 (VN3) has no codes for capital vowels with a tone, so text typed in
+// capitals comes back with those letters in lower case: "TRƯờNG", "HòA".
+// A word whose lower-case letters are all such toned vowels is upper-cased
+// when it has two or more capitals itself, or when most words of its line
+// are in capitals ("Hồ CHí MINH"). Title-case words ("Kế", "Bộ") are kept.
+bool IsTonedVowelWithoutTcvn3Capital(char32_t c) {
+  Letter l;
+  return DecomposeLetter(c, &l) && !l.upper && l.tone != Tone::kLevel;
+}
+
+void RestoreTcvn3Capitals(std::u32string* line) {
+  struct WordSpan { size_t begin, end; int upper, lower, toned_lower; };
+  std::vector<WordSpan> words;
+  for (size_t i = 0; i < line->size();) {
+    if (!IsVietnameseLetter((*line)[i])) { ++i; continue; }
+    WordSpan w{i, i, 0, 0, 0};
+    while (w.end < line->size() && IsVietnameseLetter((*line)[w.end])) {
+      Letter l;
+      DecomposeLetter((*line)[w.end], &l);
+      if (l.upper) {
+        ++w.upper;
+      } else {
+        ++w.lower;
+        if (IsTonedVowelWithoutTcvn3Capital((*line)[w.end])) ++w.toned_lower;
+      }
+      ++w.end;
+    }
+    words.push_back(w);
+    i = w.end;
+  }
+  // Syllables vote: two or more capitals say "capitals", a plain lower-case
+  // letter says "normal case"; one capital followed by toned vowels ("Kế")
+  // could be either and abstains, and so do acronyms (KH, THHB).
+  int caps_votes = 0, lower_votes = 0;
+  for (const WordSpan& w : words) {
+    const std::string lower =
+        ToLower(U32ToUtf8(std::u32string_view(*line).substr(w.begin, w.end - w.begin)));
+    if (!IsValidSyllable(lower)) continue;
+    if (w.lower > w.toned_lower) {
+      ++lower_votes;
+    } else if (w.upper >= 2) {
+      ++caps_votes;
+    }
+  }
+  const bool caps_line = caps_votes > 0 && caps_votes > lower_votes;
+  for (const WordSpan& w : words) {
+    if (w.toned_lower == 0 || w.lower != w.toned_lower || w.upper == 0) continue;
+    if (w.upper < 2 && !caps_line) continue;
+    for (size_t i = w.begin; i < w.end; ++i) {
+      Letter l;
+      if (DecomposeLetter((*line)[i], &l) && !l.upper) {
+        l.upper = true;
+        (*line)[i] = ComposeLetter(l);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 RepairResult Repair(std::string_view input, const RepairOptions& options) {
   RepairResult result;
   if (input.empty()) {
@@ -541,9 +603,12 @@ RepairResult Repair(std::string_view input, const RepairOptions& options) {
     }
     std::u32string decoded = line.decoded[line.chosen];
     RepairMarksU32(&decoded);
-    if (options.tcvn3_uppercase_font &&
-        kCandidates[line.chosen] == Encoding::kTcvn3) {
-      decoded = Utf8ToU32(ToUpper(U32ToUtf8(decoded)));
+    if (kCandidates[line.chosen] == Encoding::kTcvn3) {
+      if (options.tcvn3_uppercase_font) {
+        decoded = Utf8ToU32(ToUpper(U32ToUtf8(decoded)));
+      } else {
+        RestoreTcvn3Capitals(&decoded);
+      }
     }
     out += decoded;
     if (i + 1 < lines.size()) out.push_back('\n');
