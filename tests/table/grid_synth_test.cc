@@ -78,3 +78,17 @@ TEST(GridSynthTest, MediumScansSeveralSeeds) {
 
 }  // namespace
 }  // namespace vnplan::table
+
+namespace vnplan::table {
+namespace {
+
+// The benchmark's seeds (tools/table_bench, light preset), geometry only.
+// Slow (10 pages at 300 dpi per plan): run with --gtest_also_run_disabled_tests.
+TEST(GridSynthTest, DISABLED_BenchmarkSeedsLight) {
+  for (uint64_t seed = 1000; seed < 1010; ++seed) {
+    CheckPlan({.seed = seed, .criteria = 0, .dpi = 300, .degrade = "light"});
+  }
+}
+
+}  // namespace
+}  // namespace vnplan::table

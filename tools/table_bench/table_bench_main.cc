@@ -168,7 +168,8 @@ int Run(const Args& args) {
         }
       }
     }
-    std::fprintf(stderr, "plan %d/%d done (%zu pages)\n", i + 1, args.plans, scanned->pages.size());
+    std::fprintf(stderr, "plan %d/%d done (%zu pages, %zu/%zu criterion rows)\n", i + 1,
+                 args.plans, scanned->pages.size(), doc.criteria.size(), scanned->criteria.size());
   }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
