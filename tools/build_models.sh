@@ -7,6 +7,8 @@
 #   models/lm/acronyms.tsv      upper-case acronyms with Đ etc. (GDDT -> GDĐT)
 #   models/lm/ocr_channel.tsv   eng-OCR letter confusions, if the OCR pairs
 #                               exist (tools/lm/make_ocr_pairs.sh)
+#   models/lm/vie_channel.tsv   vie-OCR diacritic confusions (tone, vowel
+#                               mark, d/đ) from tools/lm/make_vie_pairs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${VNPLAN_SHARED:-/work/shared}
@@ -50,4 +52,23 @@ if [[ "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]]; then
   printf 'models/lm/ocr_channel.tsv: %s lines, %.1f s (eval pairs: %s)\n' \
     "$(wc -l < models/lm/ocr_channel.tsv)" "$(echo "$end - $start" | bc)" \
     "$PAIRS_DIR/eval.tsv"
+fi
+# vie-OCR channel: render held-in corpus lines, OCR them with Tesseract vie
+# (two processes), learn tone / vowel-mark / d-đ confusions (about 3 minutes).
+# VNPLAN_SKIP_OCR_PAIRS=1 or VNPLAN_SKIP_VIE_PAIRS=1, or a missing tesseract /
+# vnplan-synth, keep the committed models/lm/vie_channel.tsv.
+if [[ "${VNPLAN_SKIP_VIE_PAIRS:-0}" != 1 && "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]] &&
+   { [[ ! -x "$BUILD_DIR/tools/synth/vnplan-synth" ]] || ! command -v tesseract >/dev/null; }; then
+  echo "build_models.sh: vnplan-synth or tesseract missing; keeping the committed models/lm/vie_channel.tsv" >&2
+  VNPLAN_SKIP_VIE_PAIRS=1
+fi
+if [[ "${VNPLAN_SKIP_VIE_PAIRS:-0}" != 1 && "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]]; then
+  start=$(date +%s.%N)
+  VIE_DIR="$BUILD_DIR/vie_pairs"
+  tools/lm/make_vie_pairs.sh "$VIE_DIR" 5000 1000
+  "$BUILD_DIR/tools/lm/vnplan-lm-pairs" learn-vie --pairs "$VIE_DIR/train.tsv" \
+    --out models/lm/vie_channel.tsv
+  end=$(date +%s.%N)
+  printf 'models/lm/vie_channel.tsv: %.1f s (dev pairs: %s, eval pairs: %s)\n' \
+    "$(echo "$end - $start" | bc)" "$VIE_DIR/dev.tsv" "$VIE_DIR/eval.tsv"
 fi

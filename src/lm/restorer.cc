@@ -59,6 +59,9 @@ struct Unit {
   RestoreMode mode = RestoreMode::kStripped;
   bool light = false;
   float change_penalty = kChangeValidPenalty;  // light pass, valid input
+  bool vie = false;          // light pass with the vie channel
+  bool mid_sentence = false; // a word precedes it in the sentence
+  float vie_lambda = 1.0f;   // its weight for this word
 };
 
 struct Hyp {
@@ -159,6 +162,22 @@ bool IsAllUpper(std::string_view t) {
   return letters >= 2;
 }
 
+// Lower ("tổ"), title ("Tổ") or upper ("TỔ") case: the only words the vie
+// channel may change (mixed case is a code or a name: "iPhone", "KHvà").
+bool PlainCase(std::string_view t) {
+  size_t pos = 0;
+  int n = 0, upper = 0;
+  bool first_upper = false;
+  while (pos < t.size()) {
+    text::Letter l;
+    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
+    if (n == 0) first_upper = l.upper;
+    upper += l.upper;
+    ++n;
+  }
+  return upper == 0 || (upper == 1 && first_upper) || upper == n;
+}
+
 bool IsGlueSymbol(std::string_view t) {
   return t == "\u00a2" || t == "\u20ac" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
          t == "\u00a9" || t == "\u00ae";
@@ -169,16 +188,26 @@ bool IsGlueSymbol(std::string_view t) {
 struct Restorer::Impl {
   const Restorer& r;
   const RestoreOptions& opt;
-  // Byte spans [first, second) of words the OCR engine was unsure of
-  // (RestorePage); a light pass lets them change more easily.
-  const std::vector<std::pair<size_t, size_t>>* low_confidence = nullptr;
+  // RestorePage: byte span [b, e) and OCR confidence (0..100) of every
+  // word, in offset order; a light pass lets unsure words change more
+  // easily, and they weigh the vie channel less. Null for plain text.
+  struct WordSpan {
+    size_t b, e;
+    float confidence;
+  };
+  const std::vector<WordSpan>* spans = nullptr;
 
+  // The OCR confidence of the word at `offset`, 100 if unknown.
+  float OcrConfidence(size_t offset) const {
+    if (spans == nullptr) return 100.0f;
+    auto it = std::upper_bound(spans->begin(), spans->end(), offset,
+                               [](size_t o, const WordSpan& s) { return o < s.b; });
+    if (it == spans->begin()) return 100.0f;
+    --it;
+    return offset < it->e ? it->confidence : 100.0f;
+  }
   bool IsLowConfidence(size_t offset) const {
-    if (low_confidence == nullptr) return false;
-    for (const auto& [b, e] : *low_confidence) {
-      if (offset >= b && offset < e) return true;
-    }
-    return false;
+    return OcrConfidence(offset) < kLowOcrConfidence;
   }
 
   void AddUnique(std::vector<Cand>* cands, Cand c) const {
@@ -315,6 +344,48 @@ struct Restorer::Impl {
       u->original_valid = text::IsValidSyllable(norm);
     }
     std::vector<Cand>& cands = u->cands;
+    if (u->vie && !u->original_valid && letters_only && !HasDiacritics(norm) &&
+        !IsLowConfidence(u->offset)) {
+      // Tesseract `vie` rarely drops every diacritic of a Vietnamese word:
+      // a confident word without any is foreign ("League", "Madrid") or a
+      // unit ("km"), kept as read.
+      return;
+    }
+    if (u->vie && u->original_valid) {
+      // vie channel: only same-skeleton syllables, the observed one scored
+      // like the others (its identity probability), changes pay a margin.
+      if (!PlainCase(u->text)) return;
+      // Title case inside a sentence is a name ("Củng", "Bí"): kept.
+      size_t first = 0;
+      if (u->mid_sentence && !IsAllUpper(u->text) &&
+          IsUpperLetter(NextCodePoint(u->text, &first))) {
+        return;
+      }
+      const VieChannel& ch = *r.vie_channel_;
+      SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
+      int found = -1;
+      for (size_t i = 0; i < cands.size(); ++i) {
+        Cand& c = cands[i];
+        if (c.n == 1 && c.text == norm) {
+          found = static_cast<int>(i);
+          continue;
+        }
+        const float lp = ch.LogProb(norm, c.text);
+        c.channel = std::isfinite(lp) ? u->vie_lambda * lp - opt.vie_margin
+                                      : kUnexplainedPenalty - opt.vie_margin;
+      }
+      if (found < 0) {
+        Cand self = Single(r.model_.Index(norm), 0.0f);
+        self.text = norm;
+        cands.push_back(std::move(self));
+        found = static_cast<int>(cands.size()) - 1;
+      }
+      const float self_lp = ch.LogProb(norm, norm);
+      cands[found].channel = std::isfinite(self_lp) ? u->vie_lambda * self_lp : 0.0f;
+      u->original_cand = found;
+      if (cands.size() == 1) cands.clear();  // nothing to choose
+      return;
+    }
     if (u->mode == RestoreMode::kStripped) {
       if (!letters_only) return;
       if (HasDiacritics(norm) && u->original_valid) {
@@ -453,19 +524,38 @@ struct Restorer::Impl {
       }
       RestoreMode mode = opt.mode;
       bool light = opt.only_low_confidence;
+      const bool vie = opt.vie_channel && r.vie_channel_ != nullptr &&
+                       (mode == RestoreMode::kOcrVie || spans != nullptr);
+      if (mode == RestoreMode::kOcrVie) {
+        mode = RestoreMode::kOcr;
+        light = true;
+      }
       if (mode == RestoreMode::kAuto) {
         bool auto_light = false;
         mode = AutoMode(toks, para_begin, para_end, &auto_light);
         light = light || auto_light;
       }
+      bool prev_word = false;  // a word came before in this sentence/line
       for (size_t i = para_begin; i < para_end;) {
         const Token& t = toks[i];
+        const bool word_here = t.kind == TokenKind::kWord;
+        const bool resets = IsSentenceEnd(t.text) || t.text.find('\n') != std::string_view::npos ||
+                            (t.kind != TokenKind::kWord && t.kind != TokenKind::kSpace &&
+                             t.text != ",");
         Unit u;
         u.offset = t.offset;
         u.text = t.text;
         u.mode = mode;
         u.light = light;
+        u.mid_sentence = prev_word;
         if (light && IsLowConfidence(t.offset)) u.change_penalty = kLowConfidencePenalty;
+        if (light && vie) {
+          // Lower OCR confidence: the observed diacritics are less reliable,
+          // the channel's preference for them counts less.
+          u.vie = true;
+          const float conf = std::clamp(OcrConfidence(t.offset), 0.0f, 100.0f);
+          u.vie_lambda = opt.vie_lambda * (0.4f + 0.6f * conf / 100.0f);
+        }
         if (t.kind == TokenKind::kSpace) {
           u.kind = UnitKind::kSkip;
           ++i;
@@ -518,6 +608,7 @@ struct Restorer::Impl {
           ++i;
         }
         units.push_back(std::move(u));
+        prev_word = word_here || (prev_word && !resets);
       }
       if (para_end < toks.size()) {
         Unit br;
@@ -783,6 +874,10 @@ Result<Restorer> Restorer::Load(const std::string& models_dir) {
                                       ? channel.string()
                                       : std::string());
   if (!r) return r;
+  const auto vie = dir / kVieChannelFile;
+  if (std::filesystem::exists(vie, ec)) {
+    if (auto s = r->LoadVieChannel(vie.string()); !s) return std::unexpected(s.error());
+  }
   const auto acronyms = dir / kAcronymFile;
   if (std::filesystem::exists(acronyms, ec)) {
     if (auto s = r->LoadAcronyms(acronyms.string()); !s) {
@@ -790,6 +885,13 @@ Result<Restorer> Restorer::Load(const std::string& models_dir) {
     }
   }
   return r;
+}
+
+Status Restorer::LoadVieChannel(const std::string& path) {
+  auto ch = VieChannel::Load(path);
+  if (!ch) return std::unexpected(ch.error());
+  vie_channel_ = std::make_unique<VieChannel>(std::move(*ch));
+  return {};
 }
 
 Status Restorer::LoadAcronyms(const std::string& path) {
@@ -819,7 +921,7 @@ int Restorer::RestorePage(Page* page, const RestoreOptions& options) const {
     // context across line breaks.
     std::string joined;
     std::vector<std::pair<Word*, size_t>> starts;
-    std::vector<std::pair<size_t, size_t>> low;
+    std::vector<Impl::WordSpan> spans;
     for (Line& line : block.lines) {
       if (!joined.empty()) joined += '\n';
       bool first = true;
@@ -827,14 +929,13 @@ int Restorer::RestorePage(Page* page, const RestoreOptions& options) const {
         if (!first) joined += ' ';
         first = false;
         starts.emplace_back(&w, joined.size());
-        if (w.confidence < kLowOcrConfidence) {
-          low.emplace_back(joined.size(), joined.size() + w.text.size());
-        }
+        spans.push_back({joined.size(), joined.size() + w.text.size(),
+                         static_cast<float>(w.confidence)});
         joined += w.text;
       }
     }
     if (joined.empty()) continue;
-    Impl impl{*this, opt, &low};
+    Impl impl{*this, opt, &spans};
     const RestoreResult res = impl.Run(joined);
     size_t k = 0;  // restored tokens are in offset order
     for (auto& [word, b] : starts) {

@@ -26,6 +26,7 @@
 #include "common/page.h"
 #include "lm/ngram_model.h"
 #include "lm/ocr_channel.h"
+#include "lm/vie_channel.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::lm {
@@ -42,6 +43,10 @@ enum class RestoreMode {
               // kStripped if < 10% carry diacritics and < 8% look garbled
               // (no syllable has their skeleton, or glued to a digit);
               // kOcr otherwise
+  kOcrVie,    // light pass for text OCR'd by Tesseract `vie` (table cells):
+              // kOcr with only_low_confidence forced on and, when
+              // models/lm/vie_channel.tsv is loaded, valid syllables
+              // re-scored with the vie channel (see vie_channel below)
 };
 
 struct RestoreOptions {
@@ -58,6 +63,18 @@ struct RestoreOptions {
   // false, RestoredToken::confidence is 1; a light pass computes them
   // anyway since it decides with them.
   bool compute_confidence = true;
+  // Light passes over `vie` OCR (RestorePage, kOcrVie): valid lower-,
+  // title- or upper-case syllables may become another LM syllable with the
+  // same skeleton ("Tố chức" -> "Tổ chức", "hải phòng" -> "hai phòng"),
+  // scored LM + vie_lambda * log10 P(observed | candidate) (VieChannel).
+  // A change must beat the observed word by vie_margin (log10), and the
+  // observed word's posterior must fall below min_confidence. Invalid
+  // words without any diacritic ("League", "km") are kept unless the OCR
+  // confidence is below 60 (foreign words and units, not vie errors). No effect when the channel
+  // file is absent (then the old light pass applies). Default true.
+  bool vie_channel = true;
+  float vie_lambda = 0.5f;  // channel weight at OCR confidence 100 (0.5)
+  float vie_margin = 0.5f;  // log10 margin a change needs (0.5)
 };
 
 // One word of the input (spaces, numbers and punctuation are not listed).
@@ -79,8 +96,8 @@ struct RestoreResult {
 
 class Restorer {
  public:
-  // Loads models/lm/vi.lm (and lm/ocr_channel.tsv, lm/acronyms.tsv if
-  // present) from
+  // Loads models/lm/vi.lm (and lm/ocr_channel.tsv, lm/acronyms.tsv,
+  // lm/vie_channel.tsv if present) from
   // `models_dir`, or from FindModelsDir() when empty. kModelMissing if the
   // LM is absent or malformed.
   static Result<Restorer> Load(const std::string& models_dir = "");
@@ -102,7 +119,10 @@ class Restorer {
   // `options` and only_low_confidence forced on, i.e. a valid syllable
   // changes only if the LM's posterior for it is below min_confidence
   // (with a weaker prior for words whose Word::confidence < 60), invalid
-  // syllables are always corrected. Changed Word::text values are written
+  // syllables are always corrected. With the vie channel loaded (and
+  // options.vie_channel), valid syllables are scored with it instead,
+  // its weight scaled by Word::confidence (lower confidence: the channel's
+  // preference for the observed diacritics counts less). Changed Word::text values are written
   // back (boxes untouched). Returns the number of words changed.
   int RestorePage(Page* page, const RestoreOptions& options = {}) const;
 
@@ -112,6 +132,11 @@ class Restorer {
   // (e.g. "GDDT\tGDĐT"), used for words that are not syllables. Load()
   // reads models/lm/acronyms.tsv when present.
   Status LoadAcronyms(const std::string& path);
+  // Loads the `vie` OCR diacritic channel (vie_channel.h); Load() reads
+  // models/lm/vie_channel.tsv when present. Without it light passes keep
+  // the behaviour they had before the channel existed.
+  Status LoadVieChannel(const std::string& path);
+  bool has_vie_channel() const { return vie_channel_ != nullptr; }
 
  private:
   struct Impl;
@@ -122,6 +147,7 @@ class Restorer {
   std::unordered_map<std::string, std::vector<WordId>> by_skeleton_;
   std::vector<std::string> skeleton_of_;  // by WordId ("" for classes)
   std::unordered_map<std::string, std::string> acronyms_;
+  std::unique_ptr<VieChannel> vie_channel_;
 };
 
 // Canonical file names inside the models directory.

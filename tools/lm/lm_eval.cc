@@ -2,11 +2,15 @@
 // on (a) held-out corpus lines (lm::IsHeldOutLine, never trained on) with
 // diacritics stripped, admin/legal and news separately; (b) the seed plans
 // 000/002/004 stripped; (c) held-out eng-OCR pairs (TSV truth<TAB>ocr from
-// tools/lm/make_ocr_pairs.sh); plus throughput (syllables/s, one thread)
-// and model load time.
+// tools/lm/make_ocr_pairs.sh); (d) held-out vie-OCR pairs
+// (tools/lm/make_vie_pairs.sh): raw Tesseract `vie` output vs the light
+// pass (RestoreMode::kOcrVie), with the correct words the pass broke and
+// the wrong ones it fixed; plus throughput (syllables/s, one thread) and
+// model load time.
 //
 //   vnplan-lm-eval --models models [--shared /work/shared]
-//       [--lines 1500] [--ocr-pairs FILE]
+//       [--lines 1500] [--ocr-pairs FILE] [--vie-pairs FILE [--vie-only]
+//       [--vie-lambda 0.5] [--vie-margin 0.5] [--show-errors]]
 //
 // Syllable accuracy: (a), (b) compare word tokens one to one (stripping
 // keeps the tokenisation), exact match including case; (c) is 1 - word
@@ -138,6 +142,91 @@ std::vector<std::string> HeldOutLines(const std::string& path, size_t limit) {
   return out;
 }
 
+// Aligned (truth index, input index) word pairs (Levenshtein backtrace,
+// substitution cost 0 for equal words, 1 for same skeleton, 2 otherwise).
+std::vector<std::pair<size_t, size_t>> AlignWordPairs(
+    const std::vector<std::string>& t, const std::vector<std::string>& o) {
+  const size_t n = t.size(), m = o.size();
+  auto cost = [&](size_t i, size_t j) {
+    if (t[i] == o[j]) return 0;
+    return text::Skeleton(t[i]) == text::Skeleton(o[j]) ? 1 : 3;
+  };
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i) * 2;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j) * 2;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2,
+                          d[i - 1][j - 1] + cost(i - 1, j - 1)});
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t i = n, j = m;
+  while (i > 0 && j > 0) {
+    if (d[i][j] == d[i - 1][j - 1] + cost(i - 1, j - 1)) {
+      out.emplace_back(--i, --j);
+    } else if (d[i][j] == d[i - 1][j] + 2) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+  return out;
+}
+
+// (d): raw vie OCR vs the light pass on (truth, ocr) pairs.
+void EvalViePairs(const Restorer& restorer, const std::string& path,
+                  const RestoreOptions& o, bool show_errors) {
+  std::ifstream in(path);
+  std::string line;
+  Score raw_vs_out;
+  size_t broken = 0, fixed = 0, changed = 0, wrong_in = 0, aligned = 0;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    const std::string truth = Canon(line.substr(0, tab));
+    const std::string input = text::ToNfc(line.substr(tab + 1));
+    const double a = ThreadCpuSeconds();
+    const RestoreResult r = restorer.Restore(input, o);
+    raw_vs_out.seconds += ThreadCpuSeconds() - a;
+    raw_vs_out.Add(truth, input, r.text, false);
+    // Word-level effects: input words aligned to truth words.
+    std::vector<std::string> tw;
+    std::vector<std::string> iw;
+    std::vector<size_t> ioff;
+    for (const Token& t : Tokenize(truth)) {
+      if (t.kind == TokenKind::kWord) tw.emplace_back(t.text);
+    }
+    for (const Token& t : Tokenize(input)) {
+      if (t.kind == TokenKind::kWord) {
+        iw.emplace_back(t.text);
+        ioff.push_back(t.offset);
+      }
+    }
+    for (const auto& [ti, ii] : AlignWordPairs(tw, iw)) {
+      ++aligned;
+      const std::string canon_in = Canon(iw[ii]);
+      const bool was_right = canon_in == tw[ti];
+      wrong_in += !was_right;
+      for (const RestoredToken& tok : r.tokens) {
+        if (tok.offset != ioff[ii] || !tok.changed) continue;
+        ++changed;
+        const std::string out = Canon(tok.restored);
+        if (was_right) ++broken;
+        if (!was_right && out == tw[ti]) ++fixed;
+        if (show_errors) {
+          std::printf("    %-6s %s -> %s (truth %s)\n",
+                      was_right ? "BROKE" : out == tw[ti] ? "fixed" : "wrong",
+                      iw[ii].c_str(), tok.restored.c_str(), tw[ti].c_str());
+        }
+      }
+    }
+  }
+  raw_vs_out.Print("(d) held-out vie-OCR pairs, light");
+  std::printf("(d) aligned words %zu: wrong in OCR %zu, changed %zu, fixed %zu, "
+              "correct made wrong %zu\n", aligned, wrong_in, changed, fixed, broken);
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"Evaluate the vnplan diacritic/OCR restorer."};
   std::string models = "models", shared = "/work/shared", ocr_pairs;
@@ -149,7 +238,17 @@ int Main(int argc, char** argv) {
   app.add_option("--lines", lines, "held-out lines per corpus file (1500)");
   app.add_option("--ocr-pairs", ocr_pairs, "TSV truth<TAB>ocr, held out");
   app.add_option("--beam", beam, "decoder beam (6)");
-  app.add_flag("--show-errors", show_errors, "print word errors of (b)");
+  app.add_flag("--show-errors", show_errors, "print word errors of (b) and changes of (d)");
+  std::string vie_pairs;
+  bool vie_only = false;
+  RestoreOptions vie_opt;
+  vie_opt.mode = RestoreMode::kOcrVie;
+  app.add_option("--vie-pairs", vie_pairs, "TSV truth<TAB>vie-ocr, held out (section d)");
+  app.add_flag("--vie-only", vie_only, "only section (d)");
+  app.add_option("--vie-lambda", vie_opt.vie_lambda, "RestoreOptions::vie_lambda (0.5)");
+  app.add_option("--vie-margin", vie_opt.vie_margin, "RestoreOptions::vie_margin (0.5)");
+  app.add_flag("--no-vie-channel", [&](size_t) { vie_opt.vie_channel = false; },
+               "section (d) without the vie channel (old light pass)");
   CLI11_PARSE(app, argc, argv);
 
   const auto t0 = Clock::now();
@@ -166,6 +265,12 @@ int Main(int argc, char** argv) {
               (unsigned long)restorer->model().entries(2),
               (unsigned long)(restorer->model().order() >= 3 ? restorer->model().entries(3) : 0),
               (unsigned long)(restorer->model().order() >= 4 ? restorer->model().entries(4) : 0));
+  std::printf("vie channel: %s\n", restorer->has_vie_channel() ? "loaded" : "absent");
+  vie_opt.beam = beam;
+  if (vie_only) {
+    if (!vie_pairs.empty()) EvalViePairs(*restorer, vie_pairs, vie_opt, show_errors);
+    return 0;
+  }
   RestoreOptions stripped;
   stripped.mode = RestoreMode::kStripped;
   stripped.beam = beam;
@@ -258,6 +363,7 @@ int Main(int argc, char** argv) {
     ocr.Print("(c) held-out eng-OCR pairs, ocr");
     ocr_auto.Print("(c) held-out eng-OCR pairs, auto");
   }
+  if (!vie_pairs.empty()) EvalViePairs(*restorer, vie_pairs, vie_opt, show_errors);
   return 0;
 }
 

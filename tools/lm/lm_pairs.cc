@@ -8,6 +8,12 @@
 //                            aligns (truth, eng-OCR) pairs word by word and
 //                            letter by letter and writes letter confusion
 //                            counts "intended<TAB>observed<TAB>count"
+//   vnplan-lm-pairs learn-vie --pairs train.tsv --out vie_channel.tsv [--k 0.5]
+//                            aligns (truth, vie-OCR) pairs (make_vie_pairs.sh)
+//                            word by word and counts, for word pairs with
+//                            the same skeleton, tone / vowel-mark / d-đ
+//                            substitutions; writes the add-k smoothed
+//                            lm::VieChannel TSV
 //
 // Held-in lines train the channel; held-out lines (lm::IsHeldOutLine, the
 // LM never saw them either) are for vnplan-lm-eval --ocr-pairs.
@@ -23,6 +29,7 @@
 
 #include "common/utf8.h"
 #include "lm/lm_tokens.h"
+#include "lm/vie_channel.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::lm {
@@ -189,6 +196,86 @@ void AlignLetters(const std::u32string& t, const std::u32string& o,
   }
 }
 
+// Word alignment of truth and OCR words (Levenshtein, substitution cost =
+// skeleton letter distance); returns the aligned (truth, ocr) index pairs.
+std::vector<std::pair<size_t, size_t>> AlignWords(
+    const std::vector<std::string>& tw, const std::vector<std::string>& ow);
+
+int LearnVie(const std::string& pairs_path, const std::string& out_path, double k) {
+  std::ifstream in(pairs_path);
+  if (!in) return 3;
+  VieChannel::Counts counts;
+  std::string line;
+  size_t pairs = 0, skipped = 0;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    const std::string truth = Canon(line.substr(0, tab));
+    if (IsHeldOutLine(truth)) {
+      ++skipped;  // never learn from held-out text
+      continue;
+    }
+    ++pairs;
+    std::vector<std::string> tw, ow;
+    for (const auto& w : SplitSpaces(LowerAll(truth))) {
+      if (auto c = Core(w); !c.empty()) tw.push_back(c);
+    }
+    for (const auto& w : SplitSpaces(LowerAll(text::ToNfc(line.substr(tab + 1))))) {
+      if (auto c = Core(w); !c.empty()) ow.push_back(c);
+    }
+    for (const auto& [i, j] : AlignWords(tw, ow)) {
+      VieChannel::Count(tw[i],
+                        text::NormalizeTonePlacement(ow[j], text::ToneStyle::kNew),
+                        &counts);
+    }
+  }
+  const VieChannel ch = VieChannel::FromCounts(counts, k);
+  if (auto s = ch.Save(out_path); !s) {
+    std::fprintf(stderr, "%s\n", s.error().message.c_str());
+    return 7;
+  }
+  std::fprintf(stderr, "%zu pairs (%zu held-out skipped), %.0f same-skeleton syllables, "
+               "%.0f identical -> %s\n", pairs, skipped, counts.pairs, counts.identical,
+               out_path.c_str());
+  return 0;
+}
+
+std::vector<std::pair<size_t, size_t>> AlignWords(
+    const std::vector<std::string>& tw, const std::vector<std::string>& ow) {
+  const size_t n = tw.size(), m = ow.size();
+  std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1, 0));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  std::vector<std::vector<double>> sub(n, std::vector<double>(m));
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      sub[i][j] = CharDistance(Utf8ToU32(text::Skeleton(tw[i])),
+                               Utf8ToU32(text::Skeleton(ow[j])));
+    }
+  }
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + sub[i - 1][j - 1]});
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t i = n, j = m;
+  while (i > 0 && j > 0) {
+    if (d[i][j] == d[i - 1][j - 1] + sub[i - 1][j - 1]) {
+      if (sub[i - 1][j - 1] <= 0.5) out.emplace_back(i - 1, j - 1);
+      --i;
+      --j;
+    } else if (d[i][j] == d[i - 1][j] + 1) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 int Learn(const std::string& pairs_path, const std::string& out_path) {
   std::ifstream in(pairs_path);
   if (!in) return 3;
@@ -267,8 +354,14 @@ int Main(int argc, char** argv) {
   auto* learn = app.add_subcommand("learn", "learn letter confusions");
   learn->add_option("--pairs", pairs, "TSV truth<TAB>ocr")->required();
   learn->add_option("--out", out, "channel TSV to write")->required();
+  double k = 0.5;
+  auto* learn_vie = app.add_subcommand("learn-vie", "learn the vie-OCR diacritic channel");
+  learn_vie->add_option("--pairs", pairs, "TSV truth<TAB>ocr (held-in)")->required();
+  learn_vie->add_option("--out", out, "vie channel TSV to write")->required();
+  learn_vie->add_option("--k", k, "add-k smoothing per cell (0.5)");
   CLI11_PARSE(app, argc, argv);
   if (sel->parsed()) return Select(inputs, split, count);
+  if (learn_vie->parsed()) return LearnVie(pairs, out, k);
   return Learn(pairs, out);
 }
 
