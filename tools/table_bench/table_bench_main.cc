@@ -40,6 +40,7 @@ struct Args {
   double threshold = 0.95;
   bool verbose = false;
   int min_x_height = 14;     // CleanupOptions; 0 = imaging's defaults
+  double light_noise_threshold = -1;  // CleanupOptions; < 0 = imaging's default
   int target_x_height = 22;
 };
 
@@ -102,6 +103,7 @@ int Run(const Args& args) {
       if (args.clean) {
         imaging::CleanupOptions co;
         co.page_number = static_cast<int>(p + 1);
+        if (args.light_noise_threshold >= 0) co.light_noise_threshold = args.light_noise_threshold;
         if (args.min_x_height > 0) {
           co.min_x_height = args.min_x_height;
           co.target_x_height = args.target_x_height;
@@ -206,6 +208,9 @@ int main(int argc, char** argv) {
   app.add_option("--psm", args.psm, "Tesseract page segmentation mode for cells");
   app.add_flag("!--no-clean", args.clean, "Skip imaging::CleanPage");
   app.add_flag("--binary", args.binary, "OCR the binarised cleaned page instead of the gray one");
+  app.add_option("--light-noise-threshold", args.light_noise_threshold,
+                 "CleanupOptions::light_noise_threshold (0 = never a light page, as `vnplan run` "
+                 "uses for table cells); default: imaging's");
   app.add_option("--threshold", args.threshold, "Similarity counted as a match");
   app.add_option("--min-x-height", args.min_x_height,
                  "CleanupOptions::min_x_height (pages with smaller text are upscaled); 0 = "
