@@ -63,15 +63,19 @@ struct RestoreOptions {
   // false, RestoredToken::confidence is 1; a light pass computes them
   // anyway since it decides with them.
   bool compute_confidence = true;
-  // Light passes over `vie` OCR (RestorePage, kOcrVie): valid lower-,
-  // title- or upper-case syllables may become another LM syllable with the
-  // same skeleton ("Tố chức" -> "Tổ chức", "hải phòng" -> "hai phòng"),
-  // scored LM + vie_lambda * log10 P(observed | candidate) (VieChannel).
-  // A change must beat the observed word by vie_margin (log10), and the
-  // observed word's posterior must fall below min_confidence. Invalid
-  // words without any diacritic ("League", "km") are kept unless the OCR
-  // confidence is below 60 (foreign words and units, not vie errors). No effect when the channel
-  // file is absent (then the old light pass applies). Default true.
+  // Light passes over `vie` OCR (RestorePage, kOcrVie), when
+  // models/lm/vie_channel.tsv is loaded: valid lower-, title- or upper-case
+  // syllables may become another LM syllable with the same skeleton
+  // ("Tố chức" -> "Tổ chức", "hải phòng" -> "hai phòng"), scored
+  // LM + lambda * log10 P(observed | candidate) (VieChannel), with lambda =
+  // vie_lambda * (0.4 + 0.6 * OCR confidence / 100) (confidence 100 when
+  // unknown, e.g. kOcrVie on plain text). A change must beat the observed
+  // word by vie_margin (log10) and the observed word's posterior must fall
+  // below min_confidence. Never changed: mixed-case words, title-case
+  // words inside a sentence (names), and invalid words without any
+  // diacritic ("League", "km") unless their OCR confidence is below 60.
+  // Without the channel file (or with vie_channel = false) the old light
+  // pass applies unchanged. Default true.
   bool vie_channel = true;
   float vie_lambda = 0.5f;  // channel weight at OCR confidence 100 (0.5)
   float vie_margin = 0.5f;  // log10 margin a change needs (0.5)
@@ -120,9 +124,10 @@ class Restorer {
   // changes only if the LM's posterior for it is below min_confidence
   // (with a weaker prior for words whose Word::confidence < 60), invalid
   // syllables are always corrected. With the vie channel loaded (and
-  // options.vie_channel), valid syllables are scored with it instead,
-  // its weight scaled by Word::confidence (lower confidence: the channel's
-  // preference for the observed diacritics counts less). Changed Word::text values are written
+  // options.vie_channel), valid syllables are scored with it instead, its
+  // weight scaled by Word::confidence (lower confidence: the channel's
+  // preference for the observed diacritics counts less); see
+  // RestoreOptions::vie_channel. Changed Word::text values are written
   // back (boxes untouched). Returns the number of words changed.
   int RestorePage(Page* page, const RestoreOptions& options = {}) const;
 
