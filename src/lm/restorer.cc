@@ -524,8 +524,8 @@ struct Restorer::Impl {
       }
       RestoreMode mode = opt.mode;
       bool light = opt.only_low_confidence;
-      const bool vie = opt.vie_channel && r.vie_channel_ != nullptr &&
-                       (mode == RestoreMode::kOcrVie || spans != nullptr);
+      bool vie = opt.vie_channel && r.vie_channel_ != nullptr &&
+                 (mode == RestoreMode::kOcrVie || spans != nullptr);
       if (mode == RestoreMode::kOcrVie) {
         mode = RestoreMode::kOcr;
         light = true;
@@ -535,6 +535,8 @@ struct Restorer::Impl {
         mode = AutoMode(toks, para_begin, para_end, &auto_light);
         light = light || auto_light;
       }
+      // A paragraph without diacritics (kStripped) is not vie output.
+      vie = vie && mode == RestoreMode::kOcr;
       bool prev_word = false;  // a word came before in this sentence/line
       for (size_t i = para_begin; i < para_end;) {
         const Token& t = toks[i];

@@ -143,6 +143,26 @@ TEST(VieRestoreTest, RestorePageUsesChannel) {
   EXPECT_EQ(page.blocks[0].lines[0].words[5].text, "hoạch.");
 }
 
+TEST(VieRestoreTest, RestorePageStillRestoresStrippedParagraphs) {
+  REQUIRE_CHANNEL();
+  // A page whose text has no diacritics at all is restored as stripped
+  // text (kAuto), not held to its observed (absent) marks by the channel.
+  Page page;
+  Line line;
+  for (const char* w : {"Ke", "hoach", "cai", "tien", "chat", "luong", "giao", "duc"}) {
+    Word word;
+    word.text = w;
+    word.confidence = 90;
+    line.words.push_back(word);
+  }
+  Block block;
+  block.lines.push_back(line);
+  page.blocks.push_back(block);
+  EXPECT_GE(r->RestorePage(&page, {}), 6);
+  EXPECT_EQ(page.blocks[0].lines[0].words[0].text, "Kế");
+  EXPECT_EQ(page.blocks[0].lines[0].words[1].text, "hoạch");
+}
+
 TEST(VieRestoreTest, WithoutChannelFileOldBehaviour) {
   const std::string lm = kModels + "/" + kLmFile;
   if (!std::filesystem::exists(lm)) GTEST_SKIP() << "models/lm/vi.lm not available";
