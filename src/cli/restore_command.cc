@@ -34,6 +34,8 @@ int RunRestore(const RestoreArgs& a) {
     opt.mode = lm::RestoreMode::kStripped;
   } else if (a.mode == "ocr") {
     opt.mode = lm::RestoreMode::kOcr;
+  } else if (a.mode == "ocr-vie") {
+    opt.mode = lm::RestoreMode::kOcrVie;
   } else if (a.mode == "auto") {
     opt.mode = lm::RestoreMode::kAuto;
   } else {
@@ -97,8 +99,10 @@ void AddRestoreCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   sub->add_option("--mode", args->mode,
                   "stripped: add missing diacritics; ocr: fix eng-OCR garble "
-                  "and merged words; auto: decide per paragraph")
-      ->check(CLI::IsMember({"stripped", "ocr", "auto"}))
+                  "and merged words; ocr-vie: fix Tesseract vie output (wrong "
+                  "marks on valid syllables, via the vie noisy channel); auto: "
+                  "decide per paragraph")
+      ->check(CLI::IsMember({"stripped", "ocr", "ocr-vie", "auto"}))
       ->capture_default_str();
   sub->add_option("--tones", args->tones,
                   "tone placement of the output: new (hoà) or old (hòa)")

@@ -127,7 +127,8 @@ struct Pipeline::Impl {
   }
 
   // Restores diacritics where the text needs it; returns the words changed.
-  // kOcr treats every word as possibly misread (for Tesseract output).
+  // kOcrVie treats every word as possibly misread by Tesseract vie (wrong
+  // mark on a valid syllable, judged by the vie noisy channel).
   size_t Restore(std::string* text, lm::RestoreMode mode = lm::RestoreMode::kAuto) const {
     if (!restorer) return 0;
     lm::RestoreOptions ro;
@@ -152,7 +153,7 @@ struct Pipeline::Impl {
         std::string s(cell);
         const TextQuality q = MeasureText(s);
         if (ocr_cells) {
-          Restore(&s, lm::RestoreMode::kOcr);
+          Restore(&s, lm::RestoreMode::kOcrVie);
         } else if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) {
           Restore(&s);
         }
