@@ -58,7 +58,8 @@ Score Compare(const json& expected, const json& got) {
 }
 
 void Print(const char* what, const char* sample, int pages, double seconds, const Score& s) {
-  std::printf("%-14s %-28s %5d %8.2f %8.3f %7d %8.1f%% %8.4f\n", what, sample, pages, seconds,
+  const std::string name = fs::path(sample).filename().string();
+  std::printf("%-14s %-28s %5d %8.2f %8.3f %7d %8.1f%% %8.4f\n", what, name.c_str(), pages, seconds,
               pages > 0 ? pages / seconds : 0.0, s.fields, 100.0 * s.close / std::max(1, s.fields),
               s.total / std::max(1, s.fields));
 }
@@ -76,6 +77,8 @@ int main(int argc, char** argv) {
       {"th_hoa_binh.scan.pdf", "th_hoa_binh.expected.json", true},
       {"mn_an_phu.tcvn3.txt", "mn_an_phu.expected.json", false},
       {"thcs_tan_loc.stripped.txt", "thcs_tan_loc.expected.json", false},
+      {"../tests/data/pipeline/th_hoa_binh.born_digital.pdf", "th_hoa_binh.expected.json", false},
+      {"../tests/data/pipeline/th_hoa_binh.tcvn3_layer.pdf", "th_hoa_binh.expected.json", false},
   };
   vnplan::pipeline::RunOptions options;
   options.searchable_pdf = false;
