@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "imaging/opencv_adapter.h"
+#include "imaging/stamp.h"
 #include "ingest/leptonica_adapter.h"
 
 namespace vnplan::imaging {
@@ -154,6 +155,20 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     if (norm) {
       gray.reset(pixGammaTRC(nullptr, norm.get(), 1.0f, 0, 200));
       if (auto s = stages.Write("background", gray.get()); !s) return std::unexpected(s.error());
+    }
+  }
+
+  if (options.suppress_stamps) {
+    auto work = lept::GrayFromPix(gray.get());
+    if (!work) return std::unexpected(work.error());
+    work->dpi = dpi;
+    auto stamps = SuppressStamps(&*work);
+    if (!stamps) return std::unexpected(stamps.error());
+    if (!stamps->empty()) {
+      result.stamps_removed = static_cast<int>(stamps->size());
+      gray = lept::PixFromGray(*work);
+      if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
+      if (auto s = stages.Write("stamps", gray.get()); !s) return std::unexpected(s.error());
     }
   }
 

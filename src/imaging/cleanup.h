@@ -6,7 +6,8 @@
 // detected in ocr/ with Tesseract OSD and applied with RotateQuarterTurns.
 //
 // With CleanupOptions::keep_intermediates_dir set, every stage writes a
-// numbered PNG there ("p0001-01-input.png", "p0001-02-background.png", ...).
+// numbered PNG there ("p0001-01-input.png", "p0001-02-background.png", ...);
+// the "stamps" stage is written only when a seal was removed.
 #ifndef VNPLAN_IMAGING_CLEANUP_H_
 #define VNPLAN_IMAGING_CLEANUP_H_
 
@@ -31,6 +32,13 @@ struct CleanupOptions {
   // thresholding of a clean, normalised page beats Sauvola there). Default 7, between
   // vnplan-synth's medium (~5) and heavy (~9) scans; 0 = never light.
   double light_noise_threshold = 7.0;
+  // Remove official seals ("con dấu"): large rings of mid-gray ink (lighter
+  // than the text, darker than the paper) found with a Hough circle search
+  // for 2.5-5.5 cm diameters at the page's dpi; inside each, the seal's
+  // gray band is set to paper before binarisation while darker text
+  // crossing it is kept. Pages without a detected seal are unchanged.
+  // Default true.
+  bool suppress_stamps = true;
   // Detect and correct skew. Default true.
   bool deskew = true;
   // Largest skew searched for, in degrees (either direction). Default 7.
@@ -73,6 +81,7 @@ struct CleanedPage {
   int x_height = 0;           // estimated x-height in output pixels, 0 if unknown
   double noise = 0.0;         // mean |page - median3(page)| on paper, gray levels
   bool light = false;         // noise < light_noise_threshold: OCR `gray`
+  int stamps_removed = 0;     // seals suppressed (CleanupOptions::suppress_stamps)
 };
 
 // Runs the cleanup chain. kInvalidArgument for an empty image or bad

@@ -1,0 +1,238 @@
+// Seal suppression on OpenCV (see stamp.h).
+//
+// 1. From the page histogram: paper level P (brightest mode) and text ink
+//    level I (darkest mode); the "mid-gray band" is [I + 0.45 (P - I),
+//    P - 0.15 (P - I)].
+// 2. The band mask is reduced to ~50 dpi (as a density), blurred and
+//    searched with cv::HoughCircles for circles of seal size.
+// 3. Each candidate is checked on the reduced band / dark-ink densities:
+//    a radius with peak band density, band ink around most of the circle
+//    and little dark ink on the ring (text lines are mostly dark ink, seals
+//    mostly mid-gray).
+// 4. Inside an accepted seal, pixels lighter than halfway between the text
+//    ink and the seal's own ink level become paper, unless they touch a
+//    darker (text) pixel.
+#include "imaging/stamp.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+namespace vnplan::imaging {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+struct Levels {
+  int ink = 0;
+  int paper = 255;
+};
+
+Levels EstimateLevels(const cv::Mat& gray) {
+  std::array<int64_t, 256> hist{};
+  for (int y = 0; y < gray.rows; ++y) {
+    const uint8_t* row = gray.ptr<uint8_t>(y);
+    for (int x = 0; x < gray.cols; ++x) ++hist[row[x]];
+  }
+  auto smoothed = [&](int v) {
+    int64_t s = 0;
+    for (int d = -3; d <= 3; ++d) s += hist[std::clamp(v + d, 0, 255)];
+    return s;
+  };
+  Levels levels;
+  int64_t best = -1;
+  for (int v = 128; v < 256; ++v) {
+    if (smoothed(v) > best) best = smoothed(v), levels.paper = v;
+  }
+  best = -1;
+  levels.ink = 40;
+  for (int v = 0; v < std::min(128, levels.paper - 60); ++v) {
+    if (smoothed(v) > best) best = smoothed(v), levels.ink = v;
+  }
+  return levels;
+}
+
+// Mean of `density` along the circle (cx, cy, r), sampled every `step` rad.
+double RingMean(const cv::Mat& density, double cx, double cy, double r, int samples,
+                double a0 = 0, double a1 = 2 * kPi) {
+  double sum = 0;
+  int n = 0;
+  for (int i = 0; i < samples; ++i) {
+    const double a = a0 + (a1 - a0) * (i + 0.5) / samples;
+    const int x = static_cast<int>(std::lround(cx + r * std::cos(a)));
+    const int y = static_cast<int>(std::lround(cy + r * std::sin(a)));
+    if (x < 0 || y < 0 || x >= density.cols || y >= density.rows) continue;
+    sum += density.at<float>(y, x);
+    ++n;
+  }
+  return n ? sum / n : 0.0;
+}
+
+}  // namespace
+
+Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOptions& options) {
+  if (image == nullptr || image->empty() ||
+      image->pixels.size() != static_cast<size_t>(image->width) * image->height ||
+      options.min_diameter_cm <= 0 || options.max_diameter_cm < options.min_diameter_cm) {
+    return MakeError(ErrorCode::kInvalidArgument, "SuppressStamps: bad image or options");
+  }
+  std::vector<StampCircle> found;
+  try {
+    cv::Mat gray(image->height, image->width, CV_8UC1, image->pixels.data());
+    const double dpi = image->dpi > 0 ? image->dpi : 300;
+    const Levels lv = EstimateLevels(gray);
+    const int span = lv.paper - lv.ink;
+    if (span < 80) return found;  // no clear ink/paper separation
+    const int band_lo = lv.ink + static_cast<int>(0.45 * span);
+    const int band_hi = lv.paper - static_cast<int>(0.15 * span);
+
+    cv::Mat band, dark;
+    cv::inRange(gray, cv::Scalar(band_lo), cv::Scalar(band_hi), band);
+    cv::threshold(gray, dark, band_lo - 1, 255, cv::THRESH_BINARY_INV);
+
+    // Work at ~50 dpi: seals become rings of 25-55 px radius.
+    const double f = std::max(1.0, dpi / 50.0);
+    const cv::Size small(std::max(1, static_cast<int>(image->width / f)),
+                         std::max(1, static_cast<int>(image->height / f)));
+    cv::Mat band_d, dark_d;
+    cv::resize(band, band_d, small, 0, 0, cv::INTER_AREA);
+    cv::resize(dark, dark_d, small, 0, 0, cv::INTER_AREA);
+    band_d.convertTo(band_d, CV_32F, 1.0 / 255);
+    dark_d.convertTo(dark_d, CV_32F, 1.0 / 255);
+
+    const double sdpi = dpi / f;
+    const int r_min = static_cast<int>(options.min_diameter_cm / 2 / 2.54 * sdpi);
+    const int r_max = static_cast<int>(std::ceil(options.max_diameter_cm / 2 / 2.54 * sdpi));
+    if (r_min < 4 || 2 * r_min > std::min(small.width, small.height)) return found;
+
+    cv::Mat hough_in;
+    cv::Mat band8;
+    band_d.convertTo(band8, CV_8U, 255.0);
+    cv::GaussianBlur(band8, hough_in, cv::Size(5, 5), 1.2);
+    std::vector<cv::Vec3f> circles;
+    cv::HoughCircles(hough_in, circles, cv::HOUGH_GRADIENT, 1, r_min, 60, 18, r_min, r_max);
+
+    for (const cv::Vec3f& c : circles) {
+      const double cx = c[0], cy = c[1], r0 = c[2];
+      bool overlaps = false;
+      for (const StampCircle& s : found) {
+        if (std::hypot(cx * f - s.cx, cy * f - s.cy) < s.radius) overlaps = true;
+      }
+      if (overlaps) continue;
+      // Radius with the most band ink.
+      double best_r = r0, best_v = -1;
+      for (double r = 0.7 * r0; r <= 1.3 * r0; r += 0.5) {
+        const double v = RingMean(band_d, cx, cy, r, 360);
+        if (v > best_v) best_v = v, best_r = r;
+      }
+      if (best_v < 0.3) continue;  // seal rings are mostly ink
+      // Angular coverage and dark ink on the ring.
+      constexpr int kSectors = 72;
+      int covered = 0;
+      for (int s = 0; s < kSectors; ++s) {
+        const double a0 = 2 * kPi * s / kSectors, a1 = 2 * kPi * (s + 1) / kSectors;
+        double m = 0;
+        for (double dr = -1.5; dr <= 1.5; dr += 0.75) {
+          m = std::max(m, RingMean(band_d, cx, cy, best_r + dr, 8, a0, a1));
+        }
+        covered += m > 0.12;
+      }
+      if (covered < options.min_ring_coverage * kSectors) continue;
+      const double dark_on_ring = RingMean(dark_d, cx, cy, best_r, 360);
+      if (dark_on_ring > 0.5 * best_v) continue;
+      // Outer edge: the largest radius still carrying ring-like band ink.
+      double r_out = best_r;
+      for (double r = best_r; r <= 1.4 * r0 && r <= r_max * 1.15; r += 0.5) {
+        if (RingMean(band_d, cx, cy, r, 360) > 0.4 * best_v) r_out = r;
+      }
+
+      // A seal is a ring on paper: just outside it, little band ink.
+      const double outside = std::max(RingMean(band_d, cx, cy, r_out + 3, 360),
+                                      RingMean(band_d, cx, cy, r_out + 5, 360));
+      if (outside > 0.25 * best_v) continue;
+
+      StampCircle stamp;
+      stamp.cx = static_cast<int>(std::lround(cx * f));
+      stamp.cy = static_cast<int>(std::lround(cy * f));
+      stamp.radius = static_cast<int>(std::lround((r_out + 2.5) * f));
+
+      // The seal's own ink level: median of band pixels on its ring.
+      std::array<int64_t, 256> hist{};
+      int64_t n = 0;
+      const double rin = (best_r - 1.5) * f, rout = (best_r + 1.5) * f;
+      const int x0 = std::max(0, static_cast<int>(cx * f - rout));
+      const int x1 = std::min(image->width - 1, static_cast<int>(cx * f + rout));
+      const int y0 = std::max(0, static_cast<int>(cy * f - rout));
+      const int y1 = std::min(image->height - 1, static_cast<int>(cy * f + rout));
+      for (int y = y0; y <= y1; ++y) {
+        for (int x = x0; x <= x1; ++x) {
+          const double d = std::hypot(x - cx * f, y - cy * f);
+          const uint8_t v = gray.at<uint8_t>(y, x);
+          if (d >= rin && d <= rout && v >= band_lo && v <= band_hi) ++hist[v], ++n;
+        }
+      }
+      int median = (band_lo + band_hi) / 2;
+      for (int64_t acc = 0, v = 0; v < 256 && n > 0; ++v) {
+        acc += hist[v];
+        if (2 * acc >= n) {
+          median = static_cast<int>(v);
+          break;
+        }
+      }
+      stamp.ink_level = median;
+      stamp.keep_below = std::clamp((lv.ink + median) / 2, lv.ink + 1, band_lo);
+      found.push_back(stamp);
+    }
+
+    // Whitening (to the paper level), all seals at once.
+    for (const StampCircle& s : found) {
+      const cv::Rect roi = cv::Rect(s.cx - s.radius - 1, s.cy - s.radius - 1, 2 * s.radius + 3,
+                                    2 * s.radius + 3) &
+                           cv::Rect(0, 0, image->width, image->height);
+      if (roi.empty()) continue;
+      cv::Mat sub = gray(roi);
+      // Candidate text: darker than keep_below. Dark patches of the seal
+      // itself (uneven inking) also get there, so a component is kept only
+      // if its mean gray is closer to the text ink than to keep_below, or if
+      // it has a few pixels near the text ink level (thin strokes, dots and
+      // tone marks, whose mean is raised by their anti-aliased edges).
+      cv::Mat cand;
+      cv::threshold(sub, cand, s.keep_below - 1, 255, cv::THRESH_BINARY_INV);
+      cv::Mat labels;
+      const int count = cv::connectedComponents(cand, labels, 8, CV_32S);
+      const double core = lv.ink + 0.5 * (s.keep_below - lv.ink);
+      const double deep = lv.ink + 0.25 * (s.keep_below - lv.ink);
+      std::vector<int64_t> sum(count, 0), num(count, 0), deep_n(count, 0);
+      for (int y = 0; y < sub.rows; ++y) {
+        const int* lab = labels.ptr<int>(y);
+        const uint8_t* px = sub.ptr<uint8_t>(y);
+        for (int x = 0; x < sub.cols; ++x) {
+          if (lab[x] > 0) sum[lab[x]] += px[x], ++num[lab[x]], deep_n[lab[x]] += px[x] <= deep;
+        }
+      }
+      cv::Mat keep = cv::Mat::zeros(sub.size(), CV_8U);
+      for (int y = 0; y < sub.rows; ++y) {
+        const int* lab = labels.ptr<int>(y);
+        uint8_t* k = keep.ptr<uint8_t>(y);
+        for (int x = 0; x < sub.cols; ++x) {
+          const int l = lab[x];
+          if (l > 0 && (sum[l] < core * num[l] || deep_n[l] >= 2)) k[x] = 255;
+        }
+      }
+      cv::dilate(keep, keep, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+      cv::Mat disk = cv::Mat::zeros(sub.size(), CV_8U);
+      cv::circle(disk, cv::Point(s.cx - roi.x, s.cy - roi.y), s.radius, cv::Scalar(255), cv::FILLED);
+      cv::Mat wipe = disk & ~keep;
+      sub.setTo(cv::Scalar(lv.paper), wipe);
+    }
+  } catch (const cv::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("OpenCV stamp suppression: ") + e.what());
+  }
+  return found;
+}
+
+}  // namespace vnplan::imaging
