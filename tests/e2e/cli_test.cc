@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "e2e_util.h"
 
 namespace vnplan::e2e {
@@ -59,6 +61,17 @@ TEST_F(CliTest, MissingModelIsExitFive) {
   const CommandResult off = RunVnplan("run --restore off " + Q(dir_ / "a.txt") + " -o " + Q(dir_ / "out"),
                                       "VNPLAN_MODELS=" + Q(dir_ / "empty_models"));
   EXPECT_EQ(off.exit_code, 0) << off.err;
+}
+
+TEST_F(CliTest, TablesPrintsPlanJsonOnStdout) {
+  const std::string sample = std::string(VNPLAN_SOURCE_DIR) + "/samples/mn_an_phu.tcvn3.txt";
+  const CommandResult r = RunVnplan("tables --compact '" + sample + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["schema_version"], "1.0.0");
+  EXPECT_EQ(json["criteria"].size(), 3u);
+  EXPECT_EQ(json["criteria"][0]["criterion"], "2.2");
+  EXPECT_EQ(RunVnplan("tables " + Q(dir_ / "missing.txt")).exit_code, 3);
 }
 
 TEST_F(CliTest, BatchKeepsGoingAndResumes) {
