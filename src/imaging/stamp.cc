@@ -92,7 +92,7 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
 
     cv::Mat band, dark;
     cv::inRange(gray, cv::Scalar(band_lo), cv::Scalar(band_hi), band);
-    cv::threshold(gray, dark, band_lo - 1, 255, cv::THRESH_BINARY_INV);
+    cv::threshold(gray, dark, lv.ink + span / 4, 255, cv::THRESH_BINARY_INV);
 
     // Work at ~50 dpi: seals become rings of 25-55 px radius.
     const double f = std::max(1.0, dpi / 50.0);
@@ -143,7 +143,7 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       }
       if (covered < options.min_ring_coverage * kSectors) continue;
       const double dark_on_ring = RingMean(dark_d, cx, cy, best_r, 360);
-      if (dark_on_ring > 0.5 * best_v) continue;
+      if (dark_on_ring > best_v) continue;
       // Outer edge: the largest radius still carrying ring-like band ink.
       double r_out = best_r;
       for (double r = best_r; r <= 1.4 * r0 && r <= r_max * 1.15; r += 0.5) {
@@ -184,7 +184,7 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
         }
       }
       stamp.ink_level = median;
-      stamp.keep_below = std::clamp((lv.ink + median) / 2, lv.ink + 1, band_lo);
+      stamp.keep_below = std::clamp(lv.ink + (median - lv.ink) * 7 / 10, lv.ink + 1, band_hi);
       found.push_back(stamp);
     }
 
@@ -204,8 +204,8 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       cv::threshold(sub, cand, s.keep_below - 1, 255, cv::THRESH_BINARY_INV);
       cv::Mat labels;
       const int count = cv::connectedComponents(cand, labels, 8, CV_32S);
-      const double core = lv.ink + 0.5 * (s.keep_below - lv.ink);
-      const double deep = lv.ink + 0.25 * (s.keep_below - lv.ink);
+      const double core = lv.ink + 0.3 * (s.ink_level - lv.ink);
+      const double deep = lv.ink + 0.2 * (s.ink_level - lv.ink);
       std::vector<int64_t> sum(count, 0), num(count, 0), deep_n(count, 0);
       for (int y = 0; y < sub.rows; ++y) {
         const int* lab = labels.ptr<int>(y);
@@ -220,9 +220,17 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
         uint8_t* k = keep.ptr<uint8_t>(y);
         for (int x = 0; x < sub.cols; ++x) {
           const int l = lab[x];
-          if (l > 0 && (sum[l] < core * num[l] || deep_n[l] >= 2)) k[x] = 255;
+          if (l > 0 && (sum[l] < core * num[l] || deep_n[l] >= std::max<int64_t>(2, num[l] / 20))) {
+            k[x] = 255;
+          }
         }
       }
+      // Of a kept component only its darker core (and 2 px around it, the
+      // anti-aliased edge) stays: seal ink merged into a text line does not.
+      cv::Mat core_mask;
+      cv::threshold(sub, core_mask, core, 255, cv::THRESH_BINARY_INV);
+      cv::dilate(core_mask, core_mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+      keep &= core_mask;
       cv::dilate(keep, keep, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
       cv::Mat disk = cv::Mat::zeros(sub.size(), CV_8U);
       cv::circle(disk, cv::Point(s.cx - roi.x, s.cy - roi.y), s.radius, cv::Scalar(255), cv::FILLED);
