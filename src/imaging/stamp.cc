@@ -109,12 +109,17 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
     const int r_max = static_cast<int>(std::ceil(options.max_diameter_cm / 2 / 2.54 * sdpi));
     if (r_min < 4 || 2 * r_min > std::min(small.width, small.height)) return found;
 
+    // Only dense band ink takes part: scanner noise on paper and the
+    // anti-aliased edges of text are sparse at this scale (and would make
+    // the Hough search slow on noisy pages).
     cv::Mat hough_in;
-    cv::Mat band8;
-    band_d.convertTo(band8, CV_8U, 255.0);
-    cv::GaussianBlur(band8, hough_in, cv::Size(5, 5), 1.2);
+    cv::threshold(band_d, hough_in, 0.1, 255, cv::THRESH_BINARY);
+    hough_in.convertTo(hough_in, CV_8U);
+    cv::GaussianBlur(hough_in, hough_in, cv::Size(5, 5), 1.2);
     std::vector<cv::Vec3f> circles;
-    cv::HoughCircles(hough_in, circles, cv::HOUGH_GRADIENT, 1, r_min, 60, 18, r_min, r_max);
+    cv::HoughCircles(hough_in, circles, cv::HOUGH_GRADIENT, 1, r_min, 60, 30, r_min, r_max);
+    // Candidates come best first; a page has at most a few seals.
+    if (circles.size() > 40) circles.resize(40);
 
     for (const cv::Vec3f& c : circles) {
       const double cx = c[0], cy = c[1], r0 = c[2];
