@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <vector>
 
 #include "imaging/cleanup.h"
@@ -175,6 +176,35 @@ TEST(CleanPageStampTest, SealInkIsRemovedAndTextKept) {
   ASSERT_EQ(plain->scale, 1.0);
   EXPECT_EQ(plain->stamps_removed, 0);
   EXPECT_GT(Score(plain->binary).seal_ink, 0.3);
+}
+
+TEST(CleanPageStampTest, WritesTheStampsStageOnlyWhenASealWasRemoved) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / "vnplan_stamp_intermediates";
+  std::filesystem::remove_all(dir);
+  CleanupOptions options;
+  options.keep_intermediates_dir = dir;
+  options.page_number = 1;
+  ASSERT_TRUE(CleanPage(StampedPage(), options).has_value());
+  options.page_number = 2;
+  ASSERT_TRUE(CleanPage(AddNoise(TextOnly(), 30), options).has_value());
+  // Page 1: input, denoise, background, stamps, ...; page 2 has no seal.
+  EXPECT_TRUE(std::filesystem::exists(dir / "p0001-04-stamps.png"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "p0002-04-stamps.png"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "p0002-04-binary.png"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SuppressStampsTest, IgnoresRingsTooSmallForASeal) {
+  // A 1 cm mid-gray ring (e.g. a circled number) is not a seal.
+  GrayImage page = TextOnly();
+  cv::circle(Wrap(page), SealCentre(), static_cast<int>(0.5 / 2.54 * kDpi), cv::Scalar(kSealGray),
+             5, cv::LINE_AA);
+  const GrayImage before = page;
+  auto found = SuppressStamps(&page);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_TRUE(found->empty());
+  EXPECT_EQ(page.pixels, before.pixels);
 }
 
 TEST(CleanPageStampTest, PageWithoutSealIsIdenticalWithOptionOnOrOff) {
