@@ -161,7 +161,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   if (options.suppress_stamps) {
     auto work = lept::GrayFromPix(gray.get());
     if (!work) return std::unexpected(work.error());
-    work->dpi = dpi;
+    work->dpi = page.dpi;  // 0 (unknown): SuppressStamps assumes an A4 page
     auto stamps = SuppressStamps(&*work);
     if (!stamps) return std::unexpected(stamps.error());
     if (!stamps->empty()) {

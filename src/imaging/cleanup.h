@@ -34,10 +34,10 @@ struct CleanupOptions {
   double light_noise_threshold = 7.0;
   // Remove official seals ("con dấu"): large rings of mid-gray ink (lighter
   // than the text, darker than the paper) found with a Hough circle search
-  // for 2.5-5.5 cm diameters at the page's dpi; inside each, the seal's
-  // gray band is set to paper before binarisation while darker text
-  // crossing it is kept. Pages without a detected seal are unchanged.
-  // Default true.
+  // for 2.5-5.5 cm diameters at the page's dpi (unknown dpi: the page is
+  // taken to be A4); inside each, the seal's gray band is set to paper
+  // before binarisation while darker text crossing it is kept. Pages
+  // without a detected seal are unchanged. Default true.
   bool suppress_stamps = true;
   // Detect and correct skew. Default true.
   bool deskew = true;

@@ -83,7 +83,9 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
   std::vector<StampCircle> found;
   try {
     cv::Mat gray(image->height, image->width, CV_8UC1, image->pixels.data());
-    const double dpi = image->dpi > 0 ? image->dpi : 300;
+    // Unknown dpi: plans are A4, so the long side is 11.69 inches.
+    const double dpi = image->dpi > 0 ? image->dpi
+                                      : std::max(image->width, image->height) / 11.69;
     const Levels lv = EstimateLevels(gray);
     const int span = lv.paper - lv.ink;
     if (span < 80) return found;  // no clear ink/paper separation

@@ -23,8 +23,9 @@ struct StampCircle {
 };
 
 struct StampOptions {
-  // Seal diameters searched for, in centimetres at the image's dpi (300 if
-  // unknown). Defaults 2.5 and 5.5 (Vietnamese seals are 3-5 cm).
+  // Seal diameters searched for, in centimetres at the image's dpi; when
+  // GrayImage::dpi is 0 the page is taken to be A4 (long side 29.7 cm).
+  // Defaults 2.5 and 5.5 (Vietnamese seals are 3-5 cm).
   double min_diameter_cm = 2.5;
   double max_diameter_cm = 5.5;
   // Fraction of the circle's angle (in 5-degree sectors) that must carry
