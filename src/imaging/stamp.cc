@@ -3,15 +3,19 @@
 // 1. From the page histogram: paper level P (brightest mode) and text ink
 //    level I (darkest mode); the "mid-gray band" is [I + 0.45 (P - I),
 //    P - 0.15 (P - I)].
-// 2. The band mask is reduced to ~50 dpi (as a density), blurred and
-//    searched with cv::HoughCircles for circles of seal size.
-// 3. Each candidate is checked on the reduced band / dark-ink densities:
-//    a radius with peak band density, band ink around most of the circle
-//    and little dark ink on the ring (text lines are mostly dark ink, seals
-//    mostly mid-gray).
-// 4. Inside an accepted seal, pixels lighter than halfway between the text
-//    ink and the seal's own ink level become paper, unless they touch a
-//    darker (text) pixel.
+// 2. The band mask is reduced to ~50 dpi (as a density); where the density
+//    exceeds 0.1 it is blurred and searched with cv::HoughCircles for
+//    circles of seal size (at most 40 candidates, best first).
+// 3. Each candidate is checked on the reduced densities: a radius with
+//    peak band density >= 0.3, band ink in >= 80% of 5-degree sectors,
+//    no more dark ink (< I + (P - I) / 4) than band ink on the ring, and
+//    little band ink just outside it (a seal is a ring on paper; page-edge
+//    shading and bleed-through are not).
+// 4. Inside an accepted seal (S = median gray of its ring), text is the
+//    pixels darker than I + 0.7 (S - I) forming components whose mean is
+//    below I + 0.3 (S - I) or that have a few pixels below I + 0.2 (S - I)
+//    (thin tone marks); of those only the dark core plus 2 px is kept, and
+//    1 px around it. Everything else in the disk becomes paper (P).
 #include "imaging/stamp.h"
 
 #include <opencv2/core.hpp>

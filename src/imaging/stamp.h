@@ -19,7 +19,7 @@ namespace vnplan::imaging {
 struct StampCircle {
   int cx = 0, cy = 0, radius = 0;  // in image pixels
   int ink_level = 0;               // median gray of the seal's ring ink
-  int keep_below = 0;              // pixels darker than this were kept as text
+  int keep_below = 0;              // text candidates: pixels darker than this
 };
 
 struct StampOptions {
@@ -33,9 +33,11 @@ struct StampOptions {
   double min_ring_coverage = 0.8;
 };
 
-// Finds round seals in `image` and, inside each, whitens the pixels of the
-// seal's gray band; darker pixels (text ink) and the band pixels touching
-// them are kept. Returns the seals found (empty: the image is unchanged).
+// Finds round seals in `image` and, inside each, sets to paper everything
+// but text: pixels clearly darker than the seal's own ink (and a 1-3 px
+// anti-aliased edge around them) are kept. Returns the seals found (empty:
+// the image is unchanged). kInvalidArgument for a null/empty image or bad
+// options, kInternal if OpenCV throws.
 Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOptions& options = {});
 
 }  // namespace vnplan::imaging
