@@ -87,7 +87,7 @@ INSTANTIATE_TEST_SUITE_P(
         SampleCase{"thcs_tan_loc.stripped.txt", "thcs_tan_loc.expected.json",
                    "thcs_tan_loc.stripped", "text", 0.90, 0.98},
         SampleCase{"th_hoa_binh.scan.pdf", "th_hoa_binh.expected.json", "th_hoa_binh.scan",
-                   "pdf-ocr", 0.80, 0.92},
+                   "pdf-ocr", 0.95, 0.99},
         // The same plan as born-digital PDFs: a Unicode text layer, and a
         // layer in TCVN3 as .VnTime fonts give it ("KÕ ho¹ch"). No OCR, so
         // every field must come out exactly (TCVN3 cannot encode a capital
