@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds every trained model in models/ from the read-only material in
-# /work/shared (override with VNPLAN_SHARED). Deterministic: same inputs,
-# same bytes. Needs the tools built (tools/build.sh or BUILD_DIR=...).
+# ../shared beside the repository (override with VNPLAN_SHARED). Deterministic: same inputs,
+# same bytes. Builds the tools it needs into $BUILD_DIR (default build/).
 #
 #   models/lm/vi.lm             syllable 4-gram LM (vnplan-lm-train)
 #   models/lm/acronyms.tsv      upper-case acronyms with Đ etc. (GDDT -> GDĐT)
@@ -11,14 +11,19 @@
 #                               mark, d/đ) from tools/lm/make_vie_pairs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${VNPLAN_SHARED:-/work/shared}
+SHARED=${VNPLAN_SHARED:-$(cd .. && pwd)/shared}  # ../shared beside the repository
 BUILD_DIR=${BUILD_DIR:-build}
 TRAIN="$BUILD_DIR/tools/lm/vnplan-lm-train"
 C="$SHARED/corpus"
-if [[ ! -x "$TRAIN" ]]; then
-  echo "build_models.sh: $TRAIN missing; run tools/build.sh first" >&2
-  exit 5
+if [[ ! -d "$C" ]]; then
+  echo "build_models.sh: no corpus at $C (set VNPLAN_SHARED to the shared/ folder)" >&2
+  exit 3
 fi
+# Build the trainer, pair tools and generator first (no-op when up to date).
+if [[ ! -f "$BUILD_DIR/CMakeCache.txt" ]]; then
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$BUILD_DIR" -j "$(nproc)" --target vnplan-lm-train vnplan-lm-pairs vnplan-synth >/dev/null
 mkdir -p models/lm
 start=$(date +%s.%N)
 # Genre weights: the administrative/legal sources (target genre) in full,
