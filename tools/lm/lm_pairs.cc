@@ -294,36 +294,10 @@ int Learn(const std::string& pairs_path, const std::string& out_path) {
       if (auto c = Core(w); !c.empty()) ow.push_back(c);
     }
     // Word alignment (Levenshtein, substitution cost = skeleton distance).
-    const size_t n = tw.size(), m = ow.size();
-    std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1, 0));
-    for (size_t i = 0; i <= n; ++i) d[i][0] = i;
-    for (size_t j = 0; j <= m; ++j) d[0][j] = j;
-    std::vector<std::vector<double>> sub(n, std::vector<double>(m));
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t j = 0; j < m; ++j) {
-        sub[i][j] = CharDistance(Utf8ToU32(text::Skeleton(tw[i])),
-                                 Utf8ToU32(text::Skeleton(ow[j])));
-      }
-    }
-    for (size_t i = 1; i <= n; ++i) {
-      for (size_t j = 1; j <= m; ++j) {
-        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                            d[i - 1][j - 1] + sub[i - 1][j - 1]});
-      }
-    }
-    size_t i = n, j = m;
-    while (i > 0 && j > 0) {
-      if (d[i][j] == d[i - 1][j - 1] + sub[i - 1][j - 1]) {
-        if (sub[i - 1][j - 1] <= 0.5 && text::IsValidSyllable(tw[i - 1])) {
-          AlignLetters(Utf8ToU32(tw[i - 1]), Utf8ToU32(ow[j - 1]), &counts);
-          ++aligned_words;
-        }
-        --i;
-        --j;
-      } else if (d[i][j] == d[i - 1][j] + 1) {
-        --i;
-      } else {
-        --j;
+    for (const auto& [ti, oi] : AlignWords(tw, ow)) {
+      if (text::IsValidSyllable(tw[ti])) {
+        AlignLetters(Utf8ToU32(tw[ti]), Utf8ToU32(ow[oi]), &counts);
+        ++aligned_words;
       }
     }
   }
