@@ -3,13 +3,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
-#include "common/utf8.h"
+#include "table/fuzzy.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::e2e {
@@ -59,18 +58,7 @@ std::string NormalizeField(const std::string& s) {
 }
 
 double Similarity(const std::string& a, const std::string& b) {
-  const std::u32string x = Utf8ToU32(NormalizeField(a)), y = Utf8ToU32(NormalizeField(b));
-  if (x.empty() && y.empty()) return 1.0;
-  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= y.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return 1.0 - static_cast<double>(prev[y.size()]) / std::max(x.size(), y.size());
+  return table::Similarity(NormalizeField(a), NormalizeField(b));
 }
 
 }  // namespace vnplan::e2e
