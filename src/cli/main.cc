@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
       "Data goes to stdout or -o; logs and progress go to stderr.\n"
       "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 not "
       "Vietnamese/unknown encoding, 5 missing model or dependency, 6 some "
-      "batch inputs failed, 7 output write error.",
+      "batch inputs failed, 7 output write error, 130 interrupted.",
       "vnplan"};
   app.set_version_flag("--version", "vnplan " VNPLAN_VERSION);
   app.require_subcommand(1);
