@@ -74,6 +74,34 @@ std::vector<Token> Tokenize(std::string_view text) {
   return tokens;
 }
 
+std::string_view NumberClassWord(std::string_view number) {
+  bool dot = false, slash = false;
+  for (char ch : number) {
+    dot |= ch == '.' || ch == ',';
+    slash |= ch == '/' || ch == ':';
+  }
+  if (slash) return "<numslash>";
+  if (dot) return "<numdot>";
+  if (number.size() == 4 && (number.starts_with("19") || number.starts_with("20"))) {
+    return "<year>";
+  }
+  return "<num>";
+}
+
+std::string_view PunctClassWord(std::string_view p) {
+  if (p == ",") return "<comma>";
+  if (p == ":") return "<colon>";
+  if (p == "/") return "<slash>";
+  if (p == "-" || p == "\u2013" || p == "\u2014") return "<dash>";
+  if (p == "(" || p == "[" || p == "{") return "<open>";
+  if (p == ")" || p == "]" || p == "}") return "<close>";
+  if (p == "\"" || p == "'" || p == "\u201c" || p == "\u201d" || p == "\u2018" ||
+      p == "\u2019" || p == "\u00ab" || p == "\u00bb") {
+    return "<quote>";
+  }
+  return "<punct>";
+}
+
 std::string LowerVietnamese(std::string_view word) {
   std::string out;
   out.reserve(word.size());

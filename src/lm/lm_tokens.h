@@ -1,8 +1,10 @@
 // Tokenisation shared by the LM trainer and the restorer, so that both see
 // the same token classes. Input: UTF-8 text (NFC). Output: tokens that
 // cover the input exactly (concatenating their text gives the input back),
-// and the LM word each token maps to: a lower-case syllable, <num>,
-// <punct>, <unk>, or a sentence boundary.
+// and the LM word each token maps to: a lower-case syllable, a number
+// class (<num>, <numdot>, <numslash>, <year>), a punctuation class
+// (<comma>, <colon>, <slash>, <dash>, <open>, <close>, <quote>, <punct>),
+// <unk>, or a sentence boundary.
 #ifndef VNPLAN_LM_LM_TOKENS_H_
 #define VNPLAN_LM_LM_TOKENS_H_
 
@@ -27,6 +29,17 @@ struct Token {
 };
 
 std::vector<Token> Tokenize(std::string_view text);
+
+// The LM class word of a kNumber token: "<year>" (1900..2099), "<numslash>"
+// (holds '/' or ':', dates such as "23/11/2024"), "<numdot>" (holds '.' or
+// ',': section numbers "1.9", amounts "1.500.000"), "<num>" otherwise.
+std::string_view NumberClassWord(std::string_view number);
+// The LM class word of a kPunct token that does not end a sentence:
+// "<comma>" (,), "<colon>" (:), "<slash>" (/), "<dash>" (- – —), "<open>"
+// (( [ {), "<close>" () ] }), "<quote>" (" ' “ ” ‘ ’ « »), "<punct>"
+// otherwise. Models trained before the classes existed lack them: the
+// restorer falls back to <num> / <punct>.
+std::string_view PunctClassWord(std::string_view punct);
 
 // Lower-cases a word of Vietnamese/ASCII letters without ICU; returns ""
 // if any code point is not such a letter.

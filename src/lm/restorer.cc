@@ -33,7 +33,7 @@ constexpr size_t kMaxCands = 40;
 // Edits and splits only for words up to this many bytes (they cost
 // O(length^2) look-ups; real merged syllable pairs are shorter).
 constexpr size_t kMaxEditBytes = 24;
-constexpr size_t kMaxSkeletonCands = 12;
+constexpr size_t kMaxSkeletonCands = 20;
 
 struct Cand {
   WordId w[2] = {0, 0};
@@ -178,6 +178,21 @@ bool PlainCase(std::string_view t) {
   return upper == 0 || (upper == 1 && first_upper) || upper == n;
 }
 
+// A space token toks[i] (inside the paragraph [.., e)) ends the LM
+// sentence when it holds a tab (table cells: flattened tables separate
+// cells by tabs) or a line break not followed by a lower-case word (a new
+// line starting with a capital, a digit, a bullet or a dash is a heading,
+// a list item or a table row, as each corpus line is a sentence for the
+// trainer; a wrapped line continues in lower case).
+bool EndsSentence(const std::vector<Token>& toks, size_t i, size_t e) {
+  const std::string_view sp = toks[i].text;
+  if (sp.find('\t') != std::string_view::npos) return true;
+  if (sp.find('\n') == std::string_view::npos) return false;
+  if (i + 1 >= e || toks[i + 1].kind != TokenKind::kWord) return true;
+  size_t pos = 0;
+  return IsUpperLetter(NextCodePoint(toks[i + 1].text, &pos));
+}
+
 bool IsGlueSymbol(std::string_view t) {
   return t == "\u00a2" || t == "\u20ac" || t == "@" || t == "|" || t == "$" || t == "\u00a7" ||
          t == "\u00a9" || t == "\u00ae";
@@ -208,6 +223,17 @@ struct Restorer::Impl {
   }
   bool IsLowConfidence(size_t offset) const {
     return OcrConfidence(offset) < kLowOcrConfidence;
+  }
+
+  // LM ids of number / punctuation tokens (lm_tokens.h classes), <num> /
+  // <punct> with a model that lacks the class.
+  WordId NumberId(std::string_view t) const {
+    const WordId id = r.model_.Index(NumberClassWord(t));
+    return id == r.model_.unk() ? r.model_.num() : id;
+  }
+  WordId PunctId(std::string_view t) const {
+    const WordId id = r.model_.Index(PunctClassWord(t));
+    return id == r.model_.unk() ? r.model_.punct() : id;
   }
 
   void AddUnique(std::vector<Cand>* cands, Cand c) const {
@@ -463,14 +489,83 @@ struct Restorer::Impl {
     if (IsAbbreviationLetters(u->text)) u->fixed = r.model_.punct();
     if (u->mode == RestoreMode::kStripped || !u->light) {
       auto it = r.acronyms_.find(std::string(u->text));
-      if (it != r.acronyms_.end() && it->second != it->first) {
+      std::string composed;
+      if (it != r.acronyms_.end()) {
+        composed = it->second;
+      } else {
+        composed = ComposeAcronym(u->text);
+      }
+      if (!composed.empty() && composed != u->text) {
         Cand c;
         c.w[0] = r.model_.unk();
-        c.text = it->second;
+        c.text = std::move(composed);
         c.verbatim = true;
         u->cands.push_back(std::move(c));
       }
     }
+  }
+
+  // An upper-case ASCII acronym the table lacks, written as a sequence of
+  // known acronyms ("KDCLGD" = KDCL + GD -> "KĐCLGD", "BGDDTQLCL" = BGDDT
+  // + QL + C + L) with at most max(1, length / 4) letters outside them
+  // ("DBL" = DB + L -> "ĐBL"). Among such segmentations the one with the
+  // largest sum of squared piece lengths (long known pieces: "PGDDT" is
+  // P + GDDT, not PGD + DT); "" if none exists or `t` is not such a word
+  // (it must have no vowel: IsAcronymLike).
+  std::string ComposeAcronym(std::string_view t) const {
+    constexpr size_t kMaxLen = 16, kMaxPiece = 8;
+    if (t.size() < 3 || t.size() > kMaxLen || r.acronyms_.empty() ||
+        !IsAcronymLike(t)) {
+      return "";
+    }
+    for (char ch : t) {
+      if (ch < 'A' || ch > 'Z') return "";
+    }
+    const int max_unc = std::max<int>(1, static_cast<int>(t.size()) / 4);
+    // best[i][u]: the best segmentation of t[0, i) with u uncovered letters.
+    struct Cell {
+      int score = -1;  // -1: unreachable
+      size_t from = 0;
+      int from_unc = 0;
+      const std::string* out = nullptr;  // null: one uncovered letter
+    };
+    std::vector<std::vector<Cell>> best(t.size() + 1,
+                                        std::vector<Cell>(max_unc + 1));
+    best[0][0].score = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      for (int u = 0; u <= max_unc; ++u) {
+        const int base = best[i][u].score;
+        if (base < 0) continue;
+        if (u < max_unc && base > best[i + 1][u + 1].score) {
+          best[i + 1][u + 1] = Cell{base, i, u, nullptr};
+        }
+        for (size_t len = 2; len <= kMaxPiece && i + len <= t.size(); ++len) {
+          auto it = r.acronyms_.find(std::string(t.substr(i, len)));
+          const int sc = base + static_cast<int>(len * len);
+          if (it != r.acronyms_.end() && sc > best[i + len][u].score) {
+            best[i + len][u] = Cell{sc, i, u, &it->second};
+          }
+        }
+      }
+    }
+    int end_unc = -1;
+    for (int u = 0; u <= max_unc; ++u) {
+      if (best[t.size()][u].score >= 0 &&
+          (end_unc < 0 || best[t.size()][u].score > best[t.size()][end_unc].score)) {
+        end_unc = u;
+      }
+    }
+    if (end_unc < 0) return "";
+    std::vector<std::string> parts;
+    for (size_t j = t.size(), u = end_unc; j > 0;) {
+      const Cell& c = best[j][u];
+      parts.push_back(c.out ? *c.out : std::string(t.substr(c.from, j - c.from)));
+      j = c.from;
+      u = c.from_unc;
+    }
+    std::string out;
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += *it;
+    return out;
   }
 
   // Decides the mode of one paragraph (tokens [b, e)) for kAuto.
@@ -559,7 +654,8 @@ struct Restorer::Impl {
           u.vie_lambda = opt.vie_lambda * (0.4f + 0.6f * conf / 100.0f);
         }
         if (t.kind == TokenKind::kSpace) {
-          u.kind = UnitKind::kSkip;
+          u.kind = EndsSentence(toks, i, para_end) ? UnitKind::kBreak
+                                                   : UnitKind::kSkip;
           ++i;
         } else if (mode == RestoreMode::kOcr &&
                    (t.kind == TokenKind::kWord ||
@@ -577,8 +673,8 @@ struct Restorer::Impl {
           }
           if (!has_word) {
             u.kind = UnitKind::kFixed;
-            u.fixed = t.kind == TokenKind::kNumber ? r.model_.num()
-                                                   : r.model_.punct();
+            u.fixed = t.kind == TokenKind::kNumber ? NumberId(t.text)
+                                                   : PunctId(t.text);
             ++i;
           } else {
             u.kind = UnitKind::kWord;
@@ -599,14 +695,14 @@ struct Restorer::Impl {
           ++i;
         } else if (t.kind == TokenKind::kNumber) {
           u.kind = UnitKind::kFixed;
-          u.fixed = r.model_.num();
+          u.fixed = NumberId(t.text);
           ++i;
         } else if (IsSentenceEnd(t.text)) {
           u.kind = UnitKind::kBreak;
           ++i;
         } else {
           u.kind = UnitKind::kFixed;
-          u.fixed = r.model_.punct();
+          u.fixed = PunctId(t.text);
           ++i;
         }
         units.push_back(std::move(u));

@@ -194,6 +194,59 @@ TEST(RestorerTest, MissingModelIsModelMissing) {
   EXPECT_EQ(res.error().code, ErrorCode::kModelMissing);
 }
 
+TEST(RestorerTest, LineBreaksAndTabsEndSentences) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  // A line starting with a capital, a tab (table cell) or a dash starts a
+  // new LM sentence: restoring the parts alone gives the same text.
+  const std::vector<std::string> parts = {"Ghi chu", "Tieu chi 1.9",
+                                          "Giao vien, nhan vien quan tam",
+                                          "- So/Phong GDDT (de b/c)"};
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    const std::string a = r->Restore(parts[i], opt).text;
+    const std::string b = r->Restore(parts[i + 1], opt).text;
+    EXPECT_EQ(r->Restore(parts[i] + "\n" + parts[i + 1], opt).text, a + "\n" + b);
+    EXPECT_EQ(r->Restore(parts[i] + "\t" + parts[i + 1], opt).text, a + "\t" + b);
+  }
+  EXPECT_EQ(r->Restore("Ghi chu", opt).text, "Ghi chú");
+  EXPECT_EQ(r->Restore("Tieu chi 1.9", opt).text, "Tiêu chí 1.9");
+}
+
+TEST(RestorerTest, ComposesUnknownAcronymsFromKnownOnes) {
+  auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
+  if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
+  ASSERT_TRUE(loaded->LoadAcronyms(std::string(VNPLAN_TEST_DATA) +
+                                   "/lm/acronyms_small.tsv"));
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  auto one = [&](const char* in) { return loaded->Restore(in, opt).text; };
+  EXPECT_EQ(one("GDDT"), "GDĐT");          // in the table
+  EXPECT_EQ(one("KDCLGD"), "KĐCLGD");      // KDCL + GD
+  EXPECT_EQ(one("BGDDTQLCL"), "BGDĐTQLCL"); // BGDDT + QL + C + L
+  EXPECT_EQ(one("PGDDT"), "PGDĐT");        // P + GDDT beats PGD + DT
+  EXPECT_EQ(one("DBL"), "ĐBL");            // DB + L
+  EXPECT_EQ(one("KDCLXYZ"), "KDCLXYZ");    // 3 of 7 letters unknown
+  EXPECT_EQ(one("XDZ"), "XDZ");            // no known piece
+  EXPECT_EQ(one("Dan"), "Dân");            // a syllable, not an acronym
+}
+
+TEST(LmTokensTest, NumberAndPunctuationClasses) {
+  EXPECT_EQ(NumberClassWord("12"), "<num>");
+  EXPECT_EQ(NumberClassWord("2023"), "<year>");
+  EXPECT_EQ(NumberClassWord("3023"), "<num>");
+  EXPECT_EQ(NumberClassWord("1.9"), "<numdot>");
+  EXPECT_EQ(NumberClassWord("1.500.000"), "<numdot>");
+  EXPECT_EQ(NumberClassWord("12/9/2023"), "<numslash>");
+  EXPECT_EQ(NumberClassWord("7:30"), "<numslash>");
+  EXPECT_EQ(PunctClassWord(","), "<comma>");
+  EXPECT_EQ(PunctClassWord("/"), "<slash>");
+  EXPECT_EQ(PunctClassWord("\u2013"), "<dash>");
+  EXPECT_EQ(PunctClassWord("("), "<open>");
+  EXPECT_EQ(PunctClassWord("\u201d"), "<quote>");
+  EXPECT_EQ(PunctClassWord("*"), "<punct>");
+}
+
 TEST(LmTokensTest, TokensCoverInputExactly) {
   const std::string s = "Số: 325/KH-TrTH, ngày 12/9/2023…  hoc2023 c6";
   std::string joined;
