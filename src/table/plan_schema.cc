@@ -184,6 +184,11 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       RowLabel from_tt = ParseRowLabel(tt);
       if (from_tt.kind != LabelKind::kNone) label = from_tt;
     }
+    if (label.kind == LabelKind::kNone && FoldAlnum(label_cell) == "tieuchi" &&
+        filled.size() > 1) {
+      // "Tiêu chí" whose number the scan lost: a criterion row all the same.
+      label.kind = LabelKind::kCriterion;
+    }
     if (label.kind == LabelKind::kNone && filled.size() == 1) {
       RowLabel only = ParseRowLabel(texts[filled[0]]);
       if (only.kind == LabelKind::kLevel || only.kind == LabelKind::kStandard) label = only;
@@ -227,6 +232,11 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       c.standard = state->standard;
       c.standard_title = state->standard_title;
       c.criterion_label = label_cell.empty() ? tt : label_cell;
+      if (!label.number.empty() && c.criterion != label.number) {
+        // "Tiêu chí 35" -> "Tiêu chí 3.5" with the repaired number.
+        size_t at = c.criterion_label.rfind(label.number);
+        if (at != std::string::npos) c.criterion_label.replace(at, label.number.size(), c.criterion);
+      }
       if (label.title.empty()) {
         // "Tiêu chí 5.5 :" -> "Tiêu chí 5.5": dangling separators (OCR specks).
         while (!c.criterion_label.empty() &&

@@ -34,7 +34,7 @@ struct Criterion {
   std::optional<std::string> level;  // "Mức 1, 2, 3", "Mức 4"; nullopt if no level row
   std::optional<int> standard;       // 1..5; nullopt when not stated (e.g. under Mức 4)
   std::string standard_title;        // "Tổ chức và quản lý nhà trường"
-  std::string criterion;             // "1.9", "5.5.3", "2"
+  std::string criterion;             // "1.9", "5.5.3", "2"; "" when a "Tiêu chí" label lost its number
   std::string criterion_label;       // the label cell as written: "Tiêu chí 1.9"
   std::string expected_result;       // Kết quả cần đạt
   std::string actions;               // Công việc/giải pháp cần thực hiện

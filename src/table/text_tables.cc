@@ -1,7 +1,9 @@
 #include "table/text_tables.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -478,23 +480,426 @@ bool LeadingNumber(std::string_view line, std::string* number, size_t* length) {
   return true;
 }
 
-std::vector<std::string> SplitPipes(std::string_view line) {
-  std::vector<std::string> pieces(1);
-  for (char c : line) {
-    if (c == '|' || c == '[' || c == '{') {
-      pieces.emplace_back();
+// ---- Column assignment of OCR'd plan-table lines --------------------------
+//
+// An English OCR of a ruled table emits each printed line of a row as one
+// text line holding the pieces of every column that has text there, left to
+// right, sometimes separated by '|' (a column rule it saw), sometimes by a
+// plain space; long cells may also come out as separate paragraphs. Each
+// line is segmented by a small dynamic programme: a segment goes to one of
+// the seven content columns (Kết quả … Ghi chú), in increasing order, at a
+// cost made of the column's width in characters (estimated from the table
+// itself), the rule marks, whether the column was still running on the line
+// above, and content cues (dates in the time column, "Không có"/"Kinh phí"
+// in the budget column, an agent such as "Hiệu trưởng" opening the
+// responsible column).
+
+constexpr int kContentColumns = 7;  // plan columns 2..8
+constexpr int kColExpected = 0, kColActions = 1, kColResponsible = 2, kColTimeline = 3,
+              kColBudget = 4, kColOther = 5, kColNotes = 6;
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Letters or digits (any non-ASCII byte counts as a letter).
+bool HasAlnum(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    return c >= 0x80 || std::isalnum(c);
+  });
+}
+
+struct OcrToken {
+  std::string text;
+  bool rule_before = false;  // a '|' (or '[', '{', '/') separates it from the previous token
+};
+
+// OCR noise from rules and stray marks: at most two code points and not a
+// lower-case pair ("va", "cd") or a two-digit number.
+bool JunkIsh(std::string_view t) {
+  size_t n = CodePoints(t);
+  if (n > 2) return false;
+  bool lower = std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  bool digits = std::all_of(t.begin(), t.end(), [](char c) { return IsDigit(c); });
+  return !(n == 2 && (lower || digits));
+}
+
+// Splits an OCR line into tokens, noting rule marks, and drops the specks:
+// tokens without a letter or digit (but "-" and "&"), runs of two or more
+// junk-ish tokens, and whole lines with no token longer than two code points.
+std::vector<OcrToken> TokenizeOcrLine(std::string_view line) {
+  std::vector<OcrToken> raw;
+  std::string current;
+  bool rule = false;
+  auto flush = [&]() {
+    if (!current.empty()) {
+      raw.push_back({current, rule});
+      rule = false;
+      current.clear();
+    }
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    bool slash_rule = c == '/' && !(i > 0 && IsDigit(line[i - 1]) && i + 1 < line.size() &&
+                                    IsDigit(line[i + 1]));
+    if (c == '|' || c == '[' || c == '{' || slash_rule) {
+      flush();
+      rule = true;
+    } else if (c == ' ' || c == '\t') {
+      flush();
     } else {
-      pieces.back().push_back(c);
+      current.push_back(c);
     }
   }
-  for (auto& p : pieces) p = CollapseSpaces(p);
-  return pieces;
+  flush();
+  std::vector<OcrToken> kept;
+  bool pending_rule = false;
+  for (auto& t : raw) {
+    if (!HasAlnum(t.text) && t.text != "-" && t.text != "&") {
+      pending_rule |= t.rule_before;
+      continue;
+    }
+    t.rule_before |= pending_rule;
+    pending_rule = false;
+    kept.push_back(std::move(t));
+  }
+  std::vector<OcrToken> out;
+  for (size_t i = 0; i < kept.size();) {
+    size_t j = i;
+    while (j < kept.size() && JunkIsh(kept[j].text)) ++j;
+    if (j - i >= 2) {
+      if (j < kept.size()) kept[j].rule_before |= kept[i].rule_before;
+      i = j;
+      continue;
+    }
+    if (j == i) j = i + 1;
+    for (; i < j; ++i) out.push_back(std::move(kept[i]));
+  }
+  bool any_word = std::any_of(out.begin(), out.end(),
+                              [](const OcrToken& t) { return CodePoints(t.text) > 2; });
+  bool any_junk =
+      std::any_of(out.begin(), out.end(), [](const OcrToken& t) { return JunkIsh(t.text); });
+  if (!any_word && any_junk) out.clear();
+  return out;
+}
+
+// "9/2023", "12/2023", "2023-2024", "1/9/2023".
+bool IsDateToken(std::string_view t) {
+  while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ';')) t.remove_suffix(1);
+  auto digits = [](std::string_view s, size_t lo, size_t hi) {
+    return s.size() >= lo && s.size() <= hi && std::all_of(s.begin(), s.end(), IsDigit);
+  };
+  auto parts = SplitOn(t, '/');
+  if (parts.size() == 2) return digits(parts[0], 1, 2) && digits(parts[1], 4, 4);
+  if (parts.size() == 3) {
+    return digits(parts[0], 1, 2) && digits(parts[1], 1, 2) && digits(parts[2], 4, 4);
+  }
+  auto years = SplitOn(t, '-');
+  return years.size() == 2 && digits(years[0], 4, 4) && digits(years[1], 4, 4);
+}
+
+bool FoldedNear(const std::string& folded, std::string_view word, int max_distance) {
+  return EditDistance(folded, word) <= max_distance;
+}
+
+// The words of tokens[i..j) folded and joined by spaces.
+std::string FoldedWords(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  std::string s;
+  for (size_t k = i; k < j && k < tokens.size(); ++k) {
+    if (!s.empty()) s.push_back(' ');
+    s += Fold(tokens[k].text);
+  }
+  return s;
+}
+
+bool TimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  if (IsDateToken(tokens[i].text)) return true;
+  std::string w = Fold(tokens[i].text);
+  if (w == "thang") return true;
+  if (i + 1 >= j || !FoldedNear(w, "nam", 1)) return false;
+  // "Năm học …", "năm 2023".
+  std::string next = Fold(tokens[i + 1].text);
+  bool year = next.size() == 4 && std::all_of(next.begin(), next.end(), IsDigit);
+  return year || FoldedNear(next, "hoc", 1);
+}
+
+bool BudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  std::string w = Fold(tokens[i].text);
+  if (FoldedNear(w, "khong", 1) || FoldedNear(w, "nguon", 1)) return true;
+  return i + 1 < j && FoldedNear(w, "kinh", 1) && FoldedNear(Fold(tokens[i + 1].text), "phi", 1);
+}
+
+// An agent ("Hiệu trưởng …", "Nhà trường …") opening a segment: the usual
+// start of the responsible column, rarely of the result or action columns.
+bool AgentStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  static const char* const kAgents[] = {"hieu truong", "pho hieu", "nha truong", "giao vien",
+                                        "to truong",   "hoi dong", "chi bo",     "phong giao duc"};
+  for (const char* agent : kAgents) {
+    size_t words = std::count(agent, agent + std::strlen(agent), ' ') + 1;
+    if (i + words > j) continue;
+    if (EditDistance(FoldedWords(tokens, i, i + words), agent) <= 2) return true;
+  }
+  return false;
+}
+
+struct ColumnState {
+  bool started = false;  // has text in an earlier line of the row
+  bool in_prev = false;  // has text on the previous content line
+  bool ended = false;    // its text on the previous line looked like its last line
+  size_t prev_length = 0;  // code points of its piece on the previous line
+};
+
+enum class LineMode { kFirst, kWide, kFlow };
+
+struct Segment {
+  int column;  // 0..6 (kColExpected..kColNotes)
+  size_t begin, end;  // token range
+};
+
+std::string SegmentText(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  std::string s;
+  for (size_t k = i; k < j; ++k) {
+    if (!s.empty()) s.push_back(' ');
+    s += tokens[k].text;
+  }
+  return s;
+}
+
+size_t SegmentLength(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  size_t n = j - i - 1;
+  for (size_t k = i; k < j; ++k) n += CodePoints(tokens[k].text);
+  return n;
+}
+
+// Segments one line. `flow` is the column of the previous line when it had
+// a single segment (LineMode::kFlow).
+std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens,
+                                const std::array<double, kContentColumns>& width,
+                                const std::array<ColumnState, kContentColumns>& state,
+                                LineMode mode, int flow) {
+  const size_t n = tokens.size();
+  const double kInf = 1e18;
+  auto avail = [&](int c) {
+    const ColumnState& s = state[c];
+    switch (mode) {
+      case LineMode::kFirst:
+        return 0.0;
+      case LineMode::kWide:
+        if (s.in_prev) return s.ended ? 2.5 : 0.0;
+        if (!s.started) return 0.3;
+        return s.ended ? 2.5 : 1.0;  // dormant for a line, or finished
+      case LineMode::kFlow:
+        if (c == flow) return s.ended ? 1.5 : 0.0;
+        if (c > flow) return 0.3 * (c - flow);
+        return 2.0;
+    }
+    return 0.0;
+  };
+  auto skip = [&](int c) {
+    if (mode == LineMode::kFlow) return 0.0;
+    const ColumnState& s = state[c];
+    if (s.in_prev && !s.ended) return 1.8;
+    return s.started ? 0.0 : 0.4;
+  };
+  auto segment_cost = [&](int c, size_t i, size_t j, bool many) {
+    double cost = avail(c);
+    double len = static_cast<double>(SegmentLength(tokens, i, j));
+    double over = len - (width[c] + 1.0);
+    if (over > 0) cost += 3.0 * over;
+    // Word wrap fills a line: the next word would have fitted here.
+    if (j < n && !tokens[j].rule_before &&
+        len + 1 + static_cast<double>(CodePoints(tokens[j].text)) <= width[c] - 1) {
+      cost += 1.0;
+    }
+    // ... and the previous line of this column had room for the first word.
+    if (state[c].in_prev && !state[c].ended &&
+        static_cast<double>(state[c].prev_length + 1 + CodePoints(tokens[i].text)) <=
+            width[c] - 1) {
+      cost += 1.5;
+    }
+    for (size_t k = i + 1; k < j; ++k) {
+      if (tokens[k].rule_before) cost += 4.0;
+      // "sinh. cac giai phap": a sentence end, then a lower-case word.
+      const std::string& prev = tokens[k - 1].text;
+      unsigned char first = static_cast<unsigned char>(tokens[k].text[0]);
+      if (prev.back() == '.' && first >= 'a' && first <= 'z') cost += 1.0;
+    }
+    bool date_inside = false;
+    for (size_t k = i; k < j; ++k) date_inside |= IsDateToken(tokens[k].text);
+    if (c == kColTimeline) {
+      bool cue = TimelineStart(tokens, i, j);
+      if (!state[c].started) {
+        cost += cue ? -3.0 : 3.0;
+      } else if (cue) {
+        cost -= 1.0;
+      }
+      // "2/2024 Tham": after a date only "đến …" or "năm …" goes on.
+      for (size_t k = i; k + 1 < j; ++k) {
+        if (!IsDateToken(tokens[k].text)) continue;
+        std::string next = Fold(tokens[k + 1].text);
+        if (!FoldedNear(next, "den", 1) && !FoldedNear(next, "nam", 1) && next != "-") {
+          cost += 2.0;
+        }
+      }
+    } else if (date_inside) {
+      cost += 3.0;
+    }
+    bool budget_cue = BudgetStart(tokens, i, j);
+    if (c == kColBudget) {
+      if (!state[c].started) cost += budget_cue ? -2.0 : 1.5;
+    } else if (budget_cue && !state[kColBudget].started &&
+               FoldedNear(Fold(tokens[i].text), "khong", 1)) {
+      cost += 2.0;
+    }
+    if (many && (c == kColExpected || c == kColActions) && !state[c].started &&
+        AgentStart(tokens, i, j)) {
+      cost += 1.0;
+    }
+    if (c == kColNotes) cost += 1.5;
+    return cost;
+  };
+  // best[i][c + 1]: tokens [0, i) placed, last segment in column c (-1: none).
+  std::vector<std::array<double, kContentColumns + 1>> best(n + 1);
+  std::vector<std::array<std::pair<size_t, int>, kContentColumns + 1>> back(n + 1);
+  for (auto& b : best) b.fill(kInf);
+  best[0][0] = 0.0;
+  // The agent cue is for lines that certainly hold several columns.
+  bool many = n > 0 && std::any_of(tokens.begin() + 1, tokens.end(),
+                                   [](const OcrToken& t) { return t.rule_before; });
+  for (size_t i = 0; i < n; ++i) {
+    for (int cp = -1; cp < kContentColumns; ++cp) {
+      double base = best[i][cp + 1];
+      if (base >= kInf) continue;
+      double skipped = 0.0;
+      for (int c = cp + 1; c < kContentColumns; ++c) {
+        for (size_t j = i + 1; j <= n; ++j) {
+          double cost = base + skipped + segment_cost(c, i, j, many);
+          if (j < n && !tokens[j].rule_before) cost += 1.0;
+          if (cost < best[j][c + 1]) {
+            best[j][c + 1] = cost;
+            back[j][c + 1] = {i, cp};
+          }
+        }
+        skipped += skip(c);
+      }
+    }
+  }
+  int c_end = -1;
+  double end_cost = kInf;
+  for (int c = 0; c < kContentColumns; ++c) {
+    if (best[n][c + 1] < end_cost) {
+      end_cost = best[n][c + 1];
+      c_end = c;
+    }
+  }
+  std::vector<Segment> out;
+  size_t j = n;
+  int c = c_end;
+  while (j > 0 && c >= 0) {
+    auto [i, cp] = back[j][c + 1];
+    out.push_back({c, i, j});
+    j = i;
+    c = cp;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+// Whether a column's piece on one line reads like the last line of its text.
+bool LooksEnded(int column, const std::vector<OcrToken>& tokens, const Segment& s,
+                const std::array<double, kContentColumns>& width) {
+  double len = static_cast<double>(SegmentLength(tokens, s.begin, s.end));
+  if (len < width[column] - 7) return true;
+  const std::string& last = tokens[s.end - 1].text;
+  if ((last.back() == '.' || last.back() == ';') && len < width[column] - 2) return true;
+  if (column == kColTimeline && IsDateToken(last)) return true;
+  if (column == kColBudget) {
+    std::string f = FoldedWords(tokens, s.begin, s.end);
+    if (FoldedNear(f, "khong", 1) || FoldedNear(f, "khong co", 2)) return true;
+  }
+  return false;
+}
+
+// One criterion row of the OCR'd table: its label and its content lines
+// ("" for a blank line).
+struct OcrRow {
+  std::vector<Cell> cells;  // 9 cells; [0] TT, [1] label
+  std::vector<std::string> lines;
+  bool criterion = false;
+};
+
+// Lays the content lines of every criterion row out into columns 2..8.
+// Column widths start from the widest lines and are re-estimated from the
+// layout twice.
+void LayOutOcrRows(std::vector<OcrRow>* rows) {
+  std::vector<std::vector<std::vector<OcrToken>>> tokens(rows->size());
+  std::vector<size_t> lengths;
+  for (size_t r = 0; r < rows->size(); ++r) {
+    for (const auto& line : (*rows)[r].lines) {
+      tokens[r].push_back(TokenizeOcrLine(line));
+      if (!tokens[r].back().empty()) {
+        lengths.push_back(SegmentLength(tokens[r].back(), 0, tokens[r].back().size()));
+      }
+    }
+  }
+  if (lengths.empty()) return;
+  std::sort(lengths.begin(), lengths.end());
+  double total = static_cast<double>(lengths[lengths.size() * 95 / 100]);
+  // Typical share of the content width per column (result, actions,
+  // responsible, time, budget, other support, notes).
+  static const std::array<double, kContentColumns> kShare = {0.19, 0.24, 0.16, 0.11,
+                                                             0.09, 0.17, 0.04};
+  std::array<double, kContentColumns> width;
+  for (int c = 0; c < kContentColumns; ++c) width[c] = std::max(6.0, total * kShare[c]);
+
+  std::vector<std::vector<std::pair<int, std::string>>> placed(rows->size());
+  for (int pass = 0; pass < 3; ++pass) {
+    std::array<std::vector<double>, kContentColumns> seen;
+    for (size_t r = 0; r < rows->size(); ++r) {
+      placed[r].clear();
+      std::array<ColumnState, kContentColumns> state{};
+      LineMode mode = LineMode::kFirst;
+      int flow = -1;
+      for (const auto& line : tokens[r]) {
+        if (line.empty()) continue;
+        auto segments = AssignLine(line, width, state, mode, flow);
+        for (auto& s : state) s.in_prev = false;
+        for (const auto& s : segments) {
+          ColumnState& cs = state[s.column];
+          cs.started = cs.in_prev = true;
+          cs.ended = LooksEnded(s.column, line, s, width);
+          cs.prev_length = SegmentLength(line, s.begin, s.end);
+          placed[r].push_back({s.column, SegmentText(line, s.begin, s.end)});
+          seen[s.column].push_back(static_cast<double>(SegmentLength(line, s.begin, s.end)));
+        }
+        mode = segments.size() == 1 ? LineMode::kFlow : LineMode::kWide;
+        flow = segments.size() == 1 ? segments[0].column : -1;
+      }
+    }
+    for (int c = 0; c < kContentColumns; ++c) {
+      if (seen[c].size() < 6) continue;
+      std::sort(seen[c].begin(), seen[c].end());
+      width[c] = std::max(6.0, seen[c][seen[c].size() * 19 / 20]);
+    }
+  }
+  for (size_t r = 0; r < rows->size(); ++r) {
+    for (const auto& [column, text] : placed[r]) {
+      AppendText(&(*rows)[r].cells[2 + column].text, text);
+    }
+  }
 }
 
 // Finds the plan table in OCR'd text: from the first level/standard label
 // line to the next section heading. Its header was not readable, so the
-// canonical nine headers are used. Cells of a criterion row are laid out by
-// the '|' pieces of each line, in order (approximate).
+// canonical nine headers are used. Level and standard rows are single
+// lines (a standard title may continue on a later line); a criterion row
+// runs from its "Tiêu chí" label to the next label, its number on the same
+// or a following line.
 std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
                                   const std::vector<bool>& consumed) {
   static const std::vector<std::string> kHeader = {
@@ -523,18 +928,25 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
   std::vector<Cell> header;
   for (const auto& h : kHeader) header.push_back(TextCell(h));
   f.table.rows.push_back(std::move(header));
+
+  std::vector<OcrRow> rows;
   int criteria = 0;
-  std::vector<Cell>* row = nullptr;
+  OcrRow* row = nullptr;  // the criterion row being read
   bool need_number = false;
   bool standard_pending = false;
+  std::string standard_number;  // of the current standard, for "35" -> "3.5"
   for (size_t i = first; i < end; ++i) {
     std::string line = CollapseSpaces(lines[i]);
-    if (line.empty()) continue;
+    if (line.empty()) {
+      if (row) row->lines.emplace_back();
+      continue;
+    }
     RowLabel whole = ParseRowLabel(line);
     if (whole.kind == LabelKind::kLevel) {
-      f.table.rows.push_back(std::vector<Cell>(9));
-      f.table.rows.back()[0].text = line;
+      rows.push_back({std::vector<Cell>(9), {}, false});
+      rows.back().cells[0].text = line;
       row = nullptr;
+      standard_number.clear();
       continue;
     }
     // "1 Tieu chun 1: ..." (TT number first), "Tiéu chuan 3: ...".
@@ -550,59 +962,71 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
         }
       }
     }
-    size_t word_len = 0;
-    LabelKind lead = LeadingLabelWord(body, &word_len);
-    if (standard_pending && row) {
+    if (standard_pending) {
       // "Tiéu chuin" alone, then "2: Can bo ..." on a later line.
-      (*row)[1].text += " " + body;
+      rows.back().cells[1].text += " " + body;
+      RowLabel label = ParseRowLabel(rows.back().cells[1].text);
+      if (label.kind == LabelKind::kStandard) standard_number = label.number;
       standard_pending = false;
       continue;
     }
+    size_t word_len = 0;
+    LabelKind lead = LeadingLabelWord(body, &word_len);
     if (lead == LabelKind::kStandard) {
-      f.table.rows.push_back(std::vector<Cell>(9));
-      row = &f.table.rows.back();
-      (*row)[0].text = tt;
-      (*row)[1].text = body;
-      standard_pending = ParseRowLabel(body).kind != LabelKind::kStandard;
-      row = standard_pending ? row : nullptr;
+      rows.push_back({std::vector<Cell>(9), {}, false});
+      rows.back().cells[0].text = tt;
+      rows.back().cells[1].text = body;
+      RowLabel label = ParseRowLabel(body);
+      standard_pending = label.kind != LabelKind::kStandard;
+      standard_number = standard_pending ? "" : label.number;
+      row = nullptr;
       need_number = false;
       continue;
     }
+    auto add_number = [&](std::string number) {
+      // "35" under standard 3: the OCR dropped the dot of "3.5".
+      if (number.find('.') == std::string::npos && number.size() == 2 &&
+          !standard_number.empty() && number[0] == standard_number[0]) {
+        number = number.substr(0, 1) + "." + number.substr(1);
+      }
+      row->cells[1].text += " " + number;
+    };
     if (lead == LabelKind::kCriterion) {
-      f.table.rows.push_back(std::vector<Cell>(9));
-      row = &f.table.rows.back();
+      rows.push_back({std::vector<Cell>(9), {}, true});
+      row = &rows.back();
       ++criteria;
-      std::string label = CollapseSpaces(body.substr(0, word_len));
       std::string rest = CollapseSpaces(body.substr(word_len));
+      row->cells[1].text = "Tiêu chí";
       std::string number;
       size_t len = 0;
       if (LeadingNumber(rest, &number, &len)) {
-        label += " " + number;
+        add_number(number);
         rest = CollapseSpaces(rest.substr(len));
         need_number = false;
       } else {
         need_number = true;
       }
-      (*row)[1].text = label;
       line = rest;
     } else if (need_number && row) {
       std::string number;
       size_t len = 0;
       if (LeadingNumber(line, &number, &len)) {
-        (*row)[1].text += " " + number;
+        add_number(number);
         line = CollapseSpaces(line.substr(len));
         need_number = false;
       }
     }
-    if (!row || line.empty()) continue;
-    auto pieces = SplitPipes(line);
-    if (pieces.size() > 1 && pieces[0].empty()) pieces.erase(pieces.begin());
-    for (size_t k = 0; k < pieces.size(); ++k) {
-      size_t col = std::min<size_t>(2 + k, 8);
-      AppendText(&(*row)[col].text, pieces[k]);
+    if (!row) continue;
+    // A '|' or '[' left in front of the first piece is the label's rule.
+    while (!line.empty() && (line.front() == '|' || line.front() == '[' ||
+                             line.front() == '{' || line.front() == '/' || line.front() == ' ')) {
+      line.erase(line.begin());
     }
+    if (!line.empty()) row->lines.push_back(line);
   }
   if (criteria < 2) return std::nullopt;
+  LayOutOcrRows(&rows);
+  for (auto& r : rows) f.table.rows.push_back(std::move(r.cells));
   return f;
 }
 

@@ -11,9 +11,12 @@
 //   - one cell per paragraph without tabs, headed by a "TT" header
 //     (seed 001: member lists, evidence tables).
 //   - OCR'd text where the plan table became lines with '|' column hints
-//     (seed 003): rows are rebuilt from the level/standard/criterion labels;
-//     the cells of a row are laid out by the '|' pieces of each line, which
-//     is approximate (the header is replaced by the canonical one).
+//     (seed 003): rows are rebuilt from the level/standard/criterion labels
+//     ("35" under standard 3 read as "3.5"); each line of a row is split
+//     into the content columns by a small dynamic programme over column
+//     widths estimated from the table itself, the '|' marks, which columns
+//     ran on the line above and content cues (dates, "Không có", agents);
+//     OCR specks are dropped; the header is replaced by the canonical one.
 #ifndef VNPLAN_TABLE_TEXT_TABLES_H_
 #define VNPLAN_TABLE_TEXT_TABLES_H_
 

@@ -3,12 +3,15 @@
 // by hand from the seed text (each entry names its source lines).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "seed003_golden.h"
+#include "table/fuzzy.h"
 #include "table/plan_json.h"
 #include "table/plan_schema.h"
 #include "table/text_tables.h"
@@ -119,16 +122,19 @@ TEST(SeedGoldenTest, SeedOutputsValidateAgainstSchema) {
 namespace vnplan::table {
 namespace {
 
-// Seed 003 is OCR'd text without diacritics and with most column
-// boundaries lost. Checked here: the row structure (every numbered
-// criterion with its level and standard), by hand. Cell contents need the
-// diacritic restorer (MapOptions::restore_cell) and the column layout of the
-// page image, and are not checked.
+// Seed 003 is OCR'd text without diacritics (an English OCR), with the
+// column rules read as '|' only here and there. The golden
+// (seed_003.golden.json) was written by hand, field by field, as the printed
+// plan must have read (see its "_note"). Checked here without the diacritic
+// restorer: the row structure exactly, and the column layout by comparing
+// every field folded (no diacritics, lower case) with the folded golden; OCR
+// misreadings ("ciia" for "của") keep that below 1.0 even for a perfect
+// layout. The restored text is checked in seed003_restore_test.cc.
 TEST(SeedGoldenTest, Seed003Structure) {
   std::filesystem::path path = FindSeed("003");
   if (path.empty()) GTEST_SKIP() << "seed 003 not found";
   auto golden = nlohmann::json::parse(
-      ReadFile(std::string(VNPLAN_TEST_DATA) + "/table/seed_003.expected.json"));
+      ReadFile(std::string(VNPLAN_TEST_DATA) + "/table/seed_003.golden.json"));
   auto got = RunSeed(path);
   const auto& want = golden["criteria"];
   std::vector<std::string> got_ids, want_ids;
@@ -146,5 +152,21 @@ TEST(SeedGoldenTest, Seed003Structure) {
   EXPECT_EQ(got["document"]["school_year"], "2023-2024");
 }
 
+TEST(SeedGoldenTest, Seed003ColumnLayoutFolded) {
+  std::filesystem::path path = FindSeed("003");
+  if (path.empty()) GTEST_SKIP() << "seed 003 not found";
+  auto golden = nlohmann::json::parse(
+      ReadFile(std::string(VNPLAN_TEST_DATA) + "/table/seed_003.golden.json"));
+  auto got = RunSeed(path);
+  GoldenScore score = ScoreAgainstGolden(got["criteria"], golden["criteria"],
+                                         [](const std::string& s) { return Fold(s); });
+  std::printf("seed 003 folded: %d/%d fields >= 0.95 (%.3f), mean similarity %.4f\n", score.close,
+              score.fields, score.share(), score.mean);
+  // Measured 138/264 = 0.523, mean 0.8215 (column layout of 2026-11-24).
+  EXPECT_GE(score.mean, 0.80) << score.report;
+  EXPECT_GE(score.share(), 0.50) << score.report;
+}
+
 }  // namespace
 }  // namespace vnplan::table
+
