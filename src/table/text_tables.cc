@@ -47,6 +47,8 @@ bool IsBlank(std::string_view line) { return CollapseSpaces(line).empty(); }
 
 size_t CountChar(std::string_view s, char c) { return std::count(s.begin(), s.end(), c); }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 bool IsTsvLine(std::string_view line) { return CountChar(line, '\t') >= 2; }
 
 // "\tcell" (optionally preceded by spaces) with exactly one tab.
@@ -353,13 +355,10 @@ struct Paragraph {
   size_t first_line, last_line;
 };
 
-// Tables written one cell per paragraph (seed 001): k header paragraphs,
-// then rows of k paragraphs whose first is the row number 1, 2, 3, ...
-void FindParagraphTables(const std::vector<std::string_view>& lines,
-                         const std::vector<bool>& consumed, int min_columns,
-                         std::vector<Found>* found) {
-  // Paragraphs: runs of non-empty lines; a whitespace-only line is its own
-  // (empty) paragraph. Consumed lines break paragraphs.
+// Paragraphs: runs of non-empty lines; a whitespace-only line is its own
+// (empty) paragraph. Consumed lines break paragraphs.
+std::vector<Paragraph> SplitParagraphs(const std::vector<std::string_view>& lines,
+                                       const std::vector<bool>& consumed) {
   std::vector<Paragraph> paras;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (consumed[i] || lines[i].empty()) continue;
@@ -375,6 +374,83 @@ void FindParagraphTables(const std::vector<std::string_view>& lines,
     }
     paras.push_back(std::move(p));
   }
+  return paras;
+}
+
+// The time key of a timetable row: "Tuần 1", "Tuần", "Tháng 9/2021",
+// "Ngày 5" (at most 24 bytes folded).
+bool IsTimeKey(const std::string& text) {
+  std::string f = Fold(text);
+  if (f.empty() || f.size() > 24) return false;
+  for (const char* word : {"tuan", "thang", "ngay"}) {
+    if (f == word || f.starts_with(std::string(word) + " ")) return true;
+  }
+  return false;
+}
+
+// "11-12", "26-27", "9": the rest of a key whose word and number were
+// exported as two paragraphs ("Tuần" / "11-12").
+bool IsKeyNumber(const std::string& text) {
+  return !text.empty() && text.size() <= 12 &&
+         std::all_of(text.begin(), text.end(),
+                     [](char c) { return IsDigit(c) || c == '-' || c == '/' || c == ' '; });
+}
+
+// Two-column timetables written one paragraph per cell (seed 001, "Thời
+// gian biểu"): a "Thời gian" header paragraph, a second short header
+// paragraph, then rows made of a time key ("Tuần 1") and the paragraphs
+// after it (the activities, "- ..."), up to the first paragraph that is
+// neither a key nor a "-" item. Kept whatever TextTableOptions::min_columns
+// says: the header names both columns.
+void FindTimetables(const std::vector<Paragraph>& paras, std::vector<Found>* found) {
+  std::vector<size_t> text;  // indices of the non-empty paragraphs
+  for (size_t p = 0; p < paras.size(); ++p) {
+    if (!paras[p].text.empty()) text.push_back(p);
+  }
+  for (size_t t = 0; t + 3 < text.size(); ++t) {
+    const std::string& first = paras[text[t]].text;
+    const std::string& second = paras[text[t + 1]].text;
+    std::string folded = Fold(first);
+    if (!folded.starts_with("thoi gian") || folded.size() > 30) continue;
+    if (second.empty() || second.size() > 60 || second.front() == '-' ||
+        !IsTimeKey(paras[text[t + 2]].text)) {
+      continue;
+    }
+    Found f{paras[text[t]].first_line, 0, {}};
+    f.table.format = TableFormat::kParagraphs;
+    f.table.header_rows = 1;
+    f.table.rows.push_back({TextCell(first), TextCell(second)});
+    size_t u = t + 2;
+    while (u < text.size()) {
+      const std::string& key = paras[text[u]].text;
+      if (!IsTimeKey(key)) break;
+      std::vector<Cell> row = {TextCell(key), Cell{}};
+      size_t last = u;
+      ++u;
+      if (u < text.size() && Fold(key).find(' ') == std::string::npos &&
+          IsKeyNumber(paras[text[u]].text)) {
+        AppendText(&row[0].text, paras[text[u]].text);
+        last = u++;
+      }
+      while (u < text.size() && paras[text[u]].text.front() == '-') {
+        AppendText(&row[1].text, paras[text[u]].text);
+        last = u++;
+      }
+      f.table.rows.push_back(std::move(row));
+      f.end_line = paras[text[last]].last_line + 1;
+    }
+    if (f.table.rows.size() < 3) continue;
+    found->push_back(std::move(f));
+    while (t + 1 < text.size() && paras[text[t + 1]].first_line < f.end_line) ++t;
+  }
+}
+
+// Tables written one cell per paragraph (seed 001): k header paragraphs,
+// then rows of k paragraphs whose first is the row number 1, 2, 3, ...
+void FindParagraphTables(const std::vector<std::string_view>& lines,
+                         const std::vector<bool>& consumed, int min_columns,
+                         std::vector<Found>* found) {
+  std::vector<Paragraph> paras = SplitParagraphs(lines, consumed);
   size_t n = paras.size();
   for (size_t p = 0; p < n; ++p) {
     int v = 0;
@@ -503,8 +579,6 @@ size_t CodePoints(std::string_view s) {
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
 }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Letters or digits (any non-ASCII byte counts as a letter).
 bool HasAlnum(std::string_view s) {
@@ -1097,6 +1171,12 @@ TextTables ExtractTablesFromText(std::string_view utf8, const TextTableOptions& 
     std::vector<Found> more;
     FindParagraphTables(lines, consumed, options.min_columns, &more);
     for (auto& f : more) accept(std::move(f));
+    more.clear();
+    FindTimetables(SplitParagraphs(lines, consumed), &more);
+    for (auto& f : more) {
+      for (size_t k = f.first_line; k < f.end_line; ++k) consumed[k] = true;
+      found.push_back(std::move(f));
+    }
   }
   std::sort(found.begin(), found.end(),
             [](const Found& a, const Found& b) { return a.first_line < b.first_line; });

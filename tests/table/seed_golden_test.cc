@@ -95,6 +95,37 @@ TEST(SeedGoldenTest, Seed001GenericTables) {
   EXPECT_EQ(evidence["rows"][5]["Kinh phí thu thập (nếu có)"], "120000 đ");
   EXPECT_EQ(got["document"]["date"], "2021-09-10");
   EXPECT_EQ(got["document"]["signer"], "Trần Thị Thanh Bình");
+  // "6. Thời gian biểu" (seed lines 665-849): a two-column timetable, one
+  // paragraph per cell; a week key may be split ("Tuần" / "11-12"), an
+  // activity cell is every "- …" paragraph up to the next key. Checked by
+  // hand against the seed text.
+  ASSERT_EQ(tables.size(), 10u);
+  const auto& timetable = tables[9];
+  EXPECT_EQ(timetable["headers"], nlohmann::json::array({"Thời gian", "Các hoạt động"}));
+  ASSERT_EQ(timetable["rows"].size(), 21u);
+  std::vector<std::string> weeks;
+  for (const auto& row : timetable["rows"]) weeks.push_back(row["Thời gian"]);
+  EXPECT_EQ(weeks, (std::vector<std::string>{
+                       "Tuần 1", "Tuần 2", "Tuần 3 - 8", "Tuần 9", "Tuần 10", "Tuần 11-12",
+                       "Tuần 13-14", "Tuần 15", "Tuần 16", "Tuần 17", "Tuần 18", "Tuần 19",
+                       "Tuần 20-21", "Tuần 22", "Tuần 23", "Tuần 24-25", "Tuần 26-27", "Tuần 28",
+                       "Tuần 29-30", "Tuần 31-32", "Tuần 33-35"}));
+  EXPECT_EQ(timetable["rows"][0]["Các hoạt động"],
+            "- Họp lãnh đạo nhà trường để thảo luận mục đích, phạm vi, thời gian biểu và xác "
+            "định các thành viên công tác duy trì xây dựng chuẩn Quốc gia mức độ Ivà KĐCL. - "
+            "Hiệu trưởng ra quyết định tự thành lập công tác duy trì xây dựng chuẩn Quốc gia "
+            "mức độ Ivà KĐCL. Công bố quyết định thành lập ban chỉ đạo, phân công nhiệm vụ cụ "
+            "thể cho từng thành viên; phân công dự thảo kế hoạch duy trì xây dựng chuẩn Quốc "
+            "gia mức độ Ivà KĐCL.");
+  EXPECT_EQ(timetable["rows"][20]["Các hoạt động"],
+            "- Tập hợp các ý kiến đóng góp cho qui trình, các biểu mẫu và các phần khác của tài "
+            "liệu hướng dẫn; - Xử lý các ý kiến đóng góp và hoàn thiện bản báo cáo. - Thu thập "
+            "thông tin bổ sung và họp bổ sung (nếu cần thiết); - Nộp bản báo cáo.");
+  // The timetable left the text; the heading after it stayed.
+  const std::string text = got["text"];
+  EXPECT_EQ(text.find("Tuần 15"), std::string::npos);
+  EXPECT_NE(text.find("6. Thời gian biểu"), std::string::npos);
+  EXPECT_NE(text.find("Kết quả đạt được qua các mốc thời gian."), std::string::npos);
 }
 
 TEST(SeedGoldenTest, SeedOutputsValidateAgainstSchema) {
