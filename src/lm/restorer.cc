@@ -34,6 +34,10 @@ constexpr size_t kMaxCands = 40;
 // O(length^2) look-ups; real merged syllable pairs are shorter).
 constexpr size_t kMaxEditBytes = 24;
 constexpr size_t kMaxSkeletonCands = 20;
+// Confidences: candidates this far (log10) below the chosen one before
+// their right context is scored are left out of the posterior (each would
+// add < 1e-5 of it).
+constexpr float kConfidenceSkip = 5.0f;
 
 struct Cand {
   WordId w[2] = {0, 0};
@@ -358,14 +362,19 @@ struct Restorer::Impl {
   void BuildWordCands(Unit* u, bool glued) const {
     if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text) ||
                    IsAbbreviationLetters(u->text) ||
-                   (r.acronyms_.contains(std::string(u->text)) &&
+                   (IsAllUpper(u->text) && r.acronyms_.contains(std::string(u->text)) &&
                     !r.by_skeleton_.contains(text::Skeleton(u->text))))) {
       return;  // FinishWord maps known acronyms
     }
     const std::string lower = LowerKeep(u->text);
     const bool letters_only = !glued && !LowerVietnamese(u->text).empty();
     std::string norm;
-    if (letters_only) {
+    if (letters_only && u->mode == RestoreMode::kStripped && !u->light &&
+        !u->vie && !HasDiacritics(lower)) {
+      // A plain stripped word: only its skeleton matters (original_valid
+      // is read for words with diacritics and in OCR / light passes).
+      norm = lower;
+    } else if (letters_only) {
       norm = text::NormalizeTonePlacement(lower, text::ToneStyle::kNew);
       u->original_valid = text::IsValidSyllable(norm);
     }
@@ -763,22 +772,36 @@ struct Restorer::Impl {
     std::vector<Hyp> start = {
         Hyp{r.model_.BeginSentenceState(), 0.0f, -1, -1}};
     std::vector<Hyp> expanded;
+    // Every expansion's channel + LM score and state, layer p's from
+    // layer_off[p] on, (previous hypothesis h, candidate c) at
+    // h * candidates + c: the confidences reuse them.
+    std::vector<size_t> layer_off(pos.size());
+    std::vector<float> step_score;
+    std::vector<State> step_state;
     for (size_t p = 0; p < pos.size(); ++p) {
       const Unit& u = (*units)[pos[p]];
       const std::vector<Hyp>& prev = p == 0 ? start : layers[p - 1];
       const int ncand =
           u.kind == UnitKind::kWord && !u.cands.empty() ? int(u.cands.size()) : 0;
       expanded.clear();
+      const int width = std::max(ncand, 1);
+      layer_off[p] = step_score.size();
       for (size_t h = 0; h < prev.size(); ++h) {
+        // prev is sorted best first; hypotheses far behind are not expanded
+        // (the best path never runs through one that was not).
+        if (prev[h].score < prev[0].score - opt.beam_threshold) break;
         NgramModel::Context ctx;
         r.model_.Prepare(prev[h].state, &ctx);
-        for (int c = 0; c < std::max(ncand, 1); ++c) {
+        for (int c = 0; c < width; ++c) {
           WordId w[2];
           const int n = Words(u, ncand ? c : 0, w);
           Hyp nh;
           float lm = r.model_.ScoreInContext(ctx, w[0], &nh.state);
           if (n == 2) lm += r.model_.Score(nh.state, w[1], &nh.state);
-          nh.score = prev[h].score + lm + (ncand ? u.cands[c].channel : 0.0f);
+          const float step = (ncand ? u.cands[c].channel : 0.0f) + lm;
+          step_score.push_back(step);
+          step_state.push_back(nh.state);
+          nh.score = prev[h].score + step;
           nh.prev = static_cast<int32_t>(h);
           nh.cand = static_cast<int16_t>(ncand ? c : -1);
           expanded.push_back(nh);
@@ -816,6 +839,8 @@ struct Restorer::Impl {
       }
     }
     std::vector<int> hyp_at(pos.size());
+    std::vector<float> lp;
+    std::vector<State> cand_state;
     for (int p = static_cast<int>(pos.size()) - 1, h = best; p >= 0; --p) {
       hyp_at[p] = h;
       (*units)[pos[p]].chosen = layers[p][h].cand;
@@ -826,8 +851,6 @@ struct Restorer::Impl {
       Unit& u = (*units)[pos[p]];
       if (u.kind != UnitKind::kWord || u.cands.size() < 2) continue;
       if (!opt.compute_confidence && !u.light) continue;
-      const State before =
-          p == 0 ? r.model_.BeginSentenceState() : layers[p - 1][hyp_at[p - 1]].state;
       // The next word on the best path (or </s>) is scored too, so the
       // right context counts.
       WordId follow[2];
@@ -839,27 +862,42 @@ struct Restorer::Impl {
         follow[nf++] = w[0];
       }
       if (nf < 1) follow[nf++] = r.model_.eos();
-      std::vector<float> lp(u.cands.size());
-      float mx = kNegInf;
-      NgramModel::Context bctx;
-      r.model_.Prepare(before, &bctx);
-      for (size_t c = 0; c < u.cands.size(); ++c) {
-        WordId w[2];
-        const int n = Words(u, static_cast<int>(c), w);
-        State s;
-        float v = u.cands[c].channel + r.model_.ScoreInContext(bctx, w[0], &s);
-        if (n == 2) v += r.model_.Score(s, w[1], &s);
+      // lp[c] = channel + LM(c | before) + LM(follow | before c). The
+      // follow term is <= 0, so a candidate whose first two terms already
+      // lie kConfidenceSkip below the chosen candidate's full score adds
+      // less than 10^-kConfidenceSkip to the normaliser: its follow term is
+      // not computed and it counts as 0.
+      // The first two terms were computed when the best path's previous
+      // hypothesis was expanded.
+      const size_t first =
+          layer_off[p] + size_t(p == 0 ? 0 : hyp_at[p - 1]) * u.cands.size();
+      lp.assign(step_score.begin() + first,
+                step_score.begin() + first + u.cands.size());
+      cand_state.assign(step_state.begin() + first,
+                        step_state.begin() + first + u.cands.size());
+      auto with_follow = [&](size_t c) {
         State s2;
-        v += ScoreWords(s, follow, nf, &s2);
-        lp[c] = v;
-        mx = std::max(mx, v);
+        lp[c] += ScoreWords(cand_state[c], follow, nf, &s2);
+      };
+      with_follow(u.chosen);
+      float mx = lp[u.chosen];
+      const float cut = mx - kConfidenceSkip;
+      for (size_t c = 0; c < u.cands.size(); ++c) {
+        if (static_cast<int>(c) == u.chosen) continue;
+        if (lp[c] < cut) {
+          lp[c] = kNegInf;
+          continue;
+        }
+        with_follow(c);
+        mx = std::max(mx, lp[c]);
       }
-      double sum = 0;
-      for (float v : lp) sum += std::pow(10.0, v - mx);
-      u.confidence = static_cast<float>(std::pow(10.0, lp[u.chosen] - mx) / sum);
+      constexpr float kLn10 = 2.302585093f;
+      auto rel = [&](float v) { return v == kNegInf ? 0.0f : std::exp((v - mx) * kLn10); };
+      float sum = 0;
+      for (float v : lp) sum += rel(v);
+      u.confidence = rel(lp[u.chosen]) / sum;
       if (u.light && u.original_cand >= 0 && u.chosen != u.original_cand) {
-        const float p_orig =
-            static_cast<float>(std::pow(10.0, lp[u.original_cand] - mx) / sum);
+        const float p_orig = rel(lp[u.original_cand]) / sum;
         if (p_orig >= opt.min_confidence) {
           u.chosen = u.original_cand;
           u.confidence = p_orig;

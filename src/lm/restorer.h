@@ -58,8 +58,13 @@ struct RestoreOptions {
   bool only_low_confidence = false;
   float min_confidence = 0.5f;  // 0..1, used by only_low_confidence
   int beam = 6;                 // hypotheses kept per position
+  // Hypotheses more than this (log10) behind the best of their position
+  // are not extended (4: same accuracy as none on the evaluation sets,
+  // about 30 % faster).
+  float beam_threshold = 4.0f;
   bool split_merged = true;     // OCR mode: try splitting merged words
-  // Per-word confidences (about a quarter of the decoding time). When
+  // Per-word confidences (about a tenth of the decoding time: they reuse
+  // the search's scores and skip hopeless candidates). When
   // false, RestoredToken::confidence is 1; a light pass computes them
   // anyway since it decides with them.
   bool compute_confidence = true;

@@ -238,6 +238,9 @@ int Main(int argc, char** argv) {
   app.add_option("--lines", lines, "held-out lines per corpus file (1500)");
   app.add_option("--ocr-pairs", ocr_pairs, "TSV truth<TAB>ocr, held out");
   app.add_option("--beam", beam, "decoder beam (6)");
+  float beam_threshold = RestoreOptions{}.beam_threshold;
+  app.add_option("--beam-threshold", beam_threshold,
+                 "RestoreOptions::beam_threshold (4, log10)");
   app.add_flag("--show-errors", show_errors, "print word errors of (b) and changes of (d)");
   std::string vie_pairs;
   bool vie_only = false;
@@ -267,6 +270,7 @@ int Main(int argc, char** argv) {
               (unsigned long)(restorer->model().order() >= 4 ? restorer->model().entries(4) : 0));
   std::printf("vie channel: %s\n", restorer->has_vie_channel() ? "loaded" : "absent");
   vie_opt.beam = beam;
+  vie_opt.beam_threshold = beam_threshold;
   if (vie_only) {
     if (!vie_pairs.empty()) EvalViePairs(*restorer, vie_pairs, vie_opt, show_errors);
     return 0;
@@ -274,6 +278,7 @@ int Main(int argc, char** argv) {
   RestoreOptions stripped;
   stripped.mode = RestoreMode::kStripped;
   stripped.beam = beam;
+  stripped.beam_threshold = beam_threshold;
 
   auto run_stripped = [&](const std::vector<std::string>& truths, Score* s) {
     for (const auto& raw : truths) {
@@ -346,9 +351,11 @@ int Main(int argc, char** argv) {
     RestoreOptions o;
     o.mode = RestoreMode::kOcr;
     o.beam = beam;
+    o.beam_threshold = beam_threshold;
     RestoreOptions au;
     au.mode = RestoreMode::kAuto;
     au.beam = beam;
+    au.beam_threshold = beam_threshold;
     while (std::getline(in, line)) {
       const size_t tab = line.find('\t');
       if (tab == std::string::npos) continue;
