@@ -29,7 +29,28 @@ struct OcrArgs {
   bool no_clean = false;
   bool no_rotate = false;
   bool quiet = false;
+  bool verbose = false;
 };
+
+// One stderr line per page: what cleanup found and the wall time of each
+// stage (OcrPage::timings), for profiling.
+void LogPages(const ocr::OcrDocument& doc) {
+  for (const ocr::OcrPage& page : doc.pages) {
+    double total = 0;
+    std::string stages;
+    for (const auto& t : page.timings) {
+      total += t.milliseconds;
+      stages.append(" ").append(t.stage).append(" ").append(
+          std::to_string(static_cast<int>(t.milliseconds + 0.5)));
+    }
+    std::fprintf(stderr,
+                 "vnplan ocr: page %d: skew %.2f deg, turned %d deg, scale %.2f, %zu px wide; "
+                 "ms:%s; total %d\n",
+                 page.page.number, page.skew_degrees, page.rotation_degrees, page.scale,
+                 static_cast<size_t>(page.image.width), stages.c_str(),
+                 static_cast<int>(total + 0.5));
+  }
+}
 
 int Fail(const Error& e) {
   std::fprintf(stderr, "vnplan ocr: %s: %s\n", ErrorCodeName(e.code), e.message.c_str());
@@ -63,6 +84,7 @@ int RunOcr(const OcrArgs& args) {
   auto doc = ocr::OcrSource(args.input, options, progress);
   if (bar) bar->Finish();
   if (!doc) return Fail(doc.error());
+  if (args.verbose) LogPages(*doc);
 
   const fs::path base = fs::path(args.out_dir) / fs::path(args.input).stem();
   for (auto [status, ext] :
@@ -103,6 +125,8 @@ void AddOcrCommand(CLI::App& app, int* exit_code) {
   sub->add_flag("--no-clean", args->no_clean, "skip image cleanup (OCR the rendered page as is)");
   sub->add_flag("--no-rotate", args->no_rotate, "skip page orientation detection");
   sub->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
+  sub->add_flag("-v,--verbose", args->verbose,
+                "per page on stderr: skew, rotation, scale and milliseconds per stage");
   sub->final_callback([args, exit_code] { *exit_code = RunOcr(*args); });
 }
 

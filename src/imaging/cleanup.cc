@@ -11,6 +11,7 @@
 
 #include "imaging/opencv_adapter.h"
 #include "imaging/stamp.h"
+#include "imaging/timing.h"
 #include "ingest/leptonica_adapter.h"
 
 namespace vnplan::imaging {
@@ -121,6 +122,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   const int dpi = page.dpi > 0 ? page.dpi : 300;
   StageWriter stages(options);
   CleanedPage result;
+  StageClock clock(&result.timings);
 
   GrayImage median3;
   auto noise = EstimateNoise(page, &median3);
@@ -128,6 +130,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   result.noise = *noise;
   result.light = *noise < options.light_noise_threshold;
   const bool denoise = options.median_size > 1 && !result.light;
+  clock.Lap("noise");
 
   PixPtr gray;
   if (!options.keep_intermediates_dir.empty() || !denoise) {
@@ -146,6 +149,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
     if (auto s = stages.Write("denoise", gray.get()); !s) return std::unexpected(s.error());
   }
+  clock.Lap("denoise");
 
   if (options.normalize_background) {
     // Closing on a 4x reduced image with a 15x15 brick (60 px at full size)
@@ -156,6 +160,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
       gray.reset(pixGammaTRC(nullptr, norm.get(), 1.0f, 0, 200));
       if (auto s = stages.Write("background", gray.get()); !s) return std::unexpected(s.error());
     }
+    clock.Lap("background");
   }
 
   if (options.suppress_stamps) {
@@ -170,11 +175,13 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
       if (!gray) return MakeError(ErrorCode::kInternal, "out of memory");
       if (auto s = stages.Write("stamps", gray.get()); !s) return std::unexpected(s.error());
     }
+    clock.Lap("stamps");
   }
 
   // A global threshold is enough to measure skew and text size.
   PixPtr rough(pixConvertTo1(gray.get(), 150));
   if (!rough) return MakeError(ErrorCode::kInternal, "thresholding failed");
+  clock.Lap("threshold");
 
   if (options.deskew && options.max_skew_degrees > 0) {
     float angle = 0, conf = 0;
@@ -195,6 +202,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     }
   }
 
+  clock.Lap("deskew");
   int x_height = EstimateXHeightPix(rough.get());
   if (options.rescale && x_height > 0 &&
       (x_height < options.min_x_height || x_height > options.max_x_height)) {
@@ -208,6 +216,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     }
   }
   result.x_height = x_height;
+  clock.Lap("rescale");
   const double eff_dpi = dpi * result.scale;
   pixSetResolution(gray.get(), static_cast<int>(eff_dpi + 0.5), static_cast<int>(eff_dpi + 0.5));
 
@@ -229,6 +238,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   }
   if (!bin) return MakeError(ErrorCode::kInternal, "binarisation failed");
   if (auto s = stages.Write("binary", bin.get()); !s) return std::unexpected(s.error());
+  clock.Lap("binarize");
 
   if (options.clean_borders || options.despeckle_size > 0) {
     const int speck = static_cast<int>(std::lround(options.despeckle_size * eff_dpi / 300));
@@ -236,12 +246,14 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     if (!bin) return MakeError(ErrorCode::kInternal, "border cleanup failed");
     if (auto s = stages.Write("clean", bin.get()); !s) return std::unexpected(s.error());
   }
+  clock.Lap("borders");
 
   auto bin_out = lept::GrayFromPix(bin.get());
   if (!bin_out) return std::unexpected(bin_out.error());
   result.gray = std::move(*gray_out);
   result.binary = std::move(*bin_out);
   result.gray.dpi = result.binary.dpi = static_cast<int>(eff_dpi + 0.5);
+  clock.Lap("convert");
   return result;
 }
 

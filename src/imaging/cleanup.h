@@ -12,9 +12,11 @@
 #define VNPLAN_IMAGING_CLEANUP_H_
 
 #include <filesystem>
+#include <vector>
 
 #include "common/error.h"
 #include "common/image.h"
+#include "imaging/timing.h"
 
 namespace vnplan::imaging {
 
@@ -82,6 +84,7 @@ struct CleanedPage {
   double noise = 0.0;         // mean |page - median3(page)| on paper, gray levels
   bool light = false;         // noise < light_noise_threshold: OCR `gray`
   int stamps_removed = 0;     // seals suppressed (CleanupOptions::suppress_stamps)
+  std::vector<StageTiming> timings;  // wall time of each stage that ran, in order
 };
 
 // Runs the cleanup chain. kInvalidArgument for an empty image or bad

@@ -3,6 +3,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace vnplan::imaging {
@@ -62,23 +64,31 @@ Result<GrayImage> SauvolaBinarize(const GrayImage& image, int half_window, doubl
   }
   try {
     const cv::Mat src = Wrap(image);
-    cv::Mat f, mean, sq_mean;
-    src.convertTo(f, CV_32F);
+    // Window mean and mean of squares straight from the 8-bit image, then
+    // one pass computing the threshold m * (1 + k * (s / R - 1)), R = 128.
+    cv::Mat mean, sq_mean;
     const cv::Size window(2 * half_window + 1, 2 * half_window + 1);
-    cv::boxFilter(f, mean, CV_32F, window, cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
-    cv::boxFilter(f.mul(f), sq_mean, CV_32F, window, cv::Point(-1, -1), true,
-                  cv::BORDER_REPLICATE);
-    cv::Mat var = sq_mean - mean.mul(mean);
-    cv::max(var, 0.0f, var);
-    cv::Mat sd;
-    cv::sqrt(var, sd);
-    // threshold = m * (1 + k * (s / R - 1)), R = 128.
-    cv::Mat threshold = mean.mul(1.0 + k * (sd / 128.0 - 1.0));
-    cv::Mat black;
-    cv::compare(f, threshold, black, cv::CMP_LT);  // 255 where text
-    cv::Mat out;
-    cv::bitwise_not(black, out);  // text 0, paper 255
-    return Unwrap(out, image.dpi);
+    cv::boxFilter(src, mean, CV_32F, window, cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
+    cv::sqrBoxFilter(src, sq_mean, CV_32F, window, cv::Point(-1, -1), true,
+                     cv::BORDER_REPLICATE);
+    GrayImage out;
+    out.width = image.width;
+    out.height = image.height;
+    out.dpi = image.dpi;
+    out.pixels.resize(image.pixels.size());
+    const float kf = static_cast<float>(k);
+    for (int y = 0; y < src.rows; ++y) {
+      const uint8_t* in = src.ptr<uint8_t>(y);
+      const float* m = mean.ptr<float>(y);
+      const float* sq = sq_mean.ptr<float>(y);
+      uint8_t* o = out.pixels.data() + static_cast<size_t>(y) * image.width;
+      for (int x = 0; x < src.cols; ++x) {
+        const float sd = std::sqrt(std::max(sq[x] - m[x] * m[x], 0.0f));
+        const float threshold = m[x] * (1.0f + kf * (sd / 128.0f - 1.0f));
+        o[x] = in[x] < threshold ? 0 : 255;  // text 0, paper 255
+      }
+    }
+    return out;
   } catch (const cv::Exception& e) {
     return MakeError(ErrorCode::kInternal, std::string("OpenCV Sauvola: ") + e.what());
   }

@@ -19,6 +19,11 @@ OrientationEstimate EstimateOrientation(const GrayImage& page, float min_up_conf
   out.up_confidence = up;
   out.left_confidence = left;
   out.upright = up >= min_up_confidence && up >= min_ratio * std::abs(left);
+  if (up <= -4.0f && -up >= 1.2f * std::abs(left)) {
+    out.turned_degrees = 180;
+  } else if (std::abs(left) >= 8.0f && std::abs(left) >= 1.2f * std::abs(up)) {
+    out.turned_degrees = left > 0 ? 270 : 90;
+  }
   return out;
 }
 

@@ -15,6 +15,13 @@ struct OrientationEstimate {
   float up_confidence = 0.0f;    // > 0: upright, < 0: upside down
   float left_confidence = 0.0f;  // large |value|: the text runs vertically
   bool upright = false;          // confidently upright (see EstimateOrientation)
+  // Clockwise rotation of the content (90, 180, 270) when the estimate is
+  // decisive on its own, else 0: 180 when up_confidence <= -4 and
+  // |up| >= 1.2 * |left|; 270 (90) when left_confidence >= 8 (<= -8) and
+  // |left| >= 1.2 * |up|. Upright synthetic plan scans scored up >= 1.8 and
+  // |left| <= 6.4; heavily degraded turned ones, where Tesseract OSD's
+  // confidence stays below 5, mostly reach these thresholds.
+  int turned_degrees = 0;
 };
 
 // `upright` is set when up_confidence >= min_up_confidence and

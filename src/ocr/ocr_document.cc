@@ -8,10 +8,19 @@
 #include <thread>
 
 #include "imaging/orientation.h"
+#include "imaging/timing.h"
 #include "ingest/leptonica_adapter.h"
 
 namespace vnplan::ocr {
 namespace {
+
+// EstimateOrientation thresholds for "plausibly upright": upright pages of
+// the synthetic plan scans (vnplan-synth medium/heavy) scored up >= 1.8
+// with up >= 1.2 * |left|; pages turned by 90/180/270 degrees mostly score
+// up <= 0 or |left| > up, and the few that pass read with a mean word
+// confidence of 30-50 against >= 80 for upright pages.
+constexpr float kPlausiblyUprightScore = 1.0f;
+constexpr float kUprightRatio = 1.2f;
 
 std::string PagePrefix(int page_number) { return "page " + std::to_string(page_number) + ": "; }
 
@@ -27,6 +36,7 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
   OcrPage out;
   GrayImage input = rendered;
   GrayImage ocr_image, display;
+  bool light = false;  // the cleaned page is a light one (CleanedPage::light)
   imaging::CleanupOptions cleanup = options.cleanup;
   cleanup.page_number = page_number;
   auto clean = [&](const GrayImage& img) -> Status {
@@ -37,31 +47,65 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
     }
     auto cleaned = imaging::CleanPage(img, cleanup);
     if (!cleaned) return std::unexpected(cleaned.error());
+    for (auto& t : cleaned->timings) out.timings.push_back(std::move(t));
     out.skew_degrees = cleaned->skew_degrees;
     out.scale = cleaned->scale;
+    light = cleaned->light;
     ocr_image = options.ocr_binary && !cleaned->light ? std::move(cleaned->binary) : cleaned->gray;
     display = std::move(cleaned->gray);
     return {};
   };
   if (auto s = clean(input); !s) return std::unexpected(s.error());
+  imaging::StageClock clock(&out.timings);
+  auto read = [&]() -> Result<Page> {
+    auto* tesseract = dynamic_cast<TesseractEngine*>(&engine);
+    if (tesseract == nullptr || !light || options.tesseract_tables_on_light_pages) {
+      return engine.Recognize(ocr_image, Box{});
+    }
+    return tesseract->Recognize(ocr_image, Box{}, {{"textord_tabfind_find_tables", "0"}});
+  };
 
-  // Tesseract OSD costs about a third of a page's OCR time, so it only runs
-  // when the quick Leptonica check does not find the page clearly upright.
-  if (detector != nullptr && options.detect_orientation &&
-      !imaging::EstimateOrientation(ocr_image).upright) {
-    auto orientation = detector->Detect(ocr_image);
-    if (!orientation) return std::unexpected(orientation.error());
-    if (orientation->degrees != 0 && orientation->confidence >= options.orientation_min_confidence) {
-      // Turn the rendered page upright and clean it again, so deskew and
-      // text-size estimation see horizontal lines.
-      out.rotation_degrees = orientation->degrees;
-      input = imaging::RotateQuarterTurns(input, -orientation->degrees / 90);
-      if (auto s = clean(input); !s) return std::unexpected(s.error());
+  // Tesseract OSD costs about a third of a page's OCR time. A page the quick
+  // Leptonica check finds plausibly upright is read first and kept when
+  // Tesseract is confident in what it read (text turned by 90/180/270
+  // degrees reads as low-confidence garbage); OSD runs only on the other
+  // pages, and its verdict "upright" keeps the reading already made.
+  std::optional<Page> recognised;
+  if (detector != nullptr && options.detect_orientation) {
+    const imaging::OrientationEstimate quick =
+        imaging::EstimateOrientation(ocr_image, kPlausiblyUprightScore, kUprightRatio);
+    clock.Lap("orientation");
+    if (quick.upright) {
+      auto first = read();
+      if (!first) return std::unexpected(first.error());
+      recognised = std::move(*first);
+      clock.Lap("ocr");
+    }
+    if (!recognised || recognised->mean_confidence < options.upright_min_ocr_confidence) {
+      auto orientation = detector->Detect(ocr_image);
+      if (!orientation) return std::unexpected(orientation.error());
+      // OSD decides when confident; otherwise a decisive quick estimate
+      // does (OSD's confidence stays low on heavily degraded pages).
+      const int turn = orientation->confidence >= options.orientation_min_confidence
+                           ? orientation->degrees
+                           : quick.turned_degrees;
+      if (turn != 0) {
+        // Turn the rendered page upright and clean it again, so deskew and
+        // text-size estimation see horizontal lines.
+        out.rotation_degrees = turn;
+        input = imaging::RotateQuarterTurns(input, -turn / 90);
+        if (auto s = clean(input); !s) return std::unexpected(s.error());
+        recognised.reset();
+      }
+      clock.Lap("orientation");
     }
   }
-
-  auto recognised = engine.Recognize(ocr_image, Box{});
-  if (!recognised) return std::unexpected(recognised.error());
+  if (!recognised) {
+    auto page = read();
+    if (!page) return std::unexpected(page.error());
+    recognised = std::move(*page);
+    clock.Lap("ocr");
+  }
   out.page = std::move(*recognised);
   out.page.number = page_number;
   out.page.width = ocr_image.width;
@@ -72,6 +116,7 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
     auto jpeg = lept::EncodeJpeg(pix.get(), std::clamp(options.pdf_image_quality, 1, 100));
     if (!jpeg) return std::unexpected(jpeg.error());
     out.image_jpeg = std::move(*jpeg);
+    clock.Lap("jpeg");
   }
   out.image = std::move(ocr_image);
   return out;

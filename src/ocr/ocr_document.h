@@ -40,17 +40,32 @@ struct OcrOptions {
   // Cleanup settings, including keep_intermediates_dir (default off). The
   // page_number field is set per page.
   imaging::CleanupOptions cleanup;
+  // Run Tesseract's own table detection (textord_tabfind_find_tables) on
+  // light pages (CleanedPage::light). vnplan rebuilds tables itself
+  // (table/); on the OCR benchmark, light pages read better (+0.7 token F1)
+  // and ~10 % faster without it, while noisy pages lost 0.4-1.8 F1, so
+  // those keep the engine's setting. Applies to TesseractEngine only.
+  // Default false.
+  bool tesseract_tables_on_light_pages = false;
   // Give Tesseract the binarised page (true) or the cleaned gray page
   // (false). Default true. Light pages (CleanedPage::light: little noise)
   // always go to Tesseract gray.
   bool ocr_binary = true;
-  // Detect pages rotated by 90/180/270 degrees and turn them upright: a
-  // quick Leptonica check (imaging/orientation.h) clears clearly upright
-  // pages, Tesseract OSD decides the rest. Default true; requires
+  // Detect pages rotated by 90/180/270 degrees and turn them upright. A
+  // quick Leptonica check (imaging/orientation.h) picks the pages that look
+  // upright; those are read first and kept when Tesseract's mean word
+  // confidence is at least upright_min_ocr_confidence. Tesseract OSD
+  // decides the other pages (when it finds one upright, the reading already
+  // made is kept). Default true; pages that need OSD require
   // osd.traineddata.
   bool detect_orientation = true;
   // Smallest OSD confidence acted upon. Default 5.
   float orientation_min_confidence = 5.0f;
+  // Mean word confidence (0..100) above which a plausibly upright page's
+  // reading is trusted without OSD. Default 60 (upright synthetic plan
+  // scans, even heavily degraded, read at >= 80; pages turned by 90/180/270
+  // degrees that pass the quick check read at 30-50).
+  float upright_min_ocr_confidence = 60.0f;
   // JPEG quality of the page image kept for the searchable PDF (1..100);
   // 0 keeps no image. Default 60.
   int pdf_image_quality = 60;
@@ -66,6 +81,10 @@ struct OcrPage {
   double skew_degrees = 0;  // skew found (and corrected) by cleanup
   int rotation_degrees = 0;  // clockwise rotation of the content that was undone
   double scale = 1.0;       // cleaned size / rendered size
+  // Wall time of each step, in order: the cleanup stages
+  // (CleanedPage::timings, twice if the page was turned), "orientation",
+  // "ocr" and "jpeg".
+  std::vector<imaging::StageTiming> timings;
 };
 
 struct OcrDocument {

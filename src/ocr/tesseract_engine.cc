@@ -79,7 +79,8 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const Tesseract
   for (const std::string& lang : wanted) {
     if (std::find(loaded.begin(), loaded.end(), lang) != loaded.end()) continue;
     missing += (missing.empty() ? "" : "+") + lang;
-    hint += (hint.empty() ? "" : " ") + ("tesseract-ocr-" + lang);
+    if (!hint.empty()) hint += ' ';
+    hint.append("tesseract-ocr-").append(lang);
   }
   if (!init_ok || !missing.empty()) {
     return MakeError(ErrorCode::kDependency,
@@ -157,6 +158,30 @@ Result<Page> TesseractEngine::Recognize(const GrayImage& image, const Box& regio
   std::erase_if(page.blocks, [](const Block& b) { return b.lines.empty(); });
   page.mean_confidence = words ? static_cast<float>(conf_sum / words) : 0.0f;
   api->Clear();
+  return page;
+}
+
+Result<Page> TesseractEngine::Recognize(
+    const GrayImage& image, const Box& region,
+    const std::vector<std::pair<std::string, std::string>>& variables) {
+  tesseract::TessBaseAPI* api = api_->api.get();
+  std::vector<std::pair<std::string, std::string>> saved;
+  auto restore = [&] {
+    for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
+      api->SetVariable(it->first.c_str(), it->second.c_str());
+    }
+  };
+  for (const auto& [name, value] : variables) {
+    std::string old;
+    if (!api->GetVariableAsString(name.c_str(), &old) ||
+        !api->SetVariable(name.c_str(), value.c_str())) {
+      restore();
+      return MakeError(ErrorCode::kInvalidArgument, "unknown Tesseract variable " + name);
+    }
+    saved.emplace_back(name, std::move(old));
+  }
+  auto page = Recognize(image, region);
+  restore();
   return page;
 }
 

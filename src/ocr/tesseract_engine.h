@@ -54,6 +54,12 @@ class TesseractEngine : public OcrEngine {
   // image's (or default_dpi).
   Result<Page> Recognize(const GrayImage& image, const Box& region) override;
 
+  // Recognize with Tesseract variables (name, value) set for this call
+  // only; the engine's previous values are restored afterwards.
+  // kInvalidArgument for an unknown variable.
+  Result<Page> Recognize(const GrayImage& image, const Box& region,
+                         const std::vector<std::pair<std::string, std::string>>& variables);
+
   const TesseractOptions& options() const { return options_; }
 
  private:

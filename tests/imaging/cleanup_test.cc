@@ -238,5 +238,18 @@ TEST(EstimateOrientationTest, UprightTextIsClearedAndTurnedTextIsNot) {
   EXPECT_FALSE(EstimateOrientation(GrayImage{}).upright);
 }
 
+TEST(EstimateOrientationTest, DecisiveEstimatesNameTheTurn) {
+  const GrayImage upright = testing::RenderText(
+      std::string(kParagraph) + "\n" + kParagraph, 300, "DejaVu Serif 11", 120);
+  EXPECT_EQ(EstimateOrientation(upright).turned_degrees, 0);
+  // RotateQuarterTurns turns clockwise, the convention of turned_degrees.
+  for (int turns : {1, 2, 3}) {
+    const OrientationEstimate r = EstimateOrientation(RotateQuarterTurns(upright, turns));
+    EXPECT_EQ(r.turned_degrees, 90 * turns)
+        << "turns " << turns << ": " << r.up_confidence << " " << r.left_confidence;
+  }
+  EXPECT_EQ(EstimateOrientation(GrayImage{}).turned_degrees, 0);
+}
+
 }  // namespace
 }  // namespace vnplan::imaging

@@ -22,8 +22,8 @@ using ::testing::HasSubstr;
 // to fail on the n-th call.
 class FakeEngine : public OcrEngine {
  public:
-  explicit FakeEngine(std::atomic<int>* calls, int fail_on_call = -1)
-      : calls_(calls), fail_on_call_(fail_on_call) {}
+  explicit FakeEngine(std::atomic<int>* calls, int fail_on_call = -1, float confidence = 80.0f)
+      : calls_(calls), fail_on_call_(fail_on_call), confidence_(confidence) {}
 
   Result<Page> Recognize(const GrayImage& image, const Box&) override {
     const int call = ++*calls_;
@@ -40,9 +40,9 @@ class FakeEngine : public OcrEngine {
     Page page;
     page.dpi = image.dpi;
     if (!ink.empty()) {
-      Word w{"ink", ink, 80.0f, ""};
+      Word w{"ink", ink, confidence_, ""};
       page.blocks = {Block{{Line{{w}, ink}}, ink}};
-      page.mean_confidence = 80.0f;
+      page.mean_confidence = confidence_;
     }
     return page;
   }
@@ -50,6 +50,7 @@ class FakeEngine : public OcrEngine {
  private:
   std::atomic<int>* calls_;
   int fail_on_call_;
+  float confidence_;
 };
 
 class OcrSourceTest : public ::testing::Test {
@@ -182,6 +183,57 @@ TEST_F(OcrSourceTest, RejectsBadOptions) {
   auto doc = OcrSource(pdf_, options_, {}, Factory());
   ASSERT_FALSE(doc.has_value());
   EXPECT_EQ(doc.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_F(OcrSourceTest, ReportsStageTimings) {
+  options_.jobs = 1;
+  auto doc = OcrSource(pdf_, options_, {}, Factory());
+  ASSERT_TRUE(doc.has_value());
+  std::vector<std::string> stages;
+  for (const auto& t : doc->pages[0].timings) {
+    EXPECT_GE(t.milliseconds, 0.0) << t.stage;
+    stages.push_back(t.stage);
+  }
+  EXPECT_THAT(stages, ::testing::IsSupersetOf({"noise", "background", "binarize", "ocr", "jpeg"}));
+  EXPECT_EQ(stages.back(), "jpeg");
+}
+
+// A page of text the quick check finds upright, read by a fake engine; the
+// orientation detector points at a directory without osd.traineddata, so
+// any OSD call fails with kDependency.
+class OrientationFlowTest : public ::testing::Test {
+ protected:
+  Result<OcrPage> Read(float confidence) {
+    const GrayImage page = testing::RenderText(
+        "Kế hoạch cải tiến chất lượng giáo dục năm học 2023 - 2024\n"
+        "Trường Tiểu học Nguyễn Trãi, huyện Tân Phú, tỉnh Đồng Nai\n"
+        "Căn cứ kết quả tự đánh giá, nhà trường xây dựng kế hoạch\n"
+        "cải tiến chất lượng theo các tiêu chuẩn sau đây: tổ chức\n"
+        "và quản lý nhà trường; đội ngũ cán bộ quản lý, giáo viên.",
+        300, "DejaVu Serif 11", 100);
+    std::atomic<int> calls{0};
+    FakeEngine engine(&calls, -1, confidence);
+    auto detector = OrientationDetector::Create(fs::temp_directory_path() / "no-such-tessdata");
+    if (!detector) return std::unexpected(detector.error());
+    auto out = OcrPageImage(page, 1, OcrOptions{}, engine, detector->get());
+    calls_ = calls;
+    return out;
+  }
+  int calls_ = 0;
+};
+
+TEST_F(OrientationFlowTest, ConfidentReadingOfAnUprightPageSkipsOsd) {
+  auto page = Read(80.0f);
+  ASSERT_TRUE(page.has_value()) << page.error().message;
+  EXPECT_EQ(page->rotation_degrees, 0);
+  EXPECT_EQ(calls_, 1);
+}
+
+TEST_F(OrientationFlowTest, DoubtfulReadingAsksOsd) {
+  auto page = Read(30.0f);
+  ASSERT_FALSE(page.has_value());
+  EXPECT_EQ(page.error().code, ErrorCode::kDependency);
+  EXPECT_EQ(calls_, 1);
 }
 
 }  // namespace

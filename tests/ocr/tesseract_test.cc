@@ -88,6 +88,22 @@ TEST(TesseractEngineTest, RegionLimitsRecognitionAndKeepsImageCoordinates) {
       for (const Word& w : l.words) EXPECT_GE(w.box.y0, img.height / 2);
 }
 
+TEST(TesseractEngineTest, PerCallVariablesApplyToThatCallOnly) {
+  auto engine = TesseractEngine::Create();
+  ASSERT_TRUE(engine.has_value()) << engine.error().message;
+  const GrayImage img = testing::RenderText(kLine1, 300, "DejaVu Serif 12", 60);
+  auto digits = (*engine)->Recognize(img, Box{}, {{"tessedit_char_whitelist", "0123456789"}});
+  ASSERT_TRUE(digits.has_value()) << digits.error().message;
+  EXPECT_LE(testing::TokenRecall(kLine1, Text(*digits)), 0.2) << Text(*digits);
+  auto normal = (*engine)->Recognize(img, Box{});
+  ASSERT_TRUE(normal.has_value());
+  EXPECT_GE(testing::TokenRecall(kLine1, Text(*normal)), 0.8) << Text(*normal);
+
+  auto bad = (*engine)->Recognize(img, Box{}, {{"no_such_tesseract_variable", "1"}});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+}
+
 TEST(OrientationDetectorTest, FindsQuarterTurnsAndLeavesUprightPagesAlone) {
   auto detector = OrientationDetector::Create();
   ASSERT_TRUE(detector.has_value()) << detector.error().message;

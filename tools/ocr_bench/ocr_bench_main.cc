@@ -194,6 +194,7 @@ int main(int argc, char** argv) {
   std::string seeds = "101,102,103", degrades = "medium,heavy", methods = "raw,vnplan,noclean";
   std::string lang = "vie", dump;
   int jobs = 2;
+  bool profile = false;
   vnplan::ocr::OcrOptions options;
   app.add_option("--work", work, "directory for generated scans (reused)")->capture_default_str();
   app.add_option("--synth", synth, "vnplan-synth binary")->capture_default_str();
@@ -204,6 +205,7 @@ int main(int argc, char** argv) {
   app.add_option("--lang", lang, "Tesseract languages")->capture_default_str();
   app.add_option("--jobs", jobs, "pages in parallel (processes or threads)")->capture_default_str();
   app.add_option("--dump", dump, "write every OCR text under this directory");
+  app.add_flag("--profile", profile, "print vnplan's mean wall time per stage and page");
   // Tuning knobs (defaults are the library defaults).
   app.add_option("--median", options.cleanup.median_size)->capture_default_str();
   app.add_option("--sauvola-k", options.cleanup.sauvola_k)->capture_default_str();
@@ -213,6 +215,8 @@ int main(int argc, char** argv) {
   app.add_option("--despeckle", options.cleanup.despeckle_size)->capture_default_str();
   app.add_option("--light-noise", options.cleanup.light_noise_threshold)->capture_default_str();
   app.add_option("--psm", options.tesseract.psm)->capture_default_str();
+  std::vector<std::string> tess_vars;
+  app.add_option("--tess-var", tess_vars, "extra Tesseract variable NAME=VALUE for vnplan (repeatable)");
   bool ocr_gray = false, no_rotate = false, no_rescale = false, no_background = false;
   bool no_borders = false, no_deskew = false;
   app.add_flag("--invert,!--no-invert", options.tesseract.detect_inverted_text,
@@ -225,6 +229,14 @@ int main(int argc, char** argv) {
   app.add_flag("--no-deskew", no_deskew);
   CLI11_PARSE(app, argc, argv);
   options.tesseract.languages = lang;
+  for (const std::string& nv : tess_vars) {
+    const size_t eq = nv.find('=');
+    if (eq == std::string::npos) {
+      std::fprintf(stderr, "--tess-var wants NAME=VALUE, got %s\n", nv.c_str());
+      return 2;
+    }
+    options.tesseract.variables.emplace_back(nv.substr(0, eq), nv.substr(eq + 1));
+  }
   options.ocr_binary = !ocr_gray;
   options.detect_orientation = !no_rotate;
   options.cleanup.rescale = !no_rescale;
@@ -258,8 +270,11 @@ int main(int argc, char** argv) {
         };
       }, dump));
     }
+    // Stage name -> (total ms, count), over the pages of this preset.
+    std::map<std::string, std::pair<double, int>> stage_ms;
+    std::mutex stage_mu;
     auto in_process = [&](const std::string& name, vnplan::ocr::OcrOptions opts) {
-      return RunMethod(name, pages, jobs, [opts] {
+      return RunMethod(name, pages, jobs, [opts, &stage_ms, &stage_mu, &name] {
         auto engine = vnplan::ocr::TesseractEngine::Create(opts.tesseract);
         std::unique_ptr<vnplan::ocr::OrientationDetector> detector;
         if (opts.detect_orientation) {
@@ -268,7 +283,8 @@ int main(int argc, char** argv) {
         std::shared_ptr<vnplan::ocr::TesseractEngine> shared =
             engine ? std::shared_ptr<vnplan::ocr::TesseractEngine>(std::move(*engine)) : nullptr;
         std::shared_ptr<vnplan::ocr::OrientationDetector> det(std::move(detector));
-        return [opts, shared, det](const BenchPage& p, std::string* text) {
+        return [opts, shared, det, &stage_ms, &stage_mu, &name](const BenchPage& p,
+                                                                 std::string* text) {
           if (!shared) return false;
           auto doc = vnplan::ingest::OpenSource(p.image);
           if (!doc) return false;
@@ -280,6 +296,13 @@ int main(int argc, char** argv) {
             return false;
           }
           *text = vnplan::PageText(page->page);
+          if (name == "vnplan") {
+            std::lock_guard lock(stage_mu);
+            for (const auto& t : page->timings) {
+              stage_ms[t.stage].first += t.milliseconds;
+              ++stage_ms[t.stage].second;
+            }
+          }
           return true;
         };
       }, dump);
@@ -293,6 +316,13 @@ int main(int argc, char** argv) {
       results.push_back(in_process("vnplan-noclean", raw_opts));
     }
     PrintTable("degrade=" + degrade + " seeds=" + seeds + " jobs=" + std::to_string(jobs), results);
+    if (profile && !stage_ms.empty()) {
+      std::printf("vnplan stages, ms per page (pages that ran the stage):");
+      for (const auto& [stage, v] : stage_ms) {
+        std::printf(" %s %.0f (%d)", stage.c_str(), v.first / pages.size(), v.second);
+      }
+      std::printf("\n");
+    }
     for (size_t i = 0; i < results.size(); ++i) {
       if (total.size() <= i) {
         total.emplace_back();
