@@ -725,7 +725,7 @@ struct ColumnState {
   bool started = false;  // has text in an earlier line of the row
   bool in_prev = false;  // has text on the previous content line
   bool ended = false;    // its text on the previous line looked like its last line
-  size_t prev_length = 0;  // code points of its piece on the previous line
+  double prev_length = 0.0;  // printed width of its piece on the previous line
 };
 
 enum class LineMode { kFirst, kWide, kFlow };
@@ -744,99 +744,141 @@ std::string SegmentText(const std::vector<OcrToken>& tokens, size_t i, size_t j)
   return s;
 }
 
-size_t SegmentLength(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
-  size_t n = j - i - 1;
-  for (size_t k = i; k < j; ++k) n += CodePoints(tokens[k].text);
-  return n;
+// Printed width of a word in units of an average lower-case letter, from
+// the advance widths of a Times-like proportional font (the OCR dropped the
+// diacritics, which do not change a letter's advance): "ill" is narrower
+// than "mmm". Other code points count as one unit.
+double WordWidth(std::string_view word) {
+  // Advance widths /1000 em of ' '..'~' in Times New Roman.
+  static constexpr int kAdvance[95] = {
+      250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,  // ' '../
+      500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,  // 0..?
+      921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,  // @..O
+      556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,  // P.._
+      333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,  // `..o
+      500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541};      // p..~
+  double width = 0.0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      width += kAdvance[c - 0x20] / 460.0;
+    } else if ((c & 0xC0) != 0x80) {
+      width += 1.0;
+    }
+  }
+  return width;
 }
 
-// Segments one line. `flow` is the column of the previous line when it had
-// a single segment (LineMode::kFlow).
-std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens,
-                                const std::array<double, kContentColumns>& width,
-                                const std::array<ColumnState, kContentColumns>& state,
-                                LineMode mode, int flow) {
+// Printed width of tokens[i, j) with the spaces between them.
+double SegmentLength(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  double width = 0.5 * static_cast<double>(j - i - 1);
+  for (size_t k = i; k < j; ++k) width += WordWidth(tokens[k].text);
+  return width;
+}
+
+// What the cost of a line's segments depends on besides the line itself.
+struct LineContext {
+  const std::array<double, kContentColumns>* width;
+  const std::array<ColumnState, kContentColumns>* state;
+  LineMode mode;
+  int flow;  // the column of the previous line when it had one segment (kFlow)
+};
+
+// Cost of putting text in column c at all, given the lines above.
+double Avail(const LineContext& ctx, int c) {
+  const ColumnState& s = (*ctx.state)[c];
+  switch (ctx.mode) {
+    case LineMode::kFirst:
+      return 0.0;
+    case LineMode::kWide:
+      if (s.in_prev) return s.ended ? 2.5 : 0.0;
+      if (!s.started) return 0.3;
+      return s.ended ? 2.5 : 1.0;  // dormant for a line, or finished
+    case LineMode::kFlow:
+      if (c == ctx.flow) return s.ended ? 1.5 : 0.0;
+      if (c > ctx.flow) return 0.3 * (c - ctx.flow);
+      return 2.0;
+  }
+  return 0.0;
+}
+
+// Cost of leaving column c empty between two segments of a wide line.
+double Skip(const LineContext& ctx, int c) {
+  if (ctx.mode == LineMode::kFlow) return 0.0;
+  const ColumnState& s = (*ctx.state)[c];
+  if (s.in_prev && !s.ended) return 1.8;
+  return s.started ? 0.0 : 0.4;
+}
+
+// Cost of tokens[i, j) as column c's piece of this line. `many`: the line
+// certainly holds several columns (it has a rule mark).
+double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, int c, size_t i,
+                   size_t j, bool many) {
+  const size_t n = tokens.size();
+  const auto& width = *ctx.width;
+  const auto& state = *ctx.state;
+  double cost = Avail(ctx, c);
+  double len = (SegmentLength(tokens, i, j));
+  double over = len - (width[c] + 1.0);
+  if (over > 0) cost += over <= 2.0 ? over : 2.0 + 3.0 * (over - 2.0);  // fonts are proportional
+  // Word wrap fills a line: the next word would have fitted here.
+  if (j < n && !tokens[j].rule_before &&
+      len + 0.5 + WordWidth(tokens[j].text) <= width[c] - 1) {
+    cost += 0.7;
+  }
+  // ... and the previous line of this column had room for the first word.
+  if (state[c].in_prev && !state[c].ended &&
+      state[c].prev_length + 0.5 + WordWidth(tokens[i].text) <=
+          width[c] - 1) {
+    cost += 1.5;
+  }
+  for (size_t k = i + 1; k < j; ++k) {
+    if (tokens[k].rule_before) cost += 4.0;
+    // "sinh. cac giai phap": a sentence end, then a lower-case word.
+    const std::string& prev = tokens[k - 1].text;
+    unsigned char first = static_cast<unsigned char>(tokens[k].text[0]);
+    if (prev.back() == '.' && first >= 'a' && first <= 'z') cost += 1.0;
+  }
+  bool date_inside = false;
+  for (size_t k = i; k < j; ++k) date_inside |= IsDateToken(tokens[k].text);
+  if (c == kColTimeline) {
+    bool cue = TimelineStart(tokens, i, j);
+    if (!state[c].started) {
+      cost += cue ? -3.0 : 3.0;
+    } else if (cue) {
+      cost -= 1.0;
+    }
+    // "2/2024 Tham": after a date only "đến …" or "năm …" goes on.
+    for (size_t k = i; k + 1 < j; ++k) {
+      if (!IsDateToken(tokens[k].text)) continue;
+      std::string next = Fold(tokens[k + 1].text);
+      if (!FoldedNear(next, "den", 1) && !FoldedNear(next, "nam", 1) && next != "-") {
+        cost += 3.0;
+      }
+    }
+  } else if (date_inside) {
+    cost += 3.0;
+  }
+  bool budget_cue = BudgetStart(tokens, i, j);
+  if (c == kColBudget) {
+    if (!state[c].started) cost += budget_cue ? -2.0 : 1.5;
+  } else if (budget_cue && !state[kColBudget].started &&
+             FoldedNear(Fold(tokens[i].text), "khong", 1)) {
+    cost += 2.0;
+  }
+  if (many && (c == kColExpected || c == kColActions) && !state[c].started &&
+      AgentStart(tokens, i, j)) {
+    cost += 1.0;
+  }
+  if (c == kColNotes) cost += 3.0;
+  return cost;
+}
+
+// Segments one line (a small dynamic programme over token boundaries and
+// columns).
+std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens, const LineContext& ctx) {
   const size_t n = tokens.size();
   const double kInf = 1e18;
-  auto avail = [&](int c) {
-    const ColumnState& s = state[c];
-    switch (mode) {
-      case LineMode::kFirst:
-        return 0.0;
-      case LineMode::kWide:
-        if (s.in_prev) return s.ended ? 2.5 : 0.0;
-        if (!s.started) return 0.3;
-        return s.ended ? 2.5 : 1.0;  // dormant for a line, or finished
-      case LineMode::kFlow:
-        if (c == flow) return s.ended ? 1.5 : 0.0;
-        if (c > flow) return 0.3 * (c - flow);
-        return 2.0;
-    }
-    return 0.0;
-  };
-  auto skip = [&](int c) {
-    if (mode == LineMode::kFlow) return 0.0;
-    const ColumnState& s = state[c];
-    if (s.in_prev && !s.ended) return 1.8;
-    return s.started ? 0.0 : 0.4;
-  };
-  auto segment_cost = [&](int c, size_t i, size_t j, bool many) {
-    double cost = avail(c);
-    double len = static_cast<double>(SegmentLength(tokens, i, j));
-    double over = len - (width[c] + 1.0);
-    if (over > 0) cost += 3.0 * over;
-    // Word wrap fills a line: the next word would have fitted here.
-    if (j < n && !tokens[j].rule_before &&
-        len + 1 + static_cast<double>(CodePoints(tokens[j].text)) <= width[c] - 1) {
-      cost += 1.0;
-    }
-    // ... and the previous line of this column had room for the first word.
-    if (state[c].in_prev && !state[c].ended &&
-        static_cast<double>(state[c].prev_length + 1 + CodePoints(tokens[i].text)) <=
-            width[c] - 1) {
-      cost += 1.5;
-    }
-    for (size_t k = i + 1; k < j; ++k) {
-      if (tokens[k].rule_before) cost += 4.0;
-      // "sinh. cac giai phap": a sentence end, then a lower-case word.
-      const std::string& prev = tokens[k - 1].text;
-      unsigned char first = static_cast<unsigned char>(tokens[k].text[0]);
-      if (prev.back() == '.' && first >= 'a' && first <= 'z') cost += 1.0;
-    }
-    bool date_inside = false;
-    for (size_t k = i; k < j; ++k) date_inside |= IsDateToken(tokens[k].text);
-    if (c == kColTimeline) {
-      bool cue = TimelineStart(tokens, i, j);
-      if (!state[c].started) {
-        cost += cue ? -3.0 : 3.0;
-      } else if (cue) {
-        cost -= 1.0;
-      }
-      // "2/2024 Tham": after a date only "đến …" or "năm …" goes on.
-      for (size_t k = i; k + 1 < j; ++k) {
-        if (!IsDateToken(tokens[k].text)) continue;
-        std::string next = Fold(tokens[k + 1].text);
-        if (!FoldedNear(next, "den", 1) && !FoldedNear(next, "nam", 1) && next != "-") {
-          cost += 2.0;
-        }
-      }
-    } else if (date_inside) {
-      cost += 3.0;
-    }
-    bool budget_cue = BudgetStart(tokens, i, j);
-    if (c == kColBudget) {
-      if (!state[c].started) cost += budget_cue ? -2.0 : 1.5;
-    } else if (budget_cue && !state[kColBudget].started &&
-               FoldedNear(Fold(tokens[i].text), "khong", 1)) {
-      cost += 2.0;
-    }
-    if (many && (c == kColExpected || c == kColActions) && !state[c].started &&
-        AgentStart(tokens, i, j)) {
-      cost += 1.0;
-    }
-    if (c == kColNotes) cost += 1.5;
-    return cost;
-  };
   // best[i][c + 1]: tokens [0, i) placed, last segment in column c (-1: none).
   std::vector<std::array<double, kContentColumns + 1>> best(n + 1);
   std::vector<std::array<std::pair<size_t, int>, kContentColumns + 1>> back(n + 1);
@@ -845,6 +887,12 @@ std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens,
   // The agent cue is for lines that certainly hold several columns.
   bool many = n > 0 && std::any_of(tokens.begin() + 1, tokens.end(),
                                    [](const OcrToken& t) { return t.rule_before; });
+  // A boundary without a rule mark before token j; dearer inside an agent
+  // phrase ("Nhà | trường").
+  std::vector<double> split_cost(n + 1, 1.0);
+  for (size_t j = 1; j < n; ++j) {
+    if (AgentStart(tokens, j - 1, n)) split_cost[j] += 1.5;
+  }
   for (size_t i = 0; i < n; ++i) {
     for (int cp = -1; cp < kContentColumns; ++cp) {
       double base = best[i][cp + 1];
@@ -852,22 +900,24 @@ std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens,
       double skipped = 0.0;
       for (int c = cp + 1; c < kContentColumns; ++c) {
         for (size_t j = i + 1; j <= n; ++j) {
-          double cost = base + skipped + segment_cost(c, i, j, many);
-          if (j < n && !tokens[j].rule_before) cost += 1.0;
+          double cost = base + skipped + SegmentCost(tokens, ctx, c, i, j, many);
+          if (j < n && !tokens[j].rule_before) cost += split_cost[j];
           if (cost < best[j][c + 1]) {
             best[j][c + 1] = cost;
             back[j][c + 1] = {i, cp};
           }
         }
-        skipped += skip(c);
+        skipped += Skip(ctx, c);
       }
     }
   }
   int c_end = -1;
   double end_cost = kInf;
   for (int c = 0; c < kContentColumns; ++c) {
-    if (best[n][c + 1] < end_cost) {
-      end_cost = best[n][c + 1];
+    double trailing = 0.0;  // running columns left empty at the end of the line
+    for (int k = c + 1; k < kContentColumns; ++k) trailing += 0.5 * Skip(ctx, k);
+    if (best[n][c + 1] + trailing < end_cost) {
+      end_cost = best[n][c + 1] + trailing;
       c_end = c;
     }
   }
@@ -887,7 +937,7 @@ std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens,
 // Whether a column's piece on one line reads like the last line of its text.
 bool LooksEnded(int column, const std::vector<OcrToken>& tokens, const Segment& s,
                 const std::array<double, kContentColumns>& width) {
-  double len = static_cast<double>(SegmentLength(tokens, s.begin, s.end));
+  double len = (SegmentLength(tokens, s.begin, s.end));
   if (len < width[column] - 7) return true;
   const std::string& last = tokens[s.end - 1].text;
   if ((last.back() == '.' || last.back() == ';') && len < width[column] - 2) return true;
@@ -897,6 +947,49 @@ bool LooksEnded(int column, const std::vector<OcrToken>& tokens, const Segment& 
     if (FoldedNear(f, "khong", 1) || FoldedNear(f, "khong co", 2)) return true;
   }
   return false;
+}
+
+// A line that may be a single column's line: no rule mark inside and no
+// wider than the widest column.
+bool IsNarrowLine(const std::vector<OcrToken>& line,
+                  const std::array<double, kContentColumns>& width) {
+  if (line.empty()) return false;
+  for (size_t k = 1; k < line.size(); ++k) {
+    if (line[k].rule_before) return false;
+  }
+  double widest = *std::max_element(width.begin(), width.end());
+  return (SegmentLength(line, 0, line.size())) <= widest + 1.0;
+}
+
+// The column that takes lines[k, e) whole at the least total cost (the
+// wrap test between consecutive lines included).
+int BestRunColumn(const std::vector<std::vector<OcrToken>>& lines, size_t k, size_t e,
+                  const std::array<double, kContentColumns>& width,
+                  const std::array<ColumnState, kContentColumns>& state, LineMode mode, int flow) {
+  int best = 0;
+  double best_cost = 1e18;
+  for (int c = 0; c < kContentColumns; ++c) {
+    std::array<ColumnState, kContentColumns> st = state;
+    LineMode m = mode;
+    int f = flow;
+    double cost = 0.0;
+    for (size_t i = k; i < e; ++i) {
+      const auto& line = lines[i];
+      cost += SegmentCost(line, {&width, &st, m, f}, c, 0, line.size(), false);
+      for (auto& s : st) s.in_prev = false;
+      Segment whole{c, 0, line.size()};
+      st[c].started = st[c].in_prev = true;
+      st[c].ended = LooksEnded(c, line, whole, width);
+      st[c].prev_length = SegmentLength(line, 0, line.size());
+      m = LineMode::kFlow;
+      f = c;
+    }
+    if (cost < best_cost) {
+      best_cost = cost;
+      best = c;
+    }
+  }
+  return best;
 }
 
 // One criterion row of the OCR'd table: its label and its content lines
@@ -912,7 +1005,7 @@ struct OcrRow {
 // layout twice.
 void LayOutOcrRows(std::vector<OcrRow>* rows) {
   std::vector<std::vector<std::vector<OcrToken>>> tokens(rows->size());
-  std::vector<size_t> lengths;
+  std::vector<double> lengths;
   for (size_t r = 0; r < rows->size(); ++r) {
     for (const auto& line : (*rows)[r].lines) {
       tokens[r].push_back(TokenizeOcrLine(line));
@@ -933,32 +1026,68 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
 
   std::vector<std::vector<std::pair<int, std::string>>> placed(rows->size());
   for (int pass = 0; pass < 3; ++pass) {
-    std::array<std::vector<double>, kContentColumns> seen;
+    std::array<std::vector<double>, kContentColumns> seen, ruled;
     for (size_t r = 0; r < rows->size(); ++r) {
       placed[r].clear();
       std::array<ColumnState, kContentColumns> state{};
       LineMode mode = LineMode::kFirst;
       int flow = -1;
-      for (const auto& line : tokens[r]) {
-        if (line.empty()) continue;
-        auto segments = AssignLine(line, width, state, mode, flow);
+      auto apply = [&](const std::vector<OcrToken>& line, const std::vector<Segment>& segments) {
         for (auto& s : state) s.in_prev = false;
         for (const auto& s : segments) {
+          bool closed_left = s.begin == 0 || line[s.begin].rule_before;
+          bool closed_right = s.end == line.size() || line[s.end].rule_before;
+          if (closed_left && closed_right && segments.size() > 1) {
+            ruled[s.column].push_back((SegmentLength(line, s.begin, s.end)));
+          }
           ColumnState& cs = state[s.column];
           cs.started = cs.in_prev = true;
           cs.ended = LooksEnded(s.column, line, s, width);
           cs.prev_length = SegmentLength(line, s.begin, s.end);
           placed[r].push_back({s.column, SegmentText(line, s.begin, s.end)});
-          seen[s.column].push_back(static_cast<double>(SegmentLength(line, s.begin, s.end)));
+          seen[s.column].push_back((SegmentLength(line, s.begin, s.end)));
         }
         mode = segments.size() == 1 ? LineMode::kFlow : LineMode::kWide;
         flow = segments.size() == 1 ? segments[0].column : -1;
+      };
+      const auto& lines = tokens[r];
+      for (size_t k = 0; k < lines.size();) {
+        if (lines[k].empty()) {
+          ++k;
+          continue;
+        }
+        // A run of two or more narrow lines (no rule mark, no wider than a
+        // column) is one column's paragraph: one column for the whole run.
+        size_t e = k;
+        while (e < lines.size() && IsNarrowLine(lines[e], width)) ++e;
+        if (e - k >= 2) {
+          // With three or more lines the column is first chosen on the lines
+          // after the first: the first may still be the end of a wide line
+          // ("phu huynh hoc DBDCMHS"), laid out alone when it does not fit.
+          if (e - k >= 3) {
+            int column = BestRunColumn(lines, k + 1, e, width, state, LineMode::kFlow, -1);
+            if ((SegmentLength(lines[k], 0, lines[k].size())) >
+                width[column] + 1.0) {
+              apply(lines[k], AssignLine(lines[k], {&width, &state, mode, flow}));
+              ++k;
+            }
+          }
+          int column = BestRunColumn(lines, k, e, width, state, mode, flow);
+          for (; k < e; ++k) apply(lines[k], {{column, 0, lines[k].size()}});
+          continue;
+        }
+        apply(lines[k], AssignLine(lines[k], {&width, &state, mode, flow}));
+        ++k;
       }
     }
     for (int c = 0; c < kContentColumns; ++c) {
       if (seen[c].size() < 6) continue;
       std::sort(seen[c].begin(), seen[c].end());
       width[c] = std::max(6.0, seen[c][seen[c].size() * 19 / 20]);
+      if (ruled[c].size() >= 3) {
+        std::sort(ruled[c].begin(), ruled[c].end());
+        width[c] = std::max(width[c], ruled[c][ruled[c].size() * 9 / 10]);
+      }
     }
   }
   for (size_t r = 0; r < rows->size(); ++r) {
