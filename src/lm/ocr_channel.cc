@@ -15,6 +15,7 @@ namespace {
 
 constexpr int kRenderingsPerSyllable = 48;
 constexpr float kMinRelativeLogProb = -4.0f;
+constexpr double kDefaultFloor = 0.25;
 
 using Dist = std::map<std::string, double>;
 
@@ -53,7 +54,7 @@ Dist DefaultDist(char32_t c) {
   using text::Tone;
   switch (l.mark) {
     case Mark::kCircumflex:
-      if (l.base == 'e') d["é"] += 0.15;
+      if (l.base == 'e') d["é"] += 0.15, d["\u00a2"] += 0.04, d["\u20ac"] += 0.04;
       if (l.base == 'a') d["á"] += 0.05, d["â"] += 0.03;
       if (l.base == 'o') {
         d["ó"] += 0.04, d["ô"] += 0.03;
@@ -67,7 +68,7 @@ Dist DefaultDist(char32_t c) {
       if (l.base == 'u') d["w"] += 0.06, d["ir"] += 0.03, d["ii"] += 0.03,
                          d["i"] += 0.02, d["wv"] += 0.01;
       if (l.base == 'o') d["ó"] += 0.03, d["é"] += 0.03, d["¢"] += 0.01,
-                         d["d"] += 0.02;
+                         d["d"] += 0.02, d["a"] += 0.02;
       break;
     default:
       break;
@@ -170,6 +171,12 @@ Result<OcrChannel> OcrChannel::Load(const std::string& tsv_path) {
       Dist mixed;
       for (const auto& [o, p] : d) mixed[o] += (1 - lambda) * p / dtotal;
       for (const auto& [o, n] : it->second) mixed[o] += lambda * n / total;
+      // A frequent letter's counts would drown the hand-made outputs the
+      // rendered pairs rarely show (ệ -> "¢" in "1¢", "hi¢n"): each keeps
+      // at least kDefaultFloor of its default probability.
+      for (const auto& [o, p] : d) {
+        mixed[o] = std::max(mixed[o], kDefaultFloor * p / dtotal);
+      }
       d = std::move(mixed);
     }
     ch.letters_[c] = ToLog(d);

@@ -22,6 +22,8 @@ constexpr float kUnexplainedPenalty = -3.0f;
 constexpr float kSplitPenalty = -2.0f;
 // Penalty for a one-character edit the channel does not model.
 constexpr float kEditPenalty = -2.0f;
+// OCR mode: channel score of a syllable read as its lone consonant.
+constexpr float kLostVowelPenalty = -3.0f;
 // OCR mode: channel score of a valid syllable with diacritics taken as is.
 constexpr float kValidAsWritten = -0.5f;
 // Light pass: penalty for replacing a valid syllable.
@@ -65,6 +67,7 @@ struct Unit {
   float change_penalty = kChangeValidPenalty;  // light pass, valid input
   bool vie = false;          // light pass with the vie channel
   bool mid_sentence = false; // a word precedes it in the sentence
+  bool lone = false;         // spaces (or the paragraph's ends) around it
   float vie_lambda = 1.0f;   // its weight for this word
 };
 
@@ -202,6 +205,23 @@ bool IsGlueSymbol(std::string_view t) {
          t == "\u00a9" || t == "\u00ae";
 }
 
+// OCR mode: token k may be part of a garbled word: a word, a glue symbol,
+// a single digit, or one or two of the digits eng-OCR reads for letters
+// (0 1 4 6) directly before a lower-case letter ("16i" = lối; "12A",
+// "10A" stay numbers).
+bool Glueable(const std::vector<Token>& toks, size_t k, size_t e) {
+  const Token& t = toks[k];
+  if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;
+  if (t.kind != TokenKind::kNumber) return false;
+  if (t.text.size() == 1) return true;
+  if (t.text.size() > 2 || k + 1 >= e || toks[k + 1].kind != TokenKind::kWord) return false;
+  for (char ch : t.text) {
+    if (ch != '0' && ch != '1' && ch != '4' && ch != '6') return false;
+  }
+  size_t pos = 0;
+  return !IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos));
+}
+
 }  // namespace
 
 struct Restorer::Impl {
@@ -319,6 +339,23 @@ struct Restorer::Impl {
     }
   }
 
+  // A lone consonant in eng-OCR text ("Can b quan ly") is an abbreviation
+  // ("b/c" has no spaces around it, "ông A" is upper case in a name) or a
+  // syllable whose vowel was lost ("bộ"): the letter itself as <punct>,
+  // or a consonant + one vowel syllable at kLostVowelPenalty.
+  void LostVowelCands(Unit* u) const {
+    Cand self;
+    self.w[0] = r.model_.punct();
+    self.text = std::string(u->text);
+    self.verbatim = true;
+    u->cands.push_back(std::move(self));
+    const std::string onset = LowerKeep(u->text);
+    for (char v : std::string_view("aeiouy")) {
+      SkeletonCands(onset + v, kLostVowelPenalty, &u->cands);
+    }
+    if (u->cands.size() == 1) u->cands.clear();
+  }
+
   void SplitCands(const std::string& obs, std::vector<Cand>* out) const {
     const std::u32string u = Utf8ToU32(obs);
     if (u.size() < 4) return;
@@ -360,6 +397,11 @@ struct Restorer::Impl {
   }
 
   void BuildWordCands(Unit* u, bool glued) const {
+    if (u->lone && u->mode == RestoreMode::kOcr && !u->light && u->text.size() == 1 &&
+        IsAbbreviationLetters(u->text)) {
+      LostVowelCands(u);
+      return;
+    }
     if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text) ||
                    IsAbbreviationLetters(u->text) ||
                    (IsAllUpper(u->text) && r.acronyms_.contains(std::string(u->text)) &&
@@ -666,20 +708,19 @@ struct Restorer::Impl {
           u.kind = EndsSentence(toks, i, para_end) ? UnitKind::kBreak
                                                    : UnitKind::kSkip;
           ++i;
-        } else if (mode == RestoreMode::kOcr &&
-                   (t.kind == TokenKind::kWord ||
-                    (t.kind == TokenKind::kNumber && t.text.size() == 1) ||
-                    IsGlueSymbol(t.text))) {
-          // Glue letters with single digits/symbols: "c6", "1y", "B4o".
+        } else if (mode == RestoreMode::kOcr && Glueable(toks, i, para_end)) {
+          // Glue letters with single digits/symbols: "c6", "1y", "B4o", and
+          // with short numbers of letter-like digits before a lower-case
+          // letter: "16i" (lối). A group of digits and ¢/€ alone is a word
+          // too: "1¢" (lệ).
           size_t j = i;
-          bool has_word = false;
-          while (j < para_end &&
-                 (toks[j].kind == TokenKind::kWord ||
-                  (toks[j].kind == TokenKind::kNumber && toks[j].text.size() == 1) ||
-                  IsGlueSymbol(toks[j].text))) {
+          bool has_word = false, has_letter_symbol = false;
+          while (j < para_end && Glueable(toks, j, para_end)) {
             has_word |= toks[j].kind == TokenKind::kWord;
+            has_letter_symbol |= toks[j].text == "\u00a2" || toks[j].text == "\u20ac";
             ++j;
           }
+          has_word |= has_letter_symbol && j - i > 1;
           if (!has_word) {
             u.kind = UnitKind::kFixed;
             u.fixed = t.kind == TokenKind::kNumber ? NumberId(t.text)
@@ -690,6 +731,9 @@ struct Restorer::Impl {
             const size_t end_off = toks[j - 1].offset + toks[j - 1].text.size();
             u.text = std::string_view(t.text.data(), end_off - t.offset);
             const bool glued = j - i > 1;
+            u.lone = !glued &&
+                     (i == para_begin || toks[i - 1].kind == TokenKind::kSpace) &&
+                     (j == para_end || toks[j].kind == TokenKind::kSpace);
             u.space_after = j < para_end &&
                             toks[j].kind == TokenKind::kNumber &&
                             toks[j].text.size() >= 2;
@@ -699,6 +743,8 @@ struct Restorer::Impl {
           }
         } else if (t.kind == TokenKind::kWord) {
           u.kind = UnitKind::kWord;
+          u.lone = (i == para_begin || toks[i - 1].kind == TokenKind::kSpace) &&
+                   (i + 1 == para_end || toks[i + 1].kind == TokenKind::kSpace);
           BuildWordCands(&u, false);
           FinishWord(&u);
           ++i;

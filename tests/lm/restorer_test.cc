@@ -137,6 +137,32 @@ TEST(RestorerTest, SplitsMergedWords) {
   EXPECT_NE(res.text.find("phải đáp"), std::string::npos) << res.text;
 }
 
+// Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
+// 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
+// hand.
+TEST(RestorerTest, EngOcrDigitAndSymbolGarble) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"duong 16i cua Dang", "đường lối của Đảng"},
+      {"ve d6i mai gido duc", "về đổi mới giáo dục"},
+      {"ti 1¢ 100%", "tỉ lệ 100%"},
+      {"viec thuc hi¢n", "việc thực hiện"},
+      {"cong tac quan 1y", "công tác quản lý"},
+      {"hinh thuc t6 chuc day hoc", "hình thức tổ chức dạy học"},
+      {"dé c6 dinh huéng", "để có định hướng"},
+      {"Can b quan ly, giao vien", "Cán bộ quản lý, giáo viên"},
+      // Not garble: class names, legal list letters, names.
+      {"lop 10A va 12A", "lớp 10A và 12A"},
+      {"theo diem b khoan 2", "theo điểm b khoản 2"},
+      {"Ong B va ba C", "Ông B và bà C"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 TEST(RestorerTest, LightPassKeepsGoodTextAndFixesInvalid) {
   REQUIRE_MODEL();
   RestoreOptions opt;
