@@ -50,7 +50,7 @@ fi
 if [[ "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]]; then
   start=$(date +%s.%N)
   PAIRS_DIR="$BUILD_DIR/ocr_pairs"
-  tools/lm/make_ocr_pairs.sh "$PAIRS_DIR" 1500 400
+  tools/lm/make_pairs.sh eng "$PAIRS_DIR" 1500 400
   "$BUILD_DIR/tools/lm/vnplan-lm-pairs" learn --pairs "$PAIRS_DIR/train.tsv" \
     --out models/lm/ocr_channel.tsv
   end=$(date +%s.%N)
@@ -70,7 +70,7 @@ fi
 if [[ "${VNPLAN_SKIP_VIE_PAIRS:-0}" != 1 && "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]]; then
   start=$(date +%s.%N)
   VIE_DIR="$BUILD_DIR/vie_pairs"
-  tools/lm/make_vie_pairs.sh "$VIE_DIR" 5000 1000
+  tools/lm/make_pairs.sh vie "$VIE_DIR" 5000 1000
   "$BUILD_DIR/tools/lm/vnplan-lm-pairs" learn-vie --pairs "$VIE_DIR/train.tsv" \
     --out models/lm/vie_channel.tsv
   end=$(date +%s.%N)

@@ -2,8 +2,8 @@
 // on (a) held-out corpus lines (lm::IsHeldOutLine, never trained on) with
 // diacritics stripped, admin/legal and news separately; (b) the seed plans
 // 000/002/004 stripped; (c) held-out eng-OCR pairs (TSV truth<TAB>ocr from
-// tools/lm/make_ocr_pairs.sh); (d) held-out vie-OCR pairs
-// (tools/lm/make_vie_pairs.sh): raw Tesseract `vie` output vs the light
+// tools/lm/make_pairs.sh eng); (d) held-out vie-OCR pairs
+// (tools/lm/make_pairs.sh vie): raw Tesseract `vie` output vs the light
 // pass (RestoreMode::kOcrVie), with the correct words the pass broke and
 // the wrong ones it fixed; plus throughput (syllables/s, one thread) and
 // model load time.
@@ -32,6 +32,7 @@
 #include "common/utf8.h"
 #include "lm/lm_tokens.h"
 #include "lm/restorer.h"
+#include "text/edit_distance.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::lm {
@@ -45,21 +46,6 @@ double ThreadCpuSeconds() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-template <typename T>
-size_t Levenshtein(const std::vector<T>& a, const std::vector<T>& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
-                         prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 std::vector<std::string> Words(std::string_view s) {
@@ -104,14 +90,12 @@ struct Score {
       for (const auto& t : tn) n += !t.empty();
       words += tw.size();
       // Word error over all non-space tokens, scaled to the word count.
-      word_errors += Levenshtein(tn, on) * tw.size() / std::max<size_t>(1, tn.size());
+      word_errors += text::Levenshtein(tn, on) * tw.size() / std::max<size_t>(1, tn.size());
       input_word_errors +=
-          Levenshtein(tn, in) * tw.size() / std::max<size_t>(1, tn.size());
+          text::Levenshtein(tn, in) * tw.size() / std::max<size_t>(1, tn.size());
     }
-    const auto tc = Utf8ToU32(truth), oc = Utf8ToU32(output);
-    chars += tc.size();
-    char_errors += Levenshtein(std::vector<char32_t>(tc.begin(), tc.end()),
-                               std::vector<char32_t>(oc.begin(), oc.end()));
+    chars += Utf8ToU32(truth).size();
+    char_errors += text::CodePointDistance(truth, output);
     syllables += iw.size();
   }
   void Print(const char* name) const {
@@ -142,36 +126,17 @@ std::vector<std::string> HeldOutLines(const std::string& path, size_t limit) {
   return out;
 }
 
-// Aligned (truth index, input index) word pairs (Levenshtein backtrace,
-// substitution cost 0 for equal words, 1 for same skeleton, 2 otherwise).
+// Aligned (truth index, input index) word pairs (substitution cost 0 for
+// equal words, 1 for the same skeleton, 3 otherwise; gaps 2).
 std::vector<std::pair<size_t, size_t>> AlignWordPairs(
     const std::vector<std::string>& t, const std::vector<std::string>& o) {
-  const size_t n = t.size(), m = o.size();
-  auto cost = [&](size_t i, size_t j) {
-    if (t[i] == o[j]) return 0;
-    return text::Skeleton(t[i]) == text::Skeleton(o[j]) ? 1 : 3;
-  };
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i) * 2;
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j) * 2;
-  for (size_t i = 1; i <= n; ++i) {
-    for (size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2,
-                          d[i - 1][j - 1] + cost(i - 1, j - 1)});
-    }
-  }
-  std::vector<std::pair<size_t, size_t>> out;
-  size_t i = n, j = m;
-  while (i > 0 && j > 0) {
-    if (d[i][j] == d[i - 1][j - 1] + cost(i - 1, j - 1)) {
-      out.emplace_back(--i, --j);
-    } else if (d[i][j] == d[i - 1][j] + 2) {
-      --i;
-    } else {
-      --j;
-    }
-  }
-  return out;
+  return text::AlignSequences(
+      t.size(), o.size(),
+      [&](size_t i, size_t j) {
+        if (t[i] == o[j]) return 0.0;
+        return text::Skeleton(t[i]) == text::Skeleton(o[j]) ? 1.0 : 3.0;
+      },
+      2.0);
 }
 
 // (d): raw vie OCR vs the light pass on (truth, ocr) pairs.

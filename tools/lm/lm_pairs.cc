@@ -1,4 +1,4 @@
-// vnplan-lm-pairs: the two C++ halves of tools/lm/make_ocr_pairs.sh.
+// vnplan-lm-pairs: the C++ halves of tools/lm/make_pairs.sh.
 //
 //   vnplan-lm-pairs select --input a.txt.xz ... --split held-in|held-out
 //       --count N            prints N short lines (10 words) cut from
@@ -9,7 +9,7 @@
 //                            letter by letter and writes letter confusion
 //                            counts "intended<TAB>observed<TAB>count"
 //   vnplan-lm-pairs learn-vie --pairs train.tsv --out vie_channel.tsv [--k 0.5]
-//                            aligns (truth, vie-OCR) pairs (make_vie_pairs.sh)
+//                            aligns (truth, vie-OCR) pairs (make_pairs.sh vie)
 //                            word by word and counts, for word pairs with
 //                            the same skeleton, tone / vowel-mark / d-đ
 //                            substitutions; writes the add-k smoothed
@@ -30,6 +30,7 @@
 #include "common/utf8.h"
 #include "lm/lm_tokens.h"
 #include "lm/vie_channel.h"
+#include "text/edit_distance.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::lm {
@@ -129,17 +130,7 @@ std::string Core(const std::string& w) {
 }
 
 double CharDistance(const std::u32string& a, const std::u32string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
-                         prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return double(prev[b.size()]) / std::max<size_t>(1, std::max(a.size(), b.size()));
+  return double(text::Levenshtein(a, b)) / std::max<size_t>(1, std::max(a.size(), b.size()));
 }
 
 using Counts = std::map<std::string, std::map<std::string, long>>;
@@ -242,37 +233,18 @@ int LearnVie(const std::string& pairs_path, const std::string& out_path, double 
 
 std::vector<std::pair<size_t, size_t>> AlignWords(
     const std::vector<std::string>& tw, const std::vector<std::string>& ow) {
-  const size_t n = tw.size(), m = ow.size();
-  std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1, 0));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
-  std::vector<std::vector<double>> sub(n, std::vector<double>(m));
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < m; ++j) {
+  std::vector<std::vector<double>> sub(tw.size(), std::vector<double>(ow.size()));
+  for (size_t i = 0; i < tw.size(); ++i) {
+    for (size_t j = 0; j < ow.size(); ++j) {
       sub[i][j] = CharDistance(Utf8ToU32(text::Skeleton(tw[i])),
                                Utf8ToU32(text::Skeleton(ow[j])));
     }
   }
-  for (size_t i = 1; i <= n; ++i) {
-    for (size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + sub[i - 1][j - 1]});
-    }
-  }
   std::vector<std::pair<size_t, size_t>> out;
-  size_t i = n, j = m;
-  while (i > 0 && j > 0) {
-    if (d[i][j] == d[i - 1][j - 1] + sub[i - 1][j - 1]) {
-      if (sub[i - 1][j - 1] <= 0.5) out.emplace_back(i - 1, j - 1);
-      --i;
-      --j;
-    } else if (d[i][j] == d[i - 1][j] + 1) {
-      --i;
-    } else {
-      --j;
-    }
+  for (const auto& [i, j] : text::AlignSequences(
+           tw.size(), ow.size(), [&](size_t i, size_t j) { return sub[i][j]; }, 1.0)) {
+    if (sub[i][j] <= 0.5) out.emplace_back(i, j);  // similar skeletons only
   }
-  std::reverse(out.begin(), out.end());
   return out;
 }
 
