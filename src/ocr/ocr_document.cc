@@ -57,12 +57,15 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
   };
   if (auto s = clean(input); !s) return std::unexpected(s.error());
   imaging::StageClock clock(&out.timings);
+  // Reads ocr_image; with Tesseract, also its line metrics.
   auto read = [&]() -> Result<Page> {
     auto* tesseract = dynamic_cast<TesseractEngine*>(&engine);
-    if (tesseract == nullptr || !light || options.tesseract_tables_on_light_pages) {
-      return engine.Recognize(ocr_image, Box{});
+    if (tesseract == nullptr) return engine.Recognize(ocr_image, Box{});
+    std::vector<std::pair<std::string, std::string>> variables;
+    if (light && !options.tesseract_tables_on_light_pages) {
+      variables.emplace_back("textord_tabfind_find_tables", "0");
     }
-    return tesseract->Recognize(ocr_image, Box{}, {{"textord_tabfind_find_tables", "0"}});
+    return tesseract->Recognize(ocr_image, Box{}, variables, &out.line_metrics);
   };
 
   // Tesseract OSD costs about a third of a page's OCR time. A page the quick
@@ -96,6 +99,7 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
         input = imaging::RotateQuarterTurns(input, -turn / 90);
         if (auto s = clean(input); !s) return std::unexpected(s.error());
         recognised.reset();
+        out.line_metrics.clear();
       }
       clock.Lap("orientation");
     }

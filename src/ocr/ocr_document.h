@@ -81,6 +81,10 @@ struct OcrPage {
   double skew_degrees = 0;  // skew found (and corrected) by cleanup
   int rotation_degrees = 0;  // clockwise rotation of the content that was undone
   double scale = 1.0;       // cleaned size / rendered size
+  // Baseline and font-size measurements of every Line of `page`, in reading
+  // order (blocks, then lines); empty when the engine is not a
+  // TesseractEngine. ocr/renderers.h writes them into the hOCR.
+  std::vector<LineMetrics> line_metrics;
   // Wall time of each step, in order: the cleanup stages
   // (CleanedPage::timings, twice if the page was turned), "orientation",
   // "ocr" and "jpeg".

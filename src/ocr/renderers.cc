@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -195,6 +196,19 @@ std::string TextLayer(const Page& page, double k, double page_h) {
   return s;
 }
 
+// "%g" of a value rounded to 3 decimals, as Tesseract's hOCR prints them.
+std::string HocrNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", std::round(v * 1000.0) / 1000.0 + 0.0);
+  return buf;
+}
+
+std::string LineMetricsTitle(const LineMetrics& m) {
+  return "; baseline " + HocrNumber(m.baseline_slope) + " " + HocrNumber(m.baseline_offset) +
+         "; x_size " + HocrNumber(m.x_size) + "; x_descenders " + HocrNumber(m.x_descenders) +
+         "; x_ascenders " + HocrNumber(m.x_ascenders);
+}
+
 }  // namespace
 
 std::string DocumentText(const OcrDocument& doc) {
@@ -206,7 +220,10 @@ std::string DocumentText(const OcrDocument& doc) {
   return out;
 }
 
-std::string PageHocr(const Page& page) {
+std::string PageHocr(const Page& page, const std::vector<LineMetrics>& line_metrics) {
+  size_t line_count = 0;
+  for (const Block& block : page.blocks) line_count += block.lines.size();
+  const bool with_metrics = line_metrics.size() == line_count;
   auto bbox = [](const Box& b) {
     return "bbox " + std::to_string(b.x0) + " " + std::to_string(b.y0) + " " +
            std::to_string(b.x1) + " " + std::to_string(b.y1);
@@ -221,8 +238,10 @@ std::string PageHocr(const Page& page) {
     out += "   <div class='ocr_carea' id='block_" + n + "_" + std::to_string(++block_id) +
            "' title='" + bbox(block.box) + "'>\n";
     for (const Line& line : block.lines) {
+      const std::string metrics =
+          with_metrics ? LineMetricsTitle(line_metrics[line_id]) : std::string();
       out += "    <span class='ocr_line' id='line_" + n + "_" + std::to_string(++line_id) +
-             "' title='" + bbox(line.box) + "'>";
+             "' title='" + bbox(line.box) + metrics + "'>";
       for (const Word& word : line.words) {
         out += "\n     <span class='ocrx_word' id='word_" + n + "_" + std::to_string(++word_id) +
                "' title='" + bbox(word.box) + "; x_wconf " +
@@ -253,7 +272,7 @@ std::string DocumentHocr(const OcrDocument& doc) {
       "ocrx_word ocrp_wconf\"/>\n"
       " </head>\n"
       " <body>\n";
-  for (const OcrPage& page : doc.pages) out += PageHocr(page.page);
+  for (const OcrPage& page : doc.pages) out += PageHocr(page.page, page.line_metrics);
   out += " </body>\n</html>\n";
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "ocr/ocr_document.h"
@@ -19,8 +20,11 @@ namespace vnplan::ocr {
 std::string DocumentText(const OcrDocument& doc);
 
 // The hOCR <div class='ocr_page'> of one page: ocr_carea per block,
-// ocr_line per line, ocrx_word per word with bbox and x_wconf.
-std::string PageHocr(const Page& page);
+// ocr_line per line, ocrx_word per word with bbox and x_wconf. When
+// `line_metrics` has one entry per line (OcrPage::line_metrics), each
+// ocr_line title also carries baseline, x_size, x_descenders and
+// x_ascenders, as Tesseract's hOCR does.
+std::string PageHocr(const Page& page, const std::vector<LineMetrics>& line_metrics = {});
 
 // One XHTML hOCR document holding every page's PageHocr.
 std::string DocumentHocr(const OcrDocument& doc);

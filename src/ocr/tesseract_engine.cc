@@ -39,6 +39,24 @@ void SetImage(tesseract::TessBaseAPI* api, const GrayImage& image, int default_d
   api->SetSourceResolution(image.dpi > 0 ? image.dpi : default_dpi);
 }
 
+// Baseline and row sizes of the iterator's text line, in hOCR's terms
+// (Tesseract's hocrrenderer.cpp): the baseline relative to the bottom-left
+// of `box`, descenders as a positive depth.
+LineMetrics ReadLineMetrics(const tesseract::ResultIterator& it, const Box& box) {
+  LineMetrics m;
+  int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  if (it.Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2)) {
+    m.baseline_slope = x2 > x1 ? static_cast<double>(y2 - y1) / (x2 - x1) : 0.0;
+    m.baseline_offset = y1 - m.baseline_slope * (x1 - box.x0) - box.y1;
+  }
+  float row_height = 0, descenders = 0, ascenders = 0;
+  it.RowAttributes(&row_height, &descenders, &ascenders);
+  m.x_size = row_height;
+  m.x_descenders = -descenders;
+  m.x_ascenders = ascenders;
+  return m;
+}
+
 std::string DataPathArg(const std::filesystem::path& dir) { return dir.string(); }
 
 }  // namespace
@@ -103,6 +121,11 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const Tesseract
 }
 
 Result<Page> TesseractEngine::Recognize(const GrayImage& image, const Box& region) {
+  return Read(image, region, nullptr);
+}
+
+Result<Page> TesseractEngine::Read(const GrayImage& image, const Box& region,
+                                   std::vector<LineMetrics>* line_metrics) {
   if (image.empty() || image.pixels.size() != static_cast<size_t>(image.width) * image.height) {
     return MakeError(ErrorCode::kInvalidArgument, "OCR: empty or malformed image");
   }
@@ -127,6 +150,7 @@ Result<Page> TesseractEngine::Recognize(const GrayImage& image, const Box& regio
   page.dpi = image.dpi > 0 ? image.dpi : options_.default_dpi;
   double conf_sum = 0;
   size_t words = 0;
+  std::vector<std::vector<LineMetrics>> metrics;  // parallel to blocks[].lines
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
   if (it) {
     it->Begin();
@@ -135,11 +159,14 @@ Result<Page> TesseractEngine::Recognize(const GrayImage& image, const Box& regio
       if (page.blocks.empty() || it->IsAtBeginningOf(tesseract::RIL_BLOCK)) {
         page.blocks.emplace_back();
         page.blocks.back().box = IteratorBox(*it, tesseract::RIL_BLOCK);
+        metrics.emplace_back();
       }
       Block& block = page.blocks.back();
       if (block.lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
         block.lines.emplace_back();
         block.lines.back().box = IteratorBox(*it, tesseract::RIL_TEXTLINE);
+        metrics.back().push_back(
+            line_metrics != nullptr ? ReadLineMetrics(*it, block.lines.back().box) : LineMetrics{});
       }
       Word word;
       word.text = TakeText(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -151,9 +178,16 @@ Result<Page> TesseractEngine::Recognize(const GrayImage& image, const Box& regio
       block.lines.back().words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
   }
-  // Drop lines and blocks that ended up without words.
-  for (Block& block : page.blocks) {
-    std::erase_if(block.lines, [](const Line& l) { return l.words.empty(); });
+  // Drop lines and blocks that ended up without words (and their metrics).
+  if (line_metrics != nullptr) line_metrics->clear();
+  for (size_t b = 0; b < page.blocks.size(); ++b) {
+    std::vector<Line>& lines = page.blocks[b].lines;
+    for (size_t l = 0; l < lines.size(); ++l) {
+      if (!lines[l].words.empty() && line_metrics != nullptr) {
+        line_metrics->push_back(metrics[b][l]);
+      }
+    }
+    std::erase_if(lines, [](const Line& l) { return l.words.empty(); });
   }
   std::erase_if(page.blocks, [](const Block& b) { return b.lines.empty(); });
   page.mean_confidence = words ? static_cast<float>(conf_sum / words) : 0.0f;
@@ -163,7 +197,8 @@ Result<Page> TesseractEngine::Recognize(const GrayImage& image, const Box& regio
 
 Result<Page> TesseractEngine::Recognize(
     const GrayImage& image, const Box& region,
-    const std::vector<std::pair<std::string, std::string>>& variables) {
+    const std::vector<std::pair<std::string, std::string>>& variables,
+    std::vector<LineMetrics>* line_metrics) {
   tesseract::TessBaseAPI* api = api_->api.get();
   std::vector<std::pair<std::string, std::string>> saved;
   auto restore = [&] {
@@ -180,7 +215,7 @@ Result<Page> TesseractEngine::Recognize(
     }
     saved.emplace_back(name, std::move(old));
   }
-  auto page = Recognize(image, region);
+  auto page = Read(image, region, line_metrics);
   restore();
   return page;
 }

@@ -41,6 +41,19 @@ struct TesseractOptions {
   std::vector<std::pair<std::string, std::string>> variables;
 };
 
+// Typographic measurements of one recognised text line, as Tesseract's own
+// hOCR reports them in the ocr_line title (pixels of the recognised image).
+struct LineMetrics {
+  // Baseline as y = slope * x + offset, with the origin at the bottom-left
+  // corner of the line's bounding box (hOCR "baseline slope offset"; the
+  // offset is usually negative: the baseline lies above the descenders).
+  double baseline_slope = 0;
+  double baseline_offset = 0;
+  float x_size = 0;        // row height: x-height plus ascender height (hOCR x_size)
+  float x_descenders = 0;  // descender depth below the baseline, positive
+  float x_ascenders = 0;   // ascender height above the x-height
+};
+
 class TesseractEngine : public OcrEngine {
  public:
   // Loads the language data. kDependency ("... install tesseract-ocr-vie")
@@ -55,16 +68,21 @@ class TesseractEngine : public OcrEngine {
   Result<Page> Recognize(const GrayImage& image, const Box& region) override;
 
   // Recognize with Tesseract variables (name, value) set for this call
-  // only; the engine's previous values are restored afterwards.
-  // kInvalidArgument for an unknown variable.
+  // only (the engine's previous values are restored afterwards) and, when
+  // `line_metrics` is non-null, the metrics of every Line of the returned
+  // Page in reading order (blocks, then their lines). kInvalidArgument for
+  // an unknown variable.
   Result<Page> Recognize(const GrayImage& image, const Box& region,
-                         const std::vector<std::pair<std::string, std::string>>& variables);
+                         const std::vector<std::pair<std::string, std::string>>& variables,
+                         std::vector<LineMetrics>* line_metrics = nullptr);
 
   const TesseractOptions& options() const { return options_; }
 
  private:
   struct Api;
   TesseractEngine(TesseractOptions options, std::unique_ptr<Api> api);
+  Result<Page> Read(const GrayImage& image, const Box& region,
+                    std::vector<LineMetrics>* line_metrics);
   TesseractOptions options_;
   std::unique_ptr<Api> api_;
 };

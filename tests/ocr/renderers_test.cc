@@ -99,6 +99,24 @@ TEST(HocrTest, WellFormedWithPagesLinesWordsAndConfidences) {
   EXPECT_EQ(words, 8u);
 }
 
+TEST(HocrTest, LineTitlesCarryBaselineAndFontSizesWhenGiven) {
+  OcrDocument doc = MakeDocument();
+  doc.pages[0].line_metrics = {LineMetrics{0.0012, -7.4, 24.0f, 6.25f, 7.0f},
+                               LineMetrics{-0.004, -6.0, 25.5f, 5.0f, 6.1234f}};
+  const std::string hocr = DocumentHocr(doc);
+  EXPECT_THAT(hocr, HasSubstr("<span class='ocr_line' id='line_1_1' title='bbox 100 100 380 130; "
+                              "baseline 0.001 -7.4; x_size 24; x_descenders 6.25; "
+                              "x_ascenders 7'>"));
+  EXPECT_THAT(hocr, HasSubstr("<span class='ocr_line' id='line_1_2' title='bbox 100 150 240 180; "
+                              "baseline -0.004 -6; x_size 25.5; x_descenders 5; "
+                              "x_ascenders 6.123'>"));
+  // Page 2 has no metrics: plain bbox titles, as before.
+  EXPECT_THAT(hocr, HasSubstr("<span class='ocr_line' id='line_2_1' title='bbox 100 100 380 130'>"));
+  // A count that does not match the lines is ignored rather than misapplied.
+  doc.pages[0].line_metrics.pop_back();
+  EXPECT_THAT(DocumentHocr(doc), ::testing::Not(HasSubstr("baseline")));
+}
+
 TEST(SearchablePdfTest, PopplerFindsTheInvisibleTextWhereTheWordsAre) {
   const fs::path path =
       fs::temp_directory_path() / ("vnplan_searchable_" + std::to_string(::getpid()) + ".pdf");

@@ -8,6 +8,10 @@
 #include <poppler-page.h>
 
 #include <filesystem>
+#include <vector>
+#include <cstdlib>
+#include <regex>
+#include <fstream>
 #include <memory>
 
 #include "imaging/cleanup.h"
@@ -104,6 +108,59 @@ TEST(TesseractEngineTest, PerCallVariablesApplyToThatCallOnly) {
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
 }
 
+// The reference for line metrics is Tesseract's own hOCR of the same image
+// (the `tesseract` program, same language, resolution and psm).
+TEST(TesseractEngineTest, LineMetricsMatchTesseractsOwnHocr) {
+  auto engine = TesseractEngine::Create();
+  ASSERT_TRUE(engine.has_value()) << engine.error().message;
+  const GrayImage img = testing::RenderText(std::string(kLine1) + "\n" + kLine2 + "\n" + kLine1,
+                                            300, "DejaVu Serif 12", 60);
+  std::vector<LineMetrics> metrics;
+  auto page = (*engine)->Recognize(img, Box{}, {}, &metrics);
+  ASSERT_TRUE(page.has_value());
+  std::vector<Box> boxes;
+  for (const Block& b : page->blocks)
+    for (const Line& l : b.lines) boxes.push_back(l.box);
+  ASSERT_EQ(boxes.size(), 3u);
+  ASSERT_EQ(metrics.size(), 3u);
+
+  const fs::path dir = fs::temp_directory_path() / ("vnplan_hocr_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  lept::PixPtr pix = lept::PixFromGray(img);
+  ASSERT_TRUE(lept::WritePng(pix.get(), dir / "lines.png").has_value());
+  const std::string cmd = "OMP_THREAD_LIMIT=1 tesseract '" + (dir / "lines.png").string() + "' '" +
+                          (dir / "lines").string() + "' -l vie --dpi 300 hocr 2>/dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::ifstream in(dir / "lines.hocr");
+  const std::string hocr((std::istreambuf_iterator<char>(in)), {});
+  fs::remove_all(dir);
+  const std::regex line_re(
+      R"(class='ocr_line'[^>]*title="bbox (\d+) (\d+) (\d+) (\d+); baseline (\S+) (\S+); )"
+      R"(x_size (\S+); x_descenders (\S+); x_ascenders ([-0-9.e]+))");
+  int matched = 0;
+  for (auto it = std::sregex_iterator(hocr.begin(), hocr.end(), line_re);
+       it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    const Box box{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])};
+    for (size_t i = 0; i < boxes.size(); ++i) {
+      if (boxes[i].x0 != box.x0 || boxes[i].y0 != box.y0 || boxes[i].x1 != box.x1 ||
+          boxes[i].y1 != box.y1) {
+        continue;
+      }
+      ++matched;
+      EXPECT_NEAR(metrics[i].baseline_slope, std::stod(m[5]), 0.001);
+      EXPECT_NEAR(metrics[i].baseline_offset, std::stod(m[6]), 0.001);
+      EXPECT_NEAR(metrics[i].x_size, std::stod(m[7]), 0.01);
+      EXPECT_NEAR(metrics[i].x_descenders, std::stod(m[8]), 0.01);
+      EXPECT_NEAR(metrics[i].x_ascenders, std::stod(m[9]), 0.01);
+      // Sanity: a 12 pt line at 300 dpi (50 px em) is tens of pixels tall.
+      EXPECT_GT(metrics[i].x_size, 30);
+      EXPECT_GT(metrics[i].x_descenders, 5);
+    }
+  }
+  EXPECT_EQ(matched, 3) << hocr;
+}
+
 TEST(OrientationDetectorTest, FindsQuarterTurnsAndLeavesUprightPagesAlone) {
   auto detector = OrientationDetector::Create();
   ASSERT_TRUE(detector.has_value()) << detector.error().message;
@@ -140,6 +197,11 @@ TEST(OcrSourceE2eTest, UpsideDownScanBecomesSearchablePdf) {
   EXPECT_NEAR(doc->pages[0].skew_degrees, 1.5, 0.3);
   const std::string text = DocumentText(*doc);
   EXPECT_GE(testing::TokenRecall(kParagraph, text), 0.85) << text;
+
+  const std::string hocr = DocumentHocr(*doc);
+  EXPECT_THAT(hocr, HasSubstr("; baseline "));
+  EXPECT_THAT(hocr, HasSubstr("; x_size "));
+  EXPECT_EQ(doc->pages[0].line_metrics.size(), 7u);
 
   const fs::path out = dir / "scan.pdf";
   ASSERT_TRUE(WriteSearchablePdf(*doc, out).has_value());
