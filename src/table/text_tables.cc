@@ -571,6 +571,15 @@ bool LeadingNumber(std::string_view line, std::string* number, size_t* length) {
 // responsible column).
 
 constexpr int kContentColumns = 7;  // plan columns 2..8
+
+// Costs of the layout (in units of one unrequired column boundary), set on
+// seed 003 by a small search; the result was flat around these values.
+constexpr double kWrapAcrossLines = 1.0;  // the previous line had room for this first word
+constexpr double kWrapInLine = 0.7;       // the next word would have fitted in this piece
+constexpr double kEndedMargin = 9.0;      // a piece this much narrower than its column ends it
+constexpr double kFlowEnded = 1.0;        // going on in a column whose last piece looked final
+constexpr double kSkipRunning = 1.8;      // leaving a running column empty on a wide line
+constexpr double kBoundary = 1.0;         // a column boundary without a rule mark
 constexpr int kColExpected = 0, kColActions = 1, kColResponsible = 2, kColTimeline = 3,
               kColBudget = 4, kColOther = 5, kColNotes = 6;
 
@@ -795,7 +804,7 @@ double Avail(const LineContext& ctx, int c) {
       if (!s.started) return 0.3;
       return s.ended ? 2.5 : 1.0;  // dormant for a line, or finished
     case LineMode::kFlow:
-      if (c == ctx.flow) return s.ended ? 1.5 : 0.0;
+      if (c == ctx.flow) return s.ended ? kFlowEnded : 0.0;
       if (c > ctx.flow) return 0.3 * (c - ctx.flow);
       return 2.0;
   }
@@ -806,7 +815,7 @@ double Avail(const LineContext& ctx, int c) {
 double Skip(const LineContext& ctx, int c) {
   if (ctx.mode == LineMode::kFlow) return 0.0;
   const ColumnState& s = (*ctx.state)[c];
-  if (s.in_prev && !s.ended) return 1.8;
+  if (s.in_prev && !s.ended) return kSkipRunning;
   return s.started ? 0.0 : 0.4;
 }
 
@@ -824,13 +833,13 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
   // Word wrap fills a line: the next word would have fitted here.
   if (j < n && !tokens[j].rule_before &&
       len + 0.5 + WordWidth(tokens[j].text) <= width[c] - 1) {
-    cost += 0.7;
+    cost += kWrapInLine;
   }
   // ... and the previous line of this column had room for the first word.
   if (state[c].in_prev && !state[c].ended &&
       state[c].prev_length + 0.5 + WordWidth(tokens[i].text) <=
           width[c] - 1) {
-    cost += 1.5;
+    cost += kWrapAcrossLines;
   }
   for (size_t k = i + 1; k < j; ++k) {
     if (tokens[k].rule_before) cost += 4.0;
@@ -889,7 +898,7 @@ std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens, const LineC
                                    [](const OcrToken& t) { return t.rule_before; });
   // A boundary without a rule mark before token j; dearer inside an agent
   // phrase ("Nhà | trường").
-  std::vector<double> split_cost(n + 1, 1.0);
+  std::vector<double> split_cost(n + 1, kBoundary);
   for (size_t j = 1; j < n; ++j) {
     if (AgentStart(tokens, j - 1, n)) split_cost[j] += 1.5;
   }
@@ -938,7 +947,7 @@ std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens, const LineC
 bool LooksEnded(int column, const std::vector<OcrToken>& tokens, const Segment& s,
                 const std::array<double, kContentColumns>& width) {
   double len = (SegmentLength(tokens, s.begin, s.end));
-  if (len < width[column] - 7) return true;
+  if (len < width[column] - kEndedMargin) return true;
   const std::string& last = tokens[s.end - 1].text;
   if ((last.back() == '.' || last.back() == ';') && len < width[column] - 2) return true;
   if (column == kColTimeline && IsDateToken(last)) return true;

@@ -193,9 +193,9 @@ TEST(SeedGoldenTest, Seed003ColumnLayoutFolded) {
                                          [](const std::string& s) { return Fold(s); });
   std::printf("seed 003 folded: %d/%d fields >= 0.95 (%.3f), mean similarity %.4f\n", score.close,
               score.fields, score.share(), score.mean);
-  // Measured 153/264 = 0.580, mean 0.8619.
-  EXPECT_GE(score.mean, 0.845) << score.report;
-  EXPECT_GE(score.share(), 0.56) << score.report;
+  // Measured 156/264 = 0.591, mean 0.8674.
+  EXPECT_GE(score.mean, 0.85) << score.report;
+  EXPECT_GE(score.share(), 0.57) << score.report;
 }
 
 }  // namespace
