@@ -171,11 +171,15 @@ Result<OcrChannel> OcrChannel::Load(const std::string& tsv_path) {
       Dist mixed;
       for (const auto& [o, p] : d) mixed[o] += (1 - lambda) * p / dtotal;
       for (const auto& [o, n] : it->second) mixed[o] += lambda * n / total;
-      // A frequent letter's counts would drown the hand-made outputs the
-      // rendered pairs rarely show (ệ -> "¢" in "1¢", "hi¢n"): each keeps
-      // at least kDefaultFloor of its default probability.
+      // A frequent letter's counts would drown the hand-made symbol
+      // outputs the rendered pairs rarely show (ệ -> "¢" in "1¢", "hi¢n"):
+      // each output without ASCII letters or digits keeps at least
+      // kDefaultFloor of its default probability.
       for (const auto& [o, p] : d) {
-        mixed[o] = std::max(mixed[o], kDefaultFloor * p / dtotal);
+        const bool symbol = std::none_of(o.begin(), o.end(), [](char ch) {
+          return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        });
+        if (symbol) mixed[o] = std::max(mixed[o], kDefaultFloor * p / dtotal);
       }
       d = std::move(mixed);
     }

@@ -206,20 +206,24 @@ bool IsGlueSymbol(std::string_view t) {
 }
 
 // OCR mode: token k may be part of a garbled word: a word, a glue symbol,
-// a single digit, or one or two of the digits eng-OCR reads for letters
-// (0 1 4 6) directly before a lower-case letter ("16i" = lối; "12A",
-// "10A" stay numbers).
+// a single digit, or "1" and one of the digits eng-OCR reads for marked
+// vowels (4 6) directly before lower-case letters with a vowel that no
+// digit follows ("16i" = lối; "10a", "12A", "16h30", "14g", "16km" stay).
 bool Glueable(const std::vector<Token>& toks, size_t k, size_t e) {
   const Token& t = toks[k];
   if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;
   if (t.kind != TokenKind::kNumber) return false;
   if (t.text.size() == 1) return true;
-  if (t.text.size() > 2 || k + 1 >= e || toks[k + 1].kind != TokenKind::kWord) return false;
-  for (char ch : t.text) {
-    if (ch != '0' && ch != '1' && ch != '4' && ch != '6') return false;
+  if (t.text.size() != 2 || t.text[0] != '1' ||
+      std::string_view("46").find(t.text[1]) == std::string_view::npos ||
+      k + 1 >= e || toks[k + 1].kind != TokenKind::kWord ||
+      (k + 2 < e && toks[k + 2].kind == TokenKind::kNumber)) {
+    return false;
   }
+  const std::string_view w = toks[k + 1].text;
   size_t pos = 0;
-  return !IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos));
+  if (IsUpperLetter(NextCodePoint(w, &pos))) return false;
+  return w.find_first_of("aeiouy") != std::string_view::npos;
 }
 
 }  // namespace

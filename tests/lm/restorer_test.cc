@@ -155,6 +155,8 @@ TEST(RestorerTest, EngOcrDigitAndSymbolGarble) {
       {"Can b quan ly, giao vien", "Cán bộ quản lý, giáo viên"},
       // Not garble: class names, legal list letters, names.
       {"lop 10A va 12A", "lớp 10A và 12A"},
+      {"lop 10a va 10A1", "lớp 10a và 10A1"},
+      {"vao luc 16h30, ket thuc luc 14h00", "vào lúc 16h30, kết thúc lúc 14h00"},
       {"theo diem b khoan 2", "theo điểm b khoản 2"},
       {"Ong B va ba C", "Ông B và bà C"},
   };
