@@ -1,6 +1,7 @@
 #include "pipeline/noise_filter.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "common/utf8.h"
 #include "text/vietnamese.h"
@@ -9,6 +10,31 @@ namespace vnplan::pipeline {
 namespace {
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// A misread I ("Học kỳ Ï năm", "MỨC |, 2, 3"): one narrow glyph,
+// with at most a trailing mark, as tall as the line's words, between two
+// words. A rule fragment left in a cell stands at the line's end or runs
+// taller than the text.
+bool IsMisreadStroke(const Line& line, size_t i) {
+  if (i == 0 || i + 1 >= line.words.size()) return false;
+  const Word& w = line.words[i];
+  const std::u32string u = Utf8ToU32(w.text);
+  static const std::u32string kMarks = U".,:;";
+  if (u.empty() || u.size() > 2 || (u.size() == 2 && kMarks.find(u[1]) == std::u32string::npos)) {
+    return false;
+  }
+  static const std::u32string kStrokes = U"|!ÏÌÍÎ[]";
+  if (kStrokes.find(u[0]) == std::u32string::npos || w.box.empty()) return false;
+  std::vector<int> heights;
+  for (size_t k = 0; k < line.words.size(); ++k) {
+    if (k != i && !line.words[k].box.empty()) heights.push_back(line.words[k].box.height());
+  }
+  if (heights.empty()) return false;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const double median = heights[heights.size() / 2];
+  return w.box.height() >= 0.6 * median && w.box.height() <= 1.3 * median &&
+         w.box.width() <= 0.5 * w.box.height();
+}
 
 }  // namespace
 
@@ -35,18 +61,40 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options) {
   }
   if (word.confidence >= options.garbage_min_confidence) return false;
   if (letters == 0) return false;  // a number
+  // A number with a digit-like letter stuck on ("l1," in "MỨC l1, 2, 3").
+  if (digits >= letters && std::all_of(core.begin(), core.end(), [](char32_t c) {
+        return c == U'l' || c == U'I' || c == U'i' || c == U'o' || c == U'O';
+      })) {
+    return false;
+  }
   // Letters mixed with other symbols ("{ev2~", "„A24") or non-syllables.
   const bool clean = static_cast<int>(core.size()) + digits + 2 >= static_cast<int>(w.size());
   return !(clean && text::IsValidSyllable(text::ToLower(U32ToUtf8(core))));
 }
 
 int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
+  if (options.classify_dashes) table::ClassifyDashes(page, options.dashes);
   int dropped = 0;
   for (Block& block : page->blocks) {
     for (Line& line : block.lines) {
-      const size_t before = line.words.size();
-      std::erase_if(line.words, [&](const Word& w) { return IsNoiseWord(w, options); });
-      dropped += static_cast<int>(before - line.words.size());
+      std::vector<bool> noise(line.words.size()), stroke(line.words.size());
+      for (size_t i = 0; i < line.words.size(); ++i) {
+        stroke[i] = IsMisreadStroke(line, i);
+        noise[i] = !stroke[i] && IsNoiseWord(line.words[i], options);
+      }
+      for (size_t i = 0; i < line.words.size(); ++i) {
+        // "|," -> "I,": row labels read "MỨC I, 2, 3" as levels 1, 2, 3.
+        if (!stroke[i]) continue;
+        std::string text = "I";
+        text += U32ToUtf8(Utf8ToU32(line.words[i].text).substr(1));
+        line.words[i].text = std::move(text);
+      }
+      std::vector<Word> kept;
+      for (size_t i = 0; i < line.words.size(); ++i) {
+        if (!noise[i]) kept.push_back(std::move(line.words[i]));
+      }
+      dropped += static_cast<int>(line.words.size() - kept.size());
+      line.words = std::move(kept);
     }
     std::erase_if(block.lines, [](const Line& l) { return l.words.empty(); });
   }

@@ -1,13 +1,17 @@
 // Removes OCR "words" that are really specks, stamp fragments or table
 // rules: symbol-only tokens with middling confidence and near-zero
 // confidence tokens that are neither Vietnamese syllables nor numbers.
-// Applied to whole pages and, through NoiseFilteringEngine, to table cells.
+// Dash tokens are first classified by width (table/dash_classifier.h): a
+// dash the geometry confirms is rewritten to -, – or — and kept, however
+// unsure Tesseract was of it. Applied to whole pages and, through
+// NoiseFilteringEngine, to table cells.
 #ifndef VNPLAN_PIPELINE_NOISE_FILTER_H_
 #define VNPLAN_PIPELINE_NOISE_FILTER_H_
 
 #include <string_view>
 
 #include "common/ocr_engine.h"
+#include "table/dash_classifier.h"
 
 namespace vnplan::pipeline {
 
@@ -21,12 +25,19 @@ struct NoiseFilterOptions {
   // Tokens that are not a valid syllable, word-like or a number are dropped
   // below this confidence. Default 30.
   float garbage_min_confidence = 30.0f;
+  // Classify stand-alone dash tokens by width before filtering. Default on.
+  bool classify_dashes = true;
+  table::DashOptions dashes;  // thresholds of the classification
 };
 
 // True if `word` (with its confidence) should be dropped.
 bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
 
-// Drops noise words, then empty lines and blocks. Returns how many words went.
+// Classifies dashes (when options.classify_dashes), drops noise words, then
+// empty lines and blocks. A noise-like stroke between two words that is as
+// tall as they are and narrow ("Học kỳ Ï năm", "MỨC |, 2, 3": a misread
+// roman I), confident or not, is kept and read as "I". Returns how many
+// words went.
 int DropNoiseWords(Page* page, const NoiseFilterOptions& options = {});
 
 // Decorates an engine so that every result is filtered.

@@ -14,6 +14,7 @@
 #include "ocr/ocr_document.h"
 #include "ocr/renderers.h"
 #include "ocr/tesseract_engine.h"
+#include "pipeline/cell_text.h"
 #include "pipeline/inputs.h"
 #include "pipeline/noise_filter.h"
 #include "pipeline/text_layer_engine.h"
@@ -148,15 +149,13 @@ struct Pipeline::Impl {
   // to correction by the language model.
   table::MapOptions MapOpts(bool ocr_cells = false) const {
     table::MapOptions mo;
-    if (restorer) {
-      mo.restore_cell = [this, ocr_cells](std::string_view cell) {
+    if (ocr_cells) {
+      mo.restore_cell = OcrCellText(restorer ? &*restorer : nullptr, tone_style());
+    } else if (restorer) {
+      mo.restore_cell = [this](std::string_view cell) {
         std::string s(cell);
         const TextQuality q = MeasureText(s);
-        if (ocr_cells) {
-          Restore(&s, lm::RestoreMode::kOcrVie);
-        } else if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) {
-          Restore(&s);
-        }
+        if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) Restore(&s);
         return Finish(std::move(s));
       };
     } else {

@@ -23,6 +23,8 @@ TEST(NoiseFilterTest, DropsSpecksAndGarbageKeepsWordsAndNumbers) {
   EXPECT_FALSE(IsNoiseWord(W("2024", 5)));    // numbers stay
   EXPECT_FALSE(IsNoiseWord(W("THCS", 45)));   // confident enough
   EXPECT_FALSE(IsNoiseWord(W("trường,", 20)));
+  EXPECT_FALSE(IsNoiseWord(W("l1,", 26)));    // "MỨC l1, 2, 3" (light scan)
+  EXPECT_TRUE(IsNoiseWord(W("S1", 10)));     // not a digit-like letter
 }
 
 TEST(NoiseFilterTest, DropNoiseWordsRemovesEmptyLinesAndBlocks) {
@@ -37,6 +39,49 @@ TEST(NoiseFilterTest, DropNoiseWordsRemovesEmptyLinesAndBlocks) {
   EXPECT_EQ(DropNoiseWords(&page), 3);
   ASSERT_EQ(page.blocks.size(), 1u);
   EXPECT_EQ(PageText(page), "Kế hoạch\n");
+}
+
+TEST(NoiseFilterTest, KeepsAnEnDashTheGeometryConfirms) {
+  // "2025 – 2026" as Tesseract vie boxes it (Liberation Serif, 300 dpi):
+  // the en dash comes out as "—-" at 55, which alone is noise.
+  auto boxed = [](const char* text, Box box, float conf) { return Word{text, box, conf, ""}; };
+  Line line;
+  line.words = {boxed("2025", {227, 42, 323, 76}, 93), boxed("—-", {338, 61, 363, 64}, 55),
+                boxed("2026", {378, 42, 475, 76}, 96)};
+  Page page;
+  page.blocks.push_back(Block{{line}, Box{}});
+  Page unclassified = page;
+  NoiseFilterOptions no_dashes;
+  no_dashes.classify_dashes = false;
+  EXPECT_EQ(DropNoiseWords(&unclassified, no_dashes), 1);
+  EXPECT_EQ(PageText(unclassified), "2025 2026\n");
+  EXPECT_EQ(DropNoiseWords(&page), 0);
+  EXPECT_EQ(PageText(page), "2025 \u2013 2026\n");
+}
+
+TEST(NoiseFilterTest, KeepsAMisreadIBetweenWords) {
+  // "Học kỳ I năm": Tesseract reads the I as "Ï" at 32 (a symbol to it).
+  auto boxed = [](const char* text, Box box, float conf) { return Word{text, box, conf, ""}; };
+  Line line;
+  line.words = {boxed("kỳ", {2350, 1712, 2418, 1758}, 93), boxed("Ï", {2432, 1714, 2444, 1748}, 32),
+                boxed("năm", {2460, 1722, 2540, 1748}, 93)};
+  Page page;
+  page.blocks.push_back(Block{{line}, Box{}});
+  EXPECT_EQ(DropNoiseWords(&page), 0);
+  EXPECT_EQ(PageText(page), "kỳ I năm\n");
+  // "|," read with confidence: the same I.
+  page.blocks[0].lines[0].words[1].text = "|,";
+  page.blocks[0].lines[0].words[1].confidence = 80;
+  Page edge = page;
+  EXPECT_EQ(DropNoiseWords(&page), 0);
+  EXPECT_EQ(PageText(page), "kỳ I, năm\n");
+  // A doubtful stroke at the end of the line, or twice as tall: a rule.
+  edge.blocks[0].lines[0].words[1].confidence = 32;
+  edge.blocks[0].lines[0].words.pop_back();
+  EXPECT_EQ(DropNoiseWords(&edge), 1);
+  Page tall = page;
+  tall.blocks[0].lines[0].words[1] = boxed("|", {2432, 1680, 2436, 1790}, 32);
+  EXPECT_EQ(DropNoiseWords(&tall), 1);
 }
 
 }  // namespace

@@ -12,12 +12,17 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "imaging/cleanup.h"
 #include "ocr/tesseract_engine.h"
+#include "lm/restorer.h"
+#include "pipeline/cell_text.h"
+#include "pipeline/noise_filter.h"
 #include "synth_scans.h"
+#include "table/dash_classifier.h"
 #include "table/fuzzy.h"
 #include "table/grid_tables.h"
 #include "table/plan_schema.h"
@@ -58,6 +63,45 @@ struct Args {
   int min_x_height = 14;     // CleanupOptions; 0 = imaging's defaults
   double light_noise_threshold = -1;  // CleanupOptions; < 0 = imaging's default
   int target_x_height = 22;
+  bool noise_filter = true;  // pipeline::NoiseFilteringEngine around Tesseract
+  bool dashes = true;        // ... classifying dashes by width
+  bool restore = true;       // cells restored by the LM as `vnplan run` does
+  std::string dash_log;      // TSV of every dash token before classification
+};
+
+// Logs every stand-alone dash token Tesseract returns with its line's word
+// boxes (for measuring the dash classifier's thresholds), then passes on.
+class DashLoggingEngine : public OcrEngine {
+ public:
+  DashLoggingEngine(OcrEngine& inner, FILE* out) : inner_(inner), out_(out) {}
+  Result<Page> Recognize(const GrayImage& image, const Box& region) override {
+    Result<Page> page = inner_.Recognize(image, region);
+    if (!page || !out_) return page;
+    for (const Block& b : page->blocks) {
+      for (const Line& l : b.lines) {
+        for (size_t i = 0; i < l.words.size(); ++i) {
+          const bool noise = pipeline::IsNoiseWord(l.words[i]);
+          const std::string& t = l.words[i].text;
+          const bool dash_inside = t.find_first_of("-~_") != std::string::npos ||
+                                   t.find("\u2013") != std::string::npos ||
+                                   t.find("\u2014") != std::string::npos;
+          if (!dash_inside && !noise) continue;
+          if (noise) std::fprintf(out_, "N");
+          std::fprintf(out_, "%zu", i);
+          for (const Word& w : l.words) {
+            std::fprintf(out_, "\t%s %d %d %d %d %.0f", w.text.c_str(), w.box.x0, w.box.y0,
+                         w.box.x1, w.box.y1, w.confidence);
+          }
+          std::fprintf(out_, "\n");
+        }
+      }
+    }
+    return page;
+  }
+
+ private:
+  OcrEngine& inner_;
+  FILE* out_;
 };
 
 const char* kFields[] = {"level", "standard", "standard_title", "criterion", "criterion_label",
@@ -97,6 +141,25 @@ int Run(const Args& args) {
     std::fprintf(stderr, "table_bench: %s\n", engine.error().message.c_str());
     return 5;
   }
+  FILE* dash_log = args.dash_log.empty() ? nullptr : std::fopen(args.dash_log.c_str(), "w");
+  DashLoggingEngine logging(**engine, dash_log);
+  pipeline::NoiseFilterOptions nfo;
+  nfo.classify_dashes = args.dashes;
+  pipeline::NoiseFilteringEngine filtered(logging, nfo);
+  OcrEngine& cell_engine = args.noise_filter ? static_cast<OcrEngine&>(filtered) : logging;
+  std::optional<lm::Restorer> restorer;
+  if (args.restore) {
+    auto loaded = lm::Restorer::Load();
+    if (loaded) {
+      restorer.emplace(std::move(*loaded));
+    } else {
+      std::fprintf(stderr, "table_bench: no language model (%s): cells not restored\n",
+                   loaded.error().message.c_str());
+    }
+  }
+  table::MapOptions map_options;
+  map_options.restore_cell =
+      pipeline::OcrCellText(restorer ? &*restorer : nullptr, text::ToneStyle::kNew);
   constexpr int kNumFields = sizeof(kFields) / sizeof(kFields[0]);
   std::vector<int> ok(kNumFields, 0), total(kNumFields, 0);
   std::vector<double> sim_sum(kNumFields, 0.0);
@@ -131,7 +194,7 @@ int Run(const Args& args) {
         }
         image = args.binary ? cleaned->binary : cleaned->gray;
       }
-      auto found = table::ExtractTablesFromImage(image, static_cast<int>(p + 1), **engine);
+      auto found = table::ExtractTablesFromImage(image, static_cast<int>(p + 1), cell_engine);
       if (!found) {
         std::fprintf(stderr, "table_bench: %s\n", found.error().message.c_str());
         return 1;
@@ -149,7 +212,7 @@ int Run(const Args& args) {
         }
       }
     }
-    table::PlanDocument doc = table::MapToPlan(tables, "");
+    table::PlanDocument doc = table::MapToPlan(tables, "", map_options);
     found_rows += static_cast<int>(doc.criteria.size());
     std::vector<bool> used(doc.criteria.size(), false);
     for (const auto& g : scanned->criteria) {
@@ -195,10 +258,12 @@ int Run(const Args& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   int all_ok = 0, all = 0;
   std::printf("table_bench: %d plans (seeds %llu..), %d pages, degrade=%s, dpi=%d, psm=%d, "
-              "clean=%s, min_x_height=%d, %.0f s\n",
+              "clean=%s, min_x_height=%d, noise_filter=%s, dashes=%s, restore=%s, %.0f s\n",
               args.plans, static_cast<unsigned long long>(args.seed_base), pages,
               args.degrade.c_str(), args.dpi, args.psm,
-              args.clean ? (args.binary ? "binary" : "gray") : "off", args.min_x_height, seconds);
+              args.clean ? (args.binary ? "binary" : "gray") : "off", args.min_x_height,
+              args.noise_filter ? "on" : "off", args.noise_filter && args.dashes ? "on" : "off",
+              restorer ? "on" : "off", seconds);
   std::printf("criterion rows: gold %d, found %d\n", gold_rows, found_rows);
   std::printf("%-16s %8s %8s %10s\n", "field", "ok", "total", "mean_sim");
   for (int f = 0; f < kNumFields; ++f) {
@@ -209,6 +274,7 @@ int Run(const Args& args) {
   }
   std::printf("fields with similarity >= %.2f: %d / %d = %.2f%%\n", args.threshold, all_ok, all,
               all ? 100.0 * all_ok / all : 0.0);
+  if (dash_log) std::fclose(dash_log);
   return 0;
 }
 
@@ -237,6 +303,14 @@ int main(int argc, char** argv) {
   app.add_flag("--fold-dashes", args.fold_dashes,
                "Treat hyphen, en dash and em dash as one character (typographic variants "
                "Tesseract does not tell apart); reported separately from the strict figure");
+  app.add_flag("!--no-noise-filter", args.noise_filter,
+               "Read cells with bare Tesseract instead of the pipeline's NoiseFilteringEngine");
+  app.add_flag("!--no-dashes", args.dashes,
+               "Noise filter without dash classification (table/dash_classifier.h)");
+  app.add_flag("!--no-restore", args.restore,
+               "Map cells without the LM restoration `vnplan run` applies (kOcrVie)");
+  app.add_option("--dash-log", args.dash_log,
+                 "Write every dash token Tesseract returns, with its line's word boxes, to FILE");
   app.add_flag("-v,--verbose", args.verbose, "Print every field below the threshold");
   CLI11_PARSE(app, argc, argv);
   return vnplan::table_bench::Run(args);

@@ -1,0 +1,173 @@
+// Word boxes below are Tesseract 5.3 `vie` (psm 7) output on lines rendered
+// with pango-view at 300 dpi, 12 pt, thresholded; font and true dash noted
+// on each test.
+#include "table/dash_classifier.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+
+namespace vnplan::table {
+namespace {
+
+struct W {
+  const char* text;
+  int x0, y0, x1, y1;
+  float conf;
+};
+
+Page MakePage(std::initializer_list<W> words) {
+  Line line;
+  for (const W& w : words) line.words.push_back(Word{w.text, Box{w.x0, w.y0, w.x1, w.y1}, w.conf, ""});
+  Page page;
+  page.blocks.push_back(Block{{line}, Box{}});
+  return page;
+}
+
+const Word& At(const Page& page, size_t i) { return page.blocks[0].lines[0].words[i]; }
+
+TEST(DashClassifierTest, EnDashReadAsEmDashPlusHyphenLiberationSerif) {
+  // "Năm học 2025 – 2026", Liberation Serif: Tesseract says "—-" at 55.
+  Page page = MakePage({{"Năm", 31, 40, 126, 76, 96},
+                        {"học", 141, 39, 211, 83, 97},
+                        {"2025", 227, 42, 323, 76, 93},
+                        {"—-", 338, 61, 363, 64, 54.6f},
+                        {"2026", 378, 42, 475, 76, 96}});
+  EXPECT_EQ(ClassifyDashes(&page), 1);
+  EXPECT_EQ(At(page, 3).text, "\u2013");
+  EXPECT_GE(At(page, 3).confidence, 90.0f);
+  EXPECT_EQ(PageText(page), "Năm học 2025 \u2013 2026\n");
+}
+
+TEST(DashClassifierTest, EnDashReadAsHyphenDejaVuSerif) {
+  // DejaVu Serif: the en dash is narrower (0.54 of the figure height).
+  Page page = MakePage({{"2025", 276, 39, 397, 78, 93},
+                        {"-", 419, 62, 440, 65, 93},
+                        {"2026", 461, 39, 583, 78, 95}});
+  EXPECT_EQ(ClassifyDashes(&page), 1);
+  EXPECT_EQ(At(page, 1).text, "\u2013");
+}
+
+TEST(DashClassifierTest, EnDashBetweenMonthsLiberationSans) {
+  // "Từ tháng 9/2025 – 5/2026", Liberation Sans, read as an em dash.
+  Page page = MakePage({{"Từ", 31, 38, 93, 76, 96},
+                        {"tháng", 109, 38, 231, 86, 97},
+                        {"9/2025", 250, 40, 400, 76, 93},
+                        {"—", 416, 62, 444, 65, 91},
+                        {"5/2026", 460, 40, 610, 76, 96}});
+  EXPECT_EQ(ClassifyDashes(&page), 1);
+  EXPECT_EQ(At(page, 3).text, "\u2013");
+}
+
+TEST(DashClassifierTest, HyphenStaysHyphen) {
+  // "Năm học 2025 - 2026" with a real hyphen (Liberation Serif, Sans).
+  Page serif = MakePage({{"2025", 227, 42, 323, 76, 93},
+                         {"-", 340, 61, 353, 65, 93},
+                         {"2026", 370, 42, 467, 76, 96}});
+  EXPECT_EQ(ClassifyDashes(&serif), 0);
+  EXPECT_EQ(At(serif, 1).text, "-");
+  Page sans = MakePage({{"2025", 247, 40, 355, 76, 93},
+                        {"—", 373, 61, 386, 65, 60},  // misread as an em dash
+                        {"2026", 404, 40, 512, 76, 97}});
+  EXPECT_EQ(ClassifyDashes(&sans), 1);
+  EXPECT_EQ(At(sans, 1).text, "-");
+}
+
+TEST(DashClassifierTest, EmDashStaysEmDash) {
+  Page page = MakePage({{"2025", 227, 42, 323, 76, 93},
+                        {"—", 338, 61, 388, 64, 93},
+                        {"2026", 403, 42, 500, 76, 97}});
+  EXPECT_EQ(ClassifyDashes(&page), 0);
+  EXPECT_EQ(At(page, 1).text, "\u2014");
+}
+
+TEST(DashClassifierTest, BulletHyphenAmongLettersStaysHyphen) {
+  // "- Tổ chức cho học sinh": no number, the letters' height is the reference.
+  Page page = MakePage({{"—", 32, 61, 45, 65, 50},
+                        {"Tố", 60, 38, 113, 76, 79},
+                        {"chức", 130, 39, 223, 76, 97},
+                        {"cho", 239, 39, 307, 76, 97},
+                        {"học", 323, 39, 393, 83, 97},
+                        {"sinh", 409, 39, 489, 76, 97}});
+  EXPECT_EQ(ClassifyDashes(&page), 1);
+  EXPECT_EQ(At(page, 0).text, "-");
+  EXPECT_GE(At(page, 0).confidence, 90.0f);
+}
+
+TEST(DashClassifierTest, LeavesUnderscoresBlobsAndTrailingDashesAlone) {
+  // On the baseline: an underscore, not a dash.
+  Page low = MakePage({{"2025", 227, 42, 323, 76, 93},
+                       {"_", 338, 74, 363, 77, 40},
+                       {"2026", 378, 42, 475, 76, 96}});
+  EXPECT_EQ(ClassifyDashes(&low), 0);
+  EXPECT_EQ(At(low, 1).confidence, 40.0f);
+  // As thick as a letter: a blot read as "~".
+  Page thick = MakePage({{"2025", 227, 42, 323, 76, 93},
+                         {"~", 338, 50, 363, 68, 30},
+                         {"2026", 378, 42, 475, 76, 96}});
+  EXPECT_EQ(ClassifyDashes(&thick), 0);
+  EXPECT_EQ(At(thick, 1).text, "~");
+  // No word beside it.
+  Page alone = MakePage({{"—", 338, 61, 363, 64, 40}, {"-", 370, 61, 380, 64, 40}});
+  EXPECT_EQ(ClassifyDashes(&alone), 0);
+  EXPECT_EQ(At(alone, 0).confidence, 40.0f);
+}
+
+TEST(DashClassifierTest, EnDashAtTheEndOfAWrappedLine) {
+  // "Năm học 2025 –" / "2026": the cell wraps after the dash.
+  Page page = MakePage({{"Năm", 31, 40, 126, 76, 96},
+                        {"học", 141, 39, 211, 83, 97},
+                        {"2025", 227, 42, 323, 76, 93},
+                        {"~—", 338, 61, 364, 65, 37}});
+  EXPECT_EQ(ClassifyDashes(&page), 1);
+  EXPECT_EQ(At(page, 3).text, "\u2013");
+}
+
+TEST(DashClassifierTest, SplitsADashGluedToANumber) {
+  // Medium-preset scan (tools/table_bench, seed 1002): a cell wrapped as
+  // "Năm học 2020" / "– 2021", the second line read "-2021" at 58.
+  Page wrapped = MakePage({{"-2021", 1515, 904, 1603, 927, 58}});
+  EXPECT_EQ(ClassifyDashes(&wrapped), 2);  // split off, then - -> –
+  EXPECT_EQ(PageText(wrapped), "\u2013 2021\n");
+  EXPECT_GE(At(wrapped, 0).confidence, 90.0f);
+  // "2024— 2025" (Liberation Serif boxes, the space before the dash lost).
+  Page page = MakePage({{"học", 141, 39, 211, 83, 97},
+                        {"2024—", 227, 42, 357, 76, 80},
+                        {"2025", 372, 42, 468, 76, 96}});
+  EXPECT_EQ(ClassifyDashes(&page), 2);
+  EXPECT_EQ(PageText(page), "học 2024 \u2013 2025\n");
+  // A hyphen glued on: "2024 -2025", 13 pixels of hyphen and 4 of space.
+  Page hyphen = MakePage({{"2024", 227, 42, 323, 76, 93}, {"-2025", 340, 42, 453, 76, 90}});
+  EXPECT_EQ(ClassifyDashes(&hyphen), 1);
+  EXPECT_EQ(PageText(hyphen), "2024 - 2025\n");
+  // "2024-2025" stays one token: typeset without spaces.
+  Page joined = MakePage({{"Năm", 31, 40, 126, 76, 96}, {"2024-2025", 141, 42, 370, 76, 90}});
+  EXPECT_EQ(ClassifyDashes(&joined), 0);
+  EXPECT_EQ(PageText(joined), "Năm 2024-2025\n");
+}
+
+TEST(DashClassifierTest, ASpeckReadAsADashLosesItsConfidence) {
+  // "Không -": a 3-pixel dot after the word, read as "-" at 93.
+  Page page = MakePage({{"Không", 100, 40, 230, 76, 93}, {"-", 240, 58, 243, 61, 93}});
+  EXPECT_EQ(ClassifyDashes(&page), 0);
+  EXPECT_EQ(At(page, 1).confidence, 0.0f);
+}
+
+TEST(DashClassifierTest, WidthRatiosAndTokens) {
+  // Ratios measured over seven fonts, 10-14 pt (see the header).
+  EXPECT_EQ(ClassifyDashWidth(13, 4, 34), DashKind::kHyphen);   // 0.38
+  EXPECT_EQ(ClassifyDashWidth(17, 3, 32), DashKind::kEnDash);   // 0.53
+  EXPECT_EQ(ClassifyDashWidth(33, 4, 43), DashKind::kEnDash);   // 0.77
+  EXPECT_EQ(ClassifyDashWidth(38, 3, 32), DashKind::kEmDash);   // 1.19
+  EXPECT_EQ(ClassifyDashWidth(20, 20, 34), std::nullopt);       // a blob
+  EXPECT_EQ(ClassifyDashWidth(10, 3, 0), std::nullopt);         // no reference
+  EXPECT_TRUE(IsDashToken("—-"));
+  EXPECT_TRUE(IsDashToken("~—"));
+  EXPECT_TRUE(IsDashToken("_"));
+  EXPECT_FALSE(IsDashToken("-‹"));
+  EXPECT_FALSE(IsDashToken("GD-ĐT"));
+  EXPECT_FALSE(IsDashToken(""));
+}
+
+}  // namespace
+}  // namespace vnplan::table
