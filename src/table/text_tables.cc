@@ -602,12 +602,15 @@ struct OcrToken {
   bool rule_before = false;  // a '|' (or '[', '{', '/') separates it from the previous token
 };
 
-// OCR noise from rules and stray marks: at most two code points and not a
-// lower-case pair ("va", "cd") or a two-digit number.
+// OCR noise from rules and stray marks: one code point, or two without a
+// lower-case letter ("LA", "1A") that are not a two-digit number.
 bool JunkIsh(std::string_view t) {
   size_t n = CodePoints(t);
   if (n > 2) return false;
-  bool lower = std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  // "vé", "t6", "x4", "dd" are words the OCR stripped; "LA", "1A", "7," are not.
+  bool lower = std::any_of(t.begin(), t.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
   bool digits = std::all_of(t.begin(), t.end(), [](char c) { return IsDigit(c); });
   return !(n == 2 && (lower || digits));
 }
@@ -713,7 +716,10 @@ bool TimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
 
 bool BudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
   std::string w = Fold(tokens[i].text);
-  if (FoldedNear(w, "khong", 1) || FoldedNear(w, "nguon", 1)) return true;
+  if (w.empty()) return false;
+  if ((w[0] == 'k' && FoldedNear(w, "khong", 1)) || (w[0] == 'n' && FoldedNear(w, "nguon", 1))) {
+    return true;
+  }
   return i + 1 < j && FoldedNear(w, "kinh", 1) && FoldedNear(Fold(tokens[i + 1].text), "phi", 1);
 }
 
@@ -836,10 +842,11 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
     cost += kWrapInLine;
   }
   // ... and the previous line of this column had room for the first word.
-  if (state[c].in_prev && !state[c].ended &&
-      state[c].prev_length + 0.5 + WordWidth(tokens[i].text) <=
-          width[c] - 1) {
-    cost += kWrapAcrossLines;
+  // Graded by the room that was left: a paragraph of short lines does not
+  // belong to a wide column.
+  double room = width[c] - 1 - (state[c].prev_length + 0.5 + WordWidth(tokens[i].text));
+  if (state[c].in_prev && !state[c].ended && room >= 0) {
+    cost += std::min(2.0, kWrapAcrossLines * 0.4 * (room + 1.0));
   }
   for (size_t k = i + 1; k < j; ++k) {
     if (tokens[k].rule_before) cost += 4.0;
@@ -958,11 +965,13 @@ bool LooksEnded(int column, const std::vector<OcrToken>& tokens, const Segment& 
   return false;
 }
 
-// A line that may be a single column's line: no rule mark inside and no
-// wider than the widest column.
+// A line that may be a single column's line in a run: no rule mark inside,
+// no wider than the widest column, no time or budget cue.
 bool IsNarrowLine(const std::vector<OcrToken>& line,
                   const std::array<double, kContentColumns>& width) {
   if (line.empty()) return false;
+  // "Tháng", "năm 2023", "Không có": laid out alone (time, budget columns).
+  if (TimelineStart(line, 0, line.size()) || BudgetStart(line, 0, line.size())) return false;
   for (size_t k = 1; k < line.size(); ++k) {
     if (line[k].rule_before) return false;
   }
