@@ -8,7 +8,9 @@
 // thuý) -- the project's canonical form -- then lm/lm_tokens.h classes:
 // valid syllables lower-cased, <num>, <punct> (also lone consonants and
 // onsets such as "b", "th" in "b/c", "th/h"), <unk>, sentence boundaries
-// at . ! ? ; … . Lines with IsHeldOutLine() are never used.
+// at . ! ? ; … . Lines with IsHeldOutLine() are never used. With
+// --classes, numbers and punctuation get their lm_tokens.h class words
+// (<numdot>, <year>, <comma>, <slash>, ...) instead of <num> / <punct>.
 //
 //   vnplan-lm-train --input corpus/a.txt.xz:1 --input corpus/b.txt.xz:0.5
 //       --order 3 --prune 2,3 --out models/lm/vi3.bin [--arpa out.arpa]
@@ -52,6 +54,7 @@ struct Reader {
   std::unordered_map<std::string, uint32_t> token_cache;  // token -> temp id
   std::vector<uint32_t> stream;  // temp ids, sentences end with kSentenceBreak
   uint32_t num_id, punct_id, unk_id;
+  bool classes = false;  // --classes: number / punctuation class words
   uint64_t lines_used = 0, lines_held_out = 0;
 
   Reader() {
@@ -116,13 +119,15 @@ struct Reader {
         case TokenKind::kSpace:
           break;
         case TokenKind::kNumber:
-          sentence.push_back(num_id);
+          sentence.push_back(classes ? Intern(std::string(NumberClassWord(t.text)))
+                                     : num_id);
           break;
         case TokenKind::kPunct:
           if (IsSentenceEnd(t.text)) {
             flush();
           } else {
-            sentence.push_back(punct_id);
+            sentence.push_back(classes ? Intern(std::string(PunctClassWord(t.text)))
+                                       : punct_id);
           }
           break;
         case TokenKind::kWord: {
@@ -406,6 +411,7 @@ int Main(int argc, char** argv) {
   std::string prune = "1,2,3";
   uint64_t min_unigram = 2;
   long max_lines = 0;
+  bool classes = false;
   app.add_option("--input", inputs, "corpus file[:weight] (xz or plain)");
   app.add_option("--order", order, "n-gram order 2..4 (default 3)");
   app.add_option("--prune", prune,
@@ -419,6 +425,9 @@ int Main(int argc, char** argv) {
   app.add_option("--arpa-in", arpa_in, "convert this ARPA file instead");
   app.add_option("--acronyms-out", acronyms_out,
                  "write stripped->original upper-case acronyms (TSV)");
+  app.add_flag("--classes", classes,
+               "number/punctuation class words (<numdot>, <comma>, ...) "
+               "instead of <num>/<punct> (off)");
   CLI11_PARSE(app, argc, argv);
   const auto t0 = Clock::now();
   if (!arpa_in.empty()) {
@@ -441,6 +450,7 @@ int Main(int argc, char** argv) {
     return 2;
   }
   Reader reader;
+  reader.classes = classes;
   for (const auto& in : inputs) {
     if (!ReadInput(in, &reader, max_lines)) {
       std::fprintf(stderr, "cannot read %s\n", in.c_str());
@@ -472,7 +482,10 @@ int Main(int argc, char** argv) {
                                     std::string(kPunctWord)};
   for (size_t i = 0; i < reader.words.size(); ++i) {
     const std::string& w = reader.words[i];
-    if (w[0] != '<' && reader.word_counts[i] >= min_unigram) vocab.push_back(w);
+    // Class words (<comma>, <numdot>, ...) and syllables; the specials above
+    // are listed once.
+    if (std::find(vocab.begin(), vocab.begin() + 5, w) != vocab.begin() + 5) continue;
+    if (reader.word_counts[i] >= min_unigram) vocab.push_back(w);
   }
   std::sort(vocab.begin(), vocab.end());
   if (vocab.size() > 65535) {
