@@ -36,7 +36,6 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
   OcrPage out;
   GrayImage input = rendered;
   GrayImage ocr_image, display;
-  bool light = false;  // the cleaned page is a light one (CleanedPage::light)
   imaging::CleanupOptions cleanup = options.cleanup;
   cleanup.page_number = page_number;
   auto clean = [&](const GrayImage& img) -> Status {
@@ -50,7 +49,6 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
     for (auto& t : cleaned->timings) out.timings.push_back(std::move(t));
     out.skew_degrees = cleaned->skew_degrees;
     out.scale = cleaned->scale;
-    light = cleaned->light;
     ocr_image = options.ocr_binary && !cleaned->light ? std::move(cleaned->binary) : cleaned->gray;
     display = std::move(cleaned->gray);
     return {};
@@ -61,11 +59,7 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
   auto read = [&]() -> Result<Page> {
     auto* tesseract = dynamic_cast<TesseractEngine*>(&engine);
     if (tesseract == nullptr) return engine.Recognize(ocr_image, Box{});
-    std::vector<std::pair<std::string, std::string>> variables;
-    if (light && !options.tesseract_tables_on_light_pages) {
-      variables.emplace_back("textord_tabfind_find_tables", "0");
-    }
-    return tesseract->Recognize(ocr_image, Box{}, variables, &out.line_metrics);
+    return tesseract->Recognize(ocr_image, Box{}, {}, &out.line_metrics);
   };
 
   // Tesseract OSD costs about a third of a page's OCR time. A page the quick

@@ -40,13 +40,6 @@ struct OcrOptions {
   // Cleanup settings, including keep_intermediates_dir (default off). The
   // page_number field is set per page.
   imaging::CleanupOptions cleanup;
-  // Run Tesseract's own table detection (textord_tabfind_find_tables) on
-  // light pages (CleanedPage::light). vnplan rebuilds tables itself
-  // (table/); on the OCR benchmark, light pages read better (+0.7 token F1)
-  // and ~10 % faster without it, while noisy pages lost 0.4-1.8 F1, so
-  // those keep the engine's setting. Applies to TesseractEngine only.
-  // Default false.
-  bool tesseract_tables_on_light_pages = false;
   // Give Tesseract the binarised page (true) or the cleaned gray page
   // (false). Default true. Light pages (CleanedPage::light: little noise)
   // always go to Tesseract gray.

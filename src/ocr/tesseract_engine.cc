@@ -110,6 +110,7 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const Tesseract
   // Keep Tesseract from writing "Estimating resolution" and similar notes.
   api->SetVariable("debug_file", "/dev/null");
   api->SetVariable("tessedit_do_invert", options.detect_inverted_text ? "1" : "0");
+  api->SetVariable("textord_tabfind_find_tables", options.detect_tables ? "1" : "0");
   for (const auto& [name, value] : options.variables) {
     if (!api->SetVariable(name.c_str(), value.c_str())) {
       return MakeError(ErrorCode::kInvalidArgument, "unknown Tesseract variable " + name);

@@ -37,7 +37,17 @@ struct TesseractOptions {
   // white-on-black. Default true (Tesseract's default; turning it off made
   // no measurable time difference on the OCR benchmark).
   bool detect_inverted_text = true;
+  // Tesseract's table detection during page layout
+  // (textord_tabfind_find_tables). vnplan rebuilds tables itself (table/).
+  // Default false: on the OCR benchmark (tools/ocr_bench) it made light
+  // scans read better (+0.7 token F1) and every page 8-14 % faster, for
+  // -0.1..-1.0 F1 on heavily degraded ones. Tesseract keeps this one
+  // setting per process, not per engine: the engine created last decides
+  // for all, so give every engine of a process the same value.
+  bool detect_tables = false;
   // More Tesseract variables (name, value), set after Init. Default none.
+  // Parameters Tesseract keeps per process (textord_*, most layout ones)
+  // are shared by every engine; per-engine ones (tessedit_*, lstm_*) are not.
   std::vector<std::pair<std::string, std::string>> variables;
 };
 
@@ -68,7 +78,8 @@ class TesseractEngine : public OcrEngine {
   Result<Page> Recognize(const GrayImage& image, const Box& region) override;
 
   // Recognize with Tesseract variables (name, value) set for this call
-  // only (the engine's previous values are restored afterwards) and, when
+  // only (the engine's previous values are restored afterwards; use
+  // per-engine parameters only, see TesseractOptions::variables) and, when
   // `line_metrics` is non-null, the metrics of every Line of the returned
   // Page in reading order (blocks, then their lines). kInvalidArgument for
   // an unknown variable.

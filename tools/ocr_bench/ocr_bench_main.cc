@@ -221,6 +221,8 @@ int main(int argc, char** argv) {
   bool no_borders = false, no_deskew = false;
   app.add_flag("--invert,!--no-invert", options.tesseract.detect_inverted_text,
                "let Tesseract retry lines as inverted text (tessedit_do_invert)");
+  app.add_flag("--tables,!--no-tables", options.tesseract.detect_tables,
+               "Tesseract's own table detection (textord_tabfind_find_tables)");
   app.add_flag("--ocr-gray", ocr_gray, "give Tesseract the cleaned gray page");
   app.add_flag("--no-rotate", no_rotate);
   app.add_flag("--no-rescale", no_rescale);
