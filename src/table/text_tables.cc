@@ -849,7 +849,7 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
     cost += std::min(2.0, kWrapAcrossLines * 0.4 * (room + 1.0));
   }
   for (size_t k = i + 1; k < j; ++k) {
-    if (tokens[k].rule_before) cost += 4.0;
+    if (tokens[k].rule_before) cost += 8.0;
     // "sinh. cac giai phap": a sentence end, then a lower-case word.
     const std::string& prev = tokens[k - 1].text;
     unsigned char first = static_cast<unsigned char>(tokens[k].text[0]);
@@ -1099,10 +1099,12 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
       }
     }
     for (int c = 0; c < kContentColumns; ++c) {
-      if (seen[c].size() < 6) continue;
-      std::sort(seen[c].begin(), seen[c].end());
-      width[c] = std::max(6.0, seen[c][seen[c].size() * 19 / 20]);
-      if (ruled[c].size() >= 3) {
+      if (seen[c].size() >= 6) {
+        std::sort(seen[c].begin(), seen[c].end());
+        width[c] = std::max(6.0, seen[c][seen[c].size() * 19 / 20]);
+      }
+      // A piece between two rule marks shows the column is at least that wide.
+      if (!ruled[c].empty()) {
         std::sort(ruled[c].begin(), ruled[c].end());
         width[c] = std::max(width[c], ruled[c][ruled[c].size() * 9 / 10]);
       }

@@ -9,7 +9,10 @@
 //     rows split by stray blank lines are re-joined;
 //   - Markdown pipe tables and HTML <table> markup;
 //   - one cell per paragraph without tabs, headed by a "TT" header
-//     (seed 001: member lists, evidence tables).
+//     (seed 001: member lists, evidence tables);
+//   - two-column timetables, one cell per paragraph: a "Thời gian" header,
+//     then a time key ("Tuần 1", or "Tuần" / "11-12") and its "- …"
+//     activity paragraphs per row (seed 001, "Thời gian biểu");
 //   - OCR'd text where the plan table became lines with '|' column hints
 //     (seed 003): rows are rebuilt from the level/standard/criterion labels
 //     ("35" under standard 3 read as "3.5"); each line of a row is split

@@ -77,6 +77,26 @@ TEST(PlanSchemaTest, LevelsStandardsCriteriaAndContinuations) {
   EXPECT_TRUE(doc.tables.empty());
 }
 
+TEST(PlanSchemaTest, UnnumberedAndDotlessCriterionLabels) {
+  std::vector<std::vector<std::string>> rows = {kHeader};
+  rows.push_back({"MỨC 1, 2, 3"});
+  rows.push_back({"3", "Tiêu chuẩn 3: Cơ sở vật chất và thiết bị dạy học"});
+  // OCR lost the dot: "35" under standard 3 is criterion 3.5.
+  rows.push_back({"", "Tiêu chí 35", "KQ", "GP", "HT", "9/2023", "Không có", "", ""});
+  // The scan lost the number: still a criterion row of its own.
+  rows.push_back({"", "Tiêu chí", "PCCC", "Tập huấn", "HT", "10/2023", "Không có", "", ""});
+  rows.push_back({"", "", "chưa thành thạo", "", "", "", "", "", ""});
+  PlanDocument doc = MapToPlan({MakeTable(rows)}, "");
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].criterion, "3.5");
+  EXPECT_EQ(doc.criteria[0].criterion_label, "Tiêu chí 3.5");
+  EXPECT_EQ(doc.criteria[1].criterion, "");
+  EXPECT_EQ(doc.criteria[1].criterion_label, "Tiêu chí");
+  EXPECT_EQ(doc.criteria[1].standard, 3);
+  EXPECT_EQ(doc.criteria[1].expected_result, "PCCC chưa thành thạo");
+  EXPECT_EQ(doc.criteria[0].expected_result, "KQ");
+}
+
 TEST(PlanSchemaTest, HeaderlessContinuationTableJoins) {
   std::vector<std::vector<std::string>> page1 = {
       kHeader, {"1", "Tiêu chuẩn 3: Cơ sở vật chất"}, {"", "Tiêu chí 3.2", "a", "b1"}};

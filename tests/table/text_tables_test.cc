@@ -129,6 +129,53 @@ TEST(TextTablesTest, ParagraphTableNumberedRows) {
   EXPECT_NE(t.text.find("b) Nhóm thư ký:"), std::string::npos);
 }
 
+TEST(TextTablesTest, TimetableOfParagraphs) {
+  const std::string text =
+      "6. Thời gian biểu\n\nThời gian\n\nCác hoạt động\n\nTuần 1\n\n- Họp.\n\n"
+      "- Phân công.\n\nTuần\n\n2-3\n\n- Viết báo cáo.\n\nTuần 4\n\n- Nộp.\n\n"
+      "7. Kết quả\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  ASSERT_EQ(table.rows.size(), 4u);
+  EXPECT_EQ(Texts(table.rows[0]), (std::vector<std::string>{"Thời gian", "Các hoạt động"}));
+  EXPECT_EQ(Texts(table.rows[1]), (std::vector<std::string>{"Tuần 1", "- Họp. - Phân công."}));
+  EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"Tuần 2-3", "- Viết báo cáo."}));
+  EXPECT_EQ(Texts(table.rows[3]), (std::vector<std::string>{"Tuần 4", "- Nộp."}));
+  EXPECT_NE(t.text.find("6. Thời gian biểu"), std::string::npos);
+  EXPECT_NE(t.text.find("7. Kết quả"), std::string::npos);
+  EXPECT_EQ(t.text.find("Tuần"), std::string::npos);
+}
+
+// OCR'd plan lines with rule marks ('|', '[') where the OCR saw them: each
+// piece goes to its column, the second line of a row continues the running
+// columns, an empty piece ("| |") skips the finished time column.
+TEST(TextTablesTest, PipeOcrRowsLaidOutIntoColumns) {
+  const std::string text =
+      "III. NOI DUNG\n\n"
+      "MUC 1,2, 3\n"
+      "1 Tieu chuan 3: Co so vat chat\n"
+      "Tieu chi |May in da hong|Mua may in moi|Hieu truong|12/2023|Kinh phi|Phong GD&DT\n"
+      "35 |sau nhieu nam|thay the may cu|tham muu| |tu ngan sach|dau tu\n"
+      "Tieu chi|Cong tac phong chay|Tap huan|Hieu truong|Thang 10[Khong co|Doi PCCC\n"
+      "\nIV. TO CHUC THUC HIEN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  EXPECT_EQ(table.format, TableFormat::kPipeOcr);
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  EXPECT_EQ(table.rows[2][1].text, "Tieu chuan 3: Co so vat chat");
+  EXPECT_EQ(Texts(table.rows[3]),
+            (std::vector<std::string>{"", "Tiêu chí 3.5", "May in da hong sau nhieu nam",
+                                      "Mua may in moi thay the may cu", "Hieu truong tham muu",
+                                      "12/2023", "Kinh phi tu ngan sach", "Phong GD&DT dau tu",
+                                      ""}));
+  EXPECT_EQ(Texts(table.rows[4]),
+            (std::vector<std::string>{"", "Tiêu chí", "Cong tac phong chay", "Tap huan",
+                                      "Hieu truong", "Thang 10", "Khong co", "Doi PCCC", ""}));
+  EXPECT_NE(t.text.find("IV. TO CHUC THUC HIEN"), std::string::npos);
+}
+
 TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
   EXPECT_TRUE(t.tables.empty());
