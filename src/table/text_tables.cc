@@ -886,6 +886,9 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
       AgentStart(tokens, i, j)) {
     cost += 1.0;
   }
+  // "X P ~__| Tu sua ...": specks, then a rule, then the first word: the
+  // first column had something (or nothing) left of the rule.
+  if (i == 0 && c == kColExpected && tokens[0].rule_before) cost += 3.0;
   if (c == kColNotes) cost += 3.0;
   return cost;
 }
