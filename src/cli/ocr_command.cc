@@ -44,10 +44,10 @@ void LogPages(const ocr::OcrDocument& doc) {
           std::to_string(static_cast<int>(t.milliseconds + 0.5)));
     }
     std::fprintf(stderr,
-                 "vnplan ocr: page %d: skew %.2f deg, turned %d deg, scale %.2f, %zu px wide; "
-                 "ms:%s; total %d\n",
+                 "vnplan ocr: page %d: skew %.2f deg, turned %d deg, scale %.2f, %d px wide "
+                 "at %d dpi, x-height %d px; ms:%s; total %d\n",
                  page.page.number, page.skew_degrees, page.rotation_degrees, page.scale,
-                 static_cast<size_t>(page.image.width), stages.c_str(),
+                 page.image.width, page.page.dpi, page.x_height, stages.c_str(),
                  static_cast<int>(total + 0.5));
   }
 }

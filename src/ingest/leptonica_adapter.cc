@@ -112,7 +112,7 @@ class ImagePageSource : public PageSource {
 
   int page_count() const override { return pages_; }
 
-  Result<GrayImage> Render(int index, int dpi) const override {
+  Result<GrayImage> Render(int index, int /*dpi*/) const override {
     // Re-check this page's header: TIFF pages may differ in size.
     int w = 0, h = 0;
     if (IsTiff(format_)) {
@@ -138,7 +138,8 @@ class ImagePageSource : public PageSource {
     }
     auto gray = lept::GrayFromPix(pix.get());
     if (!gray) return MakeError(ErrorCode::kInputError, "corrupt image: " + gray.error().message);
-    if (gray->dpi <= 0) gray->dpi = dpi;
+    // An image without a stored resolution keeps dpi 0 (unknown): `dpi` is
+    // for rendering PDFs; imaging::CleanPage estimates the scale from the text.
     return gray;
   }
 

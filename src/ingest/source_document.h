@@ -60,7 +60,8 @@ class SourceDocument {
 
   // Renders page `index` (0-based) as 8-bit gray. PDFs are rendered at
   // `dpi` (anti-aliased); images are decoded at their native size and
-  // GrayImage::dpi is their stored resolution, or `dpi` when none is stored.
+  // GrayImage::dpi is their stored resolution, or 0 when none is stored
+  // (`dpi` is not applied to images: imaging::CleanPage estimates it).
   // Fails with kInputError when the raster would exceed max_page_pixels,
   // and with kInvalidArgument for a bad index or dpi.
   Result<GrayImage> RenderPage(int index, int dpi) const;

@@ -49,6 +49,7 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
     for (auto& t : cleaned->timings) out.timings.push_back(std::move(t));
     out.skew_degrees = cleaned->skew_degrees;
     out.scale = cleaned->scale;
+    out.x_height = cleaned->x_height;
     ocr_image = options.ocr_binary && !cleaned->light ? std::move(cleaned->binary) : cleaned->gray;
     display = std::move(cleaned->gray);
     return {};

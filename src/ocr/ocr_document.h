@@ -74,6 +74,7 @@ struct OcrPage {
   double skew_degrees = 0;  // skew found (and corrected) by cleanup
   int rotation_degrees = 0;  // clockwise rotation of the content that was undone
   double scale = 1.0;       // cleaned size / rendered size
+  int x_height = 0;         // text x-height in `image` pixels (cleanup), 0 if unknown
   // Baseline and font-size measurements of every Line of `page`, in reading
   // order (blocks, then lines); empty when the engine is not a
   // TesseractEngine. ocr/renderers.h writes them into the hOCR.

@@ -135,6 +135,29 @@ TEST(CleanPageTest, KeepsTextOfNormalSizeUnscaled) {
   EXPECT_DOUBLE_EQ(r->scale, 1.0);
 }
 
+TEST(CleanPageTest, UnknownDpiIsEstimatedFromTheTextSize) {
+  // 13 pt Times (Liberation Serif, metric-compatible), the usual body text
+  // of Vietnamese administrative documents, scanned at 150 and 300 dpi
+  // with no resolution stored.
+  for (int dpi : {150, 300}) {
+    GrayImage page = testing::RenderText(kParagraph, dpi, "Liberation Serif 13", dpi / 5);
+    page.dpi = 0;
+    auto r = CleanPage(page);
+    ASSERT_TRUE(r.has_value()) << r.error().message;
+    EXPECT_TRUE(r->dpi_estimated);
+    EXPECT_DOUBLE_EQ(r->scale, 1.0);
+    EXPECT_EQ(r->gray.dpi, dpi) << "x-height " << r->x_height;
+    EXPECT_EQ(r->binary.dpi, dpi);
+  }
+  // A stored resolution is kept, whatever the text size.
+  GrayImage tagged = testing::RenderText(kParagraph, 150, "DejaVu Serif 12", 30);
+  tagged.dpi = 300;
+  auto r = CleanPage(tagged);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_FALSE(r->dpi_estimated);
+  EXPECT_EQ(r->gray.dpi, 300);
+}
+
 TEST(CleanPageTest, ShrinksVeryLargeText) {
   const GrayImage big = testing::RenderText("Kế hoạch năm học\nTrường Tiểu học\n"
                                             "Nguyễn Trãi, huyện Tân Phú", 300, "DejaVu Serif 36", 60);

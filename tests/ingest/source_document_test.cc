@@ -221,6 +221,22 @@ TEST_F(SourceDocumentTest, PngRoundTripAndOversizeLimit) {
   ExpectInputError(OpenSource(png, tiny), "image too large: 40\u00d730");
 }
 
+TEST_F(SourceDocumentTest, UntaggedImageHasUnknownDpi) {
+  GrayImage img;
+  img.width = 40;
+  img.height = 30;
+  img.dpi = 0;  // no resolution stored in the PNG
+  img.pixels.assign(1200, 255);
+  lept::PixPtr pix = lept::PixFromGray(img);
+  const fs::path png = dir_ / "untagged.png";
+  ASSERT_TRUE(lept::WritePng(pix.get(), png).has_value());
+  auto doc = OpenSource(png);
+  ASSERT_TRUE(doc.has_value()) << doc.error().message;
+  auto back = doc->RenderPage(0, 300);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->dpi, 0);  // the render dpi is for PDFs only
+}
+
 TEST_F(SourceDocumentTest, TruncatedPngFailsOnDecode) {
   GrayImage img;
   img.width = 300;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/leptonica_adapter.h"
 #include "testing/render_text.h"
 
 namespace vnplan::ocr {
@@ -196,6 +197,24 @@ TEST_F(OcrSourceTest, ReportsStageTimings) {
   }
   EXPECT_THAT(stages, ::testing::IsSupersetOf({"noise", "background", "binarize", "ocr", "jpeg"}));
   EXPECT_EQ(stages.back(), "jpeg");
+}
+
+TEST_F(OcrSourceTest, UntaggedScanGetsTheResolutionOfItsText) {
+  // 13 pt Times-like text at 150 dpi in a PNG that stores no resolution.
+  GrayImage page = testing::RenderText(
+      "Kế hoạch cải tiến chất lượng giáo dục năm học 2023 - 2024\n"
+      "Trường Tiểu học Nguyễn Trãi, huyện Tân Phú, tỉnh Đồng Nai\n"
+      "Căn cứ kết quả tự đánh giá, nhà trường xây dựng kế hoạch",
+      150, "Liberation Serif 13", 40);
+  page.dpi = 0;
+  lept::PixPtr pix = lept::PixFromGray(page);
+  const fs::path png = dir_ / "untagged.png";
+  ASSERT_TRUE(lept::WritePng(pix.get(), png).has_value());
+  options_.jobs = 1;
+  auto doc = OcrSource(png, options_, {}, Factory());
+  ASSERT_TRUE(doc.has_value()) << doc.error().message;
+  EXPECT_EQ(doc->pages[0].page.dpi, 150);
+  EXPECT_EQ(doc->pages[0].image.dpi, 150);
 }
 
 // A page of text the quick check finds upright, read by a fake engine; the

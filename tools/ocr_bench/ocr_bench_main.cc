@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
   std::string seeds = "101,102,103", degrades = "medium,heavy", methods = "raw,vnplan,noclean";
   std::string lang = "vie", dump;
   int jobs = 2;
-  bool profile = false;
+  bool profile = false, interleave = false;
   vnplan::ocr::OcrOptions options;
   app.add_option("--work", work, "directory for generated scans (reused)")->capture_default_str();
   app.add_option("--synth", synth, "vnplan-synth binary")->capture_default_str();
@@ -206,6 +206,9 @@ int main(int argc, char** argv) {
   app.add_option("--jobs", jobs, "pages in parallel (processes or threads)")->capture_default_str();
   app.add_option("--dump", dump, "write every OCR text under this directory");
   app.add_flag("--profile", profile, "print vnplan's mean wall time per stage and page");
+  app.add_flag("--interleave", interleave,
+               "one thread, raw and vnplan alternating page by page (steadier time ratio on a "
+               "loaded machine)");
   // Tuning knobs (defaults are the library defaults).
   app.add_option("--median", options.cleanup.median_size)->capture_default_str();
   app.add_option("--sauvola-k", options.cleanup.sauvola_k)->capture_default_str();
@@ -259,24 +262,23 @@ int main(int argc, char** argv) {
       pages.insert(pages.end(), more.begin(), more.end());
     }
     std::vector<MethodResult> results;
-    if (wants("raw")) {
-      results.push_back(RunMethod("raw-tesseract", pages, jobs, [&] {
-        return [&](const BenchPage& p, std::string* text) {
-          const std::string cmd = "OMP_THREAD_LIMIT=1 " + Quote(tesseract) + " " + Quote(p.image) +
-                                  " stdout -l " + lang + " 2>/dev/null";
-          FILE* pipe = ::popen(cmd.c_str(), "r");
-          if (!pipe) return false;
-          char buf[4096];
-          for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) text->append(buf, n);
-          return ::pclose(pipe) == 0;
-        };
-      }, dump));
-    }
+    // Makers of per-thread OCR functions (page -> text), one per method.
+    auto make_raw = [&] {
+      return [&](const BenchPage& p, std::string* text) {
+        const std::string cmd = "OMP_THREAD_LIMIT=1 " + Quote(tesseract) + " " + Quote(p.image) +
+                                " stdout -l " + lang + " 2>/dev/null";
+        FILE* pipe = ::popen(cmd.c_str(), "r");
+        if (!pipe) return false;
+        char buf[4096];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) text->append(buf, n);
+        return ::pclose(pipe) == 0;
+      };
+    };
     // Stage name -> (total ms, count), over the pages of this preset.
     std::map<std::string, std::pair<double, int>> stage_ms;
     std::mutex stage_mu;
-    auto in_process = [&](const std::string& name, vnplan::ocr::OcrOptions opts) {
-      return RunMethod(name, pages, jobs, [opts, &stage_ms, &stage_mu, &name] {
+    auto make_in_process = [&](const std::string& name, vnplan::ocr::OcrOptions opts) {
+      return [opts, &stage_ms, &stage_mu, name] {
         auto engine = vnplan::ocr::TesseractEngine::Create(opts.tesseract);
         std::unique_ptr<vnplan::ocr::OrientationDetector> detector;
         if (opts.detect_orientation) {
@@ -285,8 +287,8 @@ int main(int argc, char** argv) {
         std::shared_ptr<vnplan::ocr::TesseractEngine> shared =
             engine ? std::shared_ptr<vnplan::ocr::TesseractEngine>(std::move(*engine)) : nullptr;
         std::shared_ptr<vnplan::ocr::OrientationDetector> det(std::move(detector));
-        return [opts, shared, det, &stage_ms, &stage_mu, &name](const BenchPage& p,
-                                                                 std::string* text) {
+        return [opts, shared, det, &stage_ms, &stage_mu, name](const BenchPage& p,
+                                                                std::string* text) {
           if (!shared) return false;
           auto doc = vnplan::ingest::OpenSource(p.image);
           if (!doc) return false;
@@ -307,15 +309,50 @@ int main(int argc, char** argv) {
           }
           return true;
         };
-      }, dump);
+      };
     };
-    if (wants("vnplan")) results.push_back(in_process("vnplan", options));
-    if (wants("noclean")) {
-      vnplan::ocr::OcrOptions raw_opts = options;
-      raw_opts.clean = false;
-      raw_opts.detect_orientation = false;
-      raw_opts.pdf_image_quality = 0;
-      results.push_back(in_process("vnplan-noclean", raw_opts));
+    if (interleave) {
+      // One thread; raw and vnplan alternate page by page, so a change in
+      // the machine's load hits both alike. CPU: the raw child's user+sys,
+      // vnplan's thread CPU time.
+      MethodResult raw_r, ours_r;
+      raw_r.name = "raw-tesseract";
+      ours_r.name = "vnplan";
+      auto raw = make_raw();
+      auto ours = make_in_process("vnplan", options)();
+      for (const BenchPage& p : pages) {
+        std::string a, b;
+        const double c0 = CpuSeconds();
+        auto w0 = std::chrono::steady_clock::now();
+        raw_r.failures += !raw(p, &a);
+        auto w1 = std::chrono::steady_clock::now();
+        const double c1 = CpuSeconds();
+        ours_r.failures += !ours(p, &b);
+        auto w2 = std::chrono::steady_clock::now();
+        const double c2 = CpuSeconds();
+        raw_r.cpu_seconds += c1 - c0;
+        ours_r.cpu_seconds += c2 - c1;
+        raw_r.wall_seconds += std::chrono::duration<double>(w1 - w0).count();
+        ours_r.wall_seconds += std::chrono::duration<double>(w2 - w1).count();
+        raw_r.counts += vnplan::bench::CountTokens(p.gold, a);
+        ours_r.counts += vnplan::bench::CountTokens(p.gold, b);
+        ++raw_r.pages;
+        ++ours_r.pages;
+      }
+      results = {raw_r, ours_r};
+    } else {
+      if (wants("raw")) results.push_back(RunMethod("raw-tesseract", pages, jobs, make_raw, dump));
+      if (wants("vnplan")) {
+        results.push_back(RunMethod("vnplan", pages, jobs, make_in_process("vnplan", options), dump));
+      }
+      if (wants("noclean")) {
+        vnplan::ocr::OcrOptions raw_opts = options;
+        raw_opts.clean = false;
+        raw_opts.detect_orientation = false;
+        raw_opts.pdf_image_quality = 0;
+        results.push_back(RunMethod("vnplan-noclean", pages, jobs,
+                                    make_in_process("vnplan-noclean", raw_opts), dump));
+      }
     }
     PrintTable("degrade=" + degrade + " seeds=" + seeds + " jobs=" + std::to_string(jobs), results);
     if (profile && !stage_ms.empty()) {
