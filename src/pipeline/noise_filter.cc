@@ -11,7 +11,18 @@ namespace {
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-// A misread I ("Học kỳ Ï năm", "MỨC |, 2, 3"): one narrow glyph,
+// Median box height of the line's words other than `i`; 0 if none.
+double MedianOtherHeight(const Line& line, size_t i) {
+  std::vector<int> heights;
+  for (size_t k = 0; k < line.words.size(); ++k) {
+    if (k != i && !line.words[k].box.empty()) heights.push_back(line.words[k].box.height());
+  }
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
+}
+
+// A misread I or 1 ("Học kỳ Ï năm", "MỨC |, 2, 3"): one narrow glyph,
 // with at most a trailing mark, as tall as the line's words, between two
 // words. A rule fragment left in a cell stands at the line's end or runs
 // taller than the text.
@@ -23,17 +34,28 @@ bool IsMisreadStroke(const Line& line, size_t i) {
   if (u.empty() || u.size() > 2 || (u.size() == 2 && kMarks.find(u[1]) == std::u32string::npos)) {
     return false;
   }
-  static const std::u32string kStrokes = U"|!ÏÌÍÎ[]";
+  static const std::u32string kStrokes = U"|!ÏÌÍÎ[]l";
   if (kStrokes.find(u[0]) == std::u32string::npos || w.box.empty()) return false;
-  std::vector<int> heights;
-  for (size_t k = 0; k < line.words.size(); ++k) {
-    if (k != i && !line.words[k].box.empty()) heights.push_back(line.words[k].box.height());
-  }
-  if (heights.empty()) return false;
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  const double median = heights[heights.size() / 2];
-  return w.box.height() >= 0.6 * median && w.box.height() <= 1.3 * median &&
-         w.box.width() <= 0.5 * w.box.height();
+  const double median = MedianOtherHeight(line, i);
+  // A stroke is at most half as wide as tall; with its mark ("|,") 0.9.
+  const double max_width = (u.size() == 1 ? 0.5 : 0.9) * w.box.height();
+  return median > 0 && w.box.height() >= 0.6 * median && w.box.height() <= 1.3 * median &&
+         w.box.width() <= max_width;
+}
+
+// A speck far from the text: a token under 0.4 of the line's height, more
+// than three line heights away from the words on both sides ("MỨC 1, 2, 3
+// k", the k a dot at the other end of a row-wide cell). Dashes are flat
+// but not small this way: ClassifyDashes vouches for them first.
+bool IsIsolatedSpeck(const Line& line, size_t i) {
+  const Word& w = line.words[i];
+  if (w.box.empty() || table::IsDashToken(w.text)) return false;
+  const double median = MedianOtherHeight(line, i);
+  if (median <= 0 || w.box.height() >= 0.4 * median) return false;
+  const double gap = 3 * median;
+  const bool far_left = i == 0 || w.box.x0 - line.words[i - 1].box.x1 > gap;
+  const bool far_right = i + 1 >= line.words.size() || line.words[i + 1].box.x0 - w.box.x1 > gap;
+  return far_left && far_right;
 }
 
 }  // namespace
@@ -80,13 +102,15 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
       std::vector<bool> noise(line.words.size()), stroke(line.words.size());
       for (size_t i = 0; i < line.words.size(); ++i) {
         stroke[i] = IsMisreadStroke(line, i);
-        noise[i] = !stroke[i] && IsNoiseWord(line.words[i], options);
+        noise[i] = !stroke[i] && (IsNoiseWord(line.words[i], options) || IsIsolatedSpeck(line, i));
       }
       for (size_t i = 0; i < line.words.size(); ++i) {
-        // "|," -> "I,": row labels read "MỨC I, 2, 3" as levels 1, 2, 3.
         if (!stroke[i]) continue;
-        std::string text = "I";
-        text += U32ToUtf8(Utf8ToU32(line.words[i].text).substr(1));
+        // With a mark it numbers something ("MỨC |, 2, 3", "Tiêu chuẩn l:
+        // Tổ chức"): a 1. Alone it is a roman I ("Học kỳ Ï năm học").
+        const std::u32string u = Utf8ToU32(line.words[i].text);
+        std::string text(u.size() == 1 ? "I" : "1");
+        if (u.size() > 1) text += U32ToUtf8(u.substr(1));
         line.words[i].text = std::move(text);
       }
       std::vector<Word> kept;

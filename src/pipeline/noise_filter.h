@@ -34,10 +34,12 @@ struct NoiseFilterOptions {
 bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
 
 // Classifies dashes (when options.classify_dashes), drops noise words, then
-// empty lines and blocks. A noise-like stroke between two words that is as
-// tall as they are and narrow ("Học kỳ Ï năm", "MỨC |, 2, 3": a misread
-// roman I), confident or not, is kept and read as "I". Returns how many
-// words went.
+// empty lines and blocks. A token under 0.4 of the line's height, three
+// line heights away from any word, is a speck whatever its confidence. A
+// stroke (|, !, l, Ï, [ ...) between two words that is as tall as they are
+// and narrow, confident or not, is kept: alone it is read as a roman "I"
+// ("Học kỳ Ï năm"), with a mark as a "1" ("MỨC |, 2, 3", "Tiêu chuẩn l:").
+// Returns how many words went.
 int DropNoiseWords(Page* page, const NoiseFilterOptions& options = {});
 
 // Decorates an engine so that every result is filtered.

@@ -66,6 +66,7 @@ struct Args {
   bool noise_filter = true;  // pipeline::NoiseFilteringEngine around Tesseract
   bool dashes = true;        // ... classifying dashes by width
   bool restore = true;       // cells restored by the LM as `vnplan run` does
+  std::string tones = "old";  // `vnplan run --tones`; the generator sets hòa
   std::string dash_log;      // TSV of every dash token before classification
 };
 
@@ -159,7 +160,8 @@ int Run(const Args& args) {
   }
   table::MapOptions map_options;
   map_options.restore_cell =
-      pipeline::OcrCellText(restorer ? &*restorer : nullptr, text::ToneStyle::kNew);
+      pipeline::OcrCellText(restorer ? &*restorer : nullptr,
+                            args.tones == "new" ? text::ToneStyle::kNew : text::ToneStyle::kOld);
   constexpr int kNumFields = sizeof(kFields) / sizeof(kFields[0]);
   std::vector<int> ok(kNumFields, 0), total(kNumFields, 0);
   std::vector<double> sim_sum(kNumFields, 0.0);
@@ -309,6 +311,10 @@ int main(int argc, char** argv) {
                "Noise filter without dash classification (table/dash_classifier.h)");
   app.add_flag("!--no-restore", args.restore,
                "Map cells without the LM restoration `vnplan run` applies (kOcrVie)");
+  app.add_option("--tones", args.tones,
+                 "Tone placement of the output, as `vnplan run --tones`: old (hòa, as the "
+                 "synthetic plans are typeset) or new (hoà)")
+      ->check(CLI::IsMember({"old", "new"}));
   app.add_option("--dash-log", args.dash_log,
                  "Write every dash token Tesseract returns, with its line's word boxes, to FILE");
   app.add_flag("-v,--verbose", args.verbose, "Print every field below the threshold");
