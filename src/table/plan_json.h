@@ -16,7 +16,7 @@
 
 namespace vnplan::table {
 
-inline constexpr const char* kPlanSchemaVersion = "1.0.0";
+inline constexpr const char* kPlanSchemaVersion = "1.1.0";
 
 struct SourceInfo {
   std::string path;    // as given by the caller

@@ -45,7 +45,7 @@ PlanDocument SamplePlan() {
 
 TEST(PlanJsonTest, ShapeAndEmptyFields) {
   auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
-  EXPECT_EQ(j["schema_version"], "1.0.0");
+  EXPECT_EQ(j["schema_version"], "1.1.0");
   EXPECT_EQ(j["source"]["sha256"],
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   const auto& c = j["criteria"][0];
