@@ -241,6 +241,34 @@ TEST(RestorerTest, LineBreaksAndTabsEndSentences) {
   EXPECT_EQ(r->Restore("Tieu chi 1.9", opt).text, "Tiêu chí 1.9");
 }
 
+TEST(RestorerTest, ConfidencesDoNotChangeTheDecodingAndArePosteriors) {
+  REQUIRE_MODEL();
+  RestoreOptions with;
+  with.mode = RestoreMode::kStripped;
+  RestoreOptions without = with;
+  without.compute_confidence = false;
+  const std::string input =
+      "Ban giam hieu chi dao cac to chuyen mon thuc hien ke hoach giao duc "
+      "nha truong; giao vien chu nhiem phoi hop voi cha me hoc sinh.";
+  const RestoreResult a = r->Restore(input, with);
+  const RestoreResult b = r->Restore(input, without);
+  EXPECT_EQ(a.text, b.text);
+  ASSERT_EQ(a.tokens.size(), b.tokens.size());
+  int sure = 0;
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    EXPECT_EQ(b.tokens[i].confidence, 1.0f);
+    EXPECT_GT(a.tokens[i].confidence, 0.0f);
+    EXPECT_LE(a.tokens[i].confidence, 1.0f);
+    sure += a.tokens[i].confidence > 0.9f;
+  }
+  // Most words of a plain administrative sentence are clear-cut.
+  EXPECT_GE(sure, static_cast<int>(a.tokens.size()) / 2);
+  // A wider search threshold finds the same text here.
+  RestoreOptions wide = with;
+  wide.beam_threshold = 100.0f;
+  EXPECT_EQ(r->Restore(input, wide).text, a.text);
+}
+
 TEST(RestorerTest, ComposesUnknownAcronymsFromKnownOnes) {
   auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
   if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
