@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "ingest/color_to_gray.h"
 #include "ingest/page_source.h"
 
 namespace vnplan::lept {
@@ -58,6 +59,35 @@ Result<GrayImage> GrayFromPix(Pix* pix) {
   for (int y = 0; y < out.height; ++y) {
     std::memcpy(out.pixels.data() + static_cast<size_t>(y) * out.width,
                 data + static_cast<size_t>(y) * wpl, out.width);
+  }
+  return out;
+}
+
+Result<GrayImage> GrayFromPix(Pix* pix, bool lighten_colored_ink) {
+  if (pix == nullptr) return MakeError(ErrorCode::kInternal, "null image");
+  PixPtr rgb;
+  if (pixGetColormap(pix) != nullptr) {
+    rgb.reset(pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC));
+    if (!rgb) return MakeError(ErrorCode::kInternal, "cannot remove the colour map");
+    if (pixGetDepth(rgb.get()) != 32) return GrayFromPix(rgb.get());
+    pix = rgb.get();
+  }
+  if (pixGetDepth(pix) != 32) return GrayFromPix(pix);
+  GrayImage out;
+  out.width = pixGetWidth(pix);
+  out.height = pixGetHeight(pix);
+  out.dpi = pixGetXRes(pix);
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  const l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < out.height; ++y) {
+    const l_uint32* row = data + static_cast<size_t>(y) * wpl;
+    uint8_t* dst = out.pixels.data() + static_cast<size_t>(y) * out.width;
+    for (int x = 0; x < out.width; ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(row[x], &r, &g, &b);
+      dst[x] = ingest::GrayFromRgb(r, g, b, lighten_colored_ink);
+    }
   }
   return out;
 }
@@ -136,7 +166,7 @@ class ImagePageSource : public PageSource {
       return MakeError(ErrorCode::kInputError,
                        "corrupt image: cannot decode page " + std::to_string(index + 1));
     }
-    auto gray = lept::GrayFromPix(pix.get());
+    auto gray = lept::GrayFromPix(pix.get(), options_.lighten_colored_ink);
     if (!gray) return MakeError(ErrorCode::kInputError, "corrupt image: " + gray.error().message);
     // An image without a stored resolution keeps dpi 0 (unknown): `dpi` is
     // for rendering PDFs; imaging::CleanPage estimates the scale from the text.

@@ -37,6 +37,11 @@ PixPtr PixFromGray(const GrayImage& image);
 // 1 bpp: 1 (foreground) becomes 0 (black). Returns kInternal on failure.
 Result<GrayImage> GrayFromPix(Pix* pix);
 
+// Like GrayFromPix, but colour images (32 bpp, or colour-mapped) are
+// converted with ingest::GrayFromRgb (ingest/color_to_gray.h) and
+// `lighten_colored_ink`.
+Result<GrayImage> GrayFromPix(Pix* pix, bool lighten_colored_ink);
+
 // Writes `pix` as PNG. kIo on failure.
 Status WritePng(Pix* pix, const std::filesystem::path& path);
 

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 
+#include "ingest/color_to_gray.h"
 #include "ingest/page_source.h"
 
 namespace vnplan::ingest {
@@ -48,7 +49,11 @@ class PdfPageSource : public PageSource {
                          std::to_string(options_.max_page_pixels / 1'000'000) + " megapixels");
     }
     poppler::page_renderer renderer;
-    renderer.set_image_format(poppler::image::format_gray8);
+    // Colour rendering only when coloured ink is to be lightened; gray8
+    // is poppler's own luminance.
+    const bool color = options_.lighten_colored_ink;
+    renderer.set_image_format(color ? poppler::image::format_argb32
+                                    : poppler::image::format_gray8);
     renderer.set_render_hints(poppler::page_renderer::antialiasing |
                               poppler::page_renderer::text_antialiasing |
                               poppler::page_renderer::text_hinting);
@@ -65,8 +70,17 @@ class PdfPageSource : public PageSource {
     out.pixels.resize(static_cast<size_t>(out.width) * out.height);
     const char* data = img.const_data();
     for (int y = 0; y < out.height; ++y) {
-      std::memcpy(out.pixels.data() + static_cast<size_t>(y) * out.width,
-                  data + static_cast<size_t>(y) * img.bytes_per_row(), out.width);
+      const char* row = data + static_cast<size_t>(y) * img.bytes_per_row();
+      uint8_t* dst = out.pixels.data() + static_cast<size_t>(y) * out.width;
+      if (!color) {
+        std::memcpy(dst, row, out.width);
+        continue;
+      }
+      for (int x = 0; x < out.width; ++x) {
+        uint32_t argb;  // native-endian 0xAARRGGBB, paper opaque white
+        std::memcpy(&argb, row + 4 * static_cast<size_t>(x), 4);
+        dst[x] = GrayFromRgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff, true);
+      }
     }
     return out;
   }

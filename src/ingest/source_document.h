@@ -33,6 +33,11 @@ struct IngestOptions {
   int max_pages = 2000;
   // Largest input file accepted, in bytes. Default 2 GiB.
   int64_t max_file_bytes = int64_t{2} << 30;
+  // Colour pages (colour PNG/JPEG/TIFF, PDF pages) become gray with
+  // strongly coloured ink (red/blue seals, blue-pen signatures, coloured
+  // text too) lightened towards paper, see ingest/color_to_gray.h. false:
+  // plain luminance. Default true.
+  bool lighten_colored_ink = true;
 };
 
 enum class SourceKind { kPdf, kImage };

@@ -237,6 +237,71 @@ TEST_F(SourceDocumentTest, UntaggedImageHasUnknownDpi) {
   EXPECT_EQ(back->dpi, 0);  // the render dpi is for PDFs only
 }
 
+// 90 x 30 colour image: black, red and blue vertical thirds.
+lept::PixPtr ThreeColorPix() {
+  lept::PixPtr pix(pixCreate(90, 30, 32));
+  for (int y = 0; y < 30; ++y) {
+    for (int x = 0; x < 90; ++x) {
+      l_uint32 v = 0;
+      if (x < 30) composeRGBPixel(0, 0, 0, &v);
+      else if (x < 60) composeRGBPixel(220, 30, 30, &v);
+      else composeRGBPixel(25, 65, 205, &v);
+      pixSetPixel(pix.get(), x, y, v);
+    }
+  }
+  return pix;
+}
+
+TEST_F(SourceDocumentTest, ColorImagesLightenColoredInkInEveryFormat) {
+  lept::PixPtr pix = ThreeColorPix();
+  for (auto [name, format] : {std::pair{"c.png", IFF_PNG}, std::pair{"c.jpg", IFF_JFIF_JPEG},
+                              std::pair{"c.tif", IFF_TIFF_ZIP}}) {
+    const fs::path file = dir_ / name;
+    ASSERT_EQ(pixWrite(file.c_str(), pix.get(), format), 0) << name;
+    for (bool lighten : {true, false}) {
+      IngestOptions options;
+      options.lighten_colored_ink = lighten;
+      auto doc = OpenSource(file, options);
+      ASSERT_TRUE(doc.has_value()) << name << ": " << doc.error().message;
+      auto img = doc->RenderPage(0, 300);
+      ASSERT_TRUE(img.has_value()) << name;
+      ASSERT_EQ(img->width, 90) << name;
+      EXPECT_LE(img->at(15, 15), 25) << name;  // black print stays black
+      if (lighten) {
+        EXPECT_GE(img->at(45, 15), 195) << name;  // red ink near paper
+        EXPECT_GE(img->at(75, 15), 180) << name;  // blue ink near paper
+      } else {
+        // Luminance: 0.30 * 220 + 0.59 * 30 + 0.11 * 30 = 87; blue 65.
+        EXPECT_NEAR(img->at(45, 15), 87, 12) << name;
+        EXPECT_NEAR(img->at(75, 15), 65, 12) << name;
+      }
+    }
+  }
+}
+
+TEST_F(SourceDocumentTest, ColorPdfPagesLightenColoredInk) {
+  const fs::path pdf = dir_ / "color.pdf";
+  ASSERT_TRUE(testing::WriteColorPdf(pdf, "Kế hoạch năm học"));
+  for (bool lighten : {true, false}) {
+    IngestOptions options;
+    options.lighten_colored_ink = lighten;
+    auto doc = OpenSource(pdf, options);
+    ASSERT_TRUE(doc.has_value()) << doc.error().message;
+    auto img = doc->RenderPage(0, 72);  // 1 px per point
+    ASSERT_TRUE(img.has_value());
+    EXPECT_EQ(img->width, 420);
+    EXPECT_LE(img->at(230, 480), 10);   // black square
+    EXPECT_EQ(img->at(100, 300), 255);  // paper
+    if (lighten) {
+      EXPECT_GE(img->at(330, 480), 200);  // red square
+      EXPECT_GE(img->at(330, 550), 190);  // blue square
+    } else {
+      EXPECT_LE(img->at(330, 480), 110);
+      EXPECT_LE(img->at(330, 550), 100);
+    }
+  }
+}
+
 TEST_F(SourceDocumentTest, TruncatedPngFailsOnDecode) {
   GrayImage img;
   img.width = 300;

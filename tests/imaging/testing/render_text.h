@@ -22,6 +22,15 @@ GrayImage RenderText(const std::string& text, int dpi,
 bool WriteTextPdf(const std::filesystem::path& path, const std::string& text,
                   const std::string& font = "DejaVu Serif 12");
 
+// Like WriteTextPdf, plus colour: a red seal ring (centre (150 pt, 70 pt),
+// radius 45 pt, 4 pt wide) multiplied over the text like stamp ink, and
+// filled 60 x 60 pt squares:
+// red (0.85, 0.12, 0.12) at (300, 450), blue (0.1, 0.25, 0.8) at
+// (300, 520) and black at (200, 450) (top-left corners, points, origin
+// top-left).
+bool WriteColorPdf(const std::filesystem::path& path, const std::string& text,
+                   const std::string& font = "DejaVu Serif 12");
+
 // Writes a PDF with `pages` pages each showing "Trang N" (1-based).
 bool WriteMultiPagePdf(const std::filesystem::path& path, int pages);
 
