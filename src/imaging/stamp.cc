@@ -25,6 +25,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace vnplan::imaging {
 namespace {
@@ -60,15 +61,38 @@ Levels EstimateLevels(const cv::Mat& gray) {
   return levels;
 }
 
-// Mean of `density` along the circle (cx, cy, r), sampled every `step` rad.
-double RingMean(const cv::Mat& density, double cx, double cy, double r, int samples,
-                double a0 = 0, double a1 = 2 * kPi) {
+// Unit vectors at angles 2 pi (k + 0.5) / n, k = 0..n-1, computed once.
+struct UnitCircle {
+  explicit UnitCircle(int n) : cos(n), sin(n) {
+    for (int k = 0; k < n; ++k) {
+      const double a = 2 * kPi * (k + 0.5) / n;
+      cos[k] = std::cos(a);
+      sin[k] = std::sin(a);
+    }
+  }
+  std::vector<double> cos, sin;
+};
+
+// 360 samples for whole rings; 576 = 72 sectors x 8 samples for coverage.
+const UnitCircle& Ring360() {
+  static const UnitCircle circle(360);
+  return circle;
+}
+const UnitCircle& Ring576() {
+  static const UnitCircle circle(576);
+  return circle;
+}
+
+// Mean of `density` along the circle (cx, cy, r) at the samples
+// [begin, end) of `unit` (default: all of them).
+double RingMean(const cv::Mat& density, double cx, double cy, double r,
+                const UnitCircle& unit = Ring360(), int begin = 0, int end = -1) {
+  if (end < 0) end = static_cast<int>(unit.cos.size());
   double sum = 0;
   int n = 0;
-  for (int i = 0; i < samples; ++i) {
-    const double a = a0 + (a1 - a0) * (i + 0.5) / samples;
-    const int x = static_cast<int>(std::lround(cx + r * std::cos(a)));
-    const int y = static_cast<int>(std::lround(cy + r * std::sin(a)));
+  for (int i = begin; i < end; ++i) {
+    const int x = static_cast<int>(std::lround(cx + r * unit.cos[i]));
+    const int y = static_cast<int>(std::lround(cy + r * unit.sin[i]));
     if (x < 0 || y < 0 || x >= density.cols || y >= density.rows) continue;
     sum += density.at<float>(y, x);
     ++n;
@@ -121,6 +145,22 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
     cv::Mat hough_in;
     cv::threshold(band_d, hough_in, 0.1, 255, cv::THRESH_BINARY);
     hough_in.convertTo(hough_in, CV_8U);
+    // Specks (components under ~1 mm^2) only feed the Hough accumulator
+    // edge points (on heavily degraded pages most of its time); a ring, even
+    // broken, is made of far larger pieces.
+    {
+      cv::Mat labels, stats, centroids;
+      const int count = cv::connectedComponentsWithStats(hough_in, labels, stats, centroids, 8,
+                                                         CV_32S);
+      const int min_area = std::max(3, static_cast<int>(std::lround(1.0 * sdpi * sdpi / 645.0)));
+      std::vector<uint8_t> keep(count, 255);
+      for (int i = 1; i < count; ++i) keep[i] = stats.at<int>(i, cv::CC_STAT_AREA) >= min_area ? 255 : 0;
+      for (int y = 0; y < hough_in.rows; ++y) {
+        const int* lab = labels.ptr<int>(y);
+        uint8_t* px = hough_in.ptr<uint8_t>(y);
+        for (int x = 0; x < hough_in.cols; ++x) px[x] = lab[x] > 0 ? keep[lab[x]] : 0;
+      }
+    }
     cv::GaussianBlur(hough_in, hough_in, cv::Size(5, 5), 1.2);
     std::vector<cv::Vec3f> circles;
     cv::HoughCircles(hough_in, circles, cv::HOUGH_GRADIENT, 1, r_min, 60, 30, r_min, r_max);
@@ -137,7 +177,7 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       // Radius with the most band ink.
       double best_r = r0, best_v = -1;
       for (double r = 0.7 * r0; r <= 1.3 * r0; r += 0.5) {
-        const double v = RingMean(band_d, cx, cy, r, 360);
+        const double v = RingMean(band_d, cx, cy, r);
         if (v > best_v) best_v = v, best_r = r;
       }
       if (best_v < 0.3) continue;  // seal rings are mostly ink
@@ -145,25 +185,24 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       constexpr int kSectors = 72;
       int covered = 0;
       for (int s = 0; s < kSectors; ++s) {
-        const double a0 = 2 * kPi * s / kSectors, a1 = 2 * kPi * (s + 1) / kSectors;
         double m = 0;
         for (double dr = -1.5; dr <= 1.5; dr += 0.75) {
-          m = std::max(m, RingMean(band_d, cx, cy, best_r + dr, 8, a0, a1));
+          m = std::max(m, RingMean(band_d, cx, cy, best_r + dr, Ring576(), 8 * s, 8 * s + 8));
         }
         covered += m > 0.12;
       }
       if (covered < options.min_ring_coverage * kSectors) continue;
-      const double dark_on_ring = RingMean(dark_d, cx, cy, best_r, 360);
+      const double dark_on_ring = RingMean(dark_d, cx, cy, best_r);
       if (dark_on_ring > best_v) continue;
       // Outer edge: the largest radius still carrying ring-like band ink.
       double r_out = best_r;
       for (double r = best_r; r <= 1.4 * r0 && r <= r_max * 1.15; r += 0.5) {
-        if (RingMean(band_d, cx, cy, r, 360) > 0.4 * best_v) r_out = r;
+        if (RingMean(band_d, cx, cy, r) > 0.4 * best_v) r_out = r;
       }
 
       // A seal is a ring on paper: just outside it, little band ink.
-      const double outside = std::max(RingMean(band_d, cx, cy, r_out + 3, 360),
-                                      RingMean(band_d, cx, cy, r_out + 5, 360));
+      const double outside = std::max(RingMean(band_d, cx, cy, r_out + 3),
+                                      RingMean(band_d, cx, cy, r_out + 5));
       if (outside > 0.25 * best_v) continue;
 
       StampCircle stamp;
