@@ -11,46 +11,55 @@ namespace {
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// The upper median of `v`; 0 if empty.
+double Median(std::vector<int> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
 // Median box height of the line's words other than `i`; 0 if none.
 double MedianOtherHeight(const Line& line, size_t i) {
   std::vector<int> heights;
   for (size_t k = 0; k < line.words.size(); ++k) {
     if (k != i && !line.words[k].box.empty()) heights.push_back(line.words[k].box.height());
   }
-  if (heights.empty()) return 0;
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return heights[heights.size() / 2];
+  return Median(std::move(heights));
 }
 
 // A misread I or 1 ("Học kỳ Ï năm", "MỨC |, 2, 3"): one narrow glyph,
 // with at most a trailing mark, as tall as the line's words, between two
-// words. A rule fragment left in a cell stands at the line's end or runs
+// words (or last on its line, with a mark). A rule fragment left in a cell stands at the line's end or runs
 // taller than the text.
 bool IsMisreadStroke(const Line& line, size_t i) {
-  if (i == 0 || i + 1 >= line.words.size()) return false;
+  if (i == 0 || i >= line.words.size()) return false;
   const Word& w = line.words[i];
   const std::u32string u = Utf8ToU32(w.text);
   static const std::u32string kMarks = U".,:;";
   if (u.empty() || u.size() > 2 || (u.size() == 2 && kMarks.find(u[1]) == std::u32string::npos)) {
     return false;
   }
-  static const std::u32string kStrokes = U"|!ÏÌÍÎ[]l";
+  // Last on its line only with a mark: "Tiêu chuẩn ‡:" before a wrapped title.
+  if (i + 1 == line.words.size() && u.size() == 1) return false;
+  static const std::u32string kStrokes = U"|!ÏÌÍÎ[]l‡†";
   if (kStrokes.find(u[0]) == std::u32string::npos || w.box.empty()) return false;
   const double median = MedianOtherHeight(line, i);
-  // A stroke is at most half as wide as tall; with its mark ("|,") 0.9.
-  const double max_width = (u.size() == 1 ? 0.5 : 0.9) * w.box.height();
+  // A stroke is at most half as wide as tall; with its mark ("‡:") as wide.
+  const double max_width = (u.size() == 1 ? 0.5 : 1.0) * w.box.height();
   return median > 0 && w.box.height() >= 0.6 * median && w.box.height() <= 1.3 * median &&
          w.box.width() <= max_width;
 }
 
-// A speck far from the text: a token under 0.4 of the line's height, more
-// than three line heights away from the words on both sides ("MỨC 1, 2, 3
-// k", the k a dot at the other end of a row-wide cell). Dashes are flat
+// A speck far from the text: a token under 0.4 of the line's height (of
+// the page's when it is alone on its line), more than three line heights
+// away from the words on both sides ("MỨC 1, 2, 3 k", the k a dot at the
+// other end of a row-wide cell). Dashes are flat
 // but not small this way: ClassifyDashes vouches for them first.
-bool IsIsolatedSpeck(const Line& line, size_t i) {
+bool IsIsolatedSpeck(const Line& line, size_t i, double page_median) {
   const Word& w = line.words[i];
   if (w.box.empty() || table::IsDashToken(w.text)) return false;
-  const double median = MedianOtherHeight(line, i);
+  double median = MedianOtherHeight(line, i);
+  if (median <= 0) median = page_median;  // alone on its line
   if (median <= 0 || w.box.height() >= 0.4 * median) return false;
   const double gap = 3 * median;
   const bool far_left = i == 0 || w.box.x0 - line.words[i - 1].box.x1 > gap;
@@ -96,13 +105,23 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options) {
 
 int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
   if (options.classify_dashes) table::ClassifyDashes(page, options.dashes);
+  std::vector<int> heights;
+  for (const Block& block : page->blocks) {
+    for (const Line& line : block.lines) {
+      for (const Word& w : line.words) {
+        if (!w.box.empty()) heights.push_back(w.box.height());
+      }
+    }
+  }
+  const double page_median = Median(std::move(heights));
   int dropped = 0;
   for (Block& block : page->blocks) {
     for (Line& line : block.lines) {
       std::vector<bool> noise(line.words.size()), stroke(line.words.size());
       for (size_t i = 0; i < line.words.size(); ++i) {
         stroke[i] = IsMisreadStroke(line, i);
-        noise[i] = !stroke[i] && (IsNoiseWord(line.words[i], options) || IsIsolatedSpeck(line, i));
+        noise[i] = !stroke[i] && (IsNoiseWord(line.words[i], options) ||
+                                   IsIsolatedSpeck(line, i, page_median));
       }
       for (size_t i = 0; i < line.words.size(); ++i) {
         if (!stroke[i]) continue;

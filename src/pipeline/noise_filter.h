@@ -34,11 +34,13 @@ struct NoiseFilterOptions {
 bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
 
 // Classifies dashes (when options.classify_dashes), drops noise words, then
-// empty lines and blocks. A token under 0.4 of the line's height, three
-// line heights away from any word, is a speck whatever its confidence. A
-// stroke (|, !, l, Ï, [ ...) between two words that is as tall as they are
-// and narrow, confident or not, is kept: alone it is read as a roman "I"
-// ("Học kỳ Ï năm"), with a mark as a "1" ("MỨC |, 2, 3", "Tiêu chuẩn l:").
+// empty lines and blocks. A token under 0.4 of the line's height (the
+// page's, alone on its line), three line heights away from any word, is a
+// speck whatever its confidence. A
+// stroke (|, !, l, Ï, ‡, [ ...) between two words (or last on the line with
+// a mark) that is as tall as they are and narrow, confident or not, is
+// kept: alone it is read as a roman "I" ("Học kỳ Ï năm"), with a mark as a
+// "1" ("MỨC |, 2, 3", "Tiêu chuẩn ‡:").
 // Returns how many words went.
 int DropNoiseWords(Page* page, const NoiseFilterOptions& options = {});
 

@@ -197,16 +197,16 @@ int ClassifyDashes(Page* page, const DashOptions& options) {
         if (!word_before && !word_after) continue;
         const Reference ref = LineReference(line, i, options);
         if (ref.cap_height <= 0) continue;
+        if (w.box.width() < options.speck_max_ratio * ref.cap_height &&
+            w.box.height() < options.speck_max_ratio * ref.cap_height) {
+          w.confidence = 0;  // a speck read as a dash, wherever it is
+          continue;
+        }
         // On the middle of the line: above the baseline (not an underscore),
         // below the cap height.
         const double centre = (w.box.y0 + w.box.y1) / 2.0;
         if (centre > ref.baseline - 0.1 * ref.cap_height ||
             centre < ref.baseline - 0.9 * ref.cap_height) {
-          continue;
-        }
-        if (w.box.width() < options.speck_max_ratio * ref.cap_height &&
-            w.box.height() < options.speck_max_ratio * ref.cap_height) {
-          w.confidence = 0;  // a speck read as a dash
           continue;
         }
         const auto kind = ClassifyDashWidth(w.box.width(), w.box.height(), ref.cap_height, options);

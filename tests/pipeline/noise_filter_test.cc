@@ -74,10 +74,25 @@ TEST(NoiseFilterTest, LevelRowsFromALightScan) {
   Line standard;  // "Tiêu chuẩn 1: Tổ chức" with the 1 read "l:" at 20
   standard.words = {boxed("chuẩn", {400, 300, 520, 350}, 90), boxed("l:", {532, 308, 548, 344}, 20),
                     boxed("Tố", {562, 300, 610, 344}, 85)};
+  Line wrapped;  // medium preset, seed 1003: "Tiêu chuẩn 1:" / "Tổ chức ..."
+  wrapped.words = {boxed("Tiêu", {285, 352, 347, 378}, 95), boxed("chuẩn", {358, 352, 444, 378}, 29),
+                   boxed("‡:", {455, 354, 478, 378}, 0)};
   Page page;
-  page.blocks.push_back(Block{{stroke, speck, standard}, Box{}});
+  page.blocks.push_back(Block{{stroke, speck, standard, wrapped}, Box{}});
   EXPECT_EQ(DropNoiseWords(&page), 2);
-  EXPECT_EQ(PageText(page), "MỨC 1, 2, 3\nMỨC l1, 2, 3\nchuẩn 1: Tố\n");
+  EXPECT_EQ(PageText(page), "MỨC 1, 2, 3\nMỨC l1, 2, 3\nchuẩn 1: Tố\nTiêu chuẩn 1:\n");
+}
+
+TEST(NoiseFilterTest, DropsASpeckAloneOnItsLine) {
+  // A cell "Hiệu trưởng" with a confident back-quote speck below it.
+  auto boxed = [](const char* text, Box box, float conf) { return Word{text, box, conf, ""}; };
+  Line text, speck;
+  text.words = {boxed("Hiệu", {100, 40, 180, 80}, 93), boxed("trưởng", {192, 40, 330, 90}, 93)};
+  speck.words = {boxed("`", {250, 120, 256, 128}, 96)};
+  Page page;
+  page.blocks.push_back(Block{{text, speck}, Box{}});
+  EXPECT_EQ(DropNoiseWords(&page), 1);
+  EXPECT_EQ(PageText(page), "Hiệu trưởng\n");
 }
 
 TEST(NoiseFilterTest, KeepsAMisreadIBetweenWords) {
@@ -96,7 +111,8 @@ TEST(NoiseFilterTest, KeepsAMisreadIBetweenWords) {
   Page edge = page;
   EXPECT_EQ(DropNoiseWords(&page), 0);
   EXPECT_EQ(PageText(page), "kỳ 1, năm\n");
-  // A doubtful stroke at the end of the line, or twice as tall: a rule.
+  // A doubtful bare stroke at the end of the line, or twice as tall: a rule.
+  edge.blocks[0].lines[0].words[1].text = "|";
   edge.blocks[0].lines[0].words[1].confidence = 32;
   edge.blocks[0].lines[0].words.pop_back();
   EXPECT_EQ(DropNoiseWords(&edge), 1);

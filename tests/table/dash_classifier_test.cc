@@ -151,6 +151,12 @@ TEST(DashClassifierTest, ASpeckReadAsADashLosesItsConfidence) {
   Page page = MakePage({{"Không", 100, 40, 230, 76, 93}, {"-", 240, 58, 243, 61, 93}});
   EXPECT_EQ(ClassifyDashes(&page), 0);
   EXPECT_EQ(At(page, 1).confidence, 0.0f);
+  // Medium-preset scan: "Từtháng - 9/2020", a 4x2 speck above the line.
+  Page high = MakePage({{"Từtháng", 1515, 1030, 1635, 1062, 34},
+                        {"-", 1706, 1021, 1710, 1023, 82},
+                        {"9/2020", 1722, 1032, 1812, 1056, 93}});
+  EXPECT_EQ(ClassifyDashes(&high), 0);
+  EXPECT_EQ(At(high, 1).confidence, 0.0f);
 }
 
 TEST(DashClassifierTest, WidthRatiosAndTokens) {
