@@ -116,6 +116,22 @@ std::string LowerVietnamese(std::string_view word) {
   return out;
 }
 
+WordCase CaseOf(std::string_view word) {
+  size_t pos = 0;
+  int n = 0, upper = 0;
+  bool first_upper = false;
+  while (pos < word.size()) {
+    text::Letter l;
+    if (!text::DecomposeLetter(NextCodePoint(word, &pos), &l)) return WordCase::kOther;
+    if (n == 0) first_upper = l.upper;
+    upper += l.upper;
+    ++n;
+  }
+  if (n == 0) return WordCase::kOther;
+  if (upper == 0) return WordCase::kLower;
+  return upper == 1 && first_upper && n >= 2 ? WordCase::kTitle : WordCase::kOther;
+}
+
 bool HasDiacritics(std::string_view word) {
   size_t pos = 0;
   while (pos < word.size()) {

@@ -45,6 +45,12 @@ std::string_view PunctClassWord(std::string_view punct);
 // if any code point is not such a letter.
 std::string LowerVietnamese(std::string_view word);
 
+// The letter case of a word: all lower case, title case (first letter
+// upper, at least one more letter, the rest lower), or anything else
+// (upper case, mixed, non-letters).
+enum class WordCase : uint8_t { kLower, kTitle, kOther };
+WordCase CaseOf(std::string_view word);
+
 // True if `word` contains a letter with a tone or vowel mark, or đ.
 bool HasDiacritics(std::string_view word);
 

@@ -520,6 +520,19 @@ struct Restorer::Impl {
       }
       u->original_cand = found;
     }
+    if (opt.case_weight != 0.0f && !r.title_logp_.empty() && u->mid_sentence &&
+        !u->light && !u->vie) {
+      const WordCase wc = CaseOf(u->text);
+      if (wc != WordCase::kOther) {
+        const std::vector<float>& lp =
+            wc == WordCase::kTitle ? r.title_logp_ : r.lower_logp_;
+        for (Cand& c : cands) {
+          if (c.n == 1 && !c.verbatim && c.w[0] < lp.size()) {
+            c.channel += opt.case_weight * lp[c.w[0]];
+          }
+        }
+      }
+    }
     if (cands.size() > kMaxCands) {
       std::partial_sort(cands.begin(), cands.begin() + kMaxCands, cands.end(),
                         [](const Cand& a, const Cand& b) {
@@ -692,6 +705,7 @@ struct Restorer::Impl {
         const Token& t = toks[i];
         const bool word_here = t.kind == TokenKind::kWord;
         const bool resets = IsSentenceEnd(t.text) || t.text.find('\n') != std::string_view::npos ||
+                            t.text.find('\t') != std::string_view::npos ||
                             (t.kind != TokenKind::kWord && t.kind != TokenKind::kSpace &&
                              t.text != ",");
         Unit u;
@@ -1064,6 +1078,12 @@ Result<Restorer> Restorer::Load(const std::string& models_dir) {
   if (std::filesystem::exists(vie, ec)) {
     if (auto s = r->LoadVieChannel(vie.string()); !s) return std::unexpected(s.error());
   }
+  const auto case_prior = dir / kCasePriorFile;
+  if (std::filesystem::exists(case_prior, ec)) {
+    if (auto s = r->LoadCasePrior(case_prior.string()); !s) {
+      return std::unexpected(s.error());
+    }
+  }
   const auto acronyms = dir / kAcronymFile;
   if (std::filesystem::exists(acronyms, ec)) {
     if (auto s = r->LoadAcronyms(acronyms.string()); !s) {
@@ -1077,6 +1097,32 @@ Status Restorer::LoadVieChannel(const std::string& path) {
   auto ch = VieChannel::Load(path);
   if (!ch) return std::unexpected(ch.error());
   vie_channel_ = std::make_unique<VieChannel>(std::move(*ch));
+  return {};
+}
+
+Status Restorer::LoadCasePrior(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return MakeError(ErrorCode::kModelMissing, "cannot read " + path);
+  // Smoothed: P(title | w) = (title + 0.5) / (lower + title + 1).
+  std::vector<float> title(model_.vocab_size(), std::log10(0.5f));
+  std::vector<float> lower(model_.vocab_size(), std::log10(0.5f));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t t1 = line.find('\t');
+    const size_t t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string::npos) {
+      return MakeError(ErrorCode::kModelMissing, "case prior " + path + ": bad line");
+    }
+    const WordId id = model_.Index(std::string_view(line).substr(0, t1));
+    if (id == model_.unk()) continue;
+    const double lo = std::atof(line.c_str() + t1 + 1);
+    const double ti = std::atof(line.c_str() + t2 + 1);
+    title[id] = static_cast<float>(std::log10((ti + 0.5) / (lo + ti + 1.0)));
+    lower[id] = static_cast<float>(std::log10((lo + 0.5) / (lo + ti + 1.0)));
+  }
+  title_logp_ = std::move(title);
+  lower_logp_ = std::move(lower);
   return {};
 }
 

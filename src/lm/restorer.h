@@ -82,6 +82,14 @@ struct RestoreOptions {
   // Without the channel file (or with vie_channel = false) the old light
   // pass applies unchanged. Default true.
   bool vie_channel = true;
+  // Case prior (models/lm/case_prior.tsv, when loaded): a lower- or
+  // title-case word after another word of its sentence adds case_weight *
+  // log10 P(that case | candidate) to each candidate's score, learned from
+  // the corpus ("Sở" and "Hương" are often title case there, "số" and
+  // "hưởng" almost never). Stripped and eng-OCR passes only (not light
+  // passes). 0 turns it off. Default 0.5 (1 and title case only were
+  // tried: see tools/lm/README.md).
+  float case_weight = 0.5f;
   float vie_lambda = 0.5f;  // channel weight at OCR confidence 100 (0.5)
   float vie_margin = 0.5f;  // log10 margin a change needs (0.5)
 };
@@ -106,7 +114,7 @@ struct RestoreResult {
 class Restorer {
  public:
   // Loads models/lm/vi.lm (and lm/ocr_channel.tsv, lm/acronyms.tsv,
-  // lm/vie_channel.tsv if present) from
+  // lm/vie_channel.tsv, lm/case_prior.tsv if present) from
   // `models_dir`, or from FindModelsDir() when empty. kModelMissing if the
   // LM is absent or malformed.
   static Result<Restorer> Load(const std::string& models_dir = "");
@@ -146,6 +154,13 @@ class Restorer {
   // models/lm/vie_channel.tsv when present. Without it light passes keep
   // the behaviour they had before the channel existed.
   Status LoadVieChannel(const std::string& path);
+  // Loads the case prior (RestoreOptions::case_weight): TSV lines
+  // "syllable<TAB>lower<TAB>title" of mid-sentence counts ('#' comments),
+  // as vnplan-lm-train --case-out writes them. Load() reads
+  // models/lm/case_prior.tsv when present. kModelMissing if unreadable or
+  // malformed.
+  Status LoadCasePrior(const std::string& path);
+  bool has_case_prior() const { return !title_logp_.empty(); }
   bool has_vie_channel() const { return vie_channel_ != nullptr; }
 
  private:
@@ -158,12 +173,16 @@ class Restorer {
   std::vector<std::string> skeleton_of_;  // by WordId ("" for classes)
   std::unordered_map<std::string, std::string> acronyms_;
   std::unique_ptr<VieChannel> vie_channel_;
+  // By WordId: log10 P(title case | word), log10 P(lower case | word) in
+  // mid-sentence position; empty without a case prior.
+  std::vector<float> title_logp_, lower_logp_;
 };
 
 // Canonical file names inside the models directory.
 inline constexpr const char* kLmFile = "lm/vi.lm";
 inline constexpr const char* kChannelFile = "lm/ocr_channel.tsv";
 inline constexpr const char* kAcronymFile = "lm/acronyms.tsv";
+inline constexpr const char* kCasePriorFile = "lm/case_prior.tsv";
 
 }  // namespace vnplan::lm
 

@@ -287,6 +287,32 @@ TEST(RestorerTest, ComposesUnknownAcronymsFromKnownOnes) {
   EXPECT_EQ(one("Dan"), "Dân");            // a syllable, not an acronym
 }
 
+TEST(RestorerTest, CasePriorPrefersSyllablesSeenInThatCase) {
+  auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
+  if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
+  const std::string data = std::string(VNPLAN_TEST_DATA) + "/lm/";
+  EXPECT_FALSE(loaded->LoadCasePrior(data + "case_prior_bad.tsv"));
+  EXPECT_FALSE(loaded->has_case_prior());
+  ASSERT_TRUE(loaded->LoadCasePrior(data + "case_prior_small.tsv"));
+  EXPECT_TRUE(loaded->has_case_prior());
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kStripped;
+  // Title case after another word: a name ("Hương"), an office ("Sở").
+  // (Without the prior the LM reads "Mỹ Hưởng" here.)
+  const std::string name = loaded->Restore("Nguoi duyet: Tran My Huong", opt).text;
+  EXPECT_NE(name.find("Mỹ Hương"), std::string::npos) << name;
+  const std::string office = loaded->Restore("noi nhan la So Giao duc", opt).text;
+  EXPECT_NE(office.find("Sở Giáo dục"), std::string::npos) << office;
+  // Lower case: the prior's lower-case share (hưởng 99.9 %, hương 10 %).
+  const std::string lower = loaded->Restore("giao vien duoc huong luong", opt).text;
+  EXPECT_NE(lower.find("được hưởng"), std::string::npos) << lower;
+  // At a sentence start the case says nothing: no prior.
+  RestoreOptions off = opt;
+  off.case_weight = 0.0f;
+  EXPECT_EQ(loaded->Restore("Huong dan thuc hien", opt).text,
+            loaded->Restore("Huong dan thuc hien", off).text);
+}
+
 TEST(LmTokensTest, NumberAndPunctuationClasses) {
   EXPECT_EQ(NumberClassWord("12"), "<num>");
   EXPECT_EQ(NumberClassWord("2023"), "<year>");

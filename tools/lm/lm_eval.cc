@@ -204,6 +204,8 @@ int Main(int argc, char** argv) {
   app.add_option("--ocr-pairs", ocr_pairs, "TSV truth<TAB>ocr, held out");
   app.add_option("--beam", beam, "decoder beam (6)");
   float beam_threshold = RestoreOptions{}.beam_threshold;
+  float case_weight = RestoreOptions{}.case_weight;
+  app.add_option("--case-weight", case_weight, "RestoreOptions::case_weight (1)");
   app.add_option("--beam-threshold", beam_threshold,
                  "RestoreOptions::beam_threshold (4, log10)");
   app.add_flag("--show-errors", show_errors, "print word errors of (b) and changes of (d)");
@@ -233,9 +235,12 @@ int Main(int argc, char** argv) {
               (unsigned long)restorer->model().entries(2),
               (unsigned long)(restorer->model().order() >= 3 ? restorer->model().entries(3) : 0),
               (unsigned long)(restorer->model().order() >= 4 ? restorer->model().entries(4) : 0));
-  std::printf("vie channel: %s\n", restorer->has_vie_channel() ? "loaded" : "absent");
+  std::printf("vie channel: %s, case prior: %s\n",
+              restorer->has_vie_channel() ? "loaded" : "absent",
+              restorer->has_case_prior() ? "loaded" : "absent");
   vie_opt.beam = beam;
   vie_opt.beam_threshold = beam_threshold;
+  vie_opt.case_weight = case_weight;
   if (vie_only) {
     if (!vie_pairs.empty()) EvalViePairs(*restorer, vie_pairs, vie_opt, show_errors);
     return 0;
@@ -244,6 +249,7 @@ int Main(int argc, char** argv) {
   stripped.mode = RestoreMode::kStripped;
   stripped.beam = beam;
   stripped.beam_threshold = beam_threshold;
+  stripped.case_weight = case_weight;
 
   auto run_stripped = [&](const std::vector<std::string>& truths, Score* s) {
     for (const auto& raw : truths) {
@@ -333,10 +339,12 @@ int Main(int argc, char** argv) {
     o.mode = RestoreMode::kOcr;
     o.beam = beam;
     o.beam_threshold = beam_threshold;
+    o.case_weight = case_weight;
     RestoreOptions au;
     au.mode = RestoreMode::kAuto;
     au.beam = beam;
     au.beam_threshold = beam_threshold;
+    au.case_weight = case_weight;
     while (std::getline(in, line)) {
       const size_t tab = line.find('\t');
       if (tab == std::string::npos) continue;

@@ -55,6 +55,9 @@ struct Reader {
   std::vector<uint32_t> stream;  // temp ids, sentences end with kSentenceBreak
   uint32_t num_id, punct_id, unk_id;
   bool classes = false;  // --classes: number / punctuation class words
+  // Per temp id: occurrences after another word of the same sentence
+  // (mid-sentence) in lower case, and in title case ("Hương", "Sở").
+  std::unordered_map<uint32_t, std::array<uint64_t, 2>> case_counts;
   uint64_t lines_used = 0, lines_held_out = 0;
 
   Reader() {
@@ -114,7 +117,14 @@ struct Reader {
       }
       sentence.clear();
     };
+    bool prev_word = false;  // as Restorer's mid-sentence flag
     for (const Token& t : Tokenize(line)) {
+      const bool word_here = t.kind == TokenKind::kWord;
+      const bool resets = IsSentenceEnd(t.text) ||
+                          (t.kind != TokenKind::kWord && t.kind != TokenKind::kSpace &&
+                           t.text != ",");
+      const bool mid = prev_word;
+      prev_word = word_here || (prev_word && !resets);
       switch (t.kind) {
         case TokenKind::kSpace:
           break;
@@ -133,6 +143,10 @@ struct Reader {
         case TokenKind::kWord: {
           const uint32_t id = WordId(t.text);
           sentence.push_back(id);
+          if (mid && id != unk_id && id != punct_id) {
+            const WordCase c = CaseOf(t.text);
+            if (c != WordCase::kOther) case_counts[id][c == WordCase::kTitle] += repeat;
+          }
           if (id == unk_id && t.text.size() >= 2) CountAcronym(t.text, repeat);
           break;
         }
@@ -406,7 +420,7 @@ struct Trainer {
 int Main(int argc, char** argv) {
   CLI::App app{"Train the vnplan syllable n-gram LM (see header comment)."};
   std::vector<std::string> inputs;
-  std::string out, arpa_out, arpa_in, acronyms_out;
+  std::string out, arpa_out, arpa_in, acronyms_out, case_out;
   int order = 3;
   std::string prune = "1,2,3";
   uint64_t min_unigram = 2;
@@ -425,6 +439,9 @@ int Main(int argc, char** argv) {
   app.add_option("--arpa-in", arpa_in, "convert this ARPA file instead");
   app.add_option("--acronyms-out", acronyms_out,
                  "write stripped->original upper-case acronyms (TSV)");
+  app.add_option("--case-out", case_out,
+                 "write per-syllable mid-sentence lower/title-case counts "
+                 "(TSV syllable, lower, title; Restorer::LoadCasePrior)");
   app.add_flag("--classes", classes,
                "number/punctuation class words (<numdot>, <comma>, ...) "
                "instead of <num>/<punct> (off)");
@@ -516,6 +533,23 @@ int Main(int argc, char** argv) {
     } else {
       tr.stream.push_back(remap[id]);
     }
+  }
+  if (!case_out.empty()) {
+    std::FILE* f = std::fopen(case_out.c_str(), "w");
+    if (f == nullptr) return 7;
+    std::vector<std::array<uint64_t, 2>> by_final(vocab.size(), {0, 0});
+    for (const auto& [id, c] : reader.case_counts) {
+      if (remap[id] == tr.unk) continue;
+      by_final[remap[id]][0] += c[0];
+      by_final[remap[id]][1] += c[1];
+    }
+    std::fprintf(f, "# syllable\tlower\ttitle: mid-sentence occurrences (vnplan-lm-train)\n");
+    for (size_t i = 0; i < vocab.size(); ++i) {
+      if (by_final[i][0] + by_final[i][1] == 0) continue;
+      std::fprintf(f, "%s\t%llu\t%llu\n", vocab[i].c_str(),
+                   (unsigned long long)by_final[i][0], (unsigned long long)by_final[i][1]);
+    }
+    std::fclose(f);
   }
   if (!acronyms_out.empty()) {
     // For each stripped form, the most frequent form with diacritics if it
