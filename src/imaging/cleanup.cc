@@ -135,7 +135,7 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
   }
   if (options.max_skew_degrees < 0 || options.max_skew_degrees > 45 ||
       options.sauvola_k <= 0 || options.sauvola_half_window < 2 || options.target_x_height <= 0 ||
-      options.min_x_height > options.max_x_height) {
+      options.min_x_height > options.max_x_height || options.max_upscale < 1.0) {
     return MakeError(ErrorCode::kInvalidArgument, "CleanPage: bad CleanupOptions");
   }
   lept::QuietLeptonica();
@@ -229,13 +229,15 @@ Result<CleanedPage> CleanPage(const GrayImage& page, const CleanupOptions& optio
     result.dpi_estimated = true;
   }
   if (options.rescale && x_height > 0 &&
-      (x_height < options.min_x_height || x_height > options.max_x_height)) {
-    const float s = static_cast<float>(options.target_x_height) / x_height;
+      (x_height < options.min_x_height || x_height > options.max_x_height) &&
+      (x_height > options.max_x_height || options.max_upscale > 1.0)) {
+    const float s = std::min(static_cast<float>(options.target_x_height) / x_height,
+                             static_cast<float>(options.max_upscale));
     PixPtr scaled(s > 1 ? pixScaleGrayLI(gray.get(), s, s) : pixScaleAreaMap(gray.get(), s, s));
     if (scaled) {
       result.scale = static_cast<double>(pixGetWidth(scaled.get())) / page.width;
       gray = std::move(scaled);
-      x_height = options.target_x_height;
+      x_height = static_cast<int>(std::lround(x_height * s));
       if (auto st = stages.Write("rescale", gray.get()); !st) return std::unexpected(st.error());
     }
   }

@@ -56,6 +56,10 @@ struct CleanupOptions {
   int min_x_height = 8;
   int max_x_height = 40;
   int target_x_height = 20;
+  // Largest enlargement rescale applies (>= 1). Default 2: a smaller
+  // measured x-height is usually noise on a page with little text, and
+  // enlarging it further costs time without helping OCR.
+  double max_upscale = 2.0;
   // Sauvola window half-size in pixels at 300 dpi (scaled with the page's
   // dpi) and its k factor. Defaults 30 and 0.2, tuned with
   // tools/ocr_bench on degraded synthetic plans (k = 0.34, Tesseract's

@@ -73,13 +73,19 @@ Result<OcrPage> OcrPageImage(const GrayImage& rendered, int page_number, const O
     const imaging::OrientationEstimate quick =
         imaging::EstimateOrientation(ocr_image, kPlausiblyUprightScore, kUprightRatio);
     clock.Lap("orientation");
-    if (quick.upright) {
+    // Pages the quick check cannot place (no decisive turn either: title
+    // pages, sparse text) are read first too, but kept only on a higher
+    // confidence.
+    const bool doubtful = !quick.upright && quick.turned_degrees == 0;
+    if (quick.upright || doubtful) {
       auto first = read();
       if (!first) return std::unexpected(first.error());
       recognised = std::move(*first);
       clock.Lap("ocr");
     }
-    if (!recognised || recognised->mean_confidence < options.upright_min_ocr_confidence) {
+    const float min_confidence = quick.upright ? options.upright_min_ocr_confidence
+                                               : options.doubtful_min_ocr_confidence;
+    if (!recognised || recognised->mean_confidence < min_confidence) {
       auto orientation = detector->Detect(ocr_image);
       if (!orientation) return std::unexpected(orientation.error());
       // OSD decides when confident; otherwise a decisive quick estimate

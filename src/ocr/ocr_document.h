@@ -45,11 +45,13 @@ struct OcrOptions {
   // always go to Tesseract gray.
   bool ocr_binary = true;
   // Detect pages rotated by 90/180/270 degrees and turn them upright. A
-  // quick Leptonica check (imaging/orientation.h) picks the pages that look
-  // upright; those are read first and kept when Tesseract's mean word
-  // confidence is at least upright_min_ocr_confidence. Tesseract OSD
-  // decides the other pages (when it finds one upright, the reading already
-  // made is kept). Default true; pages that need OSD require
+  // quick Leptonica check (imaging/orientation.h) sorts pages into
+  // plausibly upright, decisively turned and doubtful. Upright and doubtful
+  // pages are read first and kept when Tesseract's mean word confidence is
+  // at least upright_min_ocr_confidence / doubtful_min_ocr_confidence.
+  // Tesseract OSD decides the other pages (when it finds one upright, the
+  // reading already made is kept; when it is unsure, a decisive quick
+  // estimate turns the page). Default true; pages that need OSD require
   // osd.traineddata.
   bool detect_orientation = true;
   // Smallest OSD confidence acted upon. Default 5.
@@ -59,6 +61,10 @@ struct OcrOptions {
   // scans, even heavily degraded, read at >= 80; pages turned by 90/180/270
   // degrees that pass the quick check read at 30-50).
   float upright_min_ocr_confidence = 60.0f;
+  // The same for pages the quick check can neither clear nor find turned
+  // (title pages, little text). Default 75 (upright ones read at >= 80;
+  // of the turned synthetic pages in this class, the best read at 61.5).
+  float doubtful_min_ocr_confidence = 75.0f;
   // JPEG quality of the page image kept for the searchable PDF (1..100);
   // 0 keeps no image. Default 60.
   int pdf_image_quality = 60;

@@ -126,6 +126,22 @@ TEST(CleanPageTest, RescalesSmallTextTowardsTargetXHeight) {
   EXPECT_EQ(r->binary.dpi, static_cast<int>(150 * r->scale + 0.5));
 }
 
+TEST(CleanPageTest, EnlargesAtMostMaxUpscale) {
+  const GrayImage tiny = testing::RenderText(kParagraph, 75, "DejaVu Serif 10", 30);
+  ASSERT_LT(EstimateXHeight(tiny), 8);
+  auto r = CleanPage(tiny);
+  ASSERT_TRUE(r.has_value()) << r.error().message;
+  EXPECT_GT(r->scale, 1.9);
+  EXPECT_LE(r->scale, 2.01);
+  CleanupOptions options;
+  options.max_upscale = 1.0;
+  r = CleanPage(tiny, options);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_DOUBLE_EQ(r->scale, 1.0);
+  options.max_upscale = 0.5;
+  EXPECT_FALSE(CleanPage(tiny, options).has_value());
+}
+
 TEST(CleanPageTest, KeepsTextOfNormalSizeUnscaled) {
   const int xh = EstimateXHeight(Paragraph300());
   EXPECT_GE(xh, 14);
