@@ -11,8 +11,7 @@ size_t CodePointDistance(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::pair<size_t, size_t>> AlignSequences(
-    size_t n, size_t m, const std::function<double(size_t, size_t)>& sub,
-    double gap) {
+    size_t n, size_t m, const std::function<double(size_t, size_t)>& sub, double gap) {
   std::vector<std::vector<double>> s(n, std::vector<double>(m));
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) s[i][j] = sub(i, j);
@@ -22,8 +21,7 @@ std::vector<std::pair<size_t, size_t>> AlignSequences(
   for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<double>(j) * gap;
   for (size_t i = 1; i <= n; ++i) {
     for (size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + gap, d[i][j - 1] + gap,
-                          d[i - 1][j - 1] + s[i - 1][j - 1]});
+      d[i][j] = std::min({d[i - 1][j] + gap, d[i][j - 1] + gap, d[i - 1][j - 1] + s[i - 1][j - 1]});
     }
   }
   std::vector<std::pair<size_t, size_t>> out;

@@ -27,8 +27,8 @@ size_t Levenshtein(const Seq& a, const Seq& b) {
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
-                         prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     }
     std::swap(prev, cur);
   }
@@ -44,8 +44,7 @@ size_t CodePointDistance(std::string_view a, std::string_view b);
 // the substituted pairs (i, j), i and j increasing. On ties the backtrace
 // prefers a substitution, then a deletion from a, then an insertion.
 std::vector<std::pair<size_t, size_t>> AlignSequences(
-    size_t n, size_t m, const std::function<double(size_t, size_t)>& sub,
-    double gap);
+    size_t n, size_t m, const std::function<double(size_t, size_t)>& sub, double gap);
 
 }  // namespace vnplan::text
 
