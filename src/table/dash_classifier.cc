@@ -154,8 +154,9 @@ std::optional<DashKind> ClassifyDashWidth(int width, int thickness, double refer
                                           const DashOptions& options) {
   if (reference <= 0 || width <= 0) return std::nullopt;
   if (thickness > options.max_thickness_ratio * reference) return std::nullopt;
-  // A dash is a horizontal stroke: clearly wider than thick.
-  if (width < 2 * thickness) return std::nullopt;
+  // A dash is a horizontal stroke: clearly wider than thick (a medium-preset
+  // bullet hyphen boxes 9 x 5).
+  if (width < 1.5 * thickness) return std::nullopt;
   const double ratio = width / reference;
   if (ratio < options.en_dash_min_ratio) return DashKind::kHyphen;
   if (ratio < options.em_dash_min_ratio) return DashKind::kEnDash;
@@ -202,6 +203,11 @@ int ClassifyDashes(Page* page, const DashOptions& options) {
           w.confidence = 0;  // a speck read as a dash, wherever it is
           continue;
         }
+        const auto kind = ClassifyDashWidth(w.box.width(), w.box.height(), ref.cap_height, options);
+        if (!kind) {
+          w.confidence = 0;  // not dash-shaped: a blot or a rule fragment
+          continue;
+        }
         // On the middle of the line: above the baseline (not an underscore),
         // below the cap height.
         const double centre = (w.box.y0 + w.box.y1) / 2.0;
@@ -209,8 +215,6 @@ int ClassifyDashes(Page* page, const DashOptions& options) {
             centre < ref.baseline - 0.9 * ref.cap_height) {
           continue;
         }
-        const auto kind = ClassifyDashWidth(w.box.width(), w.box.height(), ref.cap_height, options);
-        if (!kind) continue;
         const std::string_view text = DashText(*kind);
         if (w.text != text) {
           w.text = std::string(text);

@@ -6,7 +6,8 @@
 // rewritten to the dash its ink width says, with its confidence raised (the
 // geometry now vouches for it). A number with a dash glued on ("2024—",
 // "-2021") is split first, the dash's width estimated from the
-// digits' advance; a dash token smaller than any dash is a speck and gets
+// digits' advance; a dash token smaller than any dash, or not shaped as one
+// (too thick, not 1.5 times wider than thick), is a speck and gets
 // confidence 0. The width is measured against the height
 // of the neighbouring words: the cap height of a number beside it, else the
 // line's word height scaled to a cap height.
@@ -65,8 +66,8 @@ std::string_view DashText(DashKind kind);
 bool IsDashToken(std::string_view text);
 
 // Rewrites the stand-alone dash tokens of every line of `page` (see the
-// file comment); tokens with no word beside them, too thick, or not on the
-// middle of the line are left alone. Returns the number of tokens whose
+// file comment); tokens with no word beside them or not on the middle of
+// the line are left alone. Returns the number of tokens whose
 // text changed plus the number of glued dashes split off.
 int ClassifyDashes(Page* page, const DashOptions& options = {});
 

@@ -101,12 +101,13 @@ TEST(DashClassifierTest, LeavesUnderscoresBlobsAndTrailingDashesAlone) {
                        {"2026", 378, 42, 475, 76, 96}});
   EXPECT_EQ(ClassifyDashes(&low), 0);
   EXPECT_EQ(At(low, 1).confidence, 40.0f);
-  // As thick as a letter: a blot read as "~".
+  // As thick as a letter: a blot read as "~", no longer trusted.
   Page thick = MakePage({{"2025", 227, 42, 323, 76, 93},
-                         {"~", 338, 50, 363, 68, 30},
+                         {"~", 338, 50, 363, 68, 90},
                          {"2026", 378, 42, 475, 76, 96}});
   EXPECT_EQ(ClassifyDashes(&thick), 0);
   EXPECT_EQ(At(thick, 1).text, "~");
+  EXPECT_EQ(At(thick, 1).confidence, 0.0f);
   // No word beside it.
   Page alone = MakePage({{"—", 338, 61, 363, 64, 40}, {"-", 370, 61, 380, 64, 40}});
   EXPECT_EQ(ClassifyDashes(&alone), 0);
@@ -157,6 +158,30 @@ TEST(DashClassifierTest, ASpeckReadAsADashLosesItsConfidence) {
                         {"9/2020", 1722, 1032, 1812, 1056, 93}});
   EXPECT_EQ(ClassifyDashes(&high), 0);
   EXPECT_EQ(At(high, 1).confidence, 0.0f);
+  // Medium preset: "Khoảng -" (an 8x7 dot at 91) and "Ngân sách -" (a
+  // 9x23 upright stroke at 92) are not dashes.
+  Page dot = MakePage({{"Khoảng", 1734, 464, 1838, 495, 91}, {"-", 1874, 478, 1882, 485, 91}});
+  EXPECT_EQ(ClassifyDashes(&dot), 0);
+  EXPECT_EQ(At(dot, 1).confidence, 0.0f);
+  Page upright = MakePage({{"Ngân", 1735, 353, 1804, 384, 97},
+                           {"sách", 1814, 352, 1872, 378, 93},
+                           {"-", 1890, 365, 1899, 388, 92}});
+  EXPECT_EQ(ClassifyDashes(&upright), 0);
+  EXPECT_EQ(At(upright, 2).confidence, 0.0f);
+}
+
+TEST(DashClassifierTest, MediumScanBulletHyphen) {
+  // "- Tổ chức ngày hội đọc sách," with the bullet boxed 9x5 at 58.
+  Page page = MakePage({{"-", 861, 859, 870, 864, 58},
+                        {"Tố", 878, 845, 915, 870, 97},
+                        {"chức", 925, 846, 988, 870, 97},
+                        {"ngày", 998, 846, 1061, 877, 97},
+                        {"hội", 1071, 845, 1111, 875, 97},
+                        {"đọc", 1121, 846, 1168, 875, 97},
+                        {"sách,", 1178, 846, 1244, 874, 97}});
+  EXPECT_EQ(ClassifyDashes(&page), 0);
+  EXPECT_EQ(At(page, 0).text, "-");
+  EXPECT_GE(At(page, 0).confidence, 90.0f);
 }
 
 TEST(DashClassifierTest, WidthRatiosAndTokens) {
