@@ -205,11 +205,34 @@ bool IsGlueSymbol(std::string_view t) {
          t == "\u00a9" || t == "\u00ae";
 }
 
+// `obs` with the digits and symbols eng-OCR uses for letters replaced by
+// those letters (6 0 -> o, 4 @ -> a, ¢ € -> e, w -> u; 1 | -> `one`).
+std::string MapLetterDigits(std::string_view obs, char one) {
+  std::string mapped;
+  size_t pos = 0;
+  while (pos < obs.size()) {
+    const char32_t c = NextCodePoint(obs, &pos);
+    switch (c) {
+      case '6': case '0': mapped += 'o'; break;
+      case '4': case '@': mapped += 'a'; break;
+      case '1': case '|': mapped += one; break;
+      case 0xA2: case 0x20AC: mapped += 'e'; break;
+      case 'w': mapped += 'u'; break;
+      default: AppendUtf8(c, &mapped);
+    }
+  }
+  return mapped;
+}
+
 // OCR mode: token k may be part of a garbled word: a word, a glue symbol,
 // a single digit, or "1" and one of the digits eng-OCR reads for marked
-// vowels (4 6) directly before lower-case letters with a vowel that no
-// digit follows ("16i" = lối; "10a", "12A", "16h30", "14g", "16km" stay).
-bool Glueable(const std::vector<Token>& toks, size_t k, size_t e) {
+// vowels (4 6) directly before lower-case letters that no digit follows,
+// when "l", that vowel and the letters are the skeleton of a syllable
+// (`is_skeleton`): "16i" = lối, "16p" = lớp; "10a", "12A", "16h30",
+// "14g", "16km" stay numbers.
+template <typename IsSkeleton>
+bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
+              const IsSkeleton& is_skeleton) {
   const Token& t = toks[k];
   if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;
   if (t.kind != TokenKind::kNumber) return false;
@@ -223,7 +246,7 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e) {
   const std::string_view w = toks[k + 1].text;
   size_t pos = 0;
   if (IsUpperLetter(NextCodePoint(w, &pos))) return false;
-  return w.find_first_of("aeiouy") != std::string_view::npos;
+  return is_skeleton(text::Skeleton(MapLetterDigits(t.text, 'l') + std::string(w)));
 }
 
 }  // namespace
@@ -296,21 +319,12 @@ struct Restorer::Impl {
     for (const auto& [id, lp] : ch) AddUnique(out, Single(id, lp));
     SkeletonCands(text::Skeleton(obs), kUnexplainedPenalty, out);
     if (out->empty()) {
-      // Digits and symbols eng-OCR uses for letters: "d6i" -> "doi".
-      std::string mapped;
-      size_t pos = 0;
-      while (pos < obs.size()) {
-        const char32_t c = NextCodePoint(obs, &pos);
-        switch (c) {
-          case '6': case '0': mapped += 'o'; break;
-          case '4': case '@': mapped += 'a'; break;
-          case '1': case '|': mapped += 'l'; break;
-          case 0xA2: case 0x20AC: mapped += 'e'; break;
-          case 'w': mapped += 'u'; break;
-          default: AppendUtf8(c, &mapped);
-        }
+      // Digits and symbols eng-OCR uses for letters: "d6i" -> "doi"; 1 and
+      // | are l or i ("Ho1" -> "hoi", "g1a0" -> "giao").
+      for (const char one : {'l', 'i'}) {
+        SkeletonCands(text::Skeleton(MapLetterDigits(obs, one)),
+                      kUnexplainedPenalty - 0.5f, out);
       }
-      SkeletonCands(text::Skeleton(mapped), kUnexplainedPenalty - 0.5f, out);
     }
   }
 
@@ -677,6 +691,9 @@ struct Restorer::Impl {
 
   std::vector<Unit> BuildUnits(const std::vector<Token>& toks) const {
     std::vector<Unit> units;
+    auto is_skeleton = [this](const std::string& skel) {
+      return r.by_skeleton_.contains(skel);
+    };
     size_t para_begin = 0;
     while (para_begin < toks.size()) {
       size_t para_end = para_begin;
@@ -726,14 +743,16 @@ struct Restorer::Impl {
           u.kind = EndsSentence(toks, i, para_end) ? UnitKind::kBreak
                                                    : UnitKind::kSkip;
           ++i;
-        } else if (mode == RestoreMode::kOcr && Glueable(toks, i, para_end)) {
+        } else if (mode == RestoreMode::kOcr && Glueable(toks, i, para_end, is_skeleton) &&
+                   !(i > para_begin && toks[i - 1].kind == TokenKind::kNumber)) {
+          // (Not after a number: "10A1" is a code, "A1" no garbled word.)
           // Glue letters with single digits/symbols: "c6", "1y", "B4o", and
           // with short numbers of letter-like digits before a lower-case
           // letter: "16i" (lối). A group of digits and ¢/€ alone is a word
           // too: "1¢" (lệ).
           size_t j = i;
           bool has_word = false, has_letter_symbol = false;
-          while (j < para_end && Glueable(toks, j, para_end)) {
+          while (j < para_end && Glueable(toks, j, para_end, is_skeleton)) {
             has_word |= toks[j].kind == TokenKind::kWord;
             has_letter_symbol |= toks[j].text == "\u00a2" || toks[j].text == "\u20ac";
             ++j;

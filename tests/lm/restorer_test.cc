@@ -153,6 +153,8 @@ TEST(RestorerTest, EngOcrDigitAndSymbolGarble) {
       {"hinh thuc t6 chuc day hoc", "hình thức tổ chức dạy học"},
       {"dé c6 dinh huéng", "để có định hướng"},
       {"Can b quan ly, giao vien", "Cán bộ quản lý, giáo viên"},
+      {"cac thanh vien Ho1 dong", "các thành viên Hội đồng"},  // 1 for i
+      {"mon, g1a0 vien trong", "môn, giáo viên trong"},
       // Not garble: class names, legal list letters, names.
       {"lop 10A va 12A", "lớp 10A và 12A"},
       {"lop 10a va 10A1", "lớp 10a và 10A1"},
