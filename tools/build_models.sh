@@ -5,10 +5,11 @@
 #
 #   models/lm/vi.lm             syllable 4-gram LM (vnplan-lm-train)
 #   models/lm/acronyms.tsv      upper-case acronyms with Đ etc. (GDDT -> GDĐT)
+#   models/lm/case_prior.tsv    per-syllable mid-sentence lower/title-case counts
 #   models/lm/ocr_channel.tsv   eng-OCR letter confusions, if the OCR pairs
-#                               exist (tools/lm/make_ocr_pairs.sh)
+#                               exist (tools/lm/make_pairs.sh eng)
 #   models/lm/vie_channel.tsv   vie-OCR diacritic confusions (tone, vowel
-#                               mark, d/đ) from tools/lm/make_vie_pairs.sh
+#                               mark, d/đ) from tools/lm/make_pairs.sh vie
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${VNPLAN_SHARED:-$(cd .. && pwd)/shared}  # ../shared beside the repository
@@ -36,7 +37,8 @@ nice "$TRAIN" \
   --input "$C/unc_dantri.txt.xz:1" \
   --input "$C/baomoi_news.txt.xz:0.5" \
   --order 4 --prune 2,2,3 --min-unigram 2 \
-  --out models/lm/vi.lm --acronyms-out models/lm/acronyms.tsv
+  --out models/lm/vi.lm --acronyms-out models/lm/acronyms.tsv \
+  --case-out models/lm/case_prior.tsv
 end=$(date +%s.%N)
 printf 'models/lm/vi.lm: %s bytes, %.1f s\n' "$(stat -c %s models/lm/vi.lm)" \
   "$(echo "$end - $start" | bc)"
