@@ -169,6 +169,28 @@ bool IsAllUpper(std::string_view t) {
   return letters >= 2;
 }
 
+// "Tổ": a first upper-case letter, the others lower-case.
+bool IsTitleCase(std::string_view t) {
+  size_t pos = 0;
+  int n = 0;
+  while (pos < t.size()) {
+    text::Letter l;
+    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
+    if (l.upper != (n == 0)) return false;
+    ++n;
+  }
+  return n > 0;
+}
+
+size_t CodePointCount(std::string_view t) {
+  size_t pos = 0, n = 0;
+  while (pos < t.size()) {
+    NextCodePoint(t, &pos);
+    ++n;
+  }
+  return n;
+}
+
 // Lower ("tổ"), title ("Tổ") or upper ("TỔ") case: the only words the vie
 // channel may change (mixed case is a code or a name: "iPhone", "KHvà").
 bool PlainCase(std::string_view t) {
@@ -234,6 +256,18 @@ template <typename IsSkeleton>
 bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
               const IsSkeleton& is_skeleton) {
   const Token& t = toks[k];
+  if (t.text == "|") {
+    // A column rule, not an "l": a bar standing alone, or one directly
+    // before a capital ("thu|Kiểm tra", seed 003's ruled table).
+    const bool space_before = k == 0 || toks[k - 1].kind == TokenKind::kSpace;
+    const bool space_after = k + 1 >= e || toks[k + 1].kind == TokenKind::kSpace;
+    if (space_before && space_after) return false;
+    if (k + 1 < e && toks[k + 1].kind == TokenKind::kWord) {
+      size_t pos = 0;
+      if (IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos))) return false;
+    }
+    return true;
+  }
   if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;
   if (t.kind != TokenKind::kNumber) return false;
   if (t.text.size() == 1) return true;
@@ -420,7 +454,11 @@ struct Restorer::Impl {
       LostVowelCands(u);
       return;
     }
-    if (!glued && (IsRomanNumeral(u->text) || IsAcronymLike(u->text) ||
+    // A capitalised OCR word of four or more letters without a vowel is a
+    // garbled syllable ("Khdng" = Không), not an acronym like "Ths" or "TrTH".
+    const bool garbled_title = u->mode == RestoreMode::kOcr && !u->light &&
+                               IsTitleCase(u->text) && CodePointCount(u->text) >= 4;
+    if (!glued && (IsRomanNumeral(u->text) || (IsAcronymLike(u->text) && !garbled_title) ||
                    IsAbbreviationLetters(u->text) ||
                    (IsAllUpper(u->text) && r.acronyms_.contains(std::string(u->text)) &&
                     !r.by_skeleton_.contains(text::Skeleton(u->text))))) {
@@ -489,10 +527,13 @@ struct Restorer::Impl {
       SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
     } else {
       OcrCands(lower, &cands);
-      if (u->original_valid && HasDiacritics(norm) && !u->light) {
+      const WordId self_id = r.model_.Index(norm);
+      if (u->original_valid && HasDiacritics(norm) && !u->light &&
+          self_id != r.model_.unk()) {
         // eng-OCR cannot produce most Vietnamese letters: a valid word with
-        // diacritics is likely right as written.
-        Cand self = Single(r.model_.Index(norm), kValidAsWritten);
+        // diacritics is likely right as written, when it is a word the LM
+        // knows ("khéng", <unk>, is "không" with ô read as é).
+        Cand self = Single(self_id, kValidAsWritten);
         self.text = norm;
         AddUnique(&cands, std::move(self));
       }

@@ -140,6 +140,27 @@ TEST(RestorerTest, SplitsMergedWords) {
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
+// Seed 003's ruled table: '|' is a column rule before a capital or alone
+// (an "l" only inside a lower-case word), and capitalised garble without
+// a vowel or with a letter the LM does not know is still a word to restore.
+TEST(RestorerTest, EngOcrColumnRulesAndCapitalisedGarble) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Cong tac van thu|Kiém tra ho so", "Công tác văn thư|Kiểm tra hồ sơ"},
+      {"Hoc sinh | giao vien", "Học sinh | giáo viên"},
+      {"Khdng c6", "Không có"},
+      {"Khéng co", "Không có"},
+      {"Phé Hiéu truong", "Phó Hiệu trưởng"},
+      // Still acronyms: short or with more than one capital.
+      {"Ths Nguyen Van A, TrTH Tan Loc", "Ths Nguyễn Văn A, TrTH Tân Lộc"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 TEST(RestorerTest, EngOcrDigitAndSymbolGarble) {
   REQUIRE_MODEL();
   RestoreOptions opt;

@@ -53,6 +53,7 @@ TEST(Seed003RestoreTest, StandardTitlesAndMetadataRestored) {
     if (c.standard) titles[*c.standard] = c.standard_title;
   }
   EXPECT_EQ(titles[1], "Tổ chức và quản lý nhà trường");
+  EXPECT_EQ(titles[2], "Cán bộ quản lý, giáo viên, nhân viên");  // OCR "Can b quan ly"
   EXPECT_EQ(titles[3], "Cơ sở vật chất và thiết bị dạy học");
   EXPECT_EQ(titles[4], "Quan hệ giữa nhà trường, gia đình và xã hội");
   EXPECT_EQ(titles[5], "Hoạt động và kết quả nuôi dưỡng, chăm sóc, giáo dục");
@@ -84,14 +85,15 @@ TEST(Seed003RestoreTest, EveryFieldMatchesGolden) {
   std::printf("seed 003 restored: %d/%d fields >= 0.95 (%.3f), mean similarity %.4f\n",
               score.close, score.fields, score.share(), score.mean);
   std::printf("%s", score.report.c_str());
-  // Measured 193/264 = 0.731, mean 0.8977 (with the lm restorer of 2026-11-24).
-  EXPECT_GE(score.mean, 0.88);
-  EXPECT_GE(score.share(), 0.70);
+  // Measured 199/264 = 0.754, mean 0.9030 (restorer keeping '|' rules and
+  // restoring "Khdng"/"Khéng" = "Không"; 193/264, 0.8977 before).
+  EXPECT_GE(score.mean, 0.895);
+  EXPECT_GE(score.share(), 0.74);
 }
 
-// Known restorer misses (reported to the lm owner), kept visible here:
-// OCR "Can b quan ly" (the "o" of "bộ" lost) comes back as "Cần bố quản lý",
-// and the place name "Thanh Hung" as "Thanh Hùng".
+// Known restorer miss, kept visible here: the place name "Thanh Hung" in
+// the header comes back as "Thanh Hùng" (both are place names; "xã Thanh
+// Hung" further down does give "Thanh Hưng").
 TEST(Seed003RestoreTest, DISABLED_KnownRestorerMisses) {
   std::filesystem::path path = FindSeed("003");
   auto restorer = lm::Restorer::Load(VNPLAN_MODELS_DIR);
@@ -103,11 +105,6 @@ TEST(Seed003RestoreTest, DISABLED_KnownRestorerMisses) {
   MapOptions options;
   options.restore_cell = [&](std::string_view cell) { return restorer->Restore(cell).text; };
   PlanDocument doc = MapToPlan(found.tables, restorer->Restore(found.text).text, options);
-  std::string title2;
-  for (const auto& c : doc.criteria) {
-    if (c.standard == 2) title2 = c.standard_title;
-  }
-  EXPECT_EQ(title2, "Cán bộ quản lý, giáo viên, nhân viên");
   EXPECT_EQ(doc.document.place, "Thanh Hưng");
 }
 
