@@ -1,10 +1,10 @@
 #include "table/fuzzy.h"
 
 #include <algorithm>
-#include <vector>
 
 #include "common/utf8.h"
 #include "table/table_model.h"
+#include "text/edit_distance.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::table {
@@ -23,19 +23,7 @@ std::string FoldAlnum(std::string_view utf8) {
 }
 
 int EditDistance(std::string_view a, std::string_view b) {
-  std::u32string x = Utf8ToU32(a), y = Utf8ToU32(b);
-  if (x.size() < y.size()) std::swap(x, y);
-  std::vector<int> prev(y.size() + 1), cur(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= y.size(); ++j) {
-      int sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
-      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[y.size()];
+  return static_cast<int>(text::CodePointDistance(a, b));
 }
 
 double Similarity(std::string_view a, std::string_view b) {
