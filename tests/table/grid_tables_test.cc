@@ -72,7 +72,7 @@ const std::vector<std::vector<std::string>> kTexts = {
     {"", "Tiêu chí 1.2", "Tốt", "x"}};
 
 TEST(GridTablesTest, DetectsCellsAndSpans) {
-  Drawn d{Blank(1600, 900)};
+  Drawn d{Blank(1600, 900), {}, 0};
   DrawTable(&d, 0, kTexts);
   auto grids = DetectGrids(d.image, 3);
   ASSERT_TRUE(grids.has_value()) << grids.error().message;
@@ -92,7 +92,7 @@ TEST(GridTablesTest, DetectsCellsAndSpans) {
 }
 
 TEST(GridTablesTest, OcrsEachNonEmptyCellOnce) {
-  Drawn d{Blank(1600, 900)};
+  Drawn d{Blank(1600, 900), {}, 0};
   DrawTable(&d, 0, kTexts);
   auto tables = ExtractTablesFromImage(d.image, 1, d.engine);
   ASSERT_TRUE(tables.has_value());
