@@ -18,6 +18,40 @@ double Median(std::vector<int> v) {
   return v[v.size() / 2];
 }
 
+// A number with digit-like letters in it ("l1," in "MỨC l1, 2, 3", "2O24")
+// as its digits: o/O is a 0, l/I/i a 1 unless beside a 1 (then a serif of
+// it read twice). Empty when `text` is not such a token (no letter, no
+// digit, more letters than digits, or another letter).
+std::string MisreadNumber(std::string_view text) {
+  const std::u32string u = Utf8ToU32(text);
+  static const std::u32string kOnes = U"lIi";
+  static const std::u32string kMarks = U",.:;/%";
+  int digits = 0, letters = 0;
+  for (char32_t c : u) {
+    if (IsDigit(c)) {
+      ++digits;
+    } else if (kOnes.find(c) != std::u32string::npos || c == U'o' || c == U'O') {
+      ++letters;
+    } else if (kMarks.find(c) == std::u32string::npos) {
+      return "";
+    }
+  }
+  if (digits == 0 || letters == 0 || letters > digits) return "";
+  std::string out;
+  for (size_t k = 0; k < u.size(); ++k) {
+    const char32_t c = u[k];
+    if (c == U'o' || c == U'O') {
+      out.push_back('0');
+    } else if (kOnes.find(c) != std::u32string::npos) {
+      const bool beside_one = (k > 0 && u[k - 1] == U'1') || (k + 1 < u.size() && u[k + 1] == U'1');
+      if (!beside_one) out.push_back('1');
+    } else {
+      AppendUtf8(c, &out);
+    }
+  }
+  return out;
+}
+
 // Median box height of the line's words other than `i`; 0 if none.
 double MedianOtherHeight(const Line& line, size_t i) {
   std::vector<int> heights;
@@ -131,6 +165,9 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
         std::string text(u.size() == 1 ? "I" : "1");
         if (u.size() > 1) text += U32ToUtf8(u.substr(1));
         line.words[i].text = std::move(text);
+      }
+      for (Word& w : line.words) {
+        if (std::string number = MisreadNumber(w.text); !number.empty()) w.text = std::move(number);
       }
       std::vector<Word> kept;
       for (size_t i = 0; i < line.words.size(); ++i) {

@@ -80,7 +80,16 @@ TEST(NoiseFilterTest, LevelRowsFromALightScan) {
   Page page;
   page.blocks.push_back(Block{{stroke, speck, standard, wrapped}, Box{}});
   EXPECT_EQ(DropNoiseWords(&page), 2);
-  EXPECT_EQ(PageText(page), "MỨC 1, 2, 3\nMỨC l1, 2, 3\nchuẩn 1: Tố\nTiêu chuẩn 1:\n");
+  EXPECT_EQ(PageText(page), "MỨC 1, 2, 3\nMỨC 1, 2, 3\nchuẩn 1: Tố\nTiêu chuẩn 1:\n");
+}
+
+TEST(NoiseFilterTest, ReadsDigitLikeLettersInNumbersAsDigits) {
+  Line line;
+  for (const char* t : {"l1,", "2O24", "l0", "1o", "lo", "li", "Il", "2,"}) line.words.push_back(W(t, 80));
+  Page page;
+  page.blocks.push_back(Block{{line}, Box{}});
+  DropNoiseWords(&page);
+  EXPECT_EQ(PageText(page), "1, 2024 10 10 lo li Il 2,\n");
 }
 
 TEST(NoiseFilterTest, DropsASpeckAloneOnItsLine) {
