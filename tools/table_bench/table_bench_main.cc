@@ -216,29 +216,41 @@ int Run(const Args& args) {
     }
     table::PlanDocument doc = table::MapToPlan(tables, "", map_options);
     found_rows += static_cast<int>(doc.criteria.size());
+    // Each gold row is matched with the predicted row of the same level and
+    // criterion number (the most similar one if several) first; the gold
+    // rows left then take the most similar unused rows, so a lost row costs
+    // its own fields only.
     std::vector<bool> used(doc.criteria.size(), false);
-    for (const auto& g : scanned->criteria) {
+    std::vector<int> match(scanned->criteria.size(), -1);
+    auto field_score = [&](const std::vector<std::string>& got, const std::vector<std::string>& want) {
+      double score = 0;
+      for (int f = 5; f < kNumFields; ++f) score += table::Similarity(got[f], want[f]);
+      return score;
+    };
+    for (bool keyed : {true, false}) {
+      for (size_t gi = 0; gi < scanned->criteria.size(); ++gi) {
+        if (match[gi] >= 0) continue;
+        const auto want = GoldFields(scanned->criteria[gi]);
+        double best_score = -1;
+        for (size_t k = 0; k < doc.criteria.size(); ++k) {
+          if (used[k]) continue;
+          const auto got = GotFields(doc.criteria[k]);
+          if (keyed && !(got[0] == want[0] && got[3] == want[3])) continue;
+          const double score = field_score(got, want);
+          if (score > best_score) {
+            best_score = score;
+            match[gi] = static_cast<int>(k);
+          }
+        }
+        if (match[gi] >= 0) used[match[gi]] = true;
+      }
+    }
+    for (size_t gi = 0; gi < scanned->criteria.size(); ++gi) {
+      const auto& g = scanned->criteria[gi];
       ++gold_rows;
       auto want = GoldFields(g);
-      // The predicted row with the same level and criterion number, else the
-      // unused row whose fields are most similar.
-      int best = -1;
-      double best_score = -1;
-      for (size_t k = 0; k < doc.criteria.size(); ++k) {
-        if (used[k]) continue;
-        auto got = GotFields(doc.criteria[k]);
-        double score = (got[0] == want[0] && got[3] == want[3]) ? 100.0 : 0.0;
-        for (int f = 5; f < kNumFields; ++f) score += table::Similarity(got[f], want[f]);
-        if (score > best_score) {
-          best_score = score;
-          best = static_cast<int>(k);
-        }
-      }
       std::vector<std::string> got(kNumFields);
-      if (best >= 0) {
-        used[best] = true;
-        got = GotFields(doc.criteria[best]);
-      }
+      if (match[gi] >= 0) got = GotFields(doc.criteria[match[gi]]);
       for (int f = 0; f < kNumFields; ++f) {
         double s = args.fold_dashes
                        ? table::Similarity(FoldDashes(text::ToNfc(got[f])), FoldDashes(text::ToNfc(want[f])))
