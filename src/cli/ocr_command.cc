@@ -28,6 +28,7 @@ struct OcrArgs {
   std::string tessdata;
   bool no_clean = false;
   bool no_rotate = false;
+  bool keep_color_ink = false;
   bool quiet = false;
   bool verbose = false;
 };
@@ -70,6 +71,7 @@ int RunOcr(const OcrArgs& args) {
   options.clean = !args.no_clean;
   options.detect_orientation = !args.no_rotate;
   options.cleanup.keep_intermediates_dir = args.keep_intermediates;
+  options.ingest.lighten_colored_ink = !args.keep_color_ink;
 
   std::error_code ec;
   fs::create_directories(args.out_dir, ec);
@@ -124,6 +126,9 @@ void AddOcrCommand(CLI::App& app, int* exit_code) {
   sub->add_option("--tessdata", args->tessdata, "directory with <lang>.traineddata");
   sub->add_flag("--no-clean", args->no_clean, "skip image cleanup (OCR the rendered page as is)");
   sub->add_flag("--no-rotate", args->no_rotate, "skip page orientation detection");
+  sub->add_flag("--keep-color-ink", args->keep_color_ink,
+                "keep coloured ink (by default red/blue seals and signatures are lightened to "
+                "paper before OCR); for documents printed in colour");
   sub->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
   sub->add_flag("-v,--verbose", args->verbose,
                 "per page on stderr: skew, rotation, scale and milliseconds per stage");

@@ -93,6 +93,9 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(72, 600))->capture_default_str();
   sub->add_flag("--force-ocr", args->options.force_ocr, "OCR PDFs even when their text layer is good");
   sub->add_flag("!--no-pdf", args->options.searchable_pdf, "Do not write searchable PDFs");
+  sub->add_flag("--keep-color-ink", args->options.keep_color_ink,
+                "Keep coloured ink: by default red and blue ink (seals, signatures) is lightened "
+                "to paper before OCR; use this for documents printed in colour");
   sub->add_option("--tones", args->tones, "Tone placement in the output: new (hoà) or old (hòa)")
       ->check(CLI::IsMember({"new", "old"}))->capture_default_str();
   sub->add_option("--restore", args->restore,

@@ -208,7 +208,7 @@ std::string Pipeline::Fingerprint() const {
   std::ostringstream s;
   s << "vnplan " << VNPLAN_VERSION << "|schema " << table::kPlanSchemaVersion << "|" << o.languages
     << "|" << o.dpi << "|" << o.force_ocr << "|" << o.searchable_pdf << "|" << o.old_tones << "|"
-    << static_cast<int>(o.restore) << "|" << o.min_text_layer_quality;
+    << static_cast<int>(o.restore) << "|" << o.min_text_layer_quality << "|" << o.keep_color_ink;
   return s.str();
 }
 
@@ -233,12 +233,17 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
                          std::to_string(static_cast<int>(q.skeleton_share() * 100)) +
                          "% Vietnamese-looking words)");
   }
+  // Tables are found in the unrestored text: the restorer must not see the
+  // cell separators ('|' column rules of an OCR'd export, tabs) as letters,
+  // and each cell is restored on its own (MapOpts) with its own context.
+  table::TextTables found = table::ExtractTablesFromText(Finish(text));
   if (stripped_like || q.valid_share() < 0.9) {
     const size_t changed = Restore(&text);
+    Restore(&found.text);
     notes.emplace_back("restored", std::to_string(changed) + " words restored by the language model");
   }
   text = Finish(std::move(text));
-  table::TextTables found = table::ExtractTablesFromText(text);
+  found.text = Finish(std::move(found.text));
   table::PlanDocument plan = table::MapToPlan(found.tables, found.text, MapOpts());
   return Assemble(plan, input, "text", 0, std::move(text), notes);
 }
@@ -309,6 +314,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   // Table cells are read from OcrPage::image; a binarised, despeckled page
   // reads far better cell by cell than the gray "light page" image.
   oo.cleanup.light_noise_threshold = 0;
+  oo.ingest.lighten_colored_ink = !options.keep_color_ink;
   if (!options.keep_intermediates.empty()) {
     oo.cleanup.keep_intermediates_dir = options.keep_intermediates / input.stem();
   }
@@ -371,7 +377,12 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
     case InputKind::kPdf:
       break;
   }
-  auto doc = ingest::SourceDocument::Open(input);
+  // Pages of this document are rendered only to find ruled grids for the
+  // text layer, so coloured table rules must stay (the OCR routes reopen
+  // the file with their own options).
+  ingest::IngestOptions ingest_options;
+  ingest_options.lighten_colored_ink = false;
+  auto doc = ingest::SourceDocument::Open(input, ingest_options);
   if (!doc) return std::unexpected(doc.error());
   const int pages = doc->page_count();
   if (impl_->options.force_ocr) return impl_->ProcessOcr(input, "pdf-ocr", pages, context);

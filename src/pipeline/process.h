@@ -30,6 +30,9 @@ struct RunOptions {
   bool old_tones = false;         // hòa instead of the default hoà
   RestoreMode restore = RestoreMode::kAuto;
   std::filesystem::path keep_intermediates;  // empty: keep none
+  // OCR routes: keep coloured ink as it is instead of lightening red/blue
+  // seals and signatures to paper (documents printed in colour). Default false.
+  bool keep_color_ink = false;
   // Share of valid Vietnamese syllables below which a PDF text layer is
   // considered bad and the pages are OCR'd again.
   double min_text_layer_quality = 0.75;
