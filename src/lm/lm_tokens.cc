@@ -129,7 +129,8 @@ WordCase CaseOf(std::string_view word) {
   }
   if (n == 0) return WordCase::kOther;
   if (upper == 0) return WordCase::kLower;
-  return upper == 1 && first_upper && n >= 2 ? WordCase::kTitle : WordCase::kOther;
+  if (upper == n) return WordCase::kUpper;
+  return upper == 1 && first_upper ? WordCase::kTitle : WordCase::kOther;
 }
 
 bool HasDiacritics(std::string_view word) {

@@ -46,9 +46,9 @@ std::string_view PunctClassWord(std::string_view punct);
 std::string LowerVietnamese(std::string_view word);
 
 // The letter case of a word: all lower case, title case (first letter
-// upper, at least one more letter, the rest lower), or anything else
-// (upper case, mixed, non-letters).
-enum class WordCase : uint8_t { kLower, kTitle, kOther };
+// upper, at least one more letter, the rest lower), all upper case (a
+// single capital too), or anything else (mixed case, non-letters).
+enum class WordCase : uint8_t { kLower, kTitle, kUpper, kOther };
 WordCase CaseOf(std::string_view word);
 
 // True if `word` contains a letter with a tone or vowel mark, or đ.

@@ -169,19 +169,6 @@ bool IsAllUpper(std::string_view t) {
   return letters >= 2;
 }
 
-// "Tổ": a first upper-case letter, the others lower-case.
-bool IsTitleCase(std::string_view t) {
-  size_t pos = 0;
-  int n = 0;
-  while (pos < t.size()) {
-    text::Letter l;
-    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
-    if (l.upper != (n == 0)) return false;
-    ++n;
-  }
-  return n > 0;
-}
-
 size_t CodePointCount(std::string_view t) {
   size_t pos = 0, n = 0;
   while (pos < t.size()) {
@@ -193,19 +180,7 @@ size_t CodePointCount(std::string_view t) {
 
 // Lower ("tổ"), title ("Tổ") or upper ("TỔ") case: the only words the vie
 // channel may change (mixed case is a code or a name: "iPhone", "KHvà").
-bool PlainCase(std::string_view t) {
-  size_t pos = 0;
-  int n = 0, upper = 0;
-  bool first_upper = false;
-  while (pos < t.size()) {
-    text::Letter l;
-    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
-    if (n == 0) first_upper = l.upper;
-    upper += l.upper;
-    ++n;
-  }
-  return upper == 0 || (upper == 1 && first_upper) || upper == n;
-}
+bool PlainCase(std::string_view t) { return CaseOf(t) != WordCase::kOther; }
 
 // A space token toks[i] (inside the paragraph [.., e)) ends the LM
 // sentence when it holds a tab (table cells: flattened tables separate
@@ -457,7 +432,7 @@ struct Restorer::Impl {
     // A capitalised OCR word of four or more letters without a vowel is a
     // garbled syllable ("Khdng" = Không), not an acronym like "Ths" or "TrTH".
     const bool garbled_title = u->mode == RestoreMode::kOcr && !u->light &&
-                               IsTitleCase(u->text) && CodePointCount(u->text) >= 4;
+                               CaseOf(u->text) == WordCase::kTitle && CodePointCount(u->text) >= 4;
     if (!glued && (IsRomanNumeral(u->text) || (IsAcronymLike(u->text) && !garbled_title) ||
                    IsAbbreviationLetters(u->text) ||
                    (IsAllUpper(u->text) && r.acronyms_.contains(std::string(u->text)) &&
@@ -578,7 +553,7 @@ struct Restorer::Impl {
     if (opt.case_weight != 0.0f && !r.title_logp_.empty() && u->mid_sentence &&
         !u->light && !u->vie) {
       const WordCase wc = CaseOf(u->text);
-      if (wc != WordCase::kOther) {
+      if (wc == WordCase::kLower || wc == WordCase::kTitle) {
         const std::vector<float>& lp =
             wc == WordCase::kTitle ? r.title_logp_ : r.lower_logp_;
         for (Cand& c : cands) {

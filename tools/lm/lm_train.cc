@@ -145,7 +145,7 @@ struct Reader {
           sentence.push_back(id);
           if (mid && id != unk_id && id != punct_id) {
             const WordCase c = CaseOf(t.text);
-            if (c != WordCase::kOther) case_counts[id][c == WordCase::kTitle] += repeat;
+            if (c == WordCase::kLower || c == WordCase::kTitle) case_counts[id][c == WordCase::kTitle] += repeat;
           }
           if (id == unk_id && t.text.size() >= 2) CountAcronym(t.text, repeat);
           break;
