@@ -759,7 +759,7 @@ struct Restorer::Impl {
           u.kind = EndsSentence(toks, i, para_end) ? UnitKind::kBreak
                                                    : UnitKind::kSkip;
           ++i;
-        } else if (mode == RestoreMode::kOcr && Glueable(toks, i, para_end, is_skeleton) &&
+        } else if (mode == RestoreMode::kOcr && !light && Glueable(toks, i, para_end, is_skeleton) &&
                    !(i > para_begin && toks[i - 1].kind == TokenKind::kNumber)) {
           // (Not after a number: "10A1" is a code, "A1" no garbled word.)
           // Glue letters with single digits/symbols: "c6", "1y", "B4o", and

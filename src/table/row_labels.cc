@@ -118,6 +118,16 @@ RowLabel ParseRowLabel(std::string_view raw) {
 
   label.number = ParseNumber(cell, &pos);
   if (label.number.empty()) return label;
+  if (kind == LabelKind::kCriterion && label.number.find('.') == std::string::npos &&
+      word.size() == 8 && word.back() == 's' && EditDistance(word, "tieuchis") <= 1) {
+    // OCR reads "5." as "s": "Tiêu chí s1", "Tiêu chí s.1" = "Tiêu chí 5.1".
+    size_t s_at = first_digit;
+    while (s_at > 0 && (cell[s_at - 1] == '.' || cell[s_at - 1] == ' ')) --s_at;
+    if (s_at > 1 && (cell[s_at - 1] == 's' || cell[s_at - 1] == 'S') && cell[s_at - 2] == ' ') {
+      label.number = "5." + label.number;
+      best = EditDistance(word.substr(0, 7), "tieuchi");
+    }
+  }
   // Skip separators between the number and the title.
   while (pos < cell.size() && (cell[pos] == ' ' || cell[pos] == ':' || cell[pos] == '.' ||
                                cell[pos] == '-' || cell[pos] == ';' || cell[pos] == ',')) {

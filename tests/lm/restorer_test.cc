@@ -161,6 +161,17 @@ TEST(RestorerTest, EngOcrColumnRulesAndCapitalisedGarble) {
   }
 }
 
+// Tesseract `vie` output: digits next to letters are digits (its garble is
+// marks, not c6-style letters), so the light pass glues nothing: "s1" is
+// an OCR'd "5.1" for the table reader, never "sĩ".
+TEST(RestorerTest, VieLightPassKeepsDigits) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcrVie;
+  EXPECT_EQ(r->Restore("Tiêu chí s1", opt).text, "Tiêu chí s1");
+  EXPECT_EQ(r->Restore("MỨC 4, lớp 10A1", opt).text, "MỨC 4, lớp 10A1");
+}
+
 TEST(RestorerTest, EngOcrDigitAndSymbolGarble) {
   REQUIRE_MODEL();
   RestoreOptions opt;

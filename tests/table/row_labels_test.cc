@@ -36,6 +36,11 @@ TEST(RowLabelsTest, RobustToTyposStrippedMarksAndOcrNoise) {
   EXPECT_EQ(ParseRowLabel("Tiêu chí 1 . 4").number, "1.4");
   EXPECT_EQ(ParseRowLabel("Tiêu chí l.3").number, "1.3");
   EXPECT_EQ(ParseRowLabel("Tiêu chí I.10").number, "1.10");
+  // "5." read as "s" (synthetic scan, seed 1001).
+  EXPECT_EQ(ParseRowLabel("Tiêu chí s1").number, "5.1");
+  EXPECT_EQ(ParseRowLabel("Tiêu chí s.2").number, "5.2");
+  EXPECT_EQ(ParseRowLabel("Tiêu chí S3").number, "5.3");
+  EXPECT_EQ(ParseRowLabel("Tiêu chís 1.2").number, "1.2");  // a dotted number stays
 }
 
 TEST(RowLabelsTest, Levels) {
