@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <functional>
 
 namespace vnplan::testing {
 namespace {
@@ -66,8 +67,12 @@ GrayImage RenderText(const std::string& text, int dpi, const std::string& font, 
   return image;
 }
 
-bool WriteTextPdf(const std::filesystem::path& path, const std::string& text,
-                  const std::string& font) {
+namespace {
+
+// One A5-ish PDF page with `text` at (36 pt, 36 pt), then `extra` drawing
+// on top; false if cairo failed.
+bool WritePdfPage(const std::filesystem::path& path, const std::string& text,
+                  const std::string& font, const std::function<void(cairo_t*)>& extra) {
   cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 420, 595);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) return false;
   cairo_t* cr = cairo_create(surface);
@@ -76,6 +81,7 @@ bool WriteTextPdf(const std::filesystem::path& path, const std::string& text,
   PangoLayout* layout = MakeLayout(cr, text, font, 72);
   pango_cairo_show_layout(cr, layout);
   g_object_unref(layout);
+  if (extra) extra(cr);
   cairo_show_page(cr);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
@@ -84,39 +90,34 @@ bool WriteTextPdf(const std::filesystem::path& path, const std::string& text,
   return ok;
 }
 
+}  // namespace
+
+bool WriteTextPdf(const std::filesystem::path& path, const std::string& text,
+                  const std::string& font) {
+  return WritePdfPage(path, text, font, nullptr);
+}
+
 bool WriteColorPdf(const std::filesystem::path& path, const std::string& text,
                    const std::string& font) {
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 420, 595);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) return false;
-  cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_move_to(cr, 36, 36);
-  PangoLayout* layout = MakeLayout(cr, text, font, 72);
-  pango_cairo_show_layout(cr, layout);
-  g_object_unref(layout);
-  // A red seal ring over the text, inked like a stamp (multiplied: print
-  // under it stays black), then the three colour squares.
-  cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
-  cairo_set_source_rgb(cr, 0.85, 0.12, 0.12);
-  cairo_set_line_width(cr, 4);
-  cairo_new_path(cr);
-  cairo_arc(cr, 150, 70, 45, 0, 2 * G_PI);
-  cairo_stroke(cr);
-  cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
-  cairo_rectangle(cr, 300, 450, 60, 60);
-  cairo_fill(cr);
-  cairo_set_source_rgb(cr, 0.1, 0.25, 0.8);
-  cairo_rectangle(cr, 300, 520, 60, 60);
-  cairo_fill(cr);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_rectangle(cr, 200, 450, 60, 60);
-  cairo_fill(cr);
-  cairo_show_page(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const bool ok = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;
-  cairo_surface_destroy(surface);
-  return ok;
+  return WritePdfPage(path, text, font, [](cairo_t* cr) {
+    // A red seal ring over the text, inked like a stamp (multiplied: print
+    // under it stays black), then the three colour squares.
+    cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
+    cairo_set_source_rgb(cr, 0.85, 0.12, 0.12);
+    cairo_set_line_width(cr, 4);
+    cairo_new_path(cr);
+    cairo_arc(cr, 150, 70, 45, 0, 2 * G_PI);
+    cairo_stroke(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    cairo_rectangle(cr, 300, 450, 60, 60);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0.1, 0.25, 0.8);
+    cairo_rectangle(cr, 300, 520, 60, 60);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_rectangle(cr, 200, 450, 60, 60);
+    cairo_fill(cr);
+  });
 }
 
 bool WriteMultiPagePdf(const std::filesystem::path& path, int pages) {
