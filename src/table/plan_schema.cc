@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <regex>
 #include <set>
@@ -236,6 +237,14 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
         // "Tiêu chí 35" -> "Tiêu chí 3.5" with the repaired number.
         size_t at = c.criterion_label.rfind(label.number);
         if (at != std::string::npos) c.criterion_label.replace(at, label.number.size(), c.criterion);
+      }
+      if (!c.criterion.empty()) {
+        // "Tiêu chí5.5" -> "Tiêu chí 5.5": a space OCR lost before the number.
+        const size_t at = c.criterion_label.find(c.criterion);
+        if (at != std::string::npos && at > 0) {
+          const unsigned char before = static_cast<unsigned char>(c.criterion_label[at - 1]);
+          if (before >= 0x80 || std::isalpha(before)) c.criterion_label.insert(at, " ");
+        }
       }
       if (label.title.empty()) {
         // "Tiêu chí 5.5 :" -> "Tiêu chí 5.5": dangling separators (OCR specks).

@@ -86,8 +86,14 @@ TEST(PlanSchemaTest, UnnumberedAndDotlessCriterionLabels) {
   // The scan lost the number: still a criterion row of its own.
   rows.push_back({"", "Tiêu chí", "PCCC", "Tập huấn", "HT", "10/2023", "Không có", "", ""});
   rows.push_back({"", "", "chưa thành thạo", "", "", "", "", "", ""});
+  // OCR lost the space before the number; "5." read as "s".
+  rows.push_back({"", "Tiêu chí3.6", "KQ", "", "", "", "", "", ""});
+  rows.push_back({"", "Tiêu chí s1", "KQ", "", "", "", "", "", ""});
   PlanDocument doc = MapToPlan({MakeTable(rows)}, "");
-  ASSERT_EQ(doc.criteria.size(), 2u);
+  ASSERT_EQ(doc.criteria.size(), 4u);
+  EXPECT_EQ(doc.criteria[2].criterion, "3.6");
+  EXPECT_EQ(doc.criteria[2].criterion_label, "Tiêu chí 3.6");
+  EXPECT_EQ(doc.criteria[3].criterion, "5.1");
   EXPECT_EQ(doc.criteria[0].criterion, "3.5");
   EXPECT_EQ(doc.criteria[0].criterion_label, "Tiêu chí 3.5");
   EXPECT_EQ(doc.criteria[1].criterion, "");
