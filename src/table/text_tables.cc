@@ -982,14 +982,30 @@ bool IsNarrowLine(const std::vector<OcrToken>& line,
   return (SegmentLength(line, 0, line.size())) <= widest + 1.0;
 }
 
-// The column that takes lines[k, e) whole at the least total cost (the
+// A row written one cell after another (every line one column's) keeps
+// its cells in column order: a paragraph that comes before a short time or
+// budget line of the same row ("11/2023", "Không có") lies left of that
+// column. Returns the first column the lines before lines[e] cannot take
+// (kContentColumns when no such line follows).
+int CellsBefore(const std::vector<std::vector<OcrToken>>& lines, size_t e) {
+  for (size_t m = e; m < lines.size(); ++m) {
+    const auto& line = lines[m];
+    if (line.empty() || line.size() > 3) continue;
+    if (TimelineStart(line, 0, line.size())) return kColTimeline;
+    if (BudgetStart(line, 0, line.size())) return kColBudget;
+  }
+  return kContentColumns;
+}
+
+// The column that takes lines[k, e) whole (below `limit`) at the least total cost (the
 // wrap test between consecutive lines included).
 int BestRunColumn(const std::vector<std::vector<OcrToken>>& lines, size_t k, size_t e,
                   const std::array<double, kContentColumns>& width,
-                  const std::array<ColumnState, kContentColumns>& state, LineMode mode, int flow) {
+                  const std::array<ColumnState, kContentColumns>& state, LineMode mode, int flow,
+                  int limit = kContentColumns) {
   int best = 0;
   double best_cost = 1e18;
-  for (int c = 0; c < kContentColumns; ++c) {
+  for (int c = 0; c < limit; ++c) {
     std::array<ColumnState, kContentColumns> st = state;
     LineMode m = mode;
     int f = flow;
@@ -1053,6 +1069,7 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
       std::array<ColumnState, kContentColumns> state{};
       LineMode mode = LineMode::kFirst;
       int flow = -1;
+      bool one_cell_per_line = true;  // every line so far went to one column
       auto apply = [&](const std::vector<OcrToken>& line, const std::vector<Segment>& segments) {
         for (auto& s : state) s.in_prev = false;
         for (const auto& s : segments) {
@@ -1068,6 +1085,7 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
           placed[r].push_back({s.column, SegmentText(line, s.begin, s.end)});
           seen[s.column].push_back((SegmentLength(line, s.begin, s.end)));
         }
+        one_cell_per_line &= segments.size() == 1;
         mode = segments.size() == 1 ? LineMode::kFlow : LineMode::kWide;
         flow = segments.size() == 1 ? segments[0].column : -1;
       };
@@ -1093,7 +1111,8 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
               ++k;
             }
           }
-          int column = BestRunColumn(lines, k, e, width, state, mode, flow);
+          int column = BestRunColumn(lines, k, e, width, state, mode, flow,
+                                     one_cell_per_line ? CellsBefore(lines, e) : kContentColumns);
           for (; k < e; ++k) apply(lines[k], {{column, 0, lines[k].size()}});
           continue;
         }

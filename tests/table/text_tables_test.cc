@@ -176,6 +176,42 @@ TEST(TextTablesTest, PipeOcrRowsLaidOutIntoColumns) {
   EXPECT_NE(t.text.find("IV. TO CHUC THUC HIEN"), std::string::npos);
 }
 
+// A row the OCR wrote one cell after another (each cell a paragraph of
+// short lines): cells keep column order, so the two paragraphs before the
+// row's time line go left of the time column (the second continues the
+// responsible column, it is not the "other support" column).
+TEST(TextTablesTest, PipeOcrParagraphCellsStayLeftOfLaterTimeLine) {
+  const std::string text =
+      "III. NOI DUNG\n\n"
+      "MUC 1,2, 3\n"
+      "1 Tieu chuan 5: Hoat dong giao duc\n"
+      "Tieu chi |Mot so giao vien|Boi duong chuyen mon|Hieu truong chi|10/2023|Khong co|To "
+      "truong chuyen\n"
+      "5.1 |day hoc chua linh|cho giao vien ve day|dao to chuyen mon| | |mon, giao vien\n"
+      "hoat, hieu qua|hoc theo nhom hang|xay dung ke hoach|cung phoi hop\n"
+      "chua cao.|tuan.|boi duong.|thuc hien.\n"
+      "Tieu chi\n5.2\n\n"
+      "Mot so hoc sinh\nchua manh dan\ntrong giao tiep.\n\n"
+      "Giao duc hoc sinh\nmanh dan tu tin\ntrong giao tiep.\n\n"
+      "Nha truong to\nchuc cac hoat\ndong ngoai gio\nlen lop.\n\n"
+      "To chuc cac\nhoat dong van\nnghe the thao\ncho hoc sinh\n\n"
+      "11/2023\n\nKhong co\n\n"
+      "Doi thieu nien\nphoi hop cung\ngiao vien chu\nnhiem cac lop\n"
+      "\nIV. TO CHUC THUC HIEN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  const std::vector<Cell>& row = table.rows[4];
+  EXPECT_EQ(row[1].text, "Tiêu chí 5.2");
+  EXPECT_EQ(row[5].text, "11/2023");
+  EXPECT_EQ(row[6].text, "Khong co");
+  EXPECT_EQ(row[7].text, "Doi thieu nien phoi hop cung giao vien chu nhiem cac lop");
+  for (int c = 2; c < 5; ++c) {
+    EXPECT_EQ(row[c].text.find("Doi thieu"), std::string::npos) << c;
+  }
+}
+
 TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
   EXPECT_TRUE(t.tables.empty());
