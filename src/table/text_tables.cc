@@ -580,6 +580,7 @@ constexpr double kEndedMargin = 9.0;      // a piece this much narrower than its
 constexpr double kFlowEnded = 1.0;        // going on in a column whose last piece looked final
 constexpr double kSkipRunning = 1.8;      // leaving a running column empty on a wide line
 constexpr double kBoundary = 1.0;         // a column boundary without a rule mark
+constexpr double kDatePhrase = 3.0;       // ... between a month/year word and its number
 constexpr int kColExpected = 0, kColActions = 1, kColResponsible = 2, kColTimeline = 3,
               kColBudget = 4, kColOther = 5, kColNotes = 6;
 
@@ -712,6 +713,24 @@ bool TimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
   std::string next = Fold(tokens[i + 1].text);
   bool year = next.size() == 4 && std::all_of(next.begin(), next.end(), IsDigit);
   return year || FoldedNear(next, "hoc", 1);
+}
+
+// "Tháng 9/2023", "tháng 10", "năm 2023", "Năm học 2023-2024": tokens[j]
+// is inside such a date phrase (the number, or "học" before the number).
+bool InsideDatePhrase(const std::vector<OcrToken>& tokens, size_t j) {
+  auto number = [&](size_t k) {
+    const std::string& t = tokens[k].text;
+    return IsDateToken(t) || (t.size() <= 4 && std::all_of(t.begin(), t.end(), IsDigit));
+  };
+  auto is = [&](size_t k, std::string_view word) {
+    std::string w = Fold(tokens[k].text);
+    return w.size() == word.size() && FoldedNear(w, word, 1);
+  };
+  if (number(j)) {
+    return FoldedNear(Fold(tokens[j - 1].text), "thang", 1) || is(j - 1, "nam") ||
+           (j >= 2 && is(j - 1, "hoc") && is(j - 2, "nam"));
+  }
+  return is(j, "hoc") && is(j - 1, "nam") && j + 1 < tokens.size() && number(j + 1);
 }
 
 bool BudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
@@ -907,10 +926,11 @@ std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens, const LineC
   bool many = n > 0 && std::any_of(tokens.begin() + 1, tokens.end(),
                                    [](const OcrToken& t) { return t.rule_before; });
   // A boundary without a rule mark before token j; dearer inside an agent
-  // phrase ("Nhà | trường").
+  // phrase ("Nhà | trường") and inside a date ("Tháng | 9/2023").
   std::vector<double> split_cost(n + 1, kBoundary);
   for (size_t j = 1; j < n; ++j) {
     if (AgentStart(tokens, j - 1, n)) split_cost[j] += 1.5;
+    if (InsideDatePhrase(tokens, j)) split_cost[j] += kDatePhrase;
   }
   for (size_t i = 0; i < n; ++i) {
     for (int cp = -1; cp < kContentColumns; ++cp) {

@@ -176,6 +176,27 @@ TEST(TextTablesTest, PipeOcrRowsLaidOutIntoColumns) {
   EXPECT_NE(t.text.find("IV. TO CHUC THUC HIEN"), std::string::npos);
 }
 
+// A month or year word stays with its number ("Thang | 9/2023" would put
+// the month in the responsible column).
+TEST(TextTablesTest, PipeOcrDateWordStaysWithItsNumber) {
+  const std::string text =
+      "III. NOI DUNG\n\n"
+      "MUC 4\n"
+      "Tieu chi 1 |Ke hoach chua co|Tham khao chuong trinh|Hoi dong tu Thang 9/2023|Khong co|Ban "
+      "giam hieu\n"
+      "Tieu chi 2 |Thu vien chua co|Tham muu voi cap tren|Phong Giao duc Nam hoc 2023-2024 "
+      "Khong co|Hieu truong\n"
+      "\nIV. TO CHUC THUC HIEN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  ASSERT_EQ(table.rows.size(), 4u);  // header, level, two criteria
+  EXPECT_EQ(table.rows[2][4].text, "Hoi dong tu");
+  EXPECT_EQ(table.rows[2][5].text, "Thang 9/2023");
+  EXPECT_EQ(table.rows[3][4].text, "Phong Giao duc");
+  EXPECT_EQ(table.rows[3][5].text, "Nam hoc 2023-2024");
+}
+
 // A row the OCR wrote one cell after another (each cell a paragraph of
 // short lines): cells keep column order, so the two paragraphs before the
 // row's time line go left of the time column (the second continues the
