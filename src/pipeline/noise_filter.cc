@@ -11,6 +11,13 @@ namespace {
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// Symbols no plan text uses, which Tesseract makes of specks, seal strokes
+// and rule ends: a token with one in it is not text.
+bool IsForeignSymbol(char32_t c) {
+  static const std::u32string kForeign = U"`\\©®£¢¥¤§¶¦¡¿«»¨¯´¸×÷‹›⁄";
+  return kForeign.find(c) != std::u32string::npos;
+}
+
 // The upper median of `v`; 0 if empty.
 double Median(std::vector<int> v) {
   if (v.empty()) return 0;
@@ -101,11 +108,43 @@ bool IsIsolatedSpeck(const Line& line, size_t i, double page_median) {
   return far_left && far_right;
 }
 
+// True if `text` has a letter or a digit.
+bool HasAlnum(std::string_view text) {
+  for (char32_t c : Utf8ToU32(text)) {
+    if (IsDigit(c) || text::IsVietnameseLetter(c)) return true;
+  }
+  return false;
+}
+
+// A seal stroke or blot read as a word: unsure (under
+// `options.tall_max_confidence`) and `options.tall_min_ratio` times as tall
+// as the lower median of the other words of the page (cell) with a letter
+// or digit, which must have at least one (dashes and marks are flat: no
+// reference).
+bool IsTallBlot(const Page& page, const Word& w, const NoiseFilterOptions& options) {
+  if (w.box.empty() || w.confidence >= options.tall_max_confidence) return false;
+  std::vector<int> heights;
+  for (const Block& block : page.blocks) {
+    for (const Line& line : block.lines) {
+      for (const Word& other : line.words) {
+        if (&other != &w && !other.box.empty() && HasAlnum(other.text)) {
+          heights.push_back(other.box.height());
+        }
+      }
+    }
+  }
+  if (heights.empty()) return false;
+  std::sort(heights.begin(), heights.end());
+  const double median = heights[(heights.size() - 1) / 2];
+  return w.box.height() >= options.tall_min_ratio * median;
+}
+
 }  // namespace
 
 bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options) {
   const std::u32string w = Utf8ToU32(word.text);
   int letters = 0, digits = 0;
+  bool foreign = false;
   std::u32string core;  // the letters, lower-case, for the syllable check
   for (char32_t c : w) {
     if (text::IsVietnameseLetter(c)) {
@@ -113,9 +152,12 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options) {
       core.push_back(c);
     } else if (IsDigit(c)) {
       ++digits;
+    } else if (IsForeignSymbol(c)) {
+      foreign = true;
     }
   }
   if (letters == 0 && digits == 0) {
+    if (foreign) return true;  // "`", "\\", "©/", "⁄" however sure
     // A lone dot, comma or quote between words is a speck far more often
     // than real punctuation, which Tesseract attaches to the word before.
     static const std::u32string kSpeckLike = U".,:;'`\"„“”ˆ~_|‘’·•";
@@ -125,6 +167,7 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options) {
     return word.confidence < options.symbol_min_confidence;
   }
   if (word.confidence >= options.garbage_min_confidence) return false;
+  if (foreign) return true;        // "£À", "2`"
   if (letters == 0) return false;  // a number
   // A number with a digit-like letter stuck on ("l1," in "MỨC l1, 2, 3").
   if (digits >= letters && std::all_of(core.begin(), core.end(), [](char32_t c) {
@@ -155,7 +198,8 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
       for (size_t i = 0; i < line.words.size(); ++i) {
         stroke[i] = IsMisreadStroke(line, i);
         noise[i] = !stroke[i] && (IsNoiseWord(line.words[i], options) ||
-                                   IsIsolatedSpeck(line, i, page_median));
+                                   IsIsolatedSpeck(line, i, page_median) ||
+                                   IsTallBlot(*page, line.words[i], options));
       }
       for (size_t i = 0; i < line.words.size(); ++i) {
         if (!stroke[i]) continue;
@@ -184,7 +228,9 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
 
 Result<Page> NoiseFilteringEngine::Recognize(const GrayImage& image, const Box& region) {
   Result<Page> page = inner_.Recognize(image, region);
-  if (page) DropNoiseWords(&*page, options_);
+  if (!page) return page;
+  if (options_.classify_dashes) table::RecoverDashes(image, &*page, options_.dashes);
+  DropNoiseWords(&*page, options_);
   return page;
 }
 

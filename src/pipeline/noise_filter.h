@@ -1,6 +1,8 @@
 // Removes OCR "words" that are really specks, stamp fragments or table
-// rules: symbol-only tokens with middling confidence and near-zero
-// confidence tokens that are neither Vietnamese syllables nor numbers.
+// rules: symbol-only tokens with middling confidence, near-zero
+// confidence tokens that are neither Vietnamese syllables nor numbers, and
+// tokens with a symbol no plan uses (`, \, ©, £, §, ⁄ ...: alone, at any
+// confidence; with letters or digits, at near-zero confidence).
 // Dash tokens are first classified by width (table/dash_classifier.h): a
 // dash the geometry confirms is rewritten to -, – or — and kept, however
 // unsure Tesseract was of it. Applied to whole pages and, through
@@ -25,6 +27,12 @@ struct NoiseFilterOptions {
   // Tokens that are not a valid syllable, word-like or a number are dropped
   // below this confidence. Default 30.
   float garbage_min_confidence = 30.0f;
+  // A word under this confidence and at least `tall_min_ratio` times as
+  // tall as the lower median of the page's other words with a letter or
+  // digit is a seal stroke or blot
+  // read as letters ("à" 115 px high among 24 px words). Defaults 60, 1.8.
+  float tall_max_confidence = 60.0f;
+  double tall_min_ratio = 1.8;
   // Classify stand-alone dash tokens by width before filtering. Default on.
   bool classify_dashes = true;
   table::DashOptions dashes;  // thresholds of the classification
@@ -36,7 +44,8 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
 // Classifies dashes (when options.classify_dashes), drops noise words, then
 // empty lines and blocks. A token under 0.4 of the line's height (the
 // page's, alone on its line), three line heights away from any word, is a
-// speck whatever its confidence. A
+// speck whatever its confidence; an unsure token far taller than the
+// page's other words is a seal stroke (NoiseFilterOptions::tall_*). A
 // stroke (|, !, l, Ï, ‡, [ ...) between two words (or last on the line with
 // a mark) that is as tall as they are and narrow, confident or not, is
 // kept: alone it is read as a roman "I" ("Học kỳ Ï năm"), with a mark as a
@@ -46,7 +55,9 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
 // Returns how many words went.
 int DropNoiseWords(Page* page, const NoiseFilterOptions& options = {});
 
-// Decorates an engine so that every result is filtered.
+// Decorates an engine so that every result is filtered; with
+// classify_dashes, dashes Tesseract did not output are first looked for in
+// the image (table::RecoverDashes).
 class NoiseFilteringEngine : public OcrEngine {
  public:
   // `inner` must outlive this object.

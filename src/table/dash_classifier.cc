@@ -21,6 +21,7 @@ bool IsDashChar(char32_t c) {
     case U'\u2212':  // minus
     case U'_':
     case U'~':
+    case U'\u00AC':  // not sign: a scanned en dash read with a tick
       return true;
     default:
       return false;
@@ -148,7 +149,151 @@ void SplitGluedDashes(Line* line, const DashOptions& options) {
   }
 }
 
+// A run of columns with ink (pixels under 128) and the rows its ink spans.
+struct InkRun {
+  int x0 = 0, x1 = 0;  // [x0, x1)
+  int y0 = 0, y1 = 0;  // [y0, y1)
+};
+
+// The runs of inked columns of `box` (clipped to the image), left to right;
+// runs are separated by at least one blank column.
+std::vector<InkRun> InkRuns(const GrayImage& image, Box box) {
+  box.x0 = std::max(box.x0, 0);
+  box.y0 = std::max(box.y0, 0);
+  box.x1 = std::min(box.x1, image.width);
+  box.y1 = std::min(box.y1, image.height);
+  std::vector<InkRun> runs;
+  bool open = false;
+  for (int x = box.x0; x < box.x1; ++x) {
+    int top = -1, bottom = -1;
+    for (int y = box.y0; y < box.y1; ++y) {
+      if (image.at(x, y) < 128) {
+        if (top < 0) top = y;
+        bottom = y + 1;
+      }
+    }
+    if (top < 0) {
+      open = false;
+      continue;
+    }
+    if (!open) runs.push_back({x, x + 1, top, bottom});
+    InkRun& run = runs.back();
+    run.x1 = x + 1;
+    run.y0 = std::min(run.y0, top);
+    run.y1 = std::max(run.y1, bottom);
+    open = true;
+  }
+  return runs;
+}
+
+// The dash `run` is, beside figures `cap` high standing on `baseline`:
+// dash-shaped by ClassifyDashWidth and lying on the middle of the line.
+std::optional<DashKind> RunDash(const InkRun& run, double cap, double baseline,
+                                const DashOptions& options) {
+  if (cap <= 0) return std::nullopt;
+  const int width = run.x1 - run.x0, thickness = run.y1 - run.y0;
+  if (width < options.speck_max_ratio * cap) return std::nullopt;
+  const double centre = (run.y0 + run.y1) / 2.0;
+  if (centre > baseline - 0.2 * cap || centre < baseline - 0.8 * cap) return std::nullopt;
+  return ClassifyDashWidth(width, thickness, cap, options);
+}
+
+Word DashWord(const InkRun& run, DashKind kind, const DashOptions& options) {
+  return Word{std::string(DashText(kind)), Box{run.x0, run.y0, run.x1, run.y1},
+              options.confirmed_confidence, ""};
+}
+
+// A number with a dash in its box, found in the pixels: "2025" boxed over
+// "– 2025" at confidence 0 (a dash Tesseract did not output: the box is
+// wider than its digits need), or "-2021" / "2024—" (glued by a lost
+// space; the dash's own width replaces SplitGluedDashes' estimate). The
+// first (last) run of ink must be a dash beside the figures, which give the
+// cap height and baseline. Returns the words to put in its place (the dash
+// and the number), empty when `w` is not such a word.
+std::vector<Word> SplitDashInBox(const GrayImage& image, const Word& w,
+                                 const DashOptions& options) {
+  const std::u32string u = Utf8ToU32(w.text);
+  size_t lead = 0, trail = 0;
+  while (lead < u.size() && IsDashChar(u[lead])) ++lead;
+  while (trail < u.size() - lead && IsDashChar(u[u.size() - 1 - trail])) ++trail;
+  if (lead + trail >= u.size() || (lead > 0 && trail > 0)) return {};
+  const std::u32string number = u.substr(lead, u.size() - lead - trail);
+  if (!IsNumberWord(U32ToUtf8(number))) return {};
+  const double cap = w.box.height();
+  if (lead == 0 && trail == 0 &&
+      w.box.width() < (options.digit_advance_ratio * u.size() + options.en_dash_min_ratio) * cap) {
+    return {};
+  }
+  std::vector<InkRun> runs = InkRuns(image, w.box);
+  if (runs.size() < 2) return {};
+  for (bool first : {true, false}) {
+    if ((first && trail > 0) || (!first && lead > 0)) continue;
+    const InkRun& dash = first ? runs.front() : runs.back();
+    // The figures: the other runs.
+    InkRun digits = first ? runs[1] : runs.front();
+    for (size_t k = first ? 1 : 0; k < runs.size() - (first ? 0 : 1); ++k) {
+      digits.x0 = std::min(digits.x0, runs[k].x0);
+      digits.x1 = std::max(digits.x1, runs[k].x1);
+      digits.y0 = std::min(digits.y0, runs[k].y0);
+      digits.y1 = std::max(digits.y1, runs[k].y1);
+    }
+    const auto kind = RunDash(dash, digits.y1 - digits.y0, digits.y1, options);
+    if (!kind) continue;
+    Word number_word = w;
+    number_word.text = U32ToUtf8(number);
+    number_word.box = Box{digits.x0, digits.y0, digits.x1, digits.y1};
+    Word dash_word = DashWord(dash, *kind, options);
+    return first ? std::vector<Word>{dash_word, number_word}
+                 : std::vector<Word>{number_word, dash_word};
+  }
+  return {};
+}
+
 }  // namespace
+
+int RecoverDashes(const GrayImage& image, Page* page, const DashOptions& options) {
+  if (image.empty() || image.pixels.size() != static_cast<size_t>(image.width) * image.height) {
+    return 0;
+  }
+  int found = 0;
+  for (Block& block : page->blocks) {
+    for (Line& line : block.lines) {
+      std::vector<Word> words;
+      for (size_t i = 0; i < line.words.size(); ++i) {
+        const Word& w = line.words[i];
+        std::vector<Word> split = w.box.empty() ? std::vector<Word>{} : SplitDashInBox(image, w, options);
+        if (!split.empty()) {
+          ++found;
+          for (Word& piece : split) words.push_back(std::move(piece));
+        } else {
+          words.push_back(w);
+        }
+        // Between two numbers ("2024 2025"): a dash in the gap.
+        if (i + 1 < line.words.size()) {
+          const Word& next = line.words[i + 1];
+          if (!IsNumberWord(w.text) || !IsNumberWord(next.text) || next.box.empty() ||
+              !IsNumberWord(words.back().text)) {
+            continue;
+          }
+          const Box& left = words.back().box;
+          const double cap = (left.height() + next.box.height()) / 2.0;
+          const double baseline = (left.y1 + next.box.y1) / 2.0;
+          Box gap{left.x1 + 1, std::min(left.y0, next.box.y0), next.box.x0 - 1,
+                  std::max(left.y1, next.box.y1)};
+          if (gap.width() < options.speck_max_ratio * cap) continue;
+          const std::vector<InkRun> runs = InkRuns(image, gap);
+          if (runs.size() != 1) continue;
+          if (const auto kind = RunDash(runs[0], cap, baseline, options)) {
+            words.push_back(DashWord(runs[0], *kind, options));
+            ++found;
+          }
+        }
+      }
+      line.words = std::move(words);
+    }
+  }
+  return found;
+}
 
 std::optional<DashKind> ClassifyDashWidth(int width, int thickness, double reference,
                                           const DashOptions& options) {
@@ -195,7 +340,12 @@ int ClassifyDashes(Page* page, const DashOptions& options) {
         // A word beside it: "2025 –", "– 2026" (a cell wraps around dashes).
         const bool word_before = i > 0 && !IsDashToken(line.words[i - 1].text);
         const bool word_after = i + 1 < n && !IsDashToken(line.words[i + 1].text);
-        if (!word_before && !word_after) continue;
+        if (!word_before && !word_after) {
+          // Alone: nothing to measure it against, but a dash is still a
+          // stroke clearly wider than thick (a blot in an empty cell is not).
+          if (w.box.width() < 1.5 * w.box.height()) w.confidence = 0;
+          continue;
+        }
         const Reference ref = LineReference(line, i, options);
         if (ref.cap_height <= 0) continue;
         if (w.box.width() < options.speck_max_ratio * ref.cap_height &&

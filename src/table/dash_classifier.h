@@ -2,13 +2,13 @@
 // OCR words with boxes (Tesseract reads "2025 – 2026" as "2025 - 2026",
 // "2025 — 2026", "2025 —- 2026" or "2025 ~— 2026" at random); output: the
 // same page where every stand-alone dash token (only -, –, —, ‐, ‒, ―, −,
-// _ and ~) that lies flat on the middle of its line next to a word is
+// _, ~ and ¬) that lies flat on the middle of its line next to a word is
 // rewritten to the dash its ink width says, with its confidence raised (the
 // geometry now vouches for it). A number with a dash glued on ("2024—",
 // "-2021") is split first, the dash's width estimated from the
 // digits' advance; a dash token smaller than any dash, or not shaped as one
-// (too thick, not 1.5 times wider than thick), is a speck and gets
-// confidence 0. The width is measured against the height
+// (too thick, not 1.5 times wider than thick; alone on its line, not 1.5
+// times wider than tall), is a speck and gets confidence 0. The width is measured against the height
 // of the neighbouring words: the cap height of a number beside it, else the
 // line's word height scaled to a cap height.
 //
@@ -24,6 +24,7 @@
 #include <optional>
 #include <string_view>
 
+#include "common/image.h"
 #include "common/page.h"
 
 namespace vnplan::table {
@@ -70,6 +71,17 @@ bool IsDashToken(std::string_view text);
 // the line are left alone. Returns the number of tokens whose
 // text changed plus the number of glued dashes split off.
 int ClassifyDashes(Page* page, const DashOptions& options = {});
+
+// Finds dashes Tesseract did not output, in the pixels of `image` (the
+// image the words of `page` were read from; dark ink under 128): a number
+// whose box is wider than its digits and whose first or last run of inked
+// columns is a dash ("2025" boxed over "– 2025"), and a gap between two
+// numbers on a line holding one dash-shaped blob ("2024 2025"). A number
+// with a dash glued on ("-2021") is split at the dash's real ink, not at
+// ClassifyDashes' estimate. Dashes are classified by width against the
+// figures' height and made words of their own with
+// `options.confirmed_confidence`. Returns how many were split off or added.
+int RecoverDashes(const GrayImage& image, Page* page, const DashOptions& options = {});
 
 }  // namespace vnplan::table
 

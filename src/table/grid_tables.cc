@@ -84,6 +84,70 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
   return m;
 }
 
+// Cuts body cells that span rows where a row rule was lost in their
+// columns only (a scan broke it), so two rows' texts do not merge. A cell
+// spanning row edge e (at page y) is cut there when at least 2/3 of the
+// table's columns have a cell starting at e (the rule is there elsewhere),
+// the cell has text ink (ink that is not rule) both above and below, and
+// a band from 5 px above to 9 px below y (at 300 dpi) holds no text (under
+// a quarter of GridOptions::min_ink_pixels_300, for specks): the
+// gap a rule with its cell padding leaves, which is wider than the space
+// between two lines of a cell. Header rows are never cut (their spans are
+// real).
+std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
+                                              const std::vector<double>& row_edges, int ncols,
+                                              int header_rows, const GridMasks& masks,
+                                              double scale, const GridOptions& options) {
+  const int min_ink = std::max(4, static_cast<int>(options.min_ink_pixels_300 * scale * scale));
+  const int above = std::max(2, static_cast<int>(std::lround(5 * scale)));
+  const int below = std::max(3, static_cast<int>(std::lround(9 * scale)));
+  const int side = std::max(2, static_cast<int>(std::lround(6 * scale)));
+  auto columns_starting = [&](int e) {
+    std::vector<bool> has(ncols, false);
+    for (const auto& c : cells) {
+      if (c.row != e) continue;
+      for (int k = c.col; k < c.col + c.col_span && k < ncols; ++k) has[k] = true;
+    }
+    return static_cast<int>(std::count(has.begin(), has.end(), true));
+  };
+  auto text_ink = [&](int x0, int y0, int x1, int y1) {
+    x0 = std::max(x0, 0);
+    y0 = std::max(y0, 0);
+    x1 = std::min(x1, masks.ink.cols);
+    y1 = std::min(y1, masks.ink.rows);
+    if (x1 <= x0 || y1 <= y0) return 0;
+    const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
+    return cv::countNonZero(masks.ink(r) & ~masks.rules(r));
+  };
+  std::vector<CellComponent> out;
+  for (const auto& c : cells) {
+    if (c.row_span < 2 || c.row < header_rows) {
+      out.push_back(c);
+      continue;
+    }
+    const int x0 = c.rect.x + side, x1 = c.rect.x + c.rect.width - side;
+    int top = c.rect.y;
+    const int bottom = c.rect.y + c.rect.height;
+    for (int e = c.row + 1; e < c.row + c.row_span && e < static_cast<int>(row_edges.size()); ++e) {
+      const int y = static_cast<int>(std::lround(row_edges[e]));
+      if (y - above <= top || y + below >= bottom) continue;
+      if (3 * columns_starting(e) < 2 * ncols) continue;
+      if (text_ink(x0, y - above, x1, y + below) >= min_ink / 4) continue;  // specks allowed
+      if (text_ink(x0, top, x1, y - above) < min_ink || text_ink(x0, y + below, x1, bottom) < min_ink) {
+        continue;
+      }
+      CellComponent piece = c;
+      piece.rect = cv::Rect(c.rect.x, top, c.rect.width, y - top);
+      out.push_back(piece);
+      top = y;
+    }
+    CellComponent last = c;
+    last.rect = cv::Rect(c.rect.x, top, c.rect.width, bottom - top);
+    out.push_back(last);
+  }
+  return out;
+}
+
 std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const GridOptions& options,
                                    int dpi, GridMasks* masks_out) {
   const double scale = (dpi > 0 ? dpi : 300) / 300.0;
@@ -132,6 +196,20 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
     if (col_edges.size() < 2 || row_edges.size() < 2) continue;
     const int ncols = static_cast<int>(col_edges.size()) - 1;
     const int nrows = static_cast<int>(row_edges.size()) - 1;
+    auto place = [&](CellComponent& c) {
+      c.col = Nearest(col_edges, c.rect.x);
+      c.row = Nearest(row_edges, c.rect.y);
+      c.col_span = std::max(1, Nearest(col_edges, c.rect.x + c.rect.width) - c.col);
+      c.row_span = std::max(1, Nearest(row_edges, c.rect.y + c.rect.height) - c.row);
+    };
+    for (auto& c : cells) place(c);
+    int header_rows = 1;
+    for (const auto& c : cells) {
+      if (c.row == 0) header_rows = std::max(header_rows, c.row_span);
+    }
+    cells = SplitAtBrokenRules(std::move(cells), row_edges, ncols, header_rows, masks, scale,
+                               options);
+    for (auto& c : cells) place(c);
     Table table;
     table.format = TableFormat::kGrid;
     table.pages = {page_number};
@@ -140,10 +218,6 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
       for (auto& cell : row) cell.page = page_number;
     }
     for (auto& c : cells) {
-      c.col = Nearest(col_edges, c.rect.x);
-      c.row = Nearest(row_edges, c.rect.y);
-      c.col_span = std::max(1, Nearest(col_edges, c.rect.x + c.rect.width) - c.col);
-      c.row_span = std::max(1, Nearest(row_edges, c.rect.y + c.rect.height) - c.row);
       if (c.row >= nrows || c.col >= ncols) continue;
       Cell& cell = table.rows[c.row][c.col];
       cell.box = Box{c.rect.x, c.rect.y, c.rect.x + c.rect.width, c.rect.y + c.rect.height};
@@ -158,8 +232,6 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
         }
       }
     }
-    int header_rows = 1;
-    for (const auto& cell : table.rows[0]) header_rows = std::max(header_rows, cell.row_span);
     table.header_rows = std::min(header_rows, nrows);
     tables.push_back(std::move(table));
   }

@@ -27,6 +27,77 @@ TEST(NoiseFilterTest, DropsSpecksAndGarbageKeepsWordsAndNumbers) {
   EXPECT_TRUE(IsNoiseWord(W("S1", 10)));     // not a digit-like letter
 }
 
+TEST(NoiseFilterTest, SymbolsNoPlanUsesAreNoise) {
+  // Medium-preset seal and speck remnants after cell text (tools/table_bench).
+  EXPECT_TRUE(IsNoiseWord(W("`", 97)));
+  EXPECT_TRUE(IsNoiseWord(W("\\", 93)));
+  EXPECT_TRUE(IsNoiseWord(W("©/", 87)));
+  EXPECT_TRUE(IsNoiseWord(W("⁄", 90)));
+  EXPECT_TRUE(IsNoiseWord(W("£À", 0)));  // "à" alone would be a syllable
+  EXPECT_TRUE(IsNoiseWord(W("2`", 0)));  // a number would stay
+  EXPECT_FALSE(IsNoiseWord(W("£À", 80)));
+  EXPECT_FALSE(IsNoiseWord(W("/", 90)));
+  EXPECT_FALSE(IsNoiseWord(W("%", 90)));
+}
+
+TEST(NoiseFilterTest, DropsTallUnsureBlots) {
+  // Medium preset, seed 1001: a seal over "– 2025" gives "à" (75 x 115 at
+  // 0) and "X" (49 x 58 at 59); a confident tall word stays.
+  auto boxed = [](const char* text, Box box, float conf) { return Word{text, box, conf, ""}; };
+  Line text, seal1, seal2;
+  text.words = {boxed("~", {1514, 313, 1532, 317}, 47), boxed("2025", {1540, 300, 1605, 324}, 97),
+                boxed("trưởng", {1610, 290, 1700, 343}, 96)};
+  seal1.words = {boxed("à", {1511, 367, 1586, 482}, 0)};
+  seal2.words = {boxed("X", {1518, 424, 1567, 482}, 59)};
+  Page page;
+  page.blocks.push_back(Block{{text, seal1, seal2}, Box{}});
+  EXPECT_EQ(DropNoiseWords(&page), 2);
+  EXPECT_EQ(PageText(page), "\u2013 2025 trưởng\n");
+  // Beside flat marks only there is no height to compare with.
+  Line flat;
+  flat.words = {boxed("-", {1515, 313, 1532, 317}, 52), boxed("2026", {1540, 300, 1606, 324}, 52)};
+  Page cut;
+  cut.blocks.push_back(Block{{flat}, Box{}});
+  EXPECT_EQ(DropNoiseWords(&cut), 0);
+  EXPECT_EQ(PageText(cut), "\u2013 2026\n");
+}
+
+TEST(NoiseFilterTest, EngineFindsADashTesseractDidNotOutput) {
+  // A fake engine answers "2024" "2025" for a line whose image has a dash
+  // between the two numbers.
+  class Fixed : public OcrEngine {
+   public:
+    Result<Page> Recognize(const GrayImage&, const Box&) override {
+      Line line;
+      line.words = {Word{"2024", {20, 36, 81, 60}, 96, ""}, Word{"2025", {120, 36, 181, 60}, 96, ""}};
+      Page page;
+      page.blocks.push_back(Block{{line}, Box{}});
+      return page;
+    }
+  } fixed;
+  GrayImage image;
+  image.width = 200;
+  image.height = 100;
+  image.pixels.assign(200 * 100, 255);
+  auto fill = [&](Box b) {
+    for (int y = b.y0; y < b.y1; ++y) {
+      for (int x = b.x0; x < b.x1; ++x) image.pixels[static_cast<size_t>(y) * 200 + x] = 0;
+    }
+  };
+  for (int x : {20, 120}) {
+    for (int k = 0; k < 4; ++k) fill(Box{x + 16 * k, 36, x + 16 * k + 13, 60});
+  }
+  fill(Box{90, 47, 106, 50});
+  NoiseFilteringEngine engine(fixed);
+  auto page = engine.Recognize(image, Box{0, 0, 200, 100});
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(PageText(*page), "2024 \u2013 2025\n");
+  NoiseFilterOptions off;
+  off.classify_dashes = false;
+  NoiseFilteringEngine plain(fixed, off);
+  EXPECT_EQ(PageText(*plain.Recognize(image, Box{0, 0, 200, 100})), "2024 2025\n");
+}
+
 TEST(NoiseFilterTest, DropNoiseWordsRemovesEmptyLinesAndBlocks) {
   Page page;
   Block noisy, good;

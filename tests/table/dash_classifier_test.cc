@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <initializer_list>
+#include <utility>
+#include <vector>
 
 namespace vnplan::table {
 namespace {
@@ -182,6 +184,95 @@ TEST(DashClassifierTest, MediumScanBulletHyphen) {
   EXPECT_EQ(ClassifyDashes(&page), 0);
   EXPECT_EQ(At(page, 0).text, "-");
   EXPECT_GE(At(page, 0).confidence, 90.0f);
+}
+
+TEST(DashClassifierTest, NotSignIsAnEnDash) {
+  // Medium preset, seed 1005: "Năm học 2024 –" / "– 2025" with the second
+  // dash read "¬" at 41 (17 x 4 beside a 24-pixel figure: 0.71).
+  Page page = MakePage({{"¬", 1514, 514, 1531, 518, 41}, {"2025", 1540, 501, 1606, 525, 95}});
+  EXPECT_EQ(ClassifyDashes(&page), 1);
+  EXPECT_EQ(PageText(page), "\u2013 2025\n");
+  EXPECT_GE(At(page, 0).confidence, 90.0f);
+  EXPECT_TRUE(IsDashToken("¬"));
+}
+
+TEST(DashClassifierTest, ALoneBlotReadAsADashLosesItsConfidence) {
+  // Medium preset, seed 1000: an empty cell with a 24 x 18 blot read "-" at
+  // 66; a lone hyphen 10 x 4 ("none") keeps its confidence.
+  Page blot = MakePage({{"-", 1916, 1005, 1940, 1023, 66}});
+  ClassifyDashes(&blot);
+  EXPECT_EQ(At(blot, 0).confidence, 0.0f);
+  Page hyphen = MakePage({{"-", 1916, 1012, 1926, 1016, 66}});
+  ClassifyDashes(&hyphen);
+  EXPECT_EQ(At(hyphen, 0).confidence, 66.0f);
+}
+
+// Four 13 x 24 "figures" from x, 3 pixels apart, on the baseline y 60.
+std::vector<Box> Figures(int x) {
+  std::vector<Box> boxes;
+  for (int k = 0; k < 4; ++k) boxes.push_back(Box{x + 16 * k, 36, x + 16 * k + 13, 60});
+  return boxes;
+}
+
+// A 400 x 100 white image with `boxes` black.
+GrayImage Draw(const std::vector<Box>& boxes) {
+  GrayImage image;
+  image.width = 400;
+  image.height = 100;
+  image.dpi = 300;
+  image.pixels.assign(static_cast<size_t>(image.width) * image.height, 255);
+  for (const Box& b : boxes) {
+    for (int y = b.y0; y < b.y1; ++y) {
+      for (int x = b.x0; x < b.x1; ++x) image.pixels[static_cast<size_t>(y) * image.width + x] = 0;
+    }
+  }
+  return image;
+}
+
+TEST(DashClassifierTest, RecoversADashHiddenInANumbersBox) {
+  // Medium preset, seed 1006: "– 2025" boxed as one word "2025" at 0, 92
+  // pixels wide for 65 of figures. The dash: 17 x 3, 8 pixels before them.
+  std::vector<Box> ink = Figures(120);
+  ink.push_back(Box{95, 46, 112, 49});
+  const GrayImage image = Draw(ink);
+  Page page = MakePage({{"2025", 95, 36, 183, 60, 0}});
+  EXPECT_EQ(RecoverDashes(image, &page), 1);
+  EXPECT_EQ(PageText(page), "\u2013 2025\n");
+  EXPECT_EQ(At(page, 1).box.x0, 120);
+  // The same box without the dash's ink: left alone.
+  Page plain = MakePage({{"2025", 95, 36, 183, 60, 0}});
+  EXPECT_EQ(RecoverDashes(Draw(Figures(120)), &plain), 0);
+  EXPECT_EQ(PageText(plain), "2025\n");
+}
+
+TEST(DashClassifierTest, RecoversADashBetweenTwoNumbers) {
+  // "2024 2025" with a 16 x 3 dash in the gap Tesseract skipped.
+  std::vector<Box> ink = Figures(20);
+  for (const Box& b : Figures(120)) ink.push_back(b);
+  ink.push_back(Box{90, 47, 106, 50});
+  const GrayImage image = Draw(ink);
+  Page page = MakePage({{"2024", 20, 36, 81, 60, 96}, {"2025", 120, 36, 181, 60, 96}});
+  EXPECT_EQ(RecoverDashes(image, &page), 1);
+  EXPECT_EQ(PageText(page), "2024 \u2013 2025\n");
+  // A blot in the gap (12 x 12) is no dash.
+  std::vector<Box> blot = Figures(20);
+  for (const Box& b : Figures(120)) blot.push_back(b);
+  blot.push_back(Box{92, 40, 104, 52});
+  Page other = MakePage({{"2024", 20, 36, 81, 60, 96}, {"2025", 120, 36, 181, 60, 96}});
+  EXPECT_EQ(RecoverDashes(Draw(blot), &other), 0);
+}
+
+TEST(DashClassifierTest, SplitsAGluedDashAtItsInk) {
+  // "-2021" with a hyphen 8 x 3 (0.33 of the figures): a hyphen, where the
+  // estimate from the box would say en dash; with 17 pixels an en dash.
+  for (auto [width, text] : {std::pair{8, "- 2021\n"}, std::pair{17, "\u2013 2021\n"}}) {
+    std::vector<Box> ink = Figures(120);
+    ink.push_back(Box{112 - width, 47, 112, 50});
+    Page page = MakePage({{"-2021", 100 - width, 36, 183, 60, 80}});
+    EXPECT_EQ(RecoverDashes(Draw(ink), &page), 1);
+    ClassifyDashes(&page);
+    EXPECT_EQ(PageText(page), text);
+  }
 }
 
 TEST(DashClassifierTest, WidthRatiosAndTokens) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "fake_ocr_engine.h"
 
 namespace vnplan::table {
@@ -106,6 +110,62 @@ TEST(GridTablesTest, OcrsEachNonEmptyCellOnce) {
   }
   EXPECT_EQ(d.engine.calls(), d.ink_cells);
   EXPECT_FLOAT_EQ(t.rows[2][2].confidence, 91.0f);
+}
+
+// A 3-column table, rows at y = 100, 200, 350, 500, 650 and columns at
+// x = 100, 500, 900, 1300; `gaps` lists (row rule index, column) pieces of
+// row rules left out, `blobs` text as (x, y) of 18 x 7 blobs.
+GrayImage BrokenRuleTable(const std::vector<std::pair<int, int>>& gaps,
+                          const std::vector<std::pair<int, int>>& blobs) {
+  GrayImage img = Blank(1600, 800);
+  const int xs[] = {100, 500, 900, 1300};
+  const int ys[] = {100, 200, 350, 500, 650};
+  const int t = 3;
+  for (int r = 0; r < 5; ++r) {
+    for (int c = 0; c < 3; ++c) {
+      if (std::find(gaps.begin(), gaps.end(), std::pair{r, c}) != gaps.end()) continue;
+      FillRect(&img, xs[c], ys[r], xs[c + 1] + t, ys[r] + t);
+    }
+  }
+  for (int x : xs) FillRect(&img, x, ys[0], x + t, ys[4] + t);
+  for (auto [x, y] : blobs) FillRect(&img, x, y, x + 18, y + 7);
+  return img;
+}
+
+TEST(GridTablesTest, SplitsABodyCellWhoseRowRuleBrokeInItsColumn) {
+  // The rule at y = 350 is lost in the middle column (a scan broke it):
+  // text above and below it, none in the band it leaves.
+  const GrayImage img = BrokenRuleTable(
+      {{2, 1}}, {{120, 120}, {520, 120}, {520, 215}, {520, 365}, {920, 365}, {520, 515}});
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t = (*grids)[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  ASSERT_EQ(t.columns(), 3u);
+  EXPECT_EQ(t.rows[1][1].row_span, 1);
+  EXPECT_EQ(t.rows[2][1].row_span, 1);
+  ASSERT_TRUE(t.rows[2][1].box.has_value());
+  EXPECT_NEAR(t.rows[2][1].box->y0, 351, 4);
+}
+
+TEST(GridTablesTest, KeepsRealRowSpans) {
+  // Text on one side of the missing rule only: a cell spanning two rows.
+  const GrayImage one_side = BrokenRuleTable({{2, 1}}, {{520, 215}, {520, 300}, {920, 365}});
+  auto grids = DetectGrids(one_side, 1);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[1][1].row_span, 2);
+  // Text across the rule's place: a spanning cell's lines.
+  const GrayImage across = BrokenRuleTable({{2, 1}}, {{520, 215}, {520, 346}, {520, 400}});
+  grids = DetectGrids(across, 1);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[1][1].row_span, 2);
+  // Header cells span rows: the first row rule lost in one column.
+  const GrayImage header = BrokenRuleTable({{1, 0}}, {{120, 120}, {120, 215}, {520, 120}});
+  grids = DetectGrids(header, 1);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[0][0].row_span, 2);
+  EXPECT_EQ((*grids)[0].header_rows, 2);
 }
 
 TEST(GridTablesTest, NoRulesNoTables) {

@@ -68,6 +68,47 @@ struct Args {
   bool restore = true;       // cells restored by the LM as `vnplan run` does
   std::string tones = "old";  // `vnplan run --tones`; the generator sets hòa
   std::string dash_log;      // TSV of every dash token before classification
+  std::string word_log;      // every cell's OCR words before the noise filter
+  std::string save_pages;    // directory for the pages given to the grid code (PGM)
+};
+
+// Writes `image` as a binary PGM (for looking at what the grid code saw).
+bool WritePgm(const GrayImage& image, const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  std::fprintf(f, "P5\n%d %d\n255\n", image.width, image.height);
+  const size_t n = image.pixels.size();
+  const bool ok = std::fwrite(image.pixels.data(), 1, n, f) == n;
+  return std::fclose(f) == 0 && ok;
+}
+
+// Logs every cell's OCR words (text, box, confidence), one OCR line a
+// line, after the cell's region, then passes the page on.
+class WordLoggingEngine : public OcrEngine {
+ public:
+  WordLoggingEngine(OcrEngine& inner, FILE* out) : inner_(inner), out_(out) {}
+  void SetContext(std::string context) { context_ = std::move(context); }
+  Result<Page> Recognize(const GrayImage& image, const Box& region) override {
+    Result<Page> page = inner_.Recognize(image, region);
+    if (!page || !out_) return page;
+    std::fprintf(out_, "%s cell %d %d %d %d\n", context_.c_str(), region.x0, region.y0, region.x1,
+                 region.y1);
+    for (const Block& b : page->blocks) {
+      for (const Line& l : b.lines) {
+        for (const Word& w : l.words) {
+          std::fprintf(out_, "\t%s %d %d %d %d %.0f", w.text.c_str(), w.box.x0, w.box.y0,
+                       w.box.x1, w.box.y1, w.confidence);
+        }
+        std::fprintf(out_, "\n");
+      }
+    }
+    return page;
+  }
+
+ private:
+  OcrEngine& inner_;
+  FILE* out_;
+  std::string context_;
 };
 
 // Logs every stand-alone dash token Tesseract returns with its line's word
@@ -143,7 +184,9 @@ int Run(const Args& args) {
     return 5;
   }
   FILE* dash_log = args.dash_log.empty() ? nullptr : std::fopen(args.dash_log.c_str(), "w");
-  DashLoggingEngine logging(**engine, dash_log);
+  FILE* word_log = args.word_log.empty() ? nullptr : std::fopen(args.word_log.c_str(), "w");
+  WordLoggingEngine words(**engine, word_log);
+  DashLoggingEngine logging(words, dash_log);
   pipeline::NoiseFilterOptions nfo;
   nfo.classify_dashes = args.dashes;
   pipeline::NoiseFilteringEngine filtered(logging, nfo);
@@ -195,6 +238,12 @@ int Run(const Args& args) {
           return 1;
         }
         image = args.binary ? cleaned->binary : cleaned->gray;
+      }
+      words.SetContext("plan " + std::to_string(i) + " page " + std::to_string(p + 1));
+      if (!args.save_pages.empty()) {
+        const std::string path = args.save_pages + "/plan" + std::to_string(i) + "_page" +
+                                 std::to_string(p + 1) + ".pgm";
+        if (!WritePgm(image, path)) std::fprintf(stderr, "table_bench: cannot write %s\n", path.c_str());
       }
       auto found = table::ExtractTablesFromImage(image, static_cast<int>(p + 1), cell_engine);
       if (!found) {
@@ -289,6 +338,7 @@ int Run(const Args& args) {
   std::printf("fields with similarity >= %.2f: %d / %d = %.2f%%\n", args.threshold, all_ok, all,
               all ? 100.0 * all_ok / all : 0.0);
   if (dash_log) std::fclose(dash_log);
+  if (word_log) std::fclose(word_log);
   return 0;
 }
 
@@ -329,6 +379,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"old", "new"}));
   app.add_option("--dash-log", args.dash_log,
                  "Write every dash token Tesseract returns, with its line's word boxes, to FILE");
+  app.add_option("--word-log", args.word_log,
+                 "Write every cell's OCR words (text, box, confidence) before the noise filter "
+                 "to FILE");
+  app.add_option("--save-pages", args.save_pages,
+                 "Write each page as given to the grid code to DIR/plan<i>_page<p>.pgm");
   app.add_flag("-v,--verbose", args.verbose, "Print every field below the threshold");
   CLI11_PARSE(app, argc, argv);
   return vnplan::table_bench::Run(args);
