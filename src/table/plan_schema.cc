@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <regex>
 #include <set>
 #include <utility>
@@ -384,6 +385,37 @@ bool IsCapitalized(const std::string& word) {
   return text::ToUpper(first) == first && text::ToLower(first) != first;
 }
 
+// A proper name is spelled one way throughout a document, but the
+// diacritic restorer may read it differently where it has less context
+// (the place in "Thanh Hưng, ngày 12 tháng 9" against "xã Thanh Hưng" in
+// the text). Returns the capitalised spelling of `name` (same words once
+// folded) that occurs most often in `lines`; `name` itself on a tie.
+std::string MostUsedSpelling(const std::vector<std::string>& lines, const std::string& name) {
+  const std::vector<std::string> want = SplitWords(name);
+  if (want.empty()) return name;
+  const std::string folded = Fold(name);
+  std::map<std::string, int> counts;
+  for (const auto& line : lines) {
+    const std::vector<std::string> w = SplitWords(line);
+    for (size_t i = 0; i + want.size() <= w.size(); ++i) {
+      std::string candidate = TrimPunct(Join(w, i, i + want.size()));
+      if (Fold(candidate) != folded) continue;
+      bool capitalised = true;
+      for (size_t k = i; k < i + want.size(); ++k) capitalised &= IsCapitalized(w[k]);
+      if (capitalised) ++counts[candidate];
+    }
+  }
+  std::string best = name;
+  int best_count = counts.count(name) ? counts[name] : 0;
+  for (const auto& [spelling, count] : counts) {
+    if (count > best_count) {
+      best = spelling;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
 bool IsNameLike(const std::string& line) {
   auto words = SplitWords(line);
   if (words.size() < 2 || words.size() > 5) return false;
@@ -460,6 +492,7 @@ DocumentInfo ExtractDocumentInfo(std::string_view text) {
       }
     }
   }
+  info.place = MostUsedSpelling(lines, info.place);
 
   // Number: "Số: 215/KH-ĐBL".
   for (size_t l = 0; l < head; ++l) {

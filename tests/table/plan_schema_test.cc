@@ -190,6 +190,21 @@ TEST(PlanSchemaTest, DocumentInfoFromOcrTextWithoutMarks) {
   EXPECT_EQ(d.signer, "Nguyén Thi Thom");
 }
 
+// The place keeps the spelling the document uses most for the same name
+// (the restorer may read the header's "Thanh Hung" differently from the
+// text's "xã Thanh Hung"); a lower-case or differently folded phrase does
+// not count.
+TEST(PlanSchemaTest, PlaceTakesTheDocumentsMostUsedSpelling) {
+  DocumentInfo d = ExtractDocumentInfo(
+      "Số: 325/KH-TrTH Thanh Hùng, ngày 12 tháng 9 năm 2023\nKẾ HOẠCH\n\n"
+      "Trường tiểu học xã Thanh Hưng đạt chuẩn.\nthanh hưng là lời chúc.\n"
+      "Cán bộ trường xã Thanh Hưng, xã Thanh Hà.\n");
+  EXPECT_EQ(d.place, "Thanh Hưng");
+  DocumentInfo tie = ExtractDocumentInfo(
+      "Thanh Hùng, ngày 12 tháng 9 năm 2023\nKẾ HOẠCH\n\nxã Thanh Hưng đạt chuẩn.\n");
+  EXPECT_EQ(tie.place, "Thanh Hùng");
+}
+
 TEST(PlanSchemaTest, OrganizationCutAtTheMottoColumn) {
   DocumentInfo d = ExtractDocumentInfo(
       "TRƯỜNG THCS TÔ HIẾN THÀNH Độc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\n");
