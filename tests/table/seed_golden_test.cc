@@ -193,9 +193,10 @@ TEST(SeedGoldenTest, Seed003ColumnLayoutFolded) {
                                          [](const std::string& s) { return Fold(s); });
   std::printf("seed 003 folded: %d/%d fields >= 0.95 (%.3f), mean similarity %.4f\n", score.close,
               score.fields, score.share(), score.mean);
-  // Measured 159/264 = 0.602, mean 0.8798.
-  EXPECT_GE(score.mean, 0.86) << score.report;
-  EXPECT_GE(score.share(), 0.58) << score.report;
+  // Measured 160/264 = 0.606, mean 0.8851 (159/264, 0.8798 before the
+  // column-order and date-phrase rules of text_tables.cc).
+  EXPECT_GE(score.mean, 0.882) << score.report;
+  EXPECT_GE(score.share(), 0.60) << score.report;
 }
 
 }  // namespace
