@@ -1154,7 +1154,15 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
   }
   for (size_t r = 0; r < rows->size(); ++r) {
     for (const auto& [column, text] : placed[r]) {
-      AppendText(&(*rows)[r].cells[2 + column].text, text);
+      std::string& cell = (*rows)[r].cells[2 + column].text;
+      // A compound broken after its hyphen at the end of a line
+      // ("PCCC-" / "CNCH") is joined again; a free-standing dash
+      // ("2023 -" / "2024") keeps its space.
+      if (cell.size() >= 2 && cell.back() == '-' && cell[cell.size() - 2] != ' ') {
+        cell += text;
+      } else {
+        AppendText(&cell, text);
+      }
     }
   }
 }

@@ -197,6 +197,25 @@ TEST(TextTablesTest, PipeOcrDateWordStaysWithItsNumber) {
   EXPECT_EQ(table.rows[3][5].text, "Nam hoc 2023-2024");
 }
 
+// A compound broken after its hyphen at a line end is joined again; a
+// dash standing alone keeps its spaces.
+TEST(TextTablesTest, PipeOcrHyphenatedLineEndJoined) {
+  const std::string text =
+      "III. NOI DUNG\n\n"
+      "MUC 1,2, 3\n"
+      "1 Tieu chuan 1: To chuc\n"
+      "Tieu chi |Cong tac phong|Trong nam hoc 2023 -|Hieu truong|10/2023|Khong co|Doi PCCC-\n"
+      "1.10 |chay chua tot|2024 mo lop tap huan|tham muu| | |CNCH cong an\n"
+      "Tieu chi 1.2|Cong tac van thu|Kiem tra ho so|Hieu truong|9/2023|Khong co|Nhan vien\n"
+      "\nIV. TO CHUC THUC HIEN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  EXPECT_EQ(table.rows[3][3].text, "Trong nam hoc 2023 - 2024 mo lop tap huan");
+  EXPECT_EQ(table.rows[3][7].text, "Doi PCCC-CNCH cong an");
+}
+
 // A row the OCR wrote one cell after another (each cell a paragraph of
 // short lines): cells keep column order, so the two paragraphs before the
 // row's time line go left of the time column (the second continues the
