@@ -646,14 +646,19 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
   size_t max_rows = 0;
   for (const auto& t : tables) max_rows += t.rows.size();
   doc.criteria.reserve(max_rows);
+  // Cells of OCR'd-line tables restored with restore_ocr_cell when set.
+  MapOptions ocr_line_options = options;
+  if (options.restore_ocr_cell) ocr_line_options.restore_cell = options.restore_ocr_cell;
   for (const auto& table : tables) {
+    const MapOptions& cell_options =
+        table.format == TableFormat::kPipeOcr ? ocr_line_options : options;
     if (table.rows.empty()) continue;
     std::vector<int> mapping =
-        MatchPlanHeader(HeaderCells(table, options), options.header_min_similarity);
-    if (IsPlanHeader(mapping, options)) {
+        MatchPlanHeader(HeaderCells(table, cell_options), cell_options.header_min_similarity);
+    if (IsPlanHeader(mapping, cell_options)) {
       ++plan_tables;
       plan_mapping = mapping;
-      MapPlanRows(table, mapping, std::max(1, table.header_rows), options, &state, &doc);
+      MapPlanRows(table, mapping, std::max(1, table.header_rows), cell_options, &state, &doc);
       previous_was_plan = true;
       continue;
     }
@@ -662,7 +667,9 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
       bool has_labels = false;
       for (const auto& row : table.rows) {
         for (size_t c = 0; c < row.size() && c < 2; ++c) {
-          if (ParseRowLabel(Restore(options, row[c].text)).kind != LabelKind::kNone) has_labels = true;
+          if (ParseRowLabel(Restore(cell_options, row[c].text)).kind != LabelKind::kNone) {
+            has_labels = true;
+          }
         }
       }
       const auto& first = table.rows.front();
@@ -670,12 +677,12 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
       if (has_labels || continues) {
         doc.diagnostics.push_back({"info", "plan-table-continued",
                                    "a headerless table was read as the plan table's continuation"});
-        MapPlanRows(table, plan_mapping, 0, options, &state, &doc);
+        MapPlanRows(table, plan_mapping, 0, cell_options, &state, &doc);
         continue;
       }
     }
     previous_was_plan = false;
-    doc.tables.push_back(ToGeneric(table, options));
+    doc.tables.push_back(ToGeneric(table, cell_options));
   }
   if (plan_tables == 0) {
     doc.diagnostics.push_back({"warning", "no-plan-table",

@@ -79,6 +79,11 @@ struct MapOptions {
   // Applied to every cell's text before recognition (e.g. diacritic
   // restoration for OCR'd text without marks). Default: none.
   std::function<std::string(std::string_view)> restore_cell;
+  // Used instead of restore_cell for the cells of tables rebuilt from an
+  // English OCR's lines (TableFormat::kPipeOcr, text_tables.h), where any
+  // word may be misread ("Khéng co", "dén hét nin"): e.g. the restorer in
+  // lm::RestoreMode::kOcr. Default: none (restore_cell applies).
+  std::function<std::string(std::string_view)> restore_ocr_cell;
   // A header cell maps to a plan column when its folded similarity to the
   // canonical header (or a known variant) reaches this. Default 0.6.
   double header_min_similarity = 0.6;

@@ -163,6 +163,43 @@ TEST(PlanSchemaTest, OtherTablesAreGenericKeyedByHeader) {
   EXPECT_EQ(doc.diagnostics[0].code, "no-plan-table");
 }
 
+// restore_ocr_cell replaces restore_cell for the cells of tables rebuilt
+// from OCR'd lines only.
+TEST(PlanSchemaTest, OcrLineTablesUseTheirOwnCellRestorer) {
+  auto plan_table = [](TableFormat format) {
+    Table t;
+    t.format = format;
+    t.header_rows = 1;
+    for (const std::vector<std::string>& texts : std::vector<std::vector<std::string>>{
+             {"TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt (so với hiện trạng)",
+              "Công việc/giải pháp cần thực hiện", "Chủ trì và phối hợp thực hiện",
+              "Thời gian thực hiện và hoàn thành", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác",
+              "Ghi chú"},
+             {"", "Tiêu chí 1.1", "kq", "cv", "ct", "9/2023", "kp", "dk", ""}}) {
+      std::vector<Cell> row;
+      for (const auto& text : texts) {
+        Cell cell;
+        cell.text = text;
+        row.push_back(std::move(cell));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  };
+  MapOptions options;
+  options.restore_cell = [](std::string_view c) { return std::string(c); };
+  options.restore_ocr_cell = [](std::string_view c) { return std::string(c) + "!"; };
+  PlanDocument ocr = MapToPlan({plan_table(TableFormat::kPipeOcr)}, "", options);
+  ASSERT_EQ(ocr.criteria.size(), 1u);
+  EXPECT_EQ(ocr.criteria[0].expected_result, "kq!");
+  PlanDocument tsv = MapToPlan({plan_table(TableFormat::kTsv)}, "", options);
+  ASSERT_EQ(tsv.criteria.size(), 1u);
+  EXPECT_EQ(tsv.criteria[0].expected_result, "kq");
+  options.restore_ocr_cell = nullptr;
+  EXPECT_EQ(MapToPlan({plan_table(TableFormat::kPipeOcr)}, "", options).criteria[0].expected_result,
+            "kq");
+}
+
 TEST(PlanSchemaTest, DocumentInfo) {
   DocumentInfo d = ExtractDocumentInfo(
       "PHÒNG GD&ĐT QUẬN 1\nTRƯỜNG THCS VĂN LANG\n\nSố: 12/KH-THCS\n"
