@@ -237,14 +237,26 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   // cell separators ('|' column rules of an OCR'd export, tabs) as letters,
   // and each cell is restored on its own (MapOpts) with its own context.
   table::TextTables found = table::ExtractTablesFromText(Finish(text));
+  table::MapOptions mo = MapOpts();
   if (stripped_like || q.valid_share() < 0.9) {
     const size_t changed = Restore(&text);
     Restore(&found.text);
     notes.emplace_back("restored", std::to_string(changed) + " words restored by the language model");
+    // Cells of a table laid out from OCR'd lines ('|' column hints) are
+    // OCR output in a document that needed restoring: every word is open to
+    // the OCR channel, including garble that passes as a valid syllable
+    // ("Khéng co" -> "Không có"), which the per-cell automatic check skips.
+    if (restorer) {
+      mo.restore_ocr_cell = [this](std::string_view cell) {
+        std::string s(cell);
+        Restore(&s, lm::RestoreMode::kOcr);
+        return Finish(std::move(s));
+      };
+    }
   }
   text = Finish(std::move(text));
   found.text = Finish(std::move(found.text));
-  table::PlanDocument plan = table::MapToPlan(found.tables, found.text, MapOpts());
+  table::PlanDocument plan = table::MapToPlan(found.tables, found.text, mo);
   return Assemble(plan, input, "text", 0, std::move(text), notes);
 }
 

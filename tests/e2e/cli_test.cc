@@ -78,7 +78,9 @@ TEST_F(CliTest, TablesPrintsPlanJsonOnStdout) {
 // The text route finds the tables before it restores diacritics: seed 003's
 // '|' column rules must reach the table reader (restoring first turned them
 // into letters and cost a fifth of the fields: 0.629 of the fields >= 0.95,
-// mean 0.846). Measured after the change: 196/264 = 0.742, mean 0.900.
+// mean 0.846). Measured after the change: 196/264 = 0.742, mean 0.900; with
+// the OCR channel on the cells of '|' tables (session 3): 202/264 = 0.765,
+// mean 0.909.
 TEST_F(CliTest, TablesOnOcrGarbledSeedMatchesHandWrittenGolden) {
   fs::path seed;
   const fs::path seeds = fs::path(VNPLAN_SHARED_DIR) / "seeds";
@@ -99,8 +101,8 @@ TEST_F(CliTest, TablesOnOcrGarbledSeedMatchesHandWrittenGolden) {
   std::printf("vnplan tables seed 003: %d/%d fields >= 0.95 (%.3f), mean %.4f\n", score.close,
               score.fields, score.share(), score.mean);
   EXPECT_EQ(got["criteria"].size(), golden["criteria"].size());
-  EXPECT_GE(score.share(), 0.70);
-  EXPECT_GE(score.mean, 0.88);
+  EXPECT_GE(score.share(), 0.76);
+  EXPECT_GE(score.mean, 0.905);
 }
 
 TEST_F(CliTest, BatchKeepsGoingAndResumes) {
