@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "table/cell_words.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::pipeline {
@@ -83,7 +84,10 @@ bool IsMisreadStroke(const Line& line, size_t i) {
   // Last on its line only with a mark: "Tiêu chuẩn ‡:" before a wrapped title.
   if (i + 1 == line.words.size() && u.size() == 1) return false;
   static const std::u32string kStrokes = U"|!ÏÌÍÎ[]l‡†";
-  if (kStrokes.find(u[0]) == std::u32string::npos || w.box.empty()) return false;
+  // A plain I only before a colon ("Tiêu chuẩn I:" numbers the standard);
+  // "Học kỳ I." and roman headings at the start of a line stay.
+  const bool numbering_i = u[0] == U'I' && u.size() == 2 && u[1] == U':';
+  if ((kStrokes.find(u[0]) == std::u32string::npos && !numbering_i) || w.box.empty()) return false;
   const double median = MedianOtherHeight(line, i);
   // A stroke is at most half as wide as tall; with its mark ("‡:") as wide.
   const double max_width = (u.size() == 1 ? 0.5 : 1.0) * w.box.height();
@@ -108,6 +112,15 @@ bool IsIsolatedSpeck(const Line& line, size_t i, double page_median) {
   return far_left && far_right;
 }
 
+// One figure or symbol left alone on its line (the rest of it noise),
+// clearly under a figure's height: a seal fragment read as "4" below "Phó
+// Hiệu trưởng" (a real digit stands 0.8-0.9 of the words' median height).
+bool IsSmallLoneFigure(const Word& w, double page_median) {
+  const std::u32string u = Utf8ToU32(w.text);
+  return page_median > 0 && !w.box.empty() && u.size() == 1 && !text::IsVietnameseLetter(u[0]) &&
+         w.box.height() < 0.7 * page_median;
+}
+
 // True if `text` has a letter or a digit.
 bool HasAlnum(std::string_view text) {
   for (char32_t c : Utf8ToU32(text)) {
@@ -122,7 +135,12 @@ bool HasAlnum(std::string_view text) {
 // or digit, which must have at least one (dashes and marks are flat: no
 // reference).
 bool IsTallBlot(const Page& page, const Word& w, const NoiseFilterOptions& options) {
-  if (w.box.empty() || w.confidence >= options.tall_max_confidence) return false;
+  if (w.box.empty()) return false;
+  // Sure of it: only when it is no text either ("X" over a seal at 72).
+  if (w.confidence >= options.tall_max_confidence &&
+      (w.confidence >= options.tall_garbage_max_confidence || table::LooksLikeText(w.text))) {
+    return false;
+  }
   std::vector<int> heights;
   for (const Block& block : page.blocks) {
     for (const Line& line : block.lines) {
@@ -200,6 +218,10 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
         noise[i] = !stroke[i] && (IsNoiseWord(line.words[i], options) ||
                                    IsIsolatedSpeck(line, i, page_median) ||
                                    IsTallBlot(*page, line.words[i], options));
+      }
+      if (std::count(noise.begin(), noise.end(), false) == 1) {
+        const size_t i = std::find(noise.begin(), noise.end(), false) - noise.begin();
+        noise[i] = !stroke[i] && IsSmallLoneFigure(line.words[i], page_median);
       }
       for (size_t i = 0; i < line.words.size(); ++i) {
         if (!stroke[i]) continue;

@@ -27,11 +27,14 @@ struct NoiseFilterOptions {
   // Tokens that are not a valid syllable, word-like or a number are dropped
   // below this confidence. Default 30.
   float garbage_min_confidence = 30.0f;
-  // A word under this confidence and at least `tall_min_ratio` times as
-  // tall as the lower median of the page's other words with a letter or
-  // digit is a seal stroke or blot
-  // read as letters ("à" 115 px high among 24 px words). Defaults 60, 1.8.
+  // A word under `tall_max_confidence` and at least `tall_min_ratio` times
+  // as tall as the lower median of the page's other words with a letter or
+  // digit is a seal stroke or blot read as letters ("à" 115 px high among
+  // 24 px words); under `tall_garbage_max_confidence`, so is such a word
+  // that is no number or syllable (table::LooksLikeText: "X" at 72).
+  // Defaults 60, 90, 1.8.
   float tall_max_confidence = 60.0f;
+  float tall_garbage_max_confidence = 90.0f;
   double tall_min_ratio = 1.8;
   // Classify stand-alone dash tokens by width before filtering. Default on.
   bool classify_dashes = true;
@@ -44,12 +47,13 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
 // Classifies dashes (when options.classify_dashes), drops noise words, then
 // empty lines and blocks. A token under 0.4 of the line's height (the
 // page's, alone on its line), three line heights away from any word, is a
-// speck whatever its confidence; an unsure token far taller than the
+// speck whatever its confidence, and so is one figure or symbol alone on
+// its line under 0.7 of the page's word height; an unsure token far taller than the
 // page's other words is a seal stroke (NoiseFilterOptions::tall_*). A
 // stroke (|, !, l, Ï, ‡, [ ...) between two words (or last on the line with
 // a mark) that is as tall as they are and narrow, confident or not, is
 // kept: alone it is read as a roman "I" ("Học kỳ Ï năm"), with a mark as a
-// "1" ("MỨC |, 2, 3", "Tiêu chuẩn ‡:"). A number with digit-like letters
+// "1" ("MỨC |, 2, 3", "Tiêu chuẩn ‡:", and a plain "Tiêu chuẩn I:"). A number with digit-like letters
 // in it is read as digits ("l1," -> "1,", "2O24" -> "2024"), before the
 // language model can take it for a word ("l1" -> "li").
 // Returns how many words went.

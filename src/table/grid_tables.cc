@@ -7,6 +7,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "table/cell_words.h"
 #include "table/fuzzy.h"
 #include "table/row_labels.h"
 
@@ -239,6 +240,37 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
   return tables;
 }
 
+// Reads `region` of `gray` again, enlarged `scale` times (cubic) with a
+// white margin, and maps the word boxes back to page coordinates.
+Result<Page> ReadEnlarged(const cv::Mat& gray, const Box& region, int dpi, double scale,
+                          OcrEngine& engine) {
+  const int margin = 10;
+  cv::Mat crop = gray(cv::Rect(region.x0, region.y0, region.width(), region.height()));
+  cv::Mat big;
+  cv::resize(crop, big, cv::Size(), scale, scale, cv::INTER_CUBIC);
+  cv::copyMakeBorder(big, big, margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                     cv::Scalar(255));
+  GrayImage image;
+  image.width = big.cols;
+  image.height = big.rows;
+  image.dpi = static_cast<int>(std::lround((dpi > 0 ? dpi : 300) * scale));
+  image.pixels.assign(big.datastart, big.dataend);
+  Result<Page> page = engine.Recognize(image, Box{});
+  if (!page) return page;
+  auto back = [&](int v, int origin) {
+    return origin + static_cast<int>(std::lround((v - margin) / scale));
+  };
+  for (Block& block : page->blocks) {
+    for (Line& line : block.lines) {
+      for (Word& w : line.words) {
+        w.box = Box{back(w.box.x0, region.x0), back(w.box.y0, region.y0), back(w.box.x1, region.x0),
+                    back(w.box.y1, region.y0)};
+      }
+    }
+  }
+  return page;
+}
+
 cv::Mat Wrap(const GrayImage& page) {
   return cv::Mat(page.height, page.width, CV_8UC1, const_cast<uint8_t*>(page.pixels.data()));
 }
@@ -298,6 +330,12 @@ Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int pag
           cv::Rect r(inner.x0, inner.y0, inner.width(), inner.height());
           if (cv::countNonZero(text_ink(r)) < min_ink) continue;
           auto recognised = engine.Recognize(page, inner);
+          if (recognised && recognised->mean_confidence < options.reread_below_confidence) {
+            auto again = ReadEnlarged(gray, inner, page.dpi, options.reread_scale, engine);
+            if (again && ReadingScore(*again) > ReadingScore(*recognised)) {
+              recognised = std::move(again);
+            }
+          }
           if (!recognised) {
             cell.confidence = 0.0f;
             continue;

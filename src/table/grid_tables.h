@@ -40,6 +40,12 @@ struct GridOptions {
   // square of dpi/300; counted after a 2x2 opening that removes scan noise)
   // is empty and not sent to the engine. Default 40.
   int min_ink_pixels_300 = 40;
+  // A cell whose reading has a mean word confidence under this (0..100) is
+  // read again from a crop enlarged `reread_scale` times; the reading with
+  // more sure text (characters of words at confidence >= 60, weighted by
+  // it) is kept. Default 0 (never).
+  float reread_below_confidence = 0.0f;
+  double reread_scale = 2.0;  // Default 2.
   // Rows whose texts repeat the first table's header rows are dropped by
   // JoinAcrossPages when their mean similarity reaches this. Default 0.8.
   double repeated_header_similarity = 0.8;

@@ -148,10 +148,14 @@ TEST(NoiseFilterTest, LevelRowsFromALightScan) {
   Line wrapped;  // medium preset, seed 1003: "Tiêu chuẩn 1:" / "Tổ chức ..."
   wrapped.words = {boxed("Tiêu", {285, 352, 347, 378}, 95), boxed("chuẩn", {358, 352, 444, 378}, 29),
                    boxed("‡:", {455, 354, 478, 378}, 0)};
+  Line roman;  // medium preset, seed 1009: "Tiêu chuấn I:" at 24
+  roman.words = {boxed("Tiêu", {284, 1339, 347, 1364}, 93), boxed("chuấn", {358, 1339, 444, 1364}, 84),
+                 boxed("I:", {455, 1341, 478, 1364}, 24)};
   Page page;
-  page.blocks.push_back(Block{{stroke, speck, standard, wrapped}, Box{}});
+  page.blocks.push_back(Block{{stroke, speck, standard, wrapped, roman}, Box{}});
   EXPECT_EQ(DropNoiseWords(&page), 2);
-  EXPECT_EQ(PageText(page), "MỨC 1, 2, 3\nMỨC 1, 2, 3\nchuẩn 1: Tố\nTiêu chuẩn 1:\n");
+  EXPECT_EQ(PageText(page),
+            "MỨC 1, 2, 3\nMỨC 1, 2, 3\nchuẩn 1: Tố\nTiêu chuẩn 1:\nTiêu chuấn 1:\n");
 }
 
 TEST(NoiseFilterTest, ReadsDigitLikeLettersInNumbersAsDigits) {
@@ -173,6 +177,23 @@ TEST(NoiseFilterTest, DropsASpeckAloneOnItsLine) {
   page.blocks.push_back(Block{{text, speck}, Box{}});
   EXPECT_EQ(DropNoiseWords(&page), 1);
   EXPECT_EQ(PageText(page), "Hiệu trưởng\n");
+}
+
+TEST(NoiseFilterTest, DropsASmallFigureAloneOnItsLine) {
+  // Medium preset, seed 1007: a seal fragment read "4" (10 x 16 at 82)
+  // under "Phó Hiệu trưởng"; a full-height "3" alone on its line stays.
+  auto boxed = [](const char* text, Box box, float conf) { return Word{text, box, conf, ""}; };
+  Line l1, l2, l3;
+  l1.words = {boxed("Phó", {1278, 591, 1328, 616}, 96), boxed("Hiệu", {1338, 591, 1401, 620}, 97)};
+  l2.words = {boxed("trưởng", {1278, 628, 1366, 660}, 96)};
+  l3.words = {boxed("=¬", {1375, 769, 1422, 787}, 15), boxed("4", {1492, 764, 1502, 780}, 82)};
+  Page page;
+  page.blocks.push_back(Block{{l1, l2, l3}, Box{}});
+  EXPECT_EQ(DropNoiseWords(&page), 2);
+  EXPECT_EQ(PageText(page), "Phó Hiệu\ntrưởng\n");
+  page.blocks[0].lines.push_back(Line{{boxed("3", {1300, 700, 1313, 724}, 90)}, Box{}});
+  EXPECT_EQ(DropNoiseWords(&page), 0);
+  EXPECT_EQ(PageText(page), "Phó Hiệu\ntrưởng\n3\n");
 }
 
 TEST(NoiseFilterTest, KeepsAMisreadIBetweenWords) {

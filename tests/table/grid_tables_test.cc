@@ -168,6 +168,50 @@ TEST(GridTablesTest, KeepsRealRowSpans) {
   EXPECT_EQ((*grids)[0].header_rows, 2);
 }
 
+// Reads a whole page poorly and an enlarged crop well, recording the size
+// of each image it is given.
+class EnlargeLovingEngine : public OcrEngine {
+ public:
+  explicit EnlargeLovingEngine(int page_width) : page_width_(page_width) {}
+  Result<Page> Recognize(const GrayImage& image, const Box& region) override {
+    widths.push_back(image.width);
+    const bool page = image.width == page_width_;
+    Box box = page ? region : Box{10, 10, image.width - 10, image.height - 10};
+    const float conf = page ? 40.0f : 95.0f;
+    Word first{"Hiệu", box, conf, ""}, second{page ? "tưởn" : "trưởng", box, conf, ""};
+    Page out;
+    out.blocks.push_back(Block{{Line{{first, second}, box}}, box});
+    out.mean_confidence = conf;
+    return out;
+  }
+  std::vector<int> widths;
+
+ private:
+  int page_width_;
+};
+
+TEST(GridTablesTest, RereadsAnUnsureCellEnlarged) {
+  Drawn d{Blank(1600, 900), {}, 0};
+  DrawTable(&d, 0, kTexts);
+  EnlargeLovingEngine once(1600);
+  auto plain = ExtractTablesFromImage(d.image, 1, once);
+  ASSERT_TRUE(plain.has_value() && plain->size() == 1u);
+  EXPECT_EQ((*plain)[0].rows[2][2].text, "Hiệu tưởn");
+  EXPECT_EQ(static_cast<int>(once.widths.size()), d.ink_cells);
+  GridOptions options;
+  options.reread_below_confidence = 90;
+  EnlargeLovingEngine twice(1600);
+  auto reread = ExtractTablesFromImage(d.image, 1, twice, options);
+  ASSERT_TRUE(reread.has_value() && reread->size() == 1u);
+  EXPECT_EQ((*reread)[0].rows[2][2].text, "Hiệu trưởng");
+  EXPECT_FLOAT_EQ((*reread)[0].rows[2][2].confidence, 95.0f);
+  ASSERT_EQ(static_cast<int>(twice.widths.size()), 2 * d.ink_cells);
+  // The third cell read, (0, 2), enlarged: its crop (the column of (2, 2),
+  // inset by 2) twice as large with a 10-pixel margin.
+  const Box cell = *(*reread)[0].rows[2][2].box;
+  EXPECT_EQ(twice.widths[5], 2 * (cell.width() - 4) + 20);
+}
+
 TEST(GridTablesTest, NoRulesNoTables) {
   GrayImage img = Blank(800, 600);
   FillRect(&img, 100, 100, 130, 110);

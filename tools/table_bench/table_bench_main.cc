@@ -70,6 +70,9 @@ struct Args {
   std::string dash_log;      // TSV of every dash token before classification
   std::string word_log;      // every cell's OCR words before the noise filter
   std::string save_pages;    // directory for the pages given to the grid code (PGM)
+  int cell_inset = -1;       // GridOptions::cell_inset; < 0 = its default
+  float reread_below = -1;   // GridOptions::reread_below_confidence; < 0 = its default
+  double reread_scale = 2.0;  // GridOptions::reread_scale
 };
 
 // Writes `image` as a binary PGM (for looking at what the grid code saw).
@@ -238,6 +241,10 @@ int Run(const Args& args) {
           return 1;
         }
         image = args.binary ? cleaned->binary : cleaned->gray;
+        if (args.verbose && cleaned->stamps_removed > 0) {
+          std::fprintf(stderr, "plan %d page %zu: %d seal(s) suppressed\n", i, p + 1,
+                       cleaned->stamps_removed);
+        }
       }
       words.SetContext("plan " + std::to_string(i) + " page " + std::to_string(p + 1));
       if (!args.save_pages.empty()) {
@@ -245,7 +252,12 @@ int Run(const Args& args) {
                                  std::to_string(p + 1) + ".pgm";
         if (!WritePgm(image, path)) std::fprintf(stderr, "table_bench: cannot write %s\n", path.c_str());
       }
-      auto found = table::ExtractTablesFromImage(image, static_cast<int>(p + 1), cell_engine);
+      table::GridOptions grid_options;
+      if (args.cell_inset >= 0) grid_options.cell_inset = args.cell_inset;
+      if (args.reread_below >= 0) grid_options.reread_below_confidence = args.reread_below;
+      grid_options.reread_scale = args.reread_scale;
+      auto found =
+          table::ExtractTablesFromImage(image, static_cast<int>(p + 1), cell_engine, grid_options);
       if (!found) {
         std::fprintf(stderr, "table_bench: %s\n", found.error().message.c_str());
         return 1;
@@ -379,6 +391,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"old", "new"}));
   app.add_option("--dash-log", args.dash_log,
                  "Write every dash token Tesseract returns, with its line's word boxes, to FILE");
+  app.add_option("--cell-inset", args.cell_inset,
+                 "GridOptions::cell_inset (pixels trimmed from each cell side before OCR); "
+                 "default: the library's");
+  app.add_option("--reread-below", args.reread_below,
+                 "GridOptions::reread_below_confidence (cells read again enlarged when their mean "
+                 "confidence is under it); default: the library's");
+  app.add_option("--reread-scale", args.reread_scale, "GridOptions::reread_scale");
   app.add_option("--word-log", args.word_log,
                  "Write every cell's OCR words (text, box, confidence) before the noise filter "
                  "to FILE");
