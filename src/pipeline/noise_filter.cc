@@ -129,14 +129,19 @@ bool HasAlnum(std::string_view text) {
   return false;
 }
 
-// A seal stroke or blot read as a word: unsure (under
-// `options.tall_max_confidence`) and `options.tall_min_ratio` times as tall
-// as the lower median of the other words of the page (cell) with a letter
-// or digit, which must have at least one (dashes and marks are flat: no
-// reference).
+// A seal stroke or blot read as a word: one or two characters, each at
+// least `options.blot_min_char_width` of the reference height wide (letters
+// are narrower), `options.tall_min_ratio` times as tall as the reference
+// (the lower median height of the other words of the page with a letter or
+// digit, which must have at least one: dashes and marks are flat), and
+// unsure (under `options.tall_max_confidence`, or under
+// `options.tall_garbage_max_confidence` if it is no syllable or number).
+// Longer tall words are real words crossed by a seal ("Kheo" for "theo"),
+// which the language model can still put right.
 bool IsTallBlot(const Page& page, const Word& w, const NoiseFilterOptions& options) {
   if (w.box.empty()) return false;
-  // Sure of it: only when it is no text either ("X" over a seal at 72).
+  const size_t chars = Utf8ToU32(w.text).size();
+  if (chars == 0 || chars > 2) return false;
   if (w.confidence >= options.tall_max_confidence &&
       (w.confidence >= options.tall_garbage_max_confidence || table::LooksLikeText(w.text))) {
     return false;
@@ -153,8 +158,9 @@ bool IsTallBlot(const Page& page, const Word& w, const NoiseFilterOptions& optio
   }
   if (heights.empty()) return false;
   std::sort(heights.begin(), heights.end());
-  const double median = heights[(heights.size() - 1) / 2];
-  return w.box.height() >= options.tall_min_ratio * median;
+  const double reference = heights[(heights.size() - 1) / 2];
+  return w.box.height() >= options.tall_min_ratio * reference &&
+         w.box.width() >= options.blot_min_char_width * reference * static_cast<double>(chars);
 }
 
 }  // namespace

@@ -27,15 +27,18 @@ struct NoiseFilterOptions {
   // Tokens that are not a valid syllable, word-like or a number are dropped
   // below this confidence. Default 30.
   float garbage_min_confidence = 30.0f;
-  // A word under `tall_max_confidence` and at least `tall_min_ratio` times
-  // as tall as the lower median of the page's other words with a letter or
-  // digit is a seal stroke or blot read as letters ("à" 115 px high among
-  // 24 px words); under `tall_garbage_max_confidence`, so is such a word
-  // that is no number or syllable (table::LooksLikeText: "X" at 72).
-  // Defaults 60, 90, 1.8.
+  // Seal strokes and blots read as a token of one or two characters: at
+  // least `tall_min_ratio` times as tall as the lower median of the page's
+  // other words with a letter or digit, each character at least
+  // `blot_min_char_width` of that height wide, under `tall_max_confidence`
+  // (or under `tall_garbage_max_confidence` when no number or syllable,
+  // table::LooksLikeText): "à" 75 x 115 at 0 and "X" 49 x 58 at 59 among
+  // 24-pixel words. Longer tall words ("Kheo" for "theo" under a seal) stay
+  // for the language model. Defaults 1.8, 0.75, 60, 90.
+  double tall_min_ratio = 1.8;
+  double blot_min_char_width = 0.75;
   float tall_max_confidence = 60.0f;
   float tall_garbage_max_confidence = 90.0f;
-  double tall_min_ratio = 1.8;
   // Classify stand-alone dash tokens by width before filtering. Default on.
   bool classify_dashes = true;
   table::DashOptions dashes;  // thresholds of the classification

@@ -60,6 +60,16 @@ TEST(NoiseFilterTest, DropsTallUnsureBlots) {
   cut.blocks.push_back(Block{{flat}, Box{}});
   EXPECT_EQ(DropNoiseWords(&cut), 0);
   EXPECT_EQ(PageText(cut), "\u2013 2026\n");
+  // Held-out seeds 2007/2008: real words under a seal, tall and unsure,
+  // stay ("Kheo" 61 x 56 at 41, "Ngịn" 70 x 76 at 84), and so does a
+  // narrow tall "và".
+  Line crossed;
+  crossed.words = {boxed("Kheo", {856, 480, 917, 536}, 41), boxed("dõi,", {926, 500, 975, 529}, 80),
+                   boxed("bảo", {984, 498, 1033, 528}, 87), boxed("Ngịn", {1734, 474, 1804, 550}, 84),
+                   boxed("và", {1100, 480, 1128, 536}, 30)};
+  Page seal;
+  seal.blocks.push_back(Block{{crossed}, Box{}});
+  EXPECT_EQ(DropNoiseWords(&seal), 0);
 }
 
 TEST(NoiseFilterTest, EngineFindsADashTesseractDidNotOutput) {
