@@ -243,9 +243,14 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
 // Reads `region` of `gray` again, enlarged `scale` times (cubic) with a
 // white margin, and maps the word boxes back to page coordinates.
 Result<Page> ReadEnlarged(const cv::Mat& gray, const Box& region, int dpi, double scale,
-                          OcrEngine& engine) {
+                          int dark_threshold, OcrEngine& engine) {
   const int margin = 10;
   cv::Mat crop = gray(cv::Rect(region.x0, region.y0, region.width(), region.height()));
+  if (dark_threshold > 0) {
+    cv::Mat dark;  // a copy: `gray` wraps the caller's page
+    cv::threshold(crop, dark, dark_threshold, 255, cv::THRESH_BINARY);
+    crop = dark;
+  }
   cv::Mat big;
   cv::resize(crop, big, cv::Size(), scale, scale, cv::INTER_CUBIC);
   cv::copyMakeBorder(big, big, margin, margin, margin, margin, cv::BORDER_CONSTANT,
@@ -331,7 +336,12 @@ Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int pag
           if (cv::countNonZero(text_ink(r)) < min_ink) continue;
           auto recognised = engine.Recognize(page, inner);
           if (recognised && recognised->mean_confidence < options.reread_below_confidence) {
-            auto again = ReadEnlarged(gray, inner, page.dpi, options.reread_scale, engine);
+            const bool dark = options.reread_gray != nullptr &&
+                              options.reread_gray->width == page.width &&
+                              options.reread_gray->height == page.height;
+            auto again = ReadEnlarged(dark ? Wrap(*options.reread_gray) : gray, inner, page.dpi,
+                                      options.reread_scale, dark ? options.reread_dark_threshold : 0,
+                                      engine);
             if (again && ReadingScore(*again) > ReadingScore(*recognised)) {
               recognised = std::move(again);
             }

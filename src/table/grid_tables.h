@@ -46,6 +46,11 @@ struct GridOptions {
   // it) is kept. Default 0 (never).
   float reread_below_confidence = 0.0f;
   double reread_scale = 2.0;  // Default 2.
+  // The gray page (same geometry) to re-read cells from, keeping only ink
+  // darker than `reread_dark_threshold`: text, not the lighter seal ink
+  // over it. Not owned; must outlive the call. Default null: the page.
+  const GrayImage* reread_gray = nullptr;
+  int reread_dark_threshold = 100;  // Default 100.
   // Rows whose texts repeat the first table's header rows are dropped by
   // JoinAcrossPages when their mean similarity reaches this. Default 0.8.
   double repeated_header_similarity = 0.8;

@@ -175,6 +175,7 @@ class EnlargeLovingEngine : public OcrEngine {
   explicit EnlargeLovingEngine(int page_width) : page_width_(page_width) {}
   Result<Page> Recognize(const GrayImage& image, const Box& region) override {
     widths.push_back(image.width);
+    if (image.width != page_width_) last_crop = image;
     const bool page = image.width == page_width_;
     Box box = page ? region : Box{10, 10, image.width - 10, image.height - 10};
     const float conf = page ? 40.0f : 95.0f;
@@ -185,6 +186,7 @@ class EnlargeLovingEngine : public OcrEngine {
     return out;
   }
   std::vector<int> widths;
+  GrayImage last_crop;  // the last enlarged crop read
 
  private:
   int page_width_;
@@ -210,6 +212,48 @@ TEST(GridTablesTest, RereadsAnUnsureCellEnlarged) {
   // inset by 2) twice as large with a 10-pixel margin.
   const Box cell = *(*reread)[0].rows[2][2].box;
   EXPECT_EQ(twice.widths[5], 2 * (cell.width() - 4) + 20);
+}
+
+TEST(GridTablesTest, RereadsFromTheGrayPageWithoutTheSeal) {
+  // Only cell (2, 2) has text (black in both images) and a seal stroke:
+  // black on the binary page, mid-gray (150) on the gray one. Read again
+  // from the gray page below 140, the enlarged crop has the text, not the
+  // seal.
+  const std::vector<std::vector<std::string>> texts = {
+      {"", "", "", ""}, {"", "", "", ""}, {"", "", "Đạt", ""}, {"", "", "", ""}};
+  Drawn d{Blank(1600, 900), {}, 0};
+  DrawTable(&d, 0, texts);
+  GrayImage gray = d.image;
+  FillRect(&d.image, 800, 420, 900, 440);    // the seal, binarised
+  FillRect(&gray, 800, 420, 900, 440, 150);  // ... and in gray
+  GridOptions options;
+  options.reread_below_confidence = 90;
+  options.reread_gray = &gray;
+  options.reread_dark_threshold = 140;
+  EnlargeLovingEngine engine(1600);
+  auto tables = ExtractTablesFromImage(d.image, 1, engine, options);
+  ASSERT_TRUE(tables.has_value() && tables->size() == 1u);
+  ASSERT_EQ(engine.widths.size(), 2u);  // (2, 2), then its enlarged crop
+  const GrayImage& crop = engine.last_crop;
+  const Box cell = *(*tables)[0].rows[2][2].box;
+  // Page (x, y) in the crop: 2x from the inner box (inset 2), 10-pixel margin.
+  auto at = [&](int x, int y) {
+    const int cx = 10 + 2 * (x - cell.x0 - 2), cy = 10 + 2 * (y - cell.y0 - 2);
+    return crop.pixels[static_cast<size_t>(cy) * crop.width + cx];
+  };
+  int seal = 0;
+  for (int y = 422; y < 438; y += 4) {
+    for (int x = 805; x < 895; x += 10) seal += at(x, y) < 128;
+  }
+  EXPECT_EQ(seal, 0);
+  // The text blob: x0 + 3 + 15 .. + 18, y0 + 3 + 15 .. + 7 (DrawTable).
+  EXPECT_LT(at(kXs[2] + 3 + 15 + 9, kYs[2] + 3 + 15 + 3), 128);
+  // Without the gray page the seal is read along.
+  options.reread_gray = nullptr;
+  EnlargeLovingEngine binary(1600);
+  ASSERT_TRUE(ExtractTablesFromImage(d.image, 1, binary, options).has_value());
+  const int cx = 10 + 2 * (850 - cell.x0 - 2), cy = 10 + 2 * (430 - cell.y0 - 2);
+  EXPECT_LT(binary.last_crop.pixels[static_cast<size_t>(cy) * binary.last_crop.width + cx], 128);
 }
 
 TEST(GridTablesTest, NoRulesNoTables) {

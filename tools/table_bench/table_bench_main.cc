@@ -73,6 +73,7 @@ struct Args {
   int cell_inset = -1;       // GridOptions::cell_inset; < 0 = its default
   float reread_below = -1;   // GridOptions::reread_below_confidence; < 0 = its default
   double reread_scale = 2.0;  // GridOptions::reread_scale
+  int reread_dark = -1;      // > 0: re-read cells from the gray page below this level
 };
 
 // Writes `image` as a binary PGM (for looking at what the grid code saw).
@@ -227,6 +228,7 @@ int Run(const Args& args) {
     std::vector<table::Table> tables;
     for (size_t p = 0; p < scanned->pages.size(); ++p) {
       GrayImage image = scanned->pages[p].image;
+      GrayImage gray_page;
       if (args.clean) {
         imaging::CleanupOptions co;
         co.page_number = static_cast<int>(p + 1);
@@ -241,6 +243,7 @@ int Run(const Args& args) {
           return 1;
         }
         image = args.binary ? cleaned->binary : cleaned->gray;
+        gray_page = cleaned->gray;
         if (args.verbose && cleaned->stamps_removed > 0) {
           std::fprintf(stderr, "plan %d page %zu: %d seal(s) suppressed\n", i, p + 1,
                        cleaned->stamps_removed);
@@ -256,6 +259,10 @@ int Run(const Args& args) {
       if (args.cell_inset >= 0) grid_options.cell_inset = args.cell_inset;
       if (args.reread_below >= 0) grid_options.reread_below_confidence = args.reread_below;
       grid_options.reread_scale = args.reread_scale;
+      if (args.reread_dark > 0 && gray_page.width > 0) {
+        grid_options.reread_gray = &gray_page;
+        grid_options.reread_dark_threshold = args.reread_dark;
+      }
       auto found =
           table::ExtractTablesFromImage(image, static_cast<int>(p + 1), cell_engine, grid_options);
       if (!found) {
@@ -398,6 +405,9 @@ int main(int argc, char** argv) {
                  "GridOptions::reread_below_confidence (cells read again enlarged when their mean "
                  "confidence is under it); default: the library's");
   app.add_option("--reread-scale", args.reread_scale, "GridOptions::reread_scale");
+  app.add_option("--reread-dark", args.reread_dark,
+                 "Re-read cells from the cleaned gray page keeping ink darker than this "
+                 "(GridOptions::reread_gray, reread_dark_threshold); default off");
   app.add_option("--word-log", args.word_log,
                  "Write every cell's OCR words (text, box, confidence) before the noise filter "
                  "to FILE");
