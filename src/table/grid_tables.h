@@ -41,16 +41,23 @@ struct GridOptions {
   // is empty and not sent to the engine. Default 40.
   int min_ink_pixels_300 = 40;
   // A cell whose reading has a mean word confidence under this (0..100) is
-  // read again from a crop enlarged `reread_scale` times; the reading with
-  // more sure text (characters of words at confidence >= 60, weighted by
-  // it) is kept. Default 0 (never).
+  // read again from a crop enlarged `reread_scale` times (from
+  // `reread_gray` when given); the reading with more sure text
+  // (table/cell_words.h ReadingScore) is kept. Default 0 (never): only
+  // for real OCR engines (an engine that looks words up by position, like
+  // a PDF text layer, would answer the crop with the wrong words). The
+  // pipeline's OCR route uses 90: on tools/table_bench's medium scans,
+  // from the binary page, +1 and +0 fields of 1296 and 1224 (seeds 1000-,
+  // 2000-); from the gray page +13 and +8.
   float reread_below_confidence = 0.0f;
   double reread_scale = 2.0;  // Default 2.
   // The gray page (same geometry) to re-read cells from, keeping only ink
-  // darker than `reread_dark_threshold`: text, not the lighter seal ink
-  // over it. Not owned; must outlive the call. Default null: the page.
+  // darker than `reread_dark_threshold` and the ink under 200 within two
+  // pixels of it: text, not the lighter seal ink over it (on the
+  // benchmark's medium scans, cleaned: text cores under 100, seal ink
+  // 112-224). Not owned; must outlive the call. Default null: the page.
   const GrayImage* reread_gray = nullptr;
-  int reread_dark_threshold = 100;  // Default 100.
+  int reread_dark_threshold = 140;  // Default 140.
   // Rows whose texts repeat the first table's header rows are dropped by
   // JoinAcrossPages when their mean similarity reaches this. Default 0.8.
   double repeated_header_similarity = 0.8;

@@ -195,7 +195,7 @@ class EnlargeLovingEngine : public OcrEngine {
 TEST(GridTablesTest, RereadsAnUnsureCellEnlarged) {
   Drawn d{Blank(1600, 900), {}, 0};
   DrawTable(&d, 0, kTexts);
-  EnlargeLovingEngine once(1600);
+  EnlargeLovingEngine once(1600);  // default options: no second reading
   auto plain = ExtractTablesFromImage(d.image, 1, once);
   ASSERT_TRUE(plain.has_value() && plain->size() == 1u);
   EXPECT_EQ((*plain)[0].rows[2][2].text, "Hiệu tưởn");

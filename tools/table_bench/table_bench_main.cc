@@ -71,7 +71,7 @@ struct Args {
   std::string word_log;      // every cell's OCR words before the noise filter
   std::string save_pages;    // directory for the pages given to the grid code (PGM)
   int cell_inset = -1;       // GridOptions::cell_inset; < 0 = its default
-  float reread_below = -1;   // GridOptions::reread_below_confidence; < 0 = its default
+  float reread_below = 90;   // GridOptions::reread_below_confidence, as `vnplan run`
   double reread_scale = 2.0;  // GridOptions::reread_scale
   int reread_dark = -1;      // > 0: re-read cells from the gray page below this level
 };
@@ -257,7 +257,7 @@ int Run(const Args& args) {
       }
       table::GridOptions grid_options;
       if (args.cell_inset >= 0) grid_options.cell_inset = args.cell_inset;
-      if (args.reread_below >= 0) grid_options.reread_below_confidence = args.reread_below;
+      grid_options.reread_below_confidence = args.reread_below;
       grid_options.reread_scale = args.reread_scale;
       if (args.reread_dark > 0 && gray_page.width > 0) {
         grid_options.reread_gray = &gray_page;
@@ -340,12 +340,15 @@ int Run(const Args& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   int all_ok = 0, all = 0;
   std::printf("table_bench: %d plans (seeds %llu..), %d pages, degrade=%s, dpi=%d, psm=%d, "
-              "clean=%s, min_x_height=%d, noise_filter=%s, dashes=%s, restore=%s, %.0f s\n",
+              "clean=%s, min_x_height=%d, noise_filter=%s, dashes=%s, restore=%s, reread<%.0f%s, "
+              "%.0f s\n",
               args.plans, static_cast<unsigned long long>(args.seed_base), pages,
               args.degrade.c_str(), args.dpi, args.psm,
               args.clean ? (args.binary ? "binary" : "gray") : "off", args.min_x_height,
               args.noise_filter ? "on" : "off", args.noise_filter && args.dashes ? "on" : "off",
-              restorer ? "on" : "off", seconds);
+              restorer ? "on" : "off", args.reread_below,
+              args.reread_dark > 0 ? (" from gray<" + std::to_string(args.reread_dark)).c_str() : "",
+              seconds);
   std::printf("criterion rows: gold %d, found %d\n", gold_rows, found_rows);
   std::printf("%-16s %8s %8s %10s\n", "field", "ok", "total", "mean_sim");
   for (int f = 0; f < kNumFields; ++f) {
@@ -403,7 +406,7 @@ int main(int argc, char** argv) {
                  "default: the library's");
   app.add_option("--reread-below", args.reread_below,
                  "GridOptions::reread_below_confidence (cells read again enlarged when their mean "
-                 "confidence is under it); default: the library's");
+                 "confidence is under it; 0 = never); default 90, as `vnplan run`");
   app.add_option("--reread-scale", args.reread_scale, "GridOptions::reread_scale");
   app.add_option("--reread-dark", args.reread_dark,
                  "Re-read cells from the cleaned gray page keeping ink darker than this "
