@@ -71,8 +71,8 @@ double MedianOtherHeight(const Line& line, size_t i) {
 
 // A misread I or 1 ("Học kỳ Ï năm", "MỨC |, 2, 3"): one narrow glyph,
 // with at most a trailing mark, as tall as the line's words, between two
-// words (or last on its line, with a mark). A rule fragment left in a cell stands at the line's end or runs
-// taller than the text.
+// words (or last on its line, with a mark). A rule fragment left in a cell stands at the line's end
+// or runs taller than the text.
 bool IsMisreadStroke(const Line& line, size_t i) {
   if (i == 0 || i >= line.words.size()) return false;
   const Word& w = line.words[i];
@@ -221,9 +221,9 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
       std::vector<bool> noise(line.words.size()), stroke(line.words.size());
       for (size_t i = 0; i < line.words.size(); ++i) {
         stroke[i] = IsMisreadStroke(line, i);
-        noise[i] = !stroke[i] && (IsNoiseWord(line.words[i], options) ||
-                                   IsIsolatedSpeck(line, i, page_median) ||
-                                   IsTallBlot(*page, line.words[i], options));
+        noise[i] = !stroke[i] &&
+                   (IsNoiseWord(line.words[i], options) || IsIsolatedSpeck(line, i, page_median) ||
+                    IsTallBlot(*page, line.words[i], options));
       }
       if (std::count(noise.begin(), noise.end(), false) == 1) {
         const size_t i = std::find(noise.begin(), noise.end(), false) - noise.begin();

@@ -56,10 +56,9 @@ bool IsNoiseWord(const Word& word, const NoiseFilterOptions& options = {});
 // stroke (|, !, l, Ï, ‡, [ ...) between two words (or last on the line with
 // a mark) that is as tall as they are and narrow, confident or not, is
 // kept: alone it is read as a roman "I" ("Học kỳ Ï năm"), with a mark as a
-// "1" ("MỨC |, 2, 3", "Tiêu chuẩn ‡:", and a plain "Tiêu chuẩn I:"). A number with digit-like letters
-// in it is read as digits ("l1," -> "1,", "2O24" -> "2024"), before the
-// language model can take it for a word ("l1" -> "li").
-// Returns how many words went.
+// "1" ("MỨC |, 2, 3", "Tiêu chuẩn ‡:", and a plain "Tiêu chuẩn I:"). A number with digit-like
+// letters in it is read as digits ("l1," -> "1,", "2O24" -> "2024"), before the language model can
+// take it for a word ("l1" -> "li"). Returns how many words went.
 int DropNoiseWords(Page* page, const NoiseFilterOptions& options = {});
 
 // Decorates an engine so that every result is filtered; with

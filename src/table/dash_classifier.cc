@@ -115,8 +115,8 @@ void SplitGluedDashes(Line* line, const DashOptions& options) {
     const bool number_first = digits_end > 0 && digits_end < u.size() &&
                               std::all_of(u.begin() + digits_end, u.end(), IsDashChar) &&
                               IsNumberWord(U32ToUtf8(u.substr(0, digits_end)));
-    const bool dash_first = dash_end > 0 && dash_end < u.size() &&
-                            IsNumberWord(U32ToUtf8(u.substr(dash_end)));
+    const bool dash_first =
+        dash_end > 0 && dash_end < u.size() && IsNumberWord(U32ToUtf8(u.substr(dash_end)));
     if (!number_first && !dash_first) continue;
     const std::u32string number = number_first ? u.substr(0, digits_end) : u.substr(dash_end);
     const std::u32string dash = number_first ? u.substr(digits_end) : u.substr(0, dash_end);
@@ -261,7 +261,8 @@ int RecoverDashes(const GrayImage& image, Page* page, const DashOptions& options
       std::vector<Word> words;
       for (size_t i = 0; i < line.words.size(); ++i) {
         const Word& w = line.words[i];
-        std::vector<Word> split = w.box.empty() ? std::vector<Word>{} : SplitDashInBox(image, w, options);
+        std::vector<Word> split =
+            w.box.empty() ? std::vector<Word>{} : SplitDashInBox(image, w, options);
         if (!split.empty()) {
           ++found;
           for (Word& piece : split) words.push_back(std::move(piece));

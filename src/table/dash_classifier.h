@@ -8,9 +8,9 @@
 // "-2021") is split first, the dash's width estimated from the
 // digits' advance; a dash token smaller than any dash, or not shaped as one
 // (too thick, not 1.5 times wider than thick; alone on its line, not 1.5
-// times wider than tall), is a speck and gets confidence 0. The width is measured against the height
-// of the neighbouring words: the cap height of a number beside it, else the
-// line's word height scaled to a cap height.
+// times wider than tall), is a speck and gets confidence 0. The width is measured against the
+// height of the neighbouring words: the cap height of a number beside it, else the line's word
+// height scaled to a cap height.
 //
 // Measured on Tesseract 5.3 `vie` word boxes of lines rendered at 300 dpi,
 // 10-14 pt (Liberation Serif/Sans, DejaVu Serif/Sans, C059, P052, Liberation

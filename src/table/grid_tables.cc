@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -97,8 +96,8 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
 // real).
 std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
                                               const std::vector<double>& row_edges, int ncols,
-                                              int header_rows, const GridMasks& masks,
-                                              double scale, const GridOptions& options) {
+                                              int header_rows, const GridMasks& masks, double scale,
+                                              const GridOptions& options) {
   const int min_ink = std::max(4, static_cast<int>(options.min_ink_pixels_300 * scale * scale));
   const int above = std::max(2, static_cast<int>(std::lround(5 * scale)));
   const int below = std::max(3, static_cast<int>(std::lround(9 * scale)));
@@ -134,7 +133,8 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
       if (y - above <= top || y + below >= bottom) continue;
       if (3 * columns_starting(e) < 2 * ncols) continue;
       if (text_ink(x0, y - above, x1, y + below) >= min_ink / 4) continue;  // specks allowed
-      if (text_ink(x0, top, x1, y - above) < min_ink || text_ink(x0, y + below, x1, bottom) < min_ink) {
+      if (text_ink(x0, top, x1, y - above) < min_ink ||
+          text_ink(x0, y + below, x1, bottom) < min_ink) {
         continue;
       }
       CellComponent piece = c;
@@ -208,8 +208,8 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
     for (const auto& c : cells) {
       if (c.row == 0) header_rows = std::max(header_rows, c.row_span);
     }
-    cells = SplitAtBrokenRules(std::move(cells), row_edges, ncols, header_rows, masks, scale,
-                               options);
+    cells =
+        SplitAtBrokenRules(std::move(cells), row_edges, ncols, header_rows, masks, scale, options);
     for (auto& c : cells) place(c);
     Table table;
     table.format = TableFormat::kGrid;
@@ -347,8 +347,8 @@ Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int pag
                               options.reread_gray->width == page.width &&
                               options.reread_gray->height == page.height;
             auto again = ReadEnlarged(dark ? Wrap(*options.reread_gray) : gray, inner, page.dpi,
-                                      options.reread_scale, dark ? options.reread_dark_threshold : 0,
-                                      engine);
+                                      options.reread_scale,
+                                      dark ? options.reread_dark_threshold : 0, engine);
             if (again && ReadingScore(*again) > ReadingScore(*recognised)) {
               recognised = std::move(again);
             }
@@ -411,7 +411,8 @@ std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions&
         ++start;
       }
     }
-    for (size_t r = start; r < table.rows.size(); ++r) prev.rows.push_back(std::move(table.rows[r]));
+    for (size_t r = start; r < table.rows.size(); ++r)
+      prev.rows.push_back(std::move(table.rows[r]));
     for (int p : table.pages) {
       if (std::find(prev.pages.begin(), prev.pages.end(), p) == prev.pages.end()) {
         prev.pages.push_back(p);
@@ -463,7 +464,8 @@ Table TableFromWords(const Page& page, int min_columns) {
     std::vector<Cell> row(ncols);
     for (const auto& w : line->words) {
       int centre = (w.box.x0 + w.box.x1) / 2;
-      size_t col = std::upper_bound(separators.begin(), separators.end(), centre) - separators.begin();
+      size_t col =
+          std::upper_bound(separators.begin(), separators.end(), centre) - separators.begin();
       Cell& cell = row[col];
       if (!cell.text.empty()) cell.text += ' ';
       cell.text += w.text;
@@ -473,7 +475,8 @@ Table TableFromWords(const Page& page, int min_columns) {
       cell.box = Box{std::min(b.x0, w.box.x0), std::min(b.y0, w.box.y0), std::max(b.x1, w.box.x1),
                      std::max(b.y1, w.box.y1)};
     }
-    bool continues = !table.rows.empty() && row[0].text.empty() && (ncols < 2 || row[1].text.empty());
+    bool continues =
+        !table.rows.empty() && row[0].text.empty() && (ncols < 2 || row[1].text.empty());
     if (continues) {
       auto& last = table.rows.back();
       for (size_t k = 0; k < ncols; ++k) {

@@ -19,12 +19,12 @@ TEST(NoiseFilterTest, DropsSpecksAndGarbageKeepsWordsAndNumbers) {
   EXPECT_TRUE(IsNoiseWord(W("XS", 3)));
   EXPECT_FALSE(IsNoiseWord(W("-", 96)));
   EXPECT_FALSE(IsNoiseWord(W("—", 90)));
-  EXPECT_FALSE(IsNoiseWord(W("kỳ", 0)));      // a real syllable, even at 0
-  EXPECT_FALSE(IsNoiseWord(W("2024", 5)));    // numbers stay
-  EXPECT_FALSE(IsNoiseWord(W("THCS", 45)));   // confident enough
+  EXPECT_FALSE(IsNoiseWord(W("kỳ", 0)));     // a real syllable, even at 0
+  EXPECT_FALSE(IsNoiseWord(W("2024", 5)));   // numbers stay
+  EXPECT_FALSE(IsNoiseWord(W("THCS", 45)));  // confident enough
   EXPECT_FALSE(IsNoiseWord(W("trường,", 20)));
-  EXPECT_FALSE(IsNoiseWord(W("l1,", 26)));    // "MỨC l1, 2, 3" (light scan)
-  EXPECT_TRUE(IsNoiseWord(W("S1", 10)));     // not a digit-like letter
+  EXPECT_FALSE(IsNoiseWord(W("l1,", 26)));  // "MỨC l1, 2, 3" (light scan)
+  EXPECT_TRUE(IsNoiseWord(W("S1", 10)));    // not a digit-like letter
 }
 
 TEST(NoiseFilterTest, SymbolsNoPlanUsesAreNoise) {
@@ -65,7 +65,8 @@ TEST(NoiseFilterTest, DropsTallUnsureBlots) {
   // narrow tall "và".
   Line crossed;
   crossed.words = {boxed("Kheo", {856, 480, 917, 536}, 41), boxed("dõi,", {926, 500, 975, 529}, 80),
-                   boxed("bảo", {984, 498, 1033, 528}, 87), boxed("Ngịn", {1734, 474, 1804, 550}, 84),
+                   boxed("bảo", {984, 498, 1033, 528}, 87),
+                   boxed("Ngịn", {1734, 474, 1804, 550}, 84),
                    boxed("và", {1100, 480, 1128, 536}, 30)};
   Page seal;
   seal.blocks.push_back(Block{{crossed}, Box{}});
@@ -79,7 +80,8 @@ TEST(NoiseFilterTest, EngineFindsADashTesseractDidNotOutput) {
    public:
     Result<Page> Recognize(const GrayImage&, const Box&) override {
       Line line;
-      line.words = {Word{"2024", {20, 36, 81, 60}, 96, ""}, Word{"2025", {120, 36, 181, 60}, 96, ""}};
+      line.words = {Word{"2024", {20, 36, 81, 60}, 96, ""},
+                    Word{"2025", {120, 36, 181, 60}, 96, ""}};
       Page page;
       page.blocks.push_back(Block{{line}, Box{}});
       return page;
@@ -156,10 +158,11 @@ TEST(NoiseFilterTest, LevelRowsFromALightScan) {
   standard.words = {boxed("chuẩn", {400, 300, 520, 350}, 90), boxed("l:", {532, 308, 548, 344}, 20),
                     boxed("Tố", {562, 300, 610, 344}, 85)};
   Line wrapped;  // medium preset, seed 1003: "Tiêu chuẩn 1:" / "Tổ chức ..."
-  wrapped.words = {boxed("Tiêu", {285, 352, 347, 378}, 95), boxed("chuẩn", {358, 352, 444, 378}, 29),
-                   boxed("‡:", {455, 354, 478, 378}, 0)};
+  wrapped.words = {boxed("Tiêu", {285, 352, 347, 378}, 95),
+                   boxed("chuẩn", {358, 352, 444, 378}, 29), boxed("‡:", {455, 354, 478, 378}, 0)};
   Line roman;  // medium preset, seed 1009: "Tiêu chuấn I:" at 24
-  roman.words = {boxed("Tiêu", {284, 1339, 347, 1364}, 93), boxed("chuấn", {358, 1339, 444, 1364}, 84),
+  roman.words = {boxed("Tiêu", {284, 1339, 347, 1364}, 93),
+                 boxed("chuấn", {358, 1339, 444, 1364}, 84),
                  boxed("I:", {455, 1341, 478, 1364}, 24)};
   Page page;
   page.blocks.push_back(Block{{stroke, speck, standard, wrapped, roman}, Box{}});
@@ -170,7 +173,8 @@ TEST(NoiseFilterTest, LevelRowsFromALightScan) {
 
 TEST(NoiseFilterTest, ReadsDigitLikeLettersInNumbersAsDigits) {
   Line line;
-  for (const char* t : {"l1,", "2O24", "l0", "1o", "lo", "li", "Il", "2,"}) line.words.push_back(W(t, 80));
+  for (const char* t : {"l1,", "2O24", "l0", "1o", "lo", "li", "Il", "2,"})
+    line.words.push_back(W(t, 80));
   Page page;
   page.blocks.push_back(Block{{line}, Box{}});
   DropNoiseWords(&page);

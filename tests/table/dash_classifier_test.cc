@@ -20,7 +20,8 @@ struct W {
 
 Page MakePage(std::initializer_list<W> words) {
   Line line;
-  for (const W& w : words) line.words.push_back(Word{w.text, Box{w.x0, w.y0, w.x1, w.y1}, w.conf, ""});
+  for (const W& w : words)
+    line.words.push_back(Word{w.text, Box{w.x0, w.y0, w.x1, w.y1}, w.conf, ""});
   Page page;
   page.blocks.push_back(Block{{line}, Box{}});
   return page;
@@ -277,12 +278,12 @@ TEST(DashClassifierTest, SplitsAGluedDashAtItsInk) {
 
 TEST(DashClassifierTest, WidthRatiosAndTokens) {
   // Ratios measured over seven fonts, 10-14 pt (see the header).
-  EXPECT_EQ(ClassifyDashWidth(13, 4, 34), DashKind::kHyphen);   // 0.38
-  EXPECT_EQ(ClassifyDashWidth(17, 3, 32), DashKind::kEnDash);   // 0.53
-  EXPECT_EQ(ClassifyDashWidth(33, 4, 43), DashKind::kEnDash);   // 0.77
-  EXPECT_EQ(ClassifyDashWidth(38, 3, 32), DashKind::kEmDash);   // 1.19
-  EXPECT_EQ(ClassifyDashWidth(20, 20, 34), std::nullopt);       // a blob
-  EXPECT_EQ(ClassifyDashWidth(10, 3, 0), std::nullopt);         // no reference
+  EXPECT_EQ(ClassifyDashWidth(13, 4, 34), DashKind::kHyphen);  // 0.38
+  EXPECT_EQ(ClassifyDashWidth(17, 3, 32), DashKind::kEnDash);  // 0.53
+  EXPECT_EQ(ClassifyDashWidth(33, 4, 43), DashKind::kEnDash);  // 0.77
+  EXPECT_EQ(ClassifyDashWidth(38, 3, 32), DashKind::kEmDash);  // 1.19
+  EXPECT_EQ(ClassifyDashWidth(20, 20, 34), std::nullopt);      // a blob
+  EXPECT_EQ(ClassifyDashWidth(10, 3, 0), std::nullopt);        // no reference
   EXPECT_TRUE(IsDashToken("—-"));
   EXPECT_TRUE(IsDashToken("~—"));
   EXPECT_TRUE(IsDashToken("_"));

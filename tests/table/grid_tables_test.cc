@@ -47,7 +47,7 @@ void DrawTable(Drawn* d, int y_offset, const std::vector<std::vector<std::string
     int x = kXs[i];
     bool inner = i == 2 || i == 3;
     if (inner) {
-      FillRect(&img, x, kYs[0] + y_offset, x + t, kYs[1] + y_offset);  // row 0
+      FillRect(&img, x, kYs[0] + y_offset, x + t, kYs[1] + y_offset);      // row 0
       FillRect(&img, x, kYs[2] + y_offset, x + t, kYs[4] + y_offset + t);  // rows 2-3
     } else {
       FillRect(&img, x, kYs[0] + y_offset, x + t, kYs[4] + y_offset + t);
@@ -341,8 +341,8 @@ TEST(GridTablesTest, BorderlessTableFromWordBoxes) {
   block.lines.push_back(line({W("1", 100, 200, 120, 230), W("Lê", 400, 200, 440, 230),
                               W("An", 450, 200, 500, 230), W("GV", 1000, 200, 1050, 230)}));
   block.lines.push_back(line({W("Văn", 400, 240, 470, 270)}));  // wrapped name? no: col 0,1
-  block.lines.push_back(line({W("2", 100, 300, 120, 330), W("Trần", 400, 300, 480, 330),
-                              W("HT", 1000, 300, 1050, 330)}));
+  block.lines.push_back(line(
+      {W("2", 100, 300, 120, 330), W("Trần", 400, 300, 480, 330), W("HT", 1000, 300, 1050, 330)}));
   page.blocks.push_back(block);
   Table t = TableFromWords(page);
   ASSERT_EQ(t.columns(), 3u);

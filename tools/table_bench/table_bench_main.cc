@@ -8,7 +8,6 @@
 // 1 - Levenshtein/max(len) on NFC, whitespace-collapsed text.
 // Prints the share of fields with similarity >= 0.95, overall and per field.
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -17,8 +16,8 @@
 #include <vector>
 
 #include "imaging/cleanup.h"
-#include "ocr/tesseract_engine.h"
 #include "lm/restorer.h"
+#include "ocr/tesseract_engine.h"
 #include "pipeline/cell_text.h"
 #include "pipeline/noise_filter.h"
 #include "synth_scans.h"
@@ -47,7 +46,6 @@ std::string FoldDashes(const std::string& s) {
   return out;
 }
 
-
 struct Args {
   int plans = 10;
   uint64_t seed_base = 1000;
@@ -59,21 +57,21 @@ struct Args {
   bool binary = false;
   double threshold = 0.95;
   bool verbose = false;
-  bool fold_dashes = false;  // count -, – and — as the same character
-  int min_x_height = 14;     // CleanupOptions; 0 = imaging's defaults
+  bool fold_dashes = false;           // count -, – and — as the same character
+  int min_x_height = 14;              // CleanupOptions; 0 = imaging's defaults
   double light_noise_threshold = -1;  // CleanupOptions; < 0 = imaging's default
   int target_x_height = 22;
-  bool noise_filter = true;  // pipeline::NoiseFilteringEngine around Tesseract
-  bool dashes = true;        // ... classifying dashes by width
-  bool restore = true;       // cells restored by the LM as `vnplan run` does
+  bool noise_filter = true;   // pipeline::NoiseFilteringEngine around Tesseract
+  bool dashes = true;         // ... classifying dashes by width
+  bool restore = true;        // cells restored by the LM as `vnplan run` does
   std::string tones = "old";  // `vnplan run --tones`; the generator sets hòa
-  std::string dash_log;      // TSV of every dash token before classification
-  std::string word_log;      // every cell's OCR words before the noise filter
-  std::string save_pages;    // directory for the pages given to the grid code (PGM)
-  int cell_inset = -1;       // GridOptions::cell_inset; < 0 = its default
-  float reread_below = 90;   // GridOptions::reread_below_confidence, as `vnplan run`
+  std::string dash_log;       // TSV of every dash token before classification
+  std::string word_log;       // every cell's OCR words before the noise filter
+  std::string save_pages;     // directory for the pages given to the grid code (PGM)
+  int cell_inset = -1;        // GridOptions::cell_inset; < 0 = its default
+  float reread_below = 90;    // GridOptions::reread_below_confidence, as `vnplan run`
   double reread_scale = 2.0;  // GridOptions::reread_scale
-  int reread_dark = -1;      // > 0: re-read cells from the gray page below this level
+  int reread_dark = -1;       // > 0: re-read cells from the gray page below this level
 };
 
 // Writes `image` as a binary PGM (for looking at what the grid code saw).
@@ -100,8 +98,8 @@ class WordLoggingEngine : public OcrEngine {
     for (const Block& b : page->blocks) {
       for (const Line& l : b.lines) {
         for (const Word& w : l.words) {
-          std::fprintf(out_, "\t%s %d %d %d %d %.0f", w.text.c_str(), w.box.x0, w.box.y0,
-                       w.box.x1, w.box.y1, w.confidence);
+          std::fprintf(out_, "\t%s %d %d %d %d %.0f", w.text.c_str(), w.box.x0, w.box.y0, w.box.x1,
+                       w.box.y1, w.confidence);
         }
         std::fprintf(out_, "\n");
       }
@@ -150,9 +148,9 @@ class DashLoggingEngine : public OcrEngine {
   FILE* out_;
 };
 
-const char* kFields[] = {"level", "standard", "standard_title", "criterion", "criterion_label",
-                         "expected_result", "actions", "responsible", "timeline", "budget",
-                         "other_support", "notes"};
+const char* kFields[] = {"level",           "standard",        "standard_title", "criterion",
+                         "criterion_label", "expected_result", "actions",        "responsible",
+                         "timeline",        "budget",          "other_support",  "notes"};
 
 std::vector<std::string> GoldFields(const synth::GoldCriterion& g) {
   using table::CollapseSpaces;
@@ -171,12 +169,18 @@ std::vector<std::string> GoldFields(const synth::GoldCriterion& g) {
 }
 
 std::vector<std::string> GotFields(const table::Criterion& c) {
-  return {c.level.value_or(""), c.standard ? std::to_string(*c.standard) : "",
-          c.standard_title,     c.criterion,
-          c.criterion_label,    c.expected_result,
-          c.actions,            c.responsible,
-          c.timeline,           c.budget,
-          c.other_support,      c.notes};
+  return {c.level.value_or(""),
+          c.standard ? std::to_string(*c.standard) : "",
+          c.standard_title,
+          c.criterion,
+          c.criterion_label,
+          c.expected_result,
+          c.actions,
+          c.responsible,
+          c.timeline,
+          c.budget,
+          c.other_support,
+          c.notes};
 }
 
 int Run(const Args& args) {
@@ -253,7 +257,8 @@ int Run(const Args& args) {
       if (!args.save_pages.empty()) {
         const std::string path = args.save_pages + "/plan" + std::to_string(i) + "_page" +
                                  std::to_string(p + 1) + ".pgm";
-        if (!WritePgm(image, path)) std::fprintf(stderr, "table_bench: cannot write %s\n", path.c_str());
+        if (!WritePgm(image, path))
+          std::fprintf(stderr, "table_bench: cannot write %s\n", path.c_str());
       }
       table::GridOptions grid_options;
       if (args.cell_inset >= 0) grid_options.cell_inset = args.cell_inset;
@@ -290,7 +295,8 @@ int Run(const Args& args) {
     // its own fields only.
     std::vector<bool> used(doc.criteria.size(), false);
     std::vector<int> match(scanned->criteria.size(), -1);
-    auto field_score = [&](const std::vector<std::string>& got, const std::vector<std::string>& want) {
+    auto field_score = [&](const std::vector<std::string>& got,
+                           const std::vector<std::string>& want) {
       double score = 0;
       for (int f = 5; f < kNumFields; ++f) score += table::Similarity(got[f], want[f]);
       return score;
@@ -320,9 +326,9 @@ int Run(const Args& args) {
       std::vector<std::string> got(kNumFields);
       if (match[gi] >= 0) got = GotFields(doc.criteria[match[gi]]);
       for (int f = 0; f < kNumFields; ++f) {
-        double s = args.fold_dashes
-                       ? table::Similarity(FoldDashes(text::ToNfc(got[f])), FoldDashes(text::ToNfc(want[f])))
-                       : table::Similarity(text::ToNfc(got[f]), text::ToNfc(want[f]));
+        double s = args.fold_dashes ? table::Similarity(FoldDashes(text::ToNfc(got[f])),
+                                                        FoldDashes(text::ToNfc(want[f])))
+                                    : table::Similarity(text::ToNfc(got[f]), text::ToNfc(want[f]));
         ++total[f];
         sim_sum[f] += s;
         if (s >= args.threshold) {
@@ -333,22 +339,21 @@ int Run(const Args& args) {
         }
       }
     }
-    std::fprintf(stderr, "plan %d/%d done (%zu pages, %zu/%zu criterion rows)\n", i + 1,
-                 args.plans, scanned->pages.size(), doc.criteria.size(), scanned->criteria.size());
+    std::fprintf(stderr, "plan %d/%d done (%zu pages, %zu/%zu criterion rows)\n", i + 1, args.plans,
+                 scanned->pages.size(), doc.criteria.size(), scanned->criteria.size());
   }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   int all_ok = 0, all = 0;
-  std::printf("table_bench: %d plans (seeds %llu..), %d pages, degrade=%s, dpi=%d, psm=%d, "
-              "clean=%s, min_x_height=%d, noise_filter=%s, dashes=%s, restore=%s, reread<%.0f%s, "
-              "%.0f s\n",
-              args.plans, static_cast<unsigned long long>(args.seed_base), pages,
-              args.degrade.c_str(), args.dpi, args.psm,
-              args.clean ? (args.binary ? "binary" : "gray") : "off", args.min_x_height,
-              args.noise_filter ? "on" : "off", args.noise_filter && args.dashes ? "on" : "off",
-              restorer ? "on" : "off", args.reread_below,
-              args.reread_dark > 0 ? (" from gray<" + std::to_string(args.reread_dark)).c_str() : "",
-              seconds);
+  std::printf(
+      "table_bench: %d plans (seeds %llu..), %d pages, degrade=%s, dpi=%d, psm=%d, "
+      "clean=%s, min_x_height=%d, noise_filter=%s, dashes=%s, restore=%s, reread<%.0f%s, "
+      "%.0f s\n",
+      args.plans, static_cast<unsigned long long>(args.seed_base), pages, args.degrade.c_str(),
+      args.dpi, args.psm, args.clean ? (args.binary ? "binary" : "gray") : "off", args.min_x_height,
+      args.noise_filter ? "on" : "off", args.noise_filter && args.dashes ? "on" : "off",
+      restorer ? "on" : "off", args.reread_below,
+      args.reread_dark > 0 ? (" from gray<" + std::to_string(args.reread_dark)).c_str() : "",
+      seconds);
   std::printf("criterion rows: gold %d, found %d\n", gold_rows, found_rows);
   std::printf("%-16s %8s %8s %10s\n", "field", "ok", "total", "mean_sim");
   for (int f = 0; f < kNumFields; ++f) {
