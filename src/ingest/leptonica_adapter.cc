@@ -110,6 +110,13 @@ Result<std::string> EncodeJpeg(Pix* pix, int quality) {
   return out;
 }
 
+Result<GrayImage> DecodeGray(std::string_view bytes) {
+  QuietLeptonica();
+  PixPtr pix(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size()));
+  if (!pix) return MakeError(ErrorCode::kInternal, "cannot decode the image bytes");
+  return GrayFromPix(pix.get());
+}
+
 }  // namespace vnplan::lept
 
 namespace vnplan::ingest {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "common/error.h"
 #include "common/image.h"
@@ -47,6 +48,12 @@ Status WritePng(Pix* pix, const std::filesystem::path& path);
 
 // Encodes `pix` as JPEG (8 bpp gray or 32 bpp) at `quality` 1..100.
 Result<std::string> EncodeJpeg(Pix* pix, int quality);
+
+// Decodes an in-memory image (JPEG, PNG, TIFF, ...: whatever Leptonica
+// reads) to gray, e.g. an EncodeJpeg result. Trusted bytes only (no size
+// limits: untrusted input goes through ingest::SourceDocument).
+// kInternal if the bytes cannot be decoded.
+Result<GrayImage> DecodeGray(std::string_view bytes);
 
 }  // namespace vnplan::lept
 

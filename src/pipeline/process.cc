@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
+#include "ingest/leptonica_adapter.h"
 #include "ingest/source_document.h"
 #include "lm/restorer.h"
 #include "ocr/ocr_document.h"
@@ -350,12 +351,22 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   auto tesseract = ocr::TesseractEngine::Create(cell_options);
   if (!tesseract) return std::unexpected(tesseract.error());
   NoiseFilteringEngine engine(**tesseract);
-  // Unsure cells are read again enlarged (tools/table_bench: medium scans
-  // +1 field of 1296; with the gray page, not kept in OcrPage yet, +13).
+  // Unsure cells are read again enlarged from the cleaned gray page, kept
+  // as the searchable PDF's JPEG, with only ink darker than a seal's
+  // (tools/table_bench README).
   table::GridOptions grid_options;
   grid_options.reread_below_confidence = 90;
   std::vector<table::Table> tables;
   for (size_t i = 0; i < doc->pages.size(); ++i) {
+    std::optional<GrayImage> gray;
+    if (!doc->pages[i].image_jpeg.empty()) {
+      auto decoded = lept::DecodeGray(doc->pages[i].image_jpeg);
+      if (decoded && decoded->width == doc->pages[i].image.width &&
+          decoded->height == doc->pages[i].image.height) {
+        gray = std::move(*decoded);
+      }
+    }
+    grid_options.reread_gray = gray ? &*gray : nullptr;
     auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, engine,
                                                grid_options);
     if (!found) return std::unexpected(found.error());

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "imaging/cleanup.h"
+#include "ingest/leptonica_adapter.h"
 #include "lm/restorer.h"
 #include "ocr/tesseract_engine.h"
 #include "pipeline/cell_text.h"
@@ -71,7 +72,10 @@ struct Args {
   int cell_inset = -1;        // GridOptions::cell_inset; < 0 = its default
   float reread_below = 90;    // GridOptions::reread_below_confidence, as `vnplan run`
   double reread_scale = 2.0;  // GridOptions::reread_scale
-  int reread_dark = -1;       // > 0: re-read cells from the gray page below this level
+  // As `vnplan run`: unsure cells are read again from the cleaned gray page
+  // (ink darker than 140), which the pipeline keeps as a quality-60 JPEG.
+  int reread_dark = 140;      // 0: re-read from the page OCR'd (binary) instead
+  int reread_jpeg = 60;       // 0: use the gray page without the JPEG round trip
 };
 
 // Writes `image` as a binary PGM (for looking at what the grid code saw).
@@ -248,6 +252,21 @@ int Run(const Args& args) {
         }
         image = args.binary ? cleaned->binary : cleaned->gray;
         gray_page = cleaned->gray;
+        if (args.reread_jpeg > 0) {
+          // As `vnplan run`, which keeps only the JPEG of the gray page
+          // (OcrPage::image_jpeg) for the searchable PDF and the re-read.
+          auto jpeg = lept::EncodeJpeg(lept::PixFromGray(gray_page).get(), args.reread_jpeg);
+          if (!jpeg) {
+            std::fprintf(stderr, "table_bench: jpeg: %s\n", jpeg.error().message.c_str());
+            return 1;
+          }
+          auto decoded = lept::DecodeGray(*jpeg);
+          if (!decoded) {
+            std::fprintf(stderr, "table_bench: jpeg: %s\n", decoded.error().message.c_str());
+            return 1;
+          }
+          gray_page = std::move(*decoded);
+        }
         if (args.verbose && cleaned->stamps_removed > 0) {
           std::fprintf(stderr, "plan %d page %zu: %d seal(s) suppressed\n", i, p + 1,
                        cleaned->stamps_removed);
@@ -352,7 +371,10 @@ int Run(const Args& args) {
       args.dpi, args.psm, args.clean ? (args.binary ? "binary" : "gray") : "off", args.min_x_height,
       args.noise_filter ? "on" : "off", args.noise_filter && args.dashes ? "on" : "off",
       restorer ? "on" : "off", args.reread_below,
-      args.reread_dark > 0 ? (" from gray<" + std::to_string(args.reread_dark)).c_str() : "",
+      args.reread_dark > 0 ? (" from gray<" + std::to_string(args.reread_dark) +
+                              (args.reread_jpeg > 0 ? " (jpeg " + std::to_string(args.reread_jpeg) + ")" : ""))
+                                 .c_str()
+                           : "",
       seconds);
   std::printf("criterion rows: gold %d, found %d\n", gold_rows, found_rows);
   std::printf("%-16s %8s %8s %10s\n", "field", "ok", "total", "mean_sim");
@@ -415,7 +437,11 @@ int main(int argc, char** argv) {
   app.add_option("--reread-scale", args.reread_scale, "GridOptions::reread_scale");
   app.add_option("--reread-dark", args.reread_dark,
                  "Re-read cells from the cleaned gray page keeping ink darker than this "
-                 "(GridOptions::reread_gray, reread_dark_threshold); default off");
+                 "(GridOptions::reread_gray, reread_dark_threshold); default 140 as `vnplan "
+                 "run`, 0 = re-read from the binary page");
+  app.add_option("--reread-jpeg", args.reread_jpeg,
+                 "Pass the gray page through JPEG at this quality before the re-read, as "
+                 "`vnplan run` does (OcrPage::image_jpeg); default 60, 0 = no round trip");
   app.add_option("--word-log", args.word_log,
                  "Write every cell's OCR words (text, box, confidence) before the noise filter "
                  "to FILE");
