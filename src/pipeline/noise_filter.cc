@@ -129,6 +129,54 @@ bool HasAlnum(std::string_view text) {
   return false;
 }
 
+// Heights of the words of a page that have a letter or a digit, sorted:
+// the reference against which IsTallBlot measures a word (dashes and
+// marks are flat, so they stay out). Built once per page and kept up to
+// date as lines are filtered (Remove before, Add after), so each line is
+// judged against the page as the lines before it left it.
+class AlnumHeights {
+ public:
+  explicit AlnumHeights(const Page& page) {
+    for (const Block& block : page.blocks) {
+      for (const Line& line : block.lines) {
+        for (const Word& w : line.words) {
+          if (Counts(w)) heights_.push_back(w.box.height());
+        }
+      }
+    }
+    std::sort(heights_.begin(), heights_.end());
+  }
+
+  void Add(const Word& w) {
+    if (Counts(w)) {
+      heights_.insert(std::upper_bound(heights_.begin(), heights_.end(), w.box.height()),
+                      w.box.height());
+    }
+  }
+  void Remove(const Word& w) {
+    if (!Counts(w)) return;
+    auto it = std::lower_bound(heights_.begin(), heights_.end(), w.box.height());
+    if (it != heights_.end() && *it == w.box.height()) heights_.erase(it);
+  }
+
+  // The lower median height of the words other than `w`; 0 if none.
+  double MedianWithout(const Word& w) const {
+    if (!Counts(w)) {
+      return heights_.empty() ? 0.0 : heights_[(heights_.size() - 1) / 2];
+    }
+    if (heights_.size() < 2) return 0.0;
+    // The list without one copy of w's height, at position p.
+    const size_t p = std::lower_bound(heights_.begin(), heights_.end(), w.box.height()) -
+                     heights_.begin();
+    const size_t k = (heights_.size() - 2) / 2;
+    return heights_[k < p ? k : k + 1];
+  }
+
+ private:
+  static bool Counts(const Word& w) { return !w.box.empty() && HasAlnum(w.text); }
+  std::vector<int> heights_;
+};
+
 // A seal stroke or blot read as a word: one or two characters, each at
 // least `options.blot_min_char_width` of the reference height wide (letters
 // are narrower), `options.tall_min_ratio` times as tall as the reference
@@ -138,7 +186,8 @@ bool HasAlnum(std::string_view text) {
 // `options.tall_garbage_max_confidence` if it is no syllable or number).
 // Longer tall words are real words crossed by a seal ("Kheo" for "theo"),
 // which the language model can still put right.
-bool IsTallBlot(const Page& page, const Word& w, const NoiseFilterOptions& options) {
+bool IsTallBlot(const AlnumHeights& page_heights, const Word& w,
+                const NoiseFilterOptions& options) {
   if (w.box.empty()) return false;
   const size_t chars = Utf8ToU32(w.text).size();
   if (chars == 0 || chars > 2) return false;
@@ -146,19 +195,8 @@ bool IsTallBlot(const Page& page, const Word& w, const NoiseFilterOptions& optio
       (w.confidence >= options.tall_garbage_max_confidence || table::LooksLikeText(w.text))) {
     return false;
   }
-  std::vector<int> heights;
-  for (const Block& block : page.blocks) {
-    for (const Line& line : block.lines) {
-      for (const Word& other : line.words) {
-        if (&other != &w && !other.box.empty() && HasAlnum(other.text)) {
-          heights.push_back(other.box.height());
-        }
-      }
-    }
-  }
-  if (heights.empty()) return false;
-  std::sort(heights.begin(), heights.end());
-  const double reference = heights[(heights.size() - 1) / 2];
+  const double reference = page_heights.MedianWithout(w);
+  if (reference <= 0) return false;
   return w.box.height() >= options.tall_min_ratio * reference &&
          w.box.width() >= options.blot_min_char_width * reference * static_cast<double>(chars);
 }
@@ -215,6 +253,7 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
     }
   }
   const double page_median = Median(std::move(heights));
+  AlnumHeights alnum_heights(*page);
   int dropped = 0;
   for (Block& block : page->blocks) {
     for (Line& line : block.lines) {
@@ -223,12 +262,15 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
         stroke[i] = IsMisreadStroke(line, i);
         noise[i] = !stroke[i] &&
                    (IsNoiseWord(line.words[i], options) || IsIsolatedSpeck(line, i, page_median) ||
-                    IsTallBlot(*page, line.words[i], options));
+                    IsTallBlot(alnum_heights, line.words[i], options));
       }
       if (std::count(noise.begin(), noise.end(), false) == 1) {
         const size_t i = std::find(noise.begin(), noise.end(), false) - noise.begin();
         noise[i] = !stroke[i] && IsSmallLoneFigure(line.words[i], page_median);
       }
+      // The line's words leave the reference as read; the kept ones come
+      // back below as rewritten.
+      for (const Word& w : line.words) alnum_heights.Remove(w);
       for (size_t i = 0; i < line.words.size(); ++i) {
         if (!stroke[i]) continue;
         // With a mark it numbers something ("MỨC |, 2, 3", "Tiêu chuẩn l:
@@ -247,6 +289,7 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
       }
       dropped += static_cast<int>(line.words.size() - kept.size());
       line.words = std::move(kept);
+      for (const Word& w : line.words) alnum_heights.Add(w);
     }
     std::erase_if(block.lines, [](const Line& l) { return l.words.empty(); });
   }
