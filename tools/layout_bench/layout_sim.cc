@@ -1,0 +1,269 @@
+#include "layout_sim.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "table/printed_width.h"
+#include "text/vietnamese.h"
+
+namespace vnplan::layout_bench {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!current.empty()) words.push_back(std::move(current));
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+template <typename T>
+const T& Pick(const std::vector<T>& options, Rng* rng) {
+  return options[rng->Below(static_cast<int>(options.size()))];
+}
+
+// One accented vowel in a word, as the English OCR left many ("Tiéu",
+// "Khéng"): one ASCII vowel (drawn) gets an acute accent, a Vietnamese
+// letter that folding (table::Fold) takes back to the vowel.
+std::string AddNoise(const std::string& word, Rng* rng) {
+  std::vector<size_t> vowels;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::string_view("aeiou").find(word[i]) != std::string_view::npos) vowels.push_back(i);
+  }
+  if (vowels.empty()) return word;
+  size_t at = vowels[rng->Below(static_cast<int>(vowels.size()))];
+  static constexpr std::string_view kFrom = "aeiou";
+  static const char* const kTo[] = {"\u00e1", "\u00e9", "\u00ed", "\u00f3", "\u00fa"};
+  return word.substr(0, at) + kTo[kFrom.find(word[at])] + word.substr(at + 1);
+}
+
+// A rule mark as the OCR read it: mostly '|', sometimes '[', '{' or '/'
+// ('/' only where it cannot read as a date's slash), with a space on one
+// side now and then.
+std::string RuleMark(const std::string& left, const std::string& right, Rng* rng) {
+  double r = rng->Unit();
+  char mark = r < 0.80 ? '|' : r < 0.90 ? '[' : r < 0.95 ? '{' : '/';
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (mark == '/' && ((!left.empty() && digit(left.back())) ||
+                      (!right.empty() && digit(right.front())))) {
+    mark = '|';
+  }
+  double s = rng->Unit();
+  if (s < 0.70) return std::string(1, mark);
+  if (s < 0.85) return std::string(" ") + mark;
+  return std::string(1, mark) + " ";
+}
+
+// Joins `right` to `line` with a rule mark (probability p_rule) or a space.
+void AppendPiece(std::string* line, const std::string& right, double p_rule, int* rules,
+                 Rng* rng) {
+  if (line->empty()) {
+    *line = right;
+    return;
+  }
+  if (rng->Chance(p_rule)) {
+    *line += RuleMark(*line, right, rng);
+    ++*rules;
+  } else {
+    *line += ' ';
+  }
+  *line += right;
+}
+
+std::string Paragraph(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<TruthRow>> LoadTruth(const std::vector<std::filesystem::path>& files) {
+  std::vector<TruthRow> rows;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return MakeError(ErrorCode::kInputError, "cannot read " + path.string());
+    std::stringstream s;
+    s << in.rdbuf();
+    nlohmann::json doc = nlohmann::json::parse(s.str(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("criteria") ||
+        !doc["criteria"].is_array()) {
+      return MakeError(ErrorCode::kInputError, path.string() + ": no \"criteria\" array");
+    }
+    for (const auto& c : doc["criteria"]) {
+      if (!c.is_object()) continue;
+      auto text = [&](const char* key) {
+        auto it = c.find(key);
+        return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
+      };
+      TruthRow row;
+      row.source = path.filename().string();
+      auto st = c.find("standard");
+      row.standard = st != c.end() && st->is_number_integer() ? st->get<int>() : 0;
+      row.standard_title = text("standard_title");
+      row.criterion = text("criterion");
+      if (row.criterion.empty()) continue;
+      for (int k = 0; k < kContentColumns; ++k) row.fields[k] = text(kFieldNames[k]);
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
+}
+
+std::string FoldField(std::string_view utf8) {
+  std::string out;
+  for (const auto& w : Words(text::StripDiacritics(text::ToNfc(utf8)))) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+double LineWidth(std::string_view line) {
+  auto words = Words(line);
+  double w = 0.0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    w += table::WordWidth(words[i]) + (i ? table::kSpaceWidth : 0.0);
+  }
+  return w;
+}
+
+std::vector<std::string> WrapCell(std::string_view text, double width) {
+  std::vector<std::string> lines;
+  std::string line;
+  double used = 0.0;
+  for (const auto& word : Words(text)) {
+    double w = table::WordWidth(word);
+    if (!line.empty() && used + table::kSpaceWidth + w <= width) {
+      line += ' ' + word;
+      used += table::kSpaceWidth + w;
+      continue;
+    }
+    if (!line.empty()) lines.push_back(std::move(line));
+    line = word;
+    used = w;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
+                 double p_rule, double noise, Rng* rng) {
+  SimRow row;
+  row.truth = truth;
+  size_t height = 0;
+  for (int c = 0; c < kContentColumns; ++c) {
+    row.cell_lines[c] = WrapCell(FoldField(truth.fields[c]), widths[c]);
+    for (auto& line : row.cell_lines[c]) {
+      std::string noisy;
+      for (const auto& w : Words(line)) {
+        if (!noisy.empty()) noisy += ' ';
+        noisy += rng->Chance(noise) ? AddNoise(w, rng) : w;
+      }
+      line = noisy;
+    }
+    height = std::max(height, row.cell_lines[c].size());
+  }
+  // The label column: "Tiéu chi 1.1" on one line, or "Tiéu chi" / "1.1".
+  static const std::vector<std::string> kLabels = {"Ti\u00e9u chi", "Ti\u00e9u chi", "Tieu chi",
+                                                   "Tieu  chi"};
+  std::vector<std::string> label = {Pick(kLabels, rng)};
+  if (rng->Chance(0.4)) {
+    label[0] += " " + truth.criterion;
+  } else {
+    label.push_back(truth.criterion);
+  }
+  height = std::max(height, label.size());
+  for (size_t j = 0; j < height; ++j) {
+    SimLine line;
+    line.label = j < label.size() ? label[j] : "";
+    std::string text = line.label;
+    for (int c = 0; c < kContentColumns; ++c) {
+      if (j >= row.cell_lines[c].size()) continue;
+      line.pieces.push_back({c, row.cell_lines[c][j]});
+      AppendPiece(&text, row.cell_lines[c][j], p_rule, &line.rule_marks, rng);
+    }
+    line.text = std::move(text);
+    row.lines.push_back(std::move(line));
+  }
+  return row;
+}
+
+SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
+                             const SimOptions& options) {
+  Rng rng(seed);
+  SimDocument doc;
+  doc.seed = seed;
+  double total = rng.Uniform(options.width_min, options.width_max);
+  double share_sum = 0.0;
+  std::array<double, kContentColumns> shares{};
+  for (int c = 0; c < kContentColumns; ++c) {
+    shares[c] = kColumnShares[c] * rng.Uniform(1.0 - options.share_jitter, 1.0 + options.share_jitter);
+    share_sum += shares[c];
+  }
+  for (int c = 0; c < kContentColumns; ++c) doc.widths[c] = total * shares[c] / share_sum;
+  doc.p_rule = rng.Uniform(options.p_rule_min, options.p_rule_max);
+
+  // Rows drawn without replacement (partial Fisher-Yates), then grouped by
+  // standard as a plan lists them.
+  std::vector<size_t> order(pool.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  int span = std::max(0, options.rows_max - options.rows_min + 1);
+  int n = options.rows_min + (span ? rng.Below(span) : 0);
+  n = std::clamp(n, 0, static_cast<int>(pool.size()));
+  for (int i = 0; i < n; ++i) {
+    int j = i + rng.Below(static_cast<int>(order.size()) - i);
+    std::swap(order[i], order[j]);
+  }
+  order.resize(n);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return pool[a].standard < pool[b].standard; });
+
+  std::string& out = doc.text;
+  out += Paragraph({"biet van dung hieu qua kien thuc, ky nang da hoc vao doi song va tu hoc suot",
+                    "doi, biet xay dung va phat trién hai hoa cac moi quan hé xa hoi, co ca tinh,",
+                    "dong gop tich cuc vao su phat trién cua dat nuéc."});
+  out += "\n\n\nI11.NQI DUNG KE HOACH CAI TIEN CHAT LUQNG GIAO DUC\n\n";
+  // A garbled header block, as the OCR read the header row's small type.
+  out += Paragraph({".A Ao o A Thoi gian Du",
+                    "Teu | Ket qua can dat| Cong viec/giai phap | Chu tri va | thuc hién | kién | "
+                    "Dieu kién ho | Ghi",
+                    "TT |chuan, tiéu| (so véi hién can thuc hién phoi hop va hoan kinh tro khac chu",
+                    "chi trang) thuc hien thanh phi"});
+  out += "MUC 1,2, 3\n";
+  static const std::vector<std::string> kStandardWords = {"Tieu chuan", "Ti\u00e9u chuan",
+                                                          "Tieu chun", "Ti\u00e9u chuin"};
+  int current_standard = -1;
+  int tt = 0;
+  for (size_t i : order) {
+    const TruthRow& truth = pool[i];
+    if (truth.standard != current_standard && truth.standard > 0) {
+      current_standard = truth.standard;
+      ++tt;
+      std::string line = rng.Chance(0.5) ? std::to_string(tt) + " " : "";
+      line += Pick(kStandardWords, &rng) + " " + std::to_string(truth.standard) + ": " +
+              FoldField(truth.standard_title);
+      out += line + "\n";
+    }
+    SimRow row = LayOutRow(truth, doc.widths, doc.p_rule, options.noise, &rng);
+    for (const auto& line : row.lines) out += line.text + "\n";
+    doc.rows.push_back(std::move(row));
+  }
+  out += "\n\nVI. TO CHUC THUC HIEN\n";
+  out += Paragraph({"1. Hiéu truong - Chu tich Hoi dong tu danh gia", "",
+                    "Hiéu truong, Chu tich Hoi dong tu danh gia chiu trach nhiém vé cac hoat dong",
+                    "cua Hoi dong, phan cong nhiém vu cu thé cho tung thanh vién."});
+  return doc;
+}
+
+}  // namespace vnplan::layout_bench
