@@ -13,12 +13,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "bench_score.h"
 #include "common/exit_codes.h"
 #include "layout_sim.h"
 #include "table/fuzzy.h"
@@ -56,33 +56,6 @@ std::vector<std::filesystem::path> TruthFiles(const std::filesystem::path& root)
   return files;
 }
 
-std::vector<std::string> SplitWords(const std::string& s) {
-  std::vector<std::string> w;
-  std::istringstream in(s);
-  for (std::string t; in >> t;) w.push_back(t);
-  return w;
-}
-
-bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return a.size() <= b.size() && std::equal(a.begin(), a.end(), b.begin());
-}
-bool IsSuffix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return a.size() <= b.size() && std::equal(a.rbegin(), a.rend(), b.rbegin());
-}
-
-// Shape of a field error on folded words: which end lost or gained words.
-std::string ErrorKind(const std::string& want, const std::string& got, bool row_missing) {
-  if (row_missing) return "row missing";
-  auto w = SplitWords(want), g = SplitWords(got);
-  if (g.empty()) return "field empty";
-  if (w.empty()) return "spurious text in empty field";
-  if (IsPrefix(g, w)) return "lost words at the end";
-  if (IsSuffix(g, w)) return "lost words at the start";
-  if (IsPrefix(w, g)) return "extra words at the end";
-  if (IsSuffix(w, g)) return "extra words at the start";
-  return "words lost and gained (middle or both ends)";
-}
-
 struct Tally {
   int fields = 0, close = 0;
   double sum = 0.0;
@@ -102,7 +75,7 @@ struct Tally {
 
 void PrintTally(const char* name, const Tally& t) {
   auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
-  std::printf("%-16s %5d/%-5d %6.2f %%  mean %.4f   | non-empty %5d/%-5d %6.2f %%  mean %.4f\n",
+  std::printf("%-26s %5d/%-5d %6.2f %%  mean %.4f   | non-empty %5d/%-5d %6.2f %%  mean %.4f\n",
               name, t.close, t.fields, pct(t.close, t.fields), t.fields ? t.sum / t.fields : 0.0,
               t.nonempty_close, t.nonempty, pct(t.nonempty_close, t.nonempty),
               t.nonempty ? t.nonempty_sum / t.nonempty : 0.0);
@@ -125,7 +98,8 @@ Status Dump(const std::filesystem::path& dir, const SimDocument& doc) {
   }
   std::ofstream json(dir / (stem + ".truth.json"), std::ios::binary);
   json << truth.dump(2) << "\n";
-  if (!text || !json) return MakeError(ErrorCode::kIo, "cannot write " + stem + " in " + dir.string());
+  if (!text || !json)
+    return MakeError(ErrorCode::kIo, "cannot write " + stem + " in " + dir.string());
   return {};
 }
 
@@ -135,12 +109,14 @@ int Run(const Args& args) {
     std::fprintf(stderr, "layout-bench: %s\n", truth.error().message.c_str());
     return ExitCodeFor(truth.error().code);
   }
-  std::fprintf(stderr, "layout-bench: %zu truth rows, %d documents from seed %llu\n",
-               truth->size(), args.docs, static_cast<unsigned long long>(args.seed_base));
+  std::fprintf(stderr, "layout-bench: %zu truth rows, %d documents from seed %llu\n", truth->size(),
+               args.docs, static_cast<unsigned long long>(args.seed_base));
   std::array<Tally, kContentColumns> per_column;
   Tally overall;
   int rows_expected = 0, rows_found = 0, tables_found = 0, lines = 0, rules = 0, boundaries = 0;
   std::map<std::string, int> kinds;
+  PieceStats pieces;
+  std::map<std::string, Tally> per_source;
   std::ostringstream errors;
   int errors_shown = 0;
   for (int d = 0; d < args.docs; ++d) {
@@ -159,9 +135,9 @@ int Run(const Args& args) {
       }
     }
     table::TextTables found = table::ExtractTablesFromText(doc.text);
-    bool has_pipe = std::any_of(found.tables.begin(), found.tables.end(), [](const table::Table& t) {
-      return t.format == table::TableFormat::kPipeOcr;
-    });
+    bool has_pipe =
+        std::any_of(found.tables.begin(), found.tables.end(),
+                    [](const table::Table& t) { return t.format == table::TableFormat::kPipeOcr; });
     tables_found += has_pipe;
     std::vector<table::Criterion> got;
     if (has_pipe) got = table::MapToPlan(found.tables, found.text).criteria;
@@ -179,22 +155,28 @@ int Run(const Args& args) {
         }
       }
       rows_found += match != nullptr;
+      if (match) {
+        AddPieceStats(row,
+                      {match->expected_result, match->actions, match->responsible, match->timeline,
+                       match->budget, match->other_support, match->notes},
+                      &pieces);
+      }
       bool row_header_shown = false;
       for (int c = 0; c < kContentColumns; ++c) {
         std::string want = table::Fold(row.truth.fields[c]);
         std::string have;
         if (match) {
-          const std::string* fields[] = {&match->expected_result, &match->actions,
-                                         &match->responsible,     &match->timeline,
-                                         &match->budget,          &match->other_support,
-                                         &match->notes};
+          const std::string* fields[] = {
+              &match->expected_result, &match->actions,       &match->responsible, &match->timeline,
+              &match->budget,          &match->other_support, &match->notes};
           have = table::Fold(*fields[c]);
         }
         double s = match ? table::Similarity(want, have) : 0.0;
         per_column[c].Add(s, !want.empty(), args.threshold);
         overall.Add(s, !want.empty(), args.threshold);
+        per_source[row.truth.source].Add(s, !want.empty(), args.threshold);
         if (s >= args.threshold) continue;
-        std::string kind = ErrorKind(want, have, !match);
+        std::string kind = match ? ErrorKind(want, have) : "row missing";
         ++kinds[std::string(kFieldNames[c]) + ": " + kind];
         if (errors_shown < args.show_errors) {
           if (!row_header_shown) {
@@ -220,10 +202,38 @@ int Run(const Args& args) {
   std::printf("fields with folded similarity >= %.2f:\n", args.threshold);
   for (int c = 0; c < kContentColumns; ++c) PrintTally(kFieldNames[c], per_column[c]);
   PrintTally("overall", overall);
+  std::printf("overall by truth file:\n");
+  for (const auto& [source, tally] : per_source) PrintTally(source.c_str(), tally);
   std::printf("error shapes (field: kind count):\n");
   for (const auto& [k, n] : kinds) std::printf("  %-60s %d\n", k.c_str(), n);
-  if (args.show_errors > 0) std::printf("\nfirst %d field errors:\n%s", errors_shown,
-                                        errors.str().c_str());
+  std::printf(
+      "printed pieces of found rows by place in their cell (fate = where most lost "
+      "words went):\n  %-12s",
+      "");
+  for (int f = 0; f < static_cast<int>(PieceFate::kCount); ++f) {
+    std::printf("%10s", PieceFateName(static_cast<PieceFate>(f)));
+  }
+  std::printf("\n");
+  for (int p = 0; p < static_cast<int>(PiecePlace::kCount); ++p) {
+    std::printf("  %-12s", PiecePlaceName(static_cast<PiecePlace>(p)));
+    for (int f = 0; f < static_cast<int>(PieceFate::kCount); ++f) {
+      std::printf("%10d", pieces.pieces[p][f]);
+    }
+    std::printf("\n");
+  }
+  std::printf(
+      "words of found rows, true column (rows) -> decoded column (columns, x = dropped):\n"
+      "  %-16s",
+      "");
+  for (int d = 0; d < kContentColumns; ++d) std::printf("%7d", d);
+  std::printf("%7s\n", "x");
+  for (int c = 0; c < kContentColumns; ++c) {
+    std::printf("  %d %-14s", c, kFieldNames[c]);
+    for (int d = 0; d <= kContentColumns; ++d) std::printf("%7d", pieces.words[c][d]);
+    std::printf("\n");
+  }
+  if (args.show_errors > 0)
+    std::printf("\nfirst %d field errors:\n%s", errors_shown, errors.str().c_str());
   return 0;
 }
 
@@ -235,7 +245,8 @@ int main(int argc, char** argv) {
   Args args;
   CLI::App app{"Synthetic benchmark of the OCR-line plan table layout (seed 003 style)"};
   app.add_option("--docs", args.docs, "documents per run")->capture_default_str();
-  app.add_option("--seed-base", args.seed_base, "seed of the first document")->capture_default_str();
+  app.add_option("--seed-base", args.seed_base, "seed of the first document")
+      ->capture_default_str();
   app.add_option("--p-rule-min", args.sim.p_rule_min, "lowest document rule-mark probability")
       ->capture_default_str();
   app.add_option("--p-rule-max", args.sim.p_rule_max, "highest document rule-mark probability")

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "table/printed_width.h"
 #include "text/vietnamese.h"
@@ -50,29 +49,30 @@ std::string AddNoise(const std::string& word, Rng* rng) {
 // A rule mark as the OCR read it: mostly '|', sometimes '[', '{' or '/'
 // ('/' only where it cannot read as a date's slash), with a space on one
 // side now and then.
-std::string RuleMark(const std::string& left, const std::string& right, Rng* rng) {
-  double r = rng->Unit();
+std::string RuleMark(const std::string& left, const std::string& right, double r, double s) {
   char mark = r < 0.80 ? '|' : r < 0.90 ? '[' : r < 0.95 ? '{' : '/';
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (mark == '/' && ((!left.empty() && digit(left.back())) ||
-                      (!right.empty() && digit(right.front())))) {
+  if (mark == '/' &&
+      ((!left.empty() && digit(left.back())) || (!right.empty() && digit(right.front())))) {
     mark = '|';
   }
-  double s = rng->Unit();
   if (s < 0.70) return std::string(1, mark);
   if (s < 0.85) return std::string(" ") + mark;
   return std::string(1, mark) + " ";
 }
 
 // Joins `right` to `line` with a rule mark (probability p_rule) or a space.
-void AppendPiece(std::string* line, const std::string& right, double p_rule, int* rules,
-                 Rng* rng) {
+// Always takes three draws, so that documents differing only in p_rule
+// share every other draw (and a boundary ruled at one p_rule is ruled at
+// any higher one).
+void AppendPiece(std::string* line, const std::string& right, double p_rule, int* rules, Rng* rng) {
+  double ruled = rng->Unit(), mark = rng->Unit(), space = rng->Unit();
   if (line->empty()) {
     *line = right;
     return;
   }
-  if (rng->Chance(p_rule)) {
-    *line += RuleMark(*line, right, rng);
+  if (ruled < p_rule) {
+    *line += RuleMark(*line, right, mark, space);
     ++*rules;
   } else {
     *line += ' ';
@@ -158,7 +158,7 @@ std::vector<std::string> WrapCell(std::string_view text, double width) {
 }
 
 SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
-                 double p_rule, double noise, Rng* rng) {
+                 double p_rule, double noise, Rng* rng, Rng* noise_rng) {
   SimRow row;
   row.truth = truth;
   size_t height = 0;
@@ -168,7 +168,7 @@ SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns
       std::string noisy;
       for (const auto& w : Words(line)) {
         if (!noisy.empty()) noisy += ' ';
-        noisy += rng->Chance(noise) ? AddNoise(w, rng) : w;
+        noisy += noise_rng->Chance(noise) ? AddNoise(w, noise_rng) : w;
       }
       line = noisy;
     }
@@ -202,13 +202,15 @@ SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns
 SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
                              const SimOptions& options) {
   Rng rng(seed);
+  Rng noise_rng(seed ^ 0x9E3779B97F4A7C15ull);  // its own stream: --noise changes nothing else
   SimDocument doc;
   doc.seed = seed;
   double total = rng.Uniform(options.width_min, options.width_max);
   double share_sum = 0.0;
   std::array<double, kContentColumns> shares{};
   for (int c = 0; c < kContentColumns; ++c) {
-    shares[c] = kColumnShares[c] * rng.Uniform(1.0 - options.share_jitter, 1.0 + options.share_jitter);
+    shares[c] =
+        kColumnShares[c] * rng.Uniform(1.0 - options.share_jitter, 1.0 + options.share_jitter);
     share_sum += shares[c];
   }
   for (int c = 0; c < kContentColumns; ++c) doc.widths[c] = total * shares[c] / share_sum;
@@ -235,11 +237,12 @@ SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
                     "dong gop tich cuc vao su phat trién cua dat nuéc."});
   out += "\n\n\nI11.NQI DUNG KE HOACH CAI TIEN CHAT LUQNG GIAO DUC\n\n";
   // A garbled header block, as the OCR read the header row's small type.
-  out += Paragraph({".A Ao o A Thoi gian Du",
-                    "Teu | Ket qua can dat| Cong viec/giai phap | Chu tri va | thuc hién | kién | "
-                    "Dieu kién ho | Ghi",
-                    "TT |chuan, tiéu| (so véi hién can thuc hién phoi hop va hoan kinh tro khac chu",
-                    "chi trang) thuc hien thanh phi"});
+  out +=
+      Paragraph({".A Ao o A Thoi gian Du",
+                 "Teu | Ket qua can dat| Cong viec/giai phap | Chu tri va | thuc hién | kién | "
+                 "Dieu kién ho | Ghi",
+                 "TT |chuan, tiéu| (so véi hién can thuc hién phoi hop va hoan kinh tro khac chu",
+                 "chi trang) thuc hien thanh phi"});
   out += "MUC 1,2, 3\n";
   static const std::vector<std::string> kStandardWords = {"Tieu chuan", "Ti\u00e9u chuan",
                                                           "Tieu chun", "Ti\u00e9u chuin"};
@@ -255,7 +258,7 @@ SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
               FoldField(truth.standard_title);
       out += line + "\n";
     }
-    SimRow row = LayOutRow(truth, doc.widths, doc.p_rule, options.noise, &rng);
+    SimRow row = LayOutRow(truth, doc.widths, doc.p_rule, options.noise, &rng, &noise_rng);
     for (const auto& line : row.lines) out += line.text + "\n";
     doc.rows.push_back(std::move(row));
   }

@@ -76,15 +76,15 @@ std::vector<std::string> WrapCell(std::string_view text, double width);
 double LineWidth(std::string_view line);
 
 struct SimOptions {
-  int rows_min = 6;                // criterion rows per document, drawn in [min, max]. Default 6
-  int rows_max = 10;               // Default 10
-  double width_min = 90.0;         // total content width (7 columns), drawn. Default 90
-  double width_max = 120.0;        // Default 120 (seed 003: about 92)
-  double share_jitter = 0.20;      // each column share x (1 +- jitter), drawn. Default 0.20
-  double p_rule_min = 0.2;         // document's probability of a rule mark per boundary,
-  double p_rule_max = 0.7;         //   drawn in [min, max]. Defaults 0.2, 0.7
-  double noise = 0.05;             // share of words given one acute vowel (e -> é).
-                                   //   Folded away by the score. Default 0.05
+  int rows_min = 6;            // criterion rows per document, drawn in [min, max]. Default 6
+  int rows_max = 10;           // Default 10
+  double width_min = 90.0;     // total content width (7 columns), drawn. Default 90
+  double width_max = 120.0;    // Default 120 (seed 003: about 92)
+  double share_jitter = 0.20;  // each column share x (1 +- jitter), drawn. Default 0.20
+  double p_rule_min = 0.2;     // document's probability of a rule mark per boundary,
+  double p_rule_max = 0.7;     //   drawn in [min, max]. Defaults 0.2, 0.7
+  double noise = 0.05;         // share of words given one acute vowel (e -> é).
+                               //   Folded away by the score. Default 0.05
 };
 
 // One piece of a printed line: the text of `column` (0..6) on that line.
@@ -116,10 +116,10 @@ struct SimDocument {
 };
 
 // Lays out one criterion row: wraps its folded fields to `widths`, adds
-// noise, and renders each printed line (label, pieces, separators drawn
-// with probability `p_rule`).
+// noise (drawn from `noise_rng`), and renders each printed line (label,
+// pieces, separators drawn from `rng` with probability `p_rule`).
 SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
-                 double p_rule, double noise, Rng* rng);
+                 double p_rule, double noise, Rng* rng, Rng* noise_rng);
 
 // Draws a document from `pool` (rows drawn without replacement, then
 // stably sorted by standard) and renders it with the framing of seed 003's

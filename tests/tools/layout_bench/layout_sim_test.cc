@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 
+#include "bench_score.h"
+#include "table/fuzzy.h"
 #include "table/plan_schema.h"
 #include "table/printed_width.h"
 #include "table/text_tables.h"
@@ -64,8 +66,9 @@ TEST(LayoutSimTest, WrapIsGreedyAndLossless) {
       EXPECT_TRUE(LineWidth(lines[i]) <= width || single_word) << width << " " << lines[i];
       if (i + 1 < lines.size()) {
         // The next line's first word would not have fitted.
-        EXPECT_GT(LineWidth(lines[i]) + table::kSpaceWidth + table::WordWidth(FirstWord(lines[i + 1])),
-                  width)
+        EXPECT_GT(
+            LineWidth(lines[i]) + table::kSpaceWidth + table::WordWidth(FirstWord(lines[i + 1])),
+            width)
             << width << " " << lines[i];
       }
     }
@@ -80,7 +83,7 @@ TEST(LayoutSimTest, FoldFieldStripsMarksKeepsCase) {
 TEST(LayoutSimTest, RowIsTopAlignedAndLossless) {
   Rng rng(7);
   TruthRow truth = SampleRow("1.9", 1);
-  SimRow row = LayOutRow(truth, kWidths, /*p_rule=*/0.5, /*noise=*/0.0, &rng);
+  SimRow row = LayOutRow(truth, kWidths, /*p_rule=*/0.5, /*noise=*/0.0, &rng, &rng);
   std::array<std::vector<std::string>, kContentColumns> pieces;
   for (size_t j = 0; j < row.lines.size(); ++j) {
     int previous = -1;
@@ -101,15 +104,15 @@ TEST(LayoutSimTest, RowIsTopAlignedAndLossless) {
   ASSERT_GE(row.lines.size(), 1u);
   EXPECT_LE(row.lines.size(), std::max<size_t>(height, 2));
   EXPECT_TRUE(row.lines[0].label.starts_with("Ti"));
-  std::string number = row.lines[0].label.ends_with("1.9") ? row.lines[0].label
-                                                            : row.lines[1].label;
+  std::string number =
+      row.lines[0].label.ends_with("1.9") ? row.lines[0].label : row.lines[1].label;
   EXPECT_TRUE(number.ends_with("1.9"));
 }
 
 TEST(LayoutSimTest, SeparatorsFollowPRule) {
   TruthRow truth = SampleRow("2.3", 2);
   Rng never(1);
-  SimRow plain = LayOutRow(truth, kWidths, 0.0, 0.0, &never);
+  SimRow plain = LayOutRow(truth, kWidths, 0.0, 0.0, &never, &never);
   for (const auto& line : plain.lines) {
     EXPECT_EQ(line.rule_marks, 0);
     std::vector<std::string> parts;
@@ -120,7 +123,7 @@ TEST(LayoutSimTest, SeparatorsFollowPRule) {
     EXPECT_EQ(line.text, expected);
   }
   Rng always(2);
-  SimRow ruled = LayOutRow(truth, kWidths, 1.0, 0.0, &always);
+  SimRow ruled = LayOutRow(truth, kWidths, 1.0, 0.0, &always, &always);
   for (const auto& line : ruled.lines) {
     int boundaries = static_cast<int>(line.pieces.size()) - (line.label.empty() ? 1 : 0);
     EXPECT_EQ(line.rule_marks, std::max(boundaries, 0)) << line.text;
@@ -139,7 +142,7 @@ TEST(LayoutSimTest, SeparatorsFollowPRule) {
 TEST(LayoutSimTest, NoiseOnlyAddsMarks) {
   Rng rng(3);
   TruthRow truth = SampleRow("1.1", 1);
-  SimRow row = LayOutRow(truth, kWidths, 0.5, /*noise=*/1.0, &rng);
+  SimRow row = LayOutRow(truth, kWidths, 0.5, /*noise=*/1.0, &rng, &rng);
   int accented = 0;
   for (int c = 0; c < kContentColumns; ++c) {
     std::string joined = Join(row.cell_lines[c]);
@@ -158,10 +161,53 @@ TEST(LayoutSimTest, DeterministicDraws) {
     EXPECT_LT(x, 7);
   }
   std::vector<TruthRow> pool;
-  for (int i = 1; i <= 8; ++i) pool.push_back(SampleRow(std::to_string(i % 5 + 1) + "." + std::to_string(i), i % 5 + 1));
+  for (int i = 1; i <= 8; ++i)
+    pool.push_back(SampleRow(std::to_string(i % 5 + 1) + "." + std::to_string(i), i % 5 + 1));
   SimOptions options;
   EXPECT_EQ(SimulateDocument(pool, 5, options).text, SimulateDocument(pool, 5, options).text);
   EXPECT_NE(SimulateDocument(pool, 5, options).text, SimulateDocument(pool, 6, options).text);
+}
+
+TEST(LayoutSimTest, NoiseHasItsOwnStream) {
+  std::vector<TruthRow> pool;
+  for (int i = 1; i <= 8; ++i) pool.push_back(SampleRow("1." + std::to_string(i), 1));
+  SimOptions clean, noisy;
+  clean.noise = 0.0;
+  noisy.noise = 0.5;
+  std::string a = SimulateDocument(pool, 9, clean).text, b = SimulateDocument(pool, 9, noisy).text;
+  EXPECT_NE(a, b);
+  EXPECT_EQ(table::Fold(a), table::Fold(b));
+}
+
+TEST(BenchScoreTest, ErrorKinds) {
+  EXPECT_EQ(ErrorKind("a b c", "a b"), "lost words at the end");
+  EXPECT_EQ(ErrorKind("a b c", "b c"), "lost words at the start");
+  EXPECT_EQ(ErrorKind("a b", "a b c"), "extra words at the end");
+  EXPECT_EQ(ErrorKind("a b", "x a b"), "extra words at the start");
+  EXPECT_EQ(ErrorKind("a b", ""), "field empty");
+  EXPECT_EQ(ErrorKind("", "x"), "spurious text in empty field");
+  EXPECT_EQ(ErrorKind("a b c", "a x c"), "words lost and gained (middle or both ends)");
+}
+
+TEST(BenchScoreTest, LastLineTakenByTheNextColumn) {
+  SimRow row;
+  row.cell_lines[0] = {"Aa bb", "cc"};
+  row.cell_lines[1] = {"dd ee", "ff gg"};
+  row.cell_lines[2] = {"hh"};
+  PieceStats stats;
+  // "cc" (last line of column 0) read into column 1; "hh" lost.
+  AddPieceStats(row, {"aa bb", "cc dd ee ff gg", "", "", "", "", ""}, &stats);
+  auto piece = [&](PiecePlace p, PieceFate f) {
+    return stats.pieces[static_cast<int>(p)][static_cast<int>(f)];
+  };
+  EXPECT_EQ(piece(PiecePlace::kFirst, PieceFate::kKept), 2);
+  EXPECT_EQ(piece(PiecePlace::kLast, PieceFate::kToRight), 1);
+  EXPECT_EQ(piece(PiecePlace::kLast, PieceFate::kKept), 1);
+  EXPECT_EQ(piece(PiecePlace::kOnly, PieceFate::kDropped), 1);
+  EXPECT_EQ(stats.words[0][0], 2);
+  EXPECT_EQ(stats.words[0][1], 1);
+  EXPECT_EQ(stats.words[1][1], 4);
+  EXPECT_EQ(stats.words[2][kContentColumns], 1);
 }
 
 TEST(LayoutSimTest, DocumentReadsBackAsPipeOcrTable) {
@@ -188,8 +234,8 @@ TEST(LayoutSimTest, DocumentReadsBackAsPipeOcrTable) {
 
 TEST(LayoutSimTest, TruthFilesOfTheRepository) {
   std::filesystem::path root = VNPLAN_SOURCE_DIR;
-  auto rows = LoadTruth({root / "tests/data/table/seed_000.expected.json",
-                         root / "samples/mn_an_phu.expected.json"});
+  auto rows = LoadTruth(
+      {root / "tests/data/table/seed_000.expected.json", root / "samples/mn_an_phu.expected.json"});
   ASSERT_TRUE(rows.has_value()) << rows.error().message;
   ASSERT_EQ(rows->size(), 6u);  // 3 + 3 criteria
   EXPECT_EQ((*rows)[0].criterion, "1.9");
