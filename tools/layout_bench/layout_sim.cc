@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "table/printed_width.h"
@@ -216,18 +217,24 @@ SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
   for (int c = 0; c < kContentColumns; ++c) doc.widths[c] = total * shares[c] / share_sum;
   doc.p_rule = rng.Uniform(options.p_rule_min, options.p_rule_max);
 
-  // Rows drawn without replacement (partial Fisher-Yates), then grouped by
-  // standard as a plan lists them.
+  // Rows drawn without replacement (Fisher-Yates), at most one per
+  // criterion number (a plan does not list a criterion twice), then
+  // grouped by standard as a plan lists them.
   std::vector<size_t> order(pool.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   int span = std::max(0, options.rows_max - options.rows_min + 1);
   int n = options.rows_min + (span ? rng.Below(span) : 0);
-  n = std::clamp(n, 0, static_cast<int>(pool.size()));
-  for (int i = 0; i < n; ++i) {
-    int j = i + rng.Below(static_cast<int>(order.size()) - i);
+  for (size_t i = 0; i + 1 < order.size(); ++i) {
+    size_t j = i + rng.Below(static_cast<int>(order.size() - i));
     std::swap(order[i], order[j]);
   }
-  order.resize(n);
+  std::vector<size_t> drawn;
+  std::set<std::string> numbers;
+  for (size_t i : order) {
+    if (static_cast<int>(drawn.size()) >= n) break;
+    if (numbers.insert(pool[i].criterion).second) drawn.push_back(i);
+  }
+  order = std::move(drawn);
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return pool[a].standard < pool[b].standard; });
 

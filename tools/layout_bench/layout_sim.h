@@ -121,8 +121,8 @@ struct SimDocument {
 SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
                  double p_rule, double noise, Rng* rng, Rng* noise_rng);
 
-// Draws a document from `pool` (rows drawn without replacement, then
-// stably sorted by standard) and renders it with the framing of seed 003's
+// Draws a document from `pool` (rows drawn without replacement, one per
+// criterion number, then stably sorted by standard) and renders it with the framing of seed 003's
 // table region: a paragraph, a garbled header block, "MUC 1,2, 3", standard
 // lines, the rows, "VI. TO CHUC THUC HIEN" and a paragraph.
 SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
