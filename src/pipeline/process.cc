@@ -17,6 +17,7 @@
 #include "ocr/tesseract_engine.h"
 #include "pipeline/cell_text.h"
 #include "pipeline/inputs.h"
+#include "pipeline/layout_lm.h"
 #include "pipeline/noise_filter.h"
 #include "pipeline/text_layer_engine.h"
 #include "table/grid_tables.h"
@@ -237,7 +238,12 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   // Tables are found in the unrestored text: the restorer must not see the
   // cell separators ('|' column rules of an OCR'd export, tabs) as letters,
   // and each cell is restored on its own (MapOpts) with its own context.
-  table::TextTables found = table::ExtractTablesFromText(Finish(text));
+  // The layout of OCR'd rows is also chosen by how well the column texts
+  // read, with the language model when it is loaded.
+  std::optional<RestorerLayoutScorer> scorer;
+  table::TextTableOptions to;
+  if (restorer) to.scorer = &scorer.emplace(&*restorer);
+  table::TextTables found = table::ExtractTablesFromText(Finish(text), to);
   table::MapOptions mo = MapOpts();
   if (stripped_like || q.valid_share() < 0.9) {
     const size_t changed = Restore(&text);

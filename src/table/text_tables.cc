@@ -4,7 +4,9 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "table/fuzzy.h"
@@ -569,7 +571,14 @@ bool LeadingNumber(std::string_view line, std::string* number, size_t* length) {
 // itself), the rule marks, whether the column was still running on the line
 // above, and content cues (dates in the time column, "Không có"/"Kinh phí"
 // in the budget column, an agent such as "Hiệu trưởng" opening the
-// responsible column).
+// responsible column). With a language model (TextTableOptions::scorer)
+// the lines of a row are laid out together: a beam search keeps the best
+// layouts of the lines so far, each line segmented in its k cheapest ways,
+// and ranks them by layout cost minus the weighted log10 probability of
+// the column texts they make, each piece restored on its own (the OCR
+// lost the rules exactly where only meaning separates the columns). The
+// widths are estimated on two passes without the model, the model is used
+// on the third.
 
 constexpr int kContentColumns = 7;  // plan columns 2..8
 
@@ -888,16 +897,34 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
   return cost;
 }
 
-// Segments one line (a small dynamic programme over token boundaries and
-// columns).
-std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens, const LineContext& ctx) {
+// One way to segment a line, with its layout cost.
+struct LineLayout {
+  double cost = 0.0;
+  std::vector<Segment> segments;
+};
+
+// The `k` cheapest segmentations of one line, cheapest first (a small
+// dynamic programme over token boundaries and columns keeping the k best
+// partial layouts per state; ties keep the order they were found in).
+std::vector<LineLayout> AssignLine(const std::vector<OcrToken>& tokens, const LineContext& ctx,
+                                   size_t k = 1) {
   const size_t n = tokens.size();
-  const double kInf = 1e18;
-  // best[i][c + 1]: tokens [0, i) placed, last segment in column c (-1: none).
-  std::vector<std::array<double, kContentColumns + 1>> best(n + 1);
-  std::vector<std::array<std::pair<size_t, int>, kContentColumns + 1>> back(n + 1);
-  for (auto& b : best) b.fill(kInf);
-  best[0][0] = 0.0;
+  // A partial layout: tokens [0, j) placed, last segment in column c.
+  struct Entry {
+    double cost;
+    size_t from;  // token where the last segment starts
+    int prev;     // column of the segment before it (-1: none)
+    size_t rank;  // which of best[from][prev + 1] it extends
+  };
+  std::vector<std::array<std::vector<Entry>, kContentColumns + 1>> best(n + 1);
+  best[0][0].push_back({0.0, 0, -1, 0});
+  auto insert = [k](std::vector<Entry>* list, Entry e) {
+    if (list->size() == k && list->back().cost <= e.cost) return;
+    auto at = std::upper_bound(list->begin(), list->end(), e.cost,
+                               [](double c, const Entry& x) { return c < x.cost; });
+    list->insert(at, e);
+    if (list->size() > k) list->pop_back();
+  };
   // The agent cue is for lines that certainly hold several columns.
   bool many = n > 0 && std::any_of(tokens.begin() + 1, tokens.end(),
                                    [](const OcrToken& t) { return t.rule_before; });
@@ -910,42 +937,53 @@ std::vector<Segment> AssignLine(const std::vector<OcrToken>& tokens, const LineC
   }
   for (size_t i = 0; i < n; ++i) {
     for (int cp = -1; cp < kContentColumns; ++cp) {
-      double base = best[i][cp + 1];
-      if (base >= kInf) continue;
+      const auto& from = best[i][cp + 1];
+      if (from.empty()) continue;
       double skipped = 0.0;
       for (int c = cp + 1; c < kContentColumns; ++c) {
         for (size_t j = i + 1; j <= n; ++j) {
-          double cost = base + skipped + SegmentCost(tokens, ctx, c, i, j, many);
-          if (j < n && !tokens[j].rule_before) cost += split_cost[j];
-          if (cost < best[j][c + 1]) {
-            best[j][c + 1] = cost;
-            back[j][c + 1] = {i, cp};
+          double step = skipped + SegmentCost(tokens, ctx, c, i, j, many);
+          if (j < n && !tokens[j].rule_before) step += split_cost[j];
+          for (size_t r = 0; r < from.size(); ++r) {
+            insert(&best[j][c + 1], {from[r].cost + step, i, cp, r});
           }
         }
         skipped += Skip(ctx, c);
       }
     }
   }
-  int c_end = -1;
-  double end_cost = kInf;
+  // Complete layouts, with running columns left empty at the end of the line.
+  struct End {
+    double cost;
+    int column;
+    size_t rank;
+  };
+  std::vector<End> ends;
   for (int c = 0; c < kContentColumns; ++c) {
-    double trailing = 0.0;  // running columns left empty at the end of the line
-    for (int k = c + 1; k < kContentColumns; ++k) trailing += 0.5 * Skip(ctx, k);
-    if (best[n][c + 1] + trailing < end_cost) {
-      end_cost = best[n][c + 1] + trailing;
-      c_end = c;
+    double trailing = 0.0;
+    for (int m = c + 1; m < kContentColumns; ++m) trailing += 0.5 * Skip(ctx, m);
+    for (size_t r = 0; r < best[n][c + 1].size(); ++r) {
+      ends.push_back({best[n][c + 1][r].cost + trailing, c, r});
     }
   }
-  std::vector<Segment> out;
-  size_t j = n;
-  int c = c_end;
-  while (j > 0 && c >= 0) {
-    auto [i, cp] = back[j][c + 1];
-    out.push_back({c, i, j});
-    j = i;
-    c = cp;
+  std::stable_sort(ends.begin(), ends.end(),
+                   [](const End& x, const End& y) { return x.cost < y.cost; });
+  if (ends.size() > k) ends.resize(k);
+  std::vector<LineLayout> out;
+  for (const End& end : ends) {
+    LineLayout layout{end.cost, {}};
+    size_t j = n, r = end.rank;
+    int c = end.column;
+    while (j > 0 && c >= 0) {
+      const Entry& e = best[j][c + 1][r];
+      layout.segments.push_back({c, e.from, j});
+      j = e.from;
+      c = e.prev;
+      r = e.rank;
+    }
+    std::reverse(layout.segments.begin(), layout.segments.end());
+    out.push_back(std::move(layout));
   }
-  std::reverse(out.begin(), out.end());
   return out;
 }
 
@@ -993,36 +1031,205 @@ int CellsBefore(const std::vector<std::vector<OcrToken>>& lines, size_t e) {
   return kContentColumns;
 }
 
-// The column that takes lines[k, e) whole (below `limit`) at the least total cost (the
-// wrap test between consecutive lines included).
-int BestRunColumn(const std::vector<std::vector<OcrToken>>& lines, size_t k, size_t e,
-                  const std::array<double, kContentColumns>& width,
-                  const std::array<ColumnState, kContentColumns>& state, LineMode mode, int flow,
-                  int limit = kContentColumns) {
+// One way to lay a row's lines out so far: the columns' state, the layout
+// cost, and the language model's score of the column texts (when a scorer
+// is given).
+struct RowLayout {
+  std::array<ColumnState, kContentColumns> state{};
+  LineMode mode = LineMode::kFirst;
+  int flow = -1;
+  bool one_cell_per_line = true;  // every line so far went to one column
+  double cost = 0.0;
+  double lm = 0.0;  // log10 probability of the column texts so far
+  std::array<LayoutLmState, kContentColumns> lm_state{};
+  std::array<bool, kContentColumns> has_text{};
+  std::vector<std::pair<size_t, Segment>> placed;  // (line index, segment)
+
+  LineContext Context(const std::array<double, kContentColumns>& width) const {
+    return {&width, &state, mode, flow};
+  }
+};
+
+// What a row's layout search needs besides the lines.
+struct RowSearch {
+  const std::vector<std::vector<OcrToken>>* lines;
+  // LM words of the pieces laid out so far, by (line, first token, end
+  // token); filled on demand when there is a scorer.
+  std::map<std::tuple<size_t, size_t, size_t>, std::vector<uint32_t>>* words;
+  const std::array<double, kContentColumns>* width;
+  const LayoutScorer* scorer;  // may be null
+};
+
+// Puts line `index` into `layout` as `segments`.
+void ApplyLine(const RowSearch& search, size_t index, const std::vector<Segment>& segments,
+               RowLayout* layout) {
+  const auto& line = (*search.lines)[index];
+  for (auto& s : layout->state) s.in_prev = false;
+  for (const auto& seg : segments) {
+    ColumnState& cs = layout->state[seg.column];
+    cs.started = cs.in_prev = true;
+    cs.ended = LooksEnded(seg.column, line, seg, *search.width);
+    cs.prev_length = SegmentLength(line, seg.begin, seg.end);
+    layout->placed.push_back({index, seg});
+    if (search.scorer) {
+      int c = seg.column;
+      if (!layout->has_text[c]) layout->lm_state[c] = search.scorer->Start();
+      layout->has_text[c] = true;
+      auto key = std::make_tuple(index, seg.begin, seg.end);
+      auto it = search.words->find(key);
+      if (it == search.words->end()) {
+        std::vector<std::string> texts;
+        for (size_t k = seg.begin; k < seg.end; ++k) texts.push_back(line[k].text);
+        it = search.words->emplace(key, search.scorer->PieceWords(texts)).first;
+      }
+      for (uint32_t w : it->second) layout->lm += search.scorer->Score(&layout->lm_state[c], w);
+    }
+  }
+  layout->one_cell_per_line &= segments.size() == 1;
+  layout->mode = segments.size() == 1 ? LineMode::kFlow : LineMode::kWide;
+  layout->flow = segments.size() == 1 ? segments[0].column : -1;
+}
+
+// Cost of column c taking lines[k, e) whole (the wrap test between
+// consecutive lines included).
+double RunCost(const RowSearch& search, size_t k, size_t e, const RowLayout& from, int c) {
+  const auto& lines = *search.lines;
+  const auto& width = *search.width;
+  std::array<ColumnState, kContentColumns> st = from.state;
+  LineMode m = from.mode;
+  int f = from.flow;
+  double cost = 0.0;
+  for (size_t i = k; i < e; ++i) {
+    const auto& line = lines[i];
+    cost += SegmentCost(line, {&width, &st, m, f}, c, 0, line.size(), false);
+    for (auto& s : st) s.in_prev = false;
+    Segment whole{c, 0, line.size()};
+    st[c].started = st[c].in_prev = true;
+    st[c].ended = LooksEnded(c, line, whole, width);
+    st[c].prev_length = SegmentLength(line, 0, line.size());
+    m = LineMode::kFlow;
+    f = c;
+  }
+  return cost;
+}
+
+// Lays lines[k, e) out as one column's paragraph after `from`, in the
+// cheapest column below `limit` (the first on ties). Only the layout cost
+// decides: a paragraph written apart from the rest of its row joins its
+// column's text without a line break, so the language model cannot tell
+// which column it continues.
+void ExtendWithRun(const RowSearch& search, size_t k, size_t e, const RowLayout& from, int limit,
+                   std::vector<RowLayout>* out) {
   int best = 0;
   double best_cost = 1e18;
   for (int c = 0; c < limit; ++c) {
-    std::array<ColumnState, kContentColumns> st = state;
-    LineMode m = mode;
-    int f = flow;
-    double cost = 0.0;
-    for (size_t i = k; i < e; ++i) {
-      const auto& line = lines[i];
-      cost += SegmentCost(line, {&width, &st, m, f}, c, 0, line.size(), false);
-      for (auto& s : st) s.in_prev = false;
-      Segment whole{c, 0, line.size()};
-      st[c].started = st[c].in_prev = true;
-      st[c].ended = LooksEnded(c, line, whole, width);
-      st[c].prev_length = SegmentLength(line, 0, line.size());
-      m = LineMode::kFlow;
-      f = c;
-    }
+    double cost = RunCost(search, k, e, from, c);
     if (cost < best_cost) {
       best_cost = cost;
       best = c;
     }
   }
-  return best;
+  RowLayout next = from;
+  next.cost += best_cost;
+  for (size_t i = k; i < e; ++i) ApplyLine(search, i, {{best, 0, (*search.lines)[i].size()}}, &next);
+  out->push_back(std::move(next));
+}
+
+// The layouts of line k alone appended to `from`, cheapest first.
+void ExtendWithLine(const RowSearch& search, size_t k, const RowLayout& from, size_t k_best,
+                    std::vector<RowLayout>* out) {
+  for (auto& alt : AssignLine((*search.lines)[k], from.Context(*search.width), k_best)) {
+    RowLayout next = from;
+    next.cost += alt.cost;
+    ApplyLine(search, k, alt.segments, &next);
+    out->push_back(std::move(next));
+  }
+}
+
+// Search widths with a scorer: layouts kept after each line, and
+// segmentations tried per line and layout (1 each without: the cheapest
+// layout line by line). Seed 003 gains up to 64 / 16 and nothing beyond
+// (128 / 32 tried).
+constexpr size_t kRowBeam = 64;
+constexpr size_t kLineAlternatives = 16;
+// Weight of the language model's log10 probability against the layout
+// cost (0.5: 219 fields of seed 003 right; 0.3: fewer, 1.0: one fewer,
+// 1.5: fewer).
+constexpr double kLmWeight = 0.5;
+
+double Score(const RowLayout& layout) { return layout.cost - kLmWeight * layout.lm; }
+
+// Lays out one row's lines: a beam search over lines; each line (or run of
+// narrow lines, one column's paragraph) is laid out by AssignLine /
+// RunCost given the layout of the lines above, and the layouts are ranked
+// by their cost and, with a scorer, by how well their column texts read.
+RowLayout LayOutRow(const RowSearch& search) {
+  const auto& lines = *search.lines;
+  const auto& width = *search.width;
+  const bool wide = search.scorer != nullptr;
+  const size_t beam = wide ? kRowBeam : 1;
+  const size_t line_k = wide ? kLineAlternatives : 1;
+  std::vector<RowLayout> layouts(1);
+  auto prune = [&](std::vector<RowLayout>* next) {
+    std::stable_sort(next->begin(), next->end(),
+                     [](const RowLayout& x, const RowLayout& y) { return Score(x) < Score(y); });
+    if (next->size() > beam) next->resize(beam);
+    layouts = std::move(*next);
+  };
+  for (size_t k = 0; k < lines.size();) {
+    if (lines[k].empty()) {
+      ++k;
+      continue;
+    }
+    // A run of two or more narrow lines (no rule mark, no wider than a
+    // column) is one column's paragraph: one column for the whole run.
+    size_t e = k;
+    while (e < lines.size() && IsNarrowLine(lines[e], width)) ++e;
+    std::vector<RowLayout> next;
+    if (e - k >= 2) {
+      for (const RowLayout& from : layouts) {
+        // With three or more lines the column is first chosen on the lines
+        // after the first: the first may still be the end of a wide line
+        // ("phu huynh hoc DBDCMHS"), laid out alone when it does not fit.
+        if (e - k >= 3) {
+          RowLayout probe = from;
+          probe.mode = LineMode::kFlow;
+          probe.flow = -1;
+          std::vector<RowLayout> tail;
+          ExtendWithRun(search, k + 1, e, probe, kContentColumns, &tail);
+          int column = tail.front().placed.back().second.column;
+          if (SegmentLength(lines[k], 0, lines[k].size()) > width[column] + 1.0) {
+            std::vector<RowLayout> heads;
+            ExtendWithLine(search, k, from, line_k, &heads);
+            for (const RowLayout& head : heads) {
+              ExtendWithRun(search, k + 1, e, head,
+                            head.one_cell_per_line ? CellsBefore(lines, e) : kContentColumns,
+                            &next);
+            }
+            continue;
+          }
+        }
+        ExtendWithRun(search, k, e, from,
+                      from.one_cell_per_line ? CellsBefore(lines, e) : kContentColumns, &next);
+      }
+      k = e;
+    } else {
+      for (const RowLayout& from : layouts) ExtendWithLine(search, k, from, line_k, &next);
+      ++k;
+    }
+    prune(&next);
+  }
+  if (search.scorer) {
+    // The end of every column's text.
+    for (RowLayout& layout : layouts) {
+      for (int c = 0; c < kContentColumns; ++c) {
+        if (layout.has_text[c]) layout.lm += search.scorer->ScoreEnd(layout.lm_state[c]);
+      }
+    }
+    std::vector<RowLayout> all = std::move(layouts);
+    prune(&all);
+  }
+  return layouts.front();
 }
 
 // One criterion row of the OCR'd table: its label and its content lines
@@ -1036,8 +1243,10 @@ struct OcrRow {
 // Lays the content lines of every criterion row out into columns 2..8.
 // Column widths start from the widest lines and are re-estimated from the
 // layout twice.
-void LayOutOcrRows(std::vector<OcrRow>* rows) {
+void LayOutOcrRows(std::vector<OcrRow>* rows, const LayoutScorer* scorer) {
   std::vector<std::vector<std::vector<OcrToken>>> tokens(rows->size());
+  std::vector<std::map<std::tuple<size_t, size_t, size_t>, std::vector<uint32_t>>> words(
+      rows->size());
   std::vector<double> lengths;
   for (size_t r = 0; r < rows->size(); ++r) {
     for (const auto& line : (*rows)[r].lines) {
@@ -1062,58 +1271,23 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
     std::array<std::vector<double>, kContentColumns> seen, ruled;
     for (size_t r = 0; r < rows->size(); ++r) {
       placed[r].clear();
-      std::array<ColumnState, kContentColumns> state{};
-      LineMode mode = LineMode::kFirst;
-      int flow = -1;
-      bool one_cell_per_line = true;  // every line so far went to one column
-      auto apply = [&](const std::vector<OcrToken>& line, const std::vector<Segment>& segments) {
-        for (auto& s : state) s.in_prev = false;
-        for (const auto& s : segments) {
+      const auto& lines = tokens[r];
+      RowLayout layout = LayOutRow({&lines, &words[r], &width, pass == 2 ? scorer : nullptr});
+      // Width statistics and cell text, line by line.
+      for (size_t p = 0; p < layout.placed.size();) {
+        size_t q = p;
+        while (q < layout.placed.size() && layout.placed[q].first == layout.placed[p].first) ++q;
+        const auto& line = lines[layout.placed[p].first];
+        for (size_t m = p; m < q; ++m) {
+          const Segment& s = layout.placed[m].second;
           bool closed_left = s.begin == 0 || line[s.begin].rule_before;
           bool closed_right = s.end == line.size() || line[s.end].rule_before;
-          if (closed_left && closed_right && segments.size() > 1) {
-            ruled[s.column].push_back((SegmentLength(line, s.begin, s.end)));
-          }
-          ColumnState& cs = state[s.column];
-          cs.started = cs.in_prev = true;
-          cs.ended = LooksEnded(s.column, line, s, width);
-          cs.prev_length = SegmentLength(line, s.begin, s.end);
+          double length = SegmentLength(line, s.begin, s.end);
+          if (closed_left && closed_right && q - p > 1) ruled[s.column].push_back(length);
+          seen[s.column].push_back(length);
           placed[r].push_back({s.column, SegmentText(line, s.begin, s.end)});
-          seen[s.column].push_back((SegmentLength(line, s.begin, s.end)));
         }
-        one_cell_per_line &= segments.size() == 1;
-        mode = segments.size() == 1 ? LineMode::kFlow : LineMode::kWide;
-        flow = segments.size() == 1 ? segments[0].column : -1;
-      };
-      const auto& lines = tokens[r];
-      for (size_t k = 0; k < lines.size();) {
-        if (lines[k].empty()) {
-          ++k;
-          continue;
-        }
-        // A run of two or more narrow lines (no rule mark, no wider than a
-        // column) is one column's paragraph: one column for the whole run.
-        size_t e = k;
-        while (e < lines.size() && IsNarrowLine(lines[e], width)) ++e;
-        if (e - k >= 2) {
-          // With three or more lines the column is first chosen on the lines
-          // after the first: the first may still be the end of a wide line
-          // ("phu huynh hoc DBDCMHS"), laid out alone when it does not fit.
-          if (e - k >= 3) {
-            int column = BestRunColumn(lines, k + 1, e, width, state, LineMode::kFlow, -1);
-            if ((SegmentLength(lines[k], 0, lines[k].size())) >
-                width[column] + 1.0) {
-              apply(lines[k], AssignLine(lines[k], {&width, &state, mode, flow}));
-              ++k;
-            }
-          }
-          int column = BestRunColumn(lines, k, e, width, state, mode, flow,
-                                     one_cell_per_line ? CellsBefore(lines, e) : kContentColumns);
-          for (; k < e; ++k) apply(lines[k], {{column, 0, lines[k].size()}});
-          continue;
-        }
-        apply(lines[k], AssignLine(lines[k], {&width, &state, mode, flow}));
-        ++k;
+        p = q;
       }
     }
     for (int c = 0; c < kContentColumns; ++c) {
@@ -1150,7 +1324,8 @@ void LayOutOcrRows(std::vector<OcrRow>* rows) {
 // runs from its "Tiêu chí" label to the next label, its number on the same
 // or a following line.
 std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
-                                  const std::vector<bool>& consumed) {
+                                  const std::vector<bool>& consumed,
+                                  const TextTableOptions& options) {
   static const std::vector<std::string> kHeader = {
       "TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt (so với hiện trạng)",
       "Công việc/giải pháp cần thực hiện", "Chủ trì và phối hợp thực hiện",
@@ -1274,7 +1449,7 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
     if (!line.empty()) row->lines.push_back(line);
   }
   if (criteria < 2) return std::nullopt;
-  LayOutOcrRows(&rows);
+  LayOutOcrRows(&rows, options.scorer);
   for (auto& r : rows) f.table.rows.push_back(std::move(r.cells));
   return f;
 }
@@ -1339,7 +1514,7 @@ TextTables ExtractTablesFromText(std::string_view utf8, const TextTableOptions& 
       }
     }
     if (!has_plan) {
-      if (auto f = ParsePipeOcr(lines, consumed)) accept(std::move(*f));
+      if (auto f = ParsePipeOcr(lines, consumed, options)) accept(std::move(*f));
     }
   }
   if (options.paragraph_tables) {

@@ -19,7 +19,9 @@
 //     into the content columns by a small dynamic programme over column
 //     widths estimated from the table itself, the '|' marks, which columns
 //     ran on the line above and content cues (dates, "Không có", agents);
-//     OCR specks are dropped; the header is replaced by the canonical one.
+//     OCR specks are dropped; the header is replaced by the canonical one;
+//     with TextTableOptions::scorer the lines of a row are laid out
+//     together, also by how well the column texts read.
 #ifndef VNPLAN_TABLE_TEXT_TABLES_H_
 #define VNPLAN_TABLE_TEXT_TABLES_H_
 
@@ -27,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "table/layout_scorer.h"
 #include "table/table_model.h"
 
 namespace vnplan::table {
@@ -41,6 +44,13 @@ struct TextTableOptions {
   // When no other table holds criterion rows, look for a plan table in OCR
   // line text (seed 003). Default true.
   bool pipe_ocr_tables = true;
+  // When set, the lines of each OCR'd plan row are laid out by a beam
+  // search that also ranks layouts by how well their column texts read
+  // under this language model (where the OCR lost the rules between
+  // columns, only meaning separates them); it must outlive the call.
+  // Default null: the cheapest layout line by line, by widths, rule marks
+  // and content cues alone.
+  const LayoutScorer* scorer = nullptr;
 };
 
 struct TextTables {

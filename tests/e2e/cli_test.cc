@@ -80,7 +80,8 @@ TEST_F(CliTest, TablesPrintsPlanJsonOnStdout) {
 // into letters and cost a fifth of the fields: 0.629 of the fields >= 0.95,
 // mean 0.846). Measured after the change: 196/264 = 0.742, mean 0.900; with
 // the OCR channel on the cells of '|' tables (session 3): 202/264 = 0.765,
-// mean 0.909.
+// mean 0.909; with the rows' lines laid out together by the language model
+// as well (session 4): 219/264 = 0.830, mean 0.941.
 TEST_F(CliTest, TablesOnOcrGarbledSeedMatchesHandWrittenGolden) {
   fs::path seed;
   const fs::path seeds = fs::path(VNPLAN_SHARED_DIR) / "seeds";
@@ -101,8 +102,8 @@ TEST_F(CliTest, TablesOnOcrGarbledSeedMatchesHandWrittenGolden) {
   std::printf("vnplan tables seed 003: %d/%d fields >= 0.95 (%.3f), mean %.4f\n", score.close,
               score.fields, score.share(), score.mean);
   EXPECT_EQ(got["criteria"].size(), golden["criteria"].size());
-  EXPECT_GE(score.share(), 0.76);
-  EXPECT_GE(score.mean, 0.905);
+  EXPECT_GE(score.share(), 0.825);
+  EXPECT_GE(score.mean, 0.935);
 }
 
 TEST_F(CliTest, BatchKeepsGoingAndResumes) {
