@@ -116,6 +116,13 @@ std::string ApplyCase(std::string_view original, std::string_view restored) {
     }
   }
   if (upper == 0) return std::string(restored);
+  // A syllable is lower, title or upper case: an OCR capital inside a
+  // word ("nudC" -> "nước", "hOach" -> "hoạch") is garble, not case.
+  const bool mixed = upper < letters && !(upper == 1 && IsUpperLetter(o[0]));
+  if (mixed && all_letters && restored.find(' ') == std::string_view::npos) {
+    for (size_t i = 0; i < r.size(); ++i) r[i] = SetCase(r[i], i == 0 && IsUpperLetter(o[0]));
+    return U32ToUtf8(r);
+  }
   if (all_letters && o.size() == r.size()) {
     for (size_t i = 0; i < r.size(); ++i) r[i] = SetCase(r[i], IsUpperLetter(o[i]));
   } else if (upper == letters && letters >= 2) {
@@ -494,6 +501,9 @@ struct Restorer::Impl {
       if (cands.size() == 1) cands.clear();  // nothing to choose
       return;
     }
+    // A light pass keeps mixed-case words without diacritics: names and
+    // codes ("iPhone", "PowerPoint"), not garbled syllables.
+    if (u->light && CaseOf(u->text) == WordCase::kOther && !HasDiacritics(norm)) return;
     if (u->mode == RestoreMode::kStripped) {
       if (!letters_only) return;
       if (HasDiacritics(norm) && u->original_valid) {

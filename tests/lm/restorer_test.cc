@@ -155,6 +155,9 @@ TEST(RestorerTest, EngOcrColumnRulesAndCapitalisedGarble) {
       {"Phé Hiéu truong", "Phó Hiệu trưởng"},
       // Still acronyms: short or with more than one capital.
       {"Ths Nguyen Van A, TrTH Tan Loc", "Ths Nguyễn Văn A, TrTH Tân Lộc"},
+      // A capital inside a restored syllable is garble, not case.
+      {"ngan sach nha nudC", "ngân sách nhà nước"},
+      {"xay dung ké hOach", "xây dựng kế hoạch"},
   };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(r->Restore(in, opt).text, want) << in;
@@ -211,6 +214,9 @@ TEST(RestorerTest, LightPassKeepsGoodTextAndFixesInvalid) {
   const RestoreResult res = r->Restore(
       "Nhà trường xác định đươc chất lượng giáo dục của học sinh.", opt);
   EXPECT_NE(res.text.find("được"), std::string::npos) << res.text;
+  // Mixed-case words without diacritics are names or codes, not garble.
+  const std::string names = "Giáo viên dùng PowerPoint và iPhone để dạy học.";
+  EXPECT_EQ(r->Restore(names, opt).text, names);
 }
 
 TEST(RestorerTest, RestorePageRewritesWords) {
