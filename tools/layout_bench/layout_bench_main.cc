@@ -14,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@
 #include "bench_score.h"
 #include "common/exit_codes.h"
 #include "layout_sim.h"
+#include "lm/restorer.h"
+#include "pipeline/layout_lm.h"
 #include "table/fuzzy.h"
 #include "table/plan_schema.h"
 #include "table/text_tables.h"
@@ -36,6 +39,11 @@ struct Args {
   int show_errors = 0;
   std::string dump;
   std::string source_dir = LAYOUT_BENCH_SOURCE_DIR;
+  // "on": rows laid out with the language model too, as `vnplan run` does
+  // (TextTableOptions::scorer = pipeline::RestorerLayoutScorer); "off":
+  // widths, rule marks and cues alone.
+  std::string lm = "on";
+  std::string models_dir = LAYOUT_BENCH_MODELS_DIR;
   std::string half = "all";  // all | even | odd truth rows (in file order)
 };
 
@@ -117,6 +125,19 @@ int Run(const Args& args) {
     }
     *truth = std::move(kept);
   }
+  std::optional<lm::Restorer> restorer;
+  std::optional<pipeline::RestorerLayoutScorer> scorer;
+  table::TextTableOptions table_options;
+  if (args.lm == "on") {
+    auto loaded = lm::Restorer::Load(args.models_dir);
+    if (!loaded) {
+      std::fprintf(stderr, "layout-bench: %s (or run with --lm off)\n",
+                   loaded.error().message.c_str());
+      return ExitCodeFor(loaded.error().code);
+    }
+    restorer.emplace(std::move(*loaded));
+    table_options.scorer = &scorer.emplace(&*restorer);
+  }
   std::fprintf(stderr, "layout-bench: %zu truth rows, %d documents from seed %llu\n", truth->size(),
                args.docs, static_cast<unsigned long long>(args.seed_base));
   std::array<Tally, kContentColumns> per_column;
@@ -142,7 +163,7 @@ int Run(const Args& args) {
         boundaries += static_cast<int>(line.pieces.size()) - (line.label.empty() ? 1 : 0);
       }
     }
-    table::TextTables found = table::ExtractTablesFromText(doc.text);
+    table::TextTables found = table::ExtractTablesFromText(doc.text, table_options);
     bool has_pipe =
         std::any_of(found.tables.begin(), found.tables.end(),
                     [](const table::Table& t) { return t.format == table::TableFormat::kPipeOcr; });
@@ -201,7 +222,8 @@ int Run(const Args& args) {
     }
     if ((d + 1) % 10 == 0) std::fprintf(stderr, "layout-bench: %d/%d\n", d + 1, args.docs);
   }
-  std::printf("truth rows %s (%zu), ", args.half.c_str(), truth->size());
+  std::printf("layout lm %s, truth rows %s (%zu), ", args.lm.c_str(), args.half.c_str(),
+              truth->size());
   std::printf("documents %d (seeds %llu..%llu), tables found %d, rows found %d/%d\n", args.docs,
               static_cast<unsigned long long>(args.seed_base),
               static_cast<unsigned long long>(args.seed_base + args.docs - 1), tables_found,
@@ -275,6 +297,12 @@ int main(int argc, char** argv) {
   app.add_option("--show-errors", args.show_errors, "print the first K field errors");
   app.add_option("--dump", args.dump, "write the generated documents and their truth here");
   app.add_option("--source-dir", args.source_dir, "repository root holding the truth files")
+      ->capture_default_str();
+  app.add_option("--lm", args.lm,
+                 "lay rows out with the language model too (as vnplan run), or without")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->capture_default_str();
+  app.add_option("--models", args.models_dir, "models directory for --lm on")
       ->capture_default_str();
   app.add_option("--truth-half", args.half,
                  "truth rows used: all, or the even/odd ones in file order (to tune on one "
