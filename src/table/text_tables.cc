@@ -611,6 +611,14 @@ bool HasAlnum(std::string_view s) {
 struct OcrToken {
   std::string text;
   bool rule_before = false;  // a '|' (or '[', '{', '/') separates it from the previous token
+  // Facts about the token and the ones after it, computed once per line
+  // (PrepareCues) because the layout search asks for them many times.
+  double width = 0.0;         // printed width (WordWidth)
+  bool date = false;          // IsDateToken
+  bool goes_on_date = false;  // may follow a date in the time column: "đến", "năm", "-"
+  uint8_t timeline = 0;       // a time phrase starts here: 1 with this token, 2 with the next
+  uint8_t budget = 0;         // a budget phrase starts here: 1 / 2 likewise
+  uint8_t agent_words = 0;    // words of the agent phrase starting here, 0 if none
 };
 
 // OCR noise from rules and stray marks: one code point, or two without a
@@ -714,7 +722,7 @@ std::string FoldedWords(const std::vector<OcrToken>& tokens, size_t i, size_t j)
   return s;
 }
 
-bool TimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+bool ComputeTimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
   if (IsDateToken(tokens[i].text)) return true;
   std::string w = Fold(tokens[i].text);
   if (w == "thang") return true;
@@ -743,7 +751,7 @@ bool InsideDatePhrase(const std::vector<OcrToken>& tokens, size_t j) {
   return is(j, "hoc") && is(j - 1, "nam") && j + 1 < tokens.size() && number(j + 1);
 }
 
-bool BudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+bool ComputeBudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
   std::string w = Fold(tokens[i].text);
   if (w.empty()) return false;
   if ((w[0] == 'k' && FoldedNear(w, "khong", 1)) || (w[0] == 'n' && FoldedNear(w, "nguon", 1))) {
@@ -754,15 +762,46 @@ bool BudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
 
 // An agent ("Hiệu trưởng …", "Nhà trường …") opening a segment: the usual
 // start of the responsible column, rarely of the result or action columns.
-bool AgentStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+// Returns the number of words of the shortest agent phrase at tokens[i]
+// (within the line), 0 if none.
+int ComputeAgentWords(const std::vector<OcrToken>& tokens, size_t i) {
   static const char* const kAgents[] = {"hieu truong", "pho hieu", "nha truong", "giao vien",
                                         "to truong",   "hoi dong", "chi bo",     "phong giao duc"};
+  int best = 0;
   for (const char* agent : kAgents) {
-    size_t words = std::count(agent, agent + std::strlen(agent), ' ') + 1;
-    if (i + words > j) continue;
-    if (EditDistance(FoldedWords(tokens, i, i + words), agent) <= 2) return true;
+    int words = static_cast<int>(std::count(agent, agent + std::strlen(agent), ' ') + 1);
+    if (i + words > tokens.size() || (best && words >= best)) continue;
+    if (EditDistance(FoldedWords(tokens, i, i + words), agent) <= 2) best = words;
   }
-  return false;
+  return best;
+}
+
+// Fills the cached facts of every token of a line.
+void PrepareCues(std::vector<OcrToken>* line) {
+  const size_t n = line->size();
+  for (size_t i = 0; i < n; ++i) {
+    OcrToken& t = (*line)[i];
+    t.width = WordWidth(t.text);
+    t.date = IsDateToken(t.text);
+    std::string folded = Fold(t.text);
+    t.goes_on_date = FoldedNear(folded, "den", 1) || FoldedNear(folded, "nam", 1) || folded == "-";
+    t.timeline = ComputeTimelineStart(*line, i, i + 1) ? 1 : ComputeTimelineStart(*line, i, n) ? 2 : 0;
+    t.budget = ComputeBudgetStart(*line, i, i + 1) ? 1 : ComputeBudgetStart(*line, i, n) ? 2 : 0;
+    t.agent_words = static_cast<uint8_t>(ComputeAgentWords(*line, i));
+  }
+}
+
+// Whether the segment tokens[i, j) opens with a time phrase ("Tháng",
+// "9/2023", "Năm học"), a budget phrase ("Không có", "Kinh phí", "Nguồn"),
+// or an agent.
+bool TimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  return tokens[i].timeline == 1 || (tokens[i].timeline == 2 && i + 1 < j);
+}
+bool BudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  return tokens[i].budget == 1 || (tokens[i].budget == 2 && i + 1 < j);
+}
+bool AgentStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
+  return tokens[i].agent_words > 0 && i + tokens[i].agent_words <= j;
 }
 
 struct ColumnState {
@@ -791,7 +830,7 @@ std::string SegmentText(const std::vector<OcrToken>& tokens, size_t i, size_t j)
 // Printed width of tokens[i, j) with the spaces between them.
 double SegmentLength(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
   double width = kSpaceWidth * static_cast<double>(j - i - 1);
-  for (size_t k = i; k < j; ++k) width += WordWidth(tokens[k].text);
+  for (size_t k = i; k < j; ++k) width += tokens[k].width;
   return width;
 }
 
@@ -842,13 +881,13 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
   if (over > 0) cost += over <= 2.0 ? over : 2.0 + 3.0 * (over - 2.0);  // fonts are proportional
   // Word wrap fills a line: the next word would have fitted here.
   if (j < n && !tokens[j].rule_before &&
-      len + 0.5 + WordWidth(tokens[j].text) <= width[c] - 1) {
+      len + 0.5 + tokens[j].width <= width[c] - 1) {
     cost += kWrapInLine;
   }
   // ... and the previous line of this column had room for the first word.
   // Graded by the room that was left: a paragraph of short lines does not
   // belong to a wide column.
-  double room = width[c] - 1 - (state[c].prev_length + 0.5 + WordWidth(tokens[i].text));
+  double room = width[c] - 1 - (state[c].prev_length + 0.5 + tokens[i].width);
   if (state[c].in_prev && !state[c].ended && room >= 0) {
     cost += std::min(2.0, kWrapAcrossLines * 0.4 * (room + 1.0));
   }
@@ -860,7 +899,7 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
     if (prev.back() == '.' && first >= 'a' && first <= 'z') cost += 1.0;
   }
   bool date_inside = false;
-  for (size_t k = i; k < j; ++k) date_inside |= IsDateToken(tokens[k].text);
+  for (size_t k = i; k < j; ++k) date_inside |= tokens[k].date;
   if (c == kColTimeline) {
     bool cue = TimelineStart(tokens, i, j);
     if (!state[c].started) {
@@ -870,11 +909,7 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
     }
     // "2/2024 Tham": after a date only "đến …" or "năm …" goes on.
     for (size_t k = i; k + 1 < j; ++k) {
-      if (!IsDateToken(tokens[k].text)) continue;
-      std::string next = Fold(tokens[k + 1].text);
-      if (!FoldedNear(next, "den", 1) && !FoldedNear(next, "nam", 1) && next != "-") {
-        cost += 3.0;
-      }
+      if (tokens[k].date && !tokens[k + 1].goes_on_date) cost += 3.0;
     }
   } else if (date_inside) {
     cost += 3.0;
@@ -1251,6 +1286,7 @@ void LayOutOcrRows(std::vector<OcrRow>* rows, const LayoutScorer* scorer) {
   for (size_t r = 0; r < rows->size(); ++r) {
     for (const auto& line : (*rows)[r].lines) {
       tokens[r].push_back(TokenizeOcrLine(line));
+      PrepareCues(&tokens[r].back());
       if (!tokens[r].back().empty()) {
         lengths.push_back(SegmentLength(tokens[r].back(), 0, tokens[r].back().size()));
       }
