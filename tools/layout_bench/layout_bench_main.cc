@@ -1,12 +1,15 @@
 // vnplan-layout-bench: held-out benchmark of the column layout of OCR'd
 // plan-table lines (table::ExtractTablesFromText, format kPipeOcr). For N
 // synthetic documents (layout_sim.h, seeds seed_base..seed_base+N-1) built
-// from hand-checked criterion rows of other documents, it finds the table,
-// maps it to criteria (table::MapToPlan) and compares every content field
-// of every truth row with the decoded one, both folded (table::Fold:
-// diacritics and case ignored), by table::Similarity. Prints rows found and,
-// per column and overall, the share of fields with similarity >= 0.95 and
-// the mean similarity. Figures to stdout, progress to stderr.
+// from hand-checked criterion rows of other documents, it finds the table
+// (with the language model's layout scorer as `vnplan run` does, unless
+// --lm off), maps it to criteria (table::MapToPlan, cells not restored)
+// and compares every content field of every truth row with the decoded
+// one, both folded (table::Fold: diacritics and case ignored), by
+// table::Similarity. Prints rows found and, per column and overall, the
+// share of fields with similarity >= 0.95 and the mean similarity, then
+// where the misplaced words went (bench_score.h). Figures to stdout,
+// progress to stderr.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
