@@ -259,6 +259,36 @@ TEST(TextTablesTest, PipeOcrLinesWithoutRulesLaidOutByMeaning) {
                                       "Nam hoc 2023-2024", "Khong co", other, ""}));
 }
 
+// Time and budget phrases other than a date open their columns ("Từ
+// tháng …", "Học kỳ II", "3 triệu đồng", "Không có"), a bare number before
+// "triệu" is an amount, not a month, and a rule read as '/' right after the
+// label still starts a row.
+TEST(TextTablesTest, PipeOcrTimeAndBudgetPhrases) {
+  // Row 1.1, ruled throughout, gives the columns their printed widths.
+  const std::string text =
+      "III. NOI DUNG\n\n"
+      "MUC 1,2, 3\n"
+      "1 Tieu chuan 1: To chuc va quan ly nha truong\n"
+      "Tieu chi 1.1|Dang tai ke hoach|Chi dao Ban truyen|Hieu truong|Nam hoc|Khong co|Giao vien tin\n"
+      "tren Website cua|thong cua nha truong|phoi hop voi|2023-2024|kinh phi|hoc ho tro cap\n"
+      "nha truong con|thuong xuyen dang tai|to van phong|den thang|tu ngan|nhat thuong xuyen\n"
+      "Tieu chi/Kiem tra ho so|Hoan thien ho so|Hieu truong|Tu thang 3 trieu dong|Ke toan\n"
+      "1.2 con thieu|luu tru|chi dao|9/2023\n"
+      "Tieu chi 1.3|Hoi chua sau sat|Tap huan|Hieu truong|Hoc ky II Khong co|Phoi hop\n"
+      "\nIV. TO CHUC THUC HIEN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  ASSERT_EQ(table.rows.size(), 6u);  // header, level, standard, three criteria
+  EXPECT_EQ(Texts(table.rows[4]),
+            (std::vector<std::string>{"", "Tiêu chí 1.2", "Kiem tra ho so con thieu",
+                                      "Hoan thien ho so luu tru", "Hieu truong chi dao",
+                                      "Tu thang 9/2023", "3 trieu dong", "Ke toan", ""}));
+  EXPECT_EQ(Texts(table.rows[5]),
+            (std::vector<std::string>{"", "Tiêu chí 1.3", "Hoi chua sau sat", "Tap huan",
+                                      "Hieu truong", "Hoc ky II", "Khong co", "Phoi hop", ""}));
+}
+
 // A month or year word stays with its number ("Thang | 9/2023" would put
 // the month in the responsible column).
 TEST(TextTablesTest, PipeOcrDateWordStaysWithItsNumber) {
