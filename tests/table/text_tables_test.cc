@@ -365,6 +365,43 @@ TEST(TextTablesTest, PipeOcrParagraphCellsStayLeftOfLaterTimeLine) {
   }
 }
 
+// Cells are top-aligned: a column with no text on a row's first line stays
+// empty. Row 1.10 (a layout-bench row, no rules after its second line)
+// has no responsible entry; "nhung nam" / "tiep theo" continue its time
+// cell, they do not start the empty responsible column.
+TEST(TextTablesTest, PipeOcrEmptyColumnDoesNotStartOnALaterLine) {
+  const std::string text =
+      "III. NOI DUNG\n\n"
+      "MUC 1,2, 3\n"
+      "1 Tieu chuan 1: To chuc va quan ly nha truong\n"
+      "Tieu chi Ho so quan ly tai chinh|Kiem tra viec luu tru chung tu,|Hieu truong, ke|Thang|"
+      "Khong\n"
+      "1.6 duoc luu tru day du, dung|cong khai tai chinh moi quy|toan, ban thanh tra|9/2022 den\n"
+      "quy dinh|nhan dan|thang\n"
+      "6/2023\n"
+      "Tieu chi 1.4 To chuyen mon sinh hoat Xay dung lich sinh hoat chuyen Pho Hieu truong, to "
+      "Tu thang Khong\n"
+      "theo nghien cuu bai hoc| mon, du gio va rut kinh nghiem truong chuyen mon[9/2024 den\n"
+      "moi thang hai lan sau moi chuyen de thang\n"
+      "5/2025\n"
+      "Tieu chi 1.10 Nha truong to chuc cho doi|Hinh thuc tuyen truyen cac|Tu thang\n"
+      "ngu duoc tap huan huong|phuong an dam bao an ninh trat 9/2023 va\n"
+      "dan thuc hien an toan tu, an toan phong, chong tai nan, nhung nam\n"
+      "phong, chong tham hoa, thuong tich va an toan thuc tiep theo\n"
+      "thien tai. pham den phu huynh chua\n"
+      "phong phu, da dang.\n"
+      "\nVI. TO CHUC THUC HIEN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  ASSERT_EQ(table.rows.size(), 6u);  // header, level, standard, three criteria
+  const std::vector<Cell>& row = table.rows[5];
+  EXPECT_EQ(row[1].text, "Tiêu chí 1.10");
+  EXPECT_EQ(row[4].text, "");
+  EXPECT_EQ(row[5].text, "Tu thang 9/2023 va nhung nam tiep theo");
+  EXPECT_EQ(row[7].text, "");
+}
+
 TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
   EXPECT_TRUE(t.tables.empty());
