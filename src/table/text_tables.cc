@@ -649,7 +649,8 @@ bool JunkIsh(std::string_view t) {
 
 // Splits an OCR line into tokens, noting rule marks, and drops the specks:
 // tokens without a letter or digit (but "-" and "&"), runs of two or more
-// junk-ish tokens, and whole lines with no token longer than two code points.
+// junk-ish tokens (but a term's Roman number or an amount's number), and
+// whole lines with no token longer than two code points.
 std::vector<OcrToken> TokenizeOcrLine(std::string_view line) {
   std::vector<OcrToken> raw;
   std::string current;
@@ -686,10 +687,28 @@ std::vector<OcrToken> TokenizeOcrLine(std::string_view line) {
     pending_rule = false;
     kept.push_back(std::move(t));
   }
+  // "Học kỳ II 4 triệu": a term's Roman number and an amount's number are
+  // words, not specks, however short.
+  auto speck = [&](size_t k) {
+    if (!JunkIsh(kept[k].text)) return false;
+    const std::string& t = kept[k].text;
+    if (k + 1 < kept.size() && std::all_of(t.begin(), t.end(), IsDigit)) {
+      std::string next = Fold(kept[k + 1].text);
+      if (next == "trieu" || next == "ty" || next == "nghin" || next == "ngan" ||
+          next == "dong") {
+        return false;
+      }
+    }
+    if (k > 0 && (t == "I" || t == "II" || t == "III" || t == "IV" || t == "V")) {
+      std::string prev = Fold(kept[k - 1].text);
+      if (prev == "ky" || prev == "ki" || prev == "quy" || prev == "hk") return false;
+    }
+    return true;
+  };
   std::vector<OcrToken> out;
   for (size_t i = 0; i < kept.size();) {
     size_t j = i;
-    while (j < kept.size() && JunkIsh(kept[j].text)) ++j;
+    while (j < kept.size() && speck(j)) ++j;
     if (j - i >= 2) {
       if (j < kept.size()) kept[j].rule_before |= kept[i].rule_before;
       i = j;

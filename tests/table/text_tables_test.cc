@@ -289,6 +289,26 @@ TEST(TextTablesTest, PipeOcrTimeAndBudgetPhrases) {
                                       "Hieu truong", "Hoc ky II", "Khong co", "Phoi hop", ""}));
 }
 
+// A term's Roman number and an amount's number are short, but they are
+// words, not OCR specks ("Hoc ky II 4 trieu dong").
+TEST(TextTablesTest, PipeOcrShortNumbersOfTimeAndBudgetKept) {
+  const std::string text =
+      "III. NOI DUNG\n\n"
+      "MUC 1,2, 3\n"
+      "1 Tieu chuan 1: To chuc va quan ly nha truong\n"
+      "Tieu chi 1.1|Dang tai ke hoach|Chi dao Ban truyen|Hieu truong|Nam hoc|Khong co|Giao vien tin\n"
+      "tren Website cua|thong cua nha truong|phoi hop voi|2023-2024|kinh phi|hoc ho tro cap\n"
+      "nha truong con|thuong xuyen dang tai|to van phong|den thang|tu ngan|nhat thuong xuyen\n"
+      "Tieu chi 1.2|Hoi chua sau sat|Tap huan|Hieu truong|Hoc ky II 4 trieu dong|Phoi hop\n"
+      "\nIV. TO CHUC THUC HIEN\n";
+  TextTables t = ExtractTablesFromText(text);
+  ASSERT_EQ(t.tables.size(), 1u);
+  const Table& table = t.tables[0];
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  EXPECT_EQ(table.rows[4][5].text, "Hoc ky II");
+  EXPECT_EQ(table.rows[4][6].text, "4 trieu dong");
+}
+
 // A month or year word stays with its number ("Thang | 9/2023" would put
 // the month in the responsible column).
 TEST(TextTablesTest, PipeOcrDateWordStaysWithItsNumber) {
