@@ -1,21 +1,35 @@
 // Seal suppression on OpenCV (see stamp.h).
 //
 // 1. From the page histogram: paper level P (brightest mode) and text ink
-//    level I (darkest mode); the "mid-gray band" is [I + 0.45 (P - I),
-//    P - 0.15 (P - I)].
+//    level I (darkest mode below 128); for detection, D = the darker of I
+//    and the first quartile of the pixels darker than P - 60 (on blurred
+//    scans thin strokes have no flat dark core, their anti-aliased edges
+//    and the seal outnumber it, and I is only the top of its search range,
+//    which would put much of a seal's ink below the band); the "mid-gray
+//    band" is [D + 0.45 (P - D), P - 0.15 (P - D)].
 // 2. The band mask is reduced to ~50 dpi (as a density); where the density
 //    exceeds 0.1 it is blurred and searched with cv::HoughCircles for
 //    circles of seal size (at most 40 candidates, best first).
-// 3. Each candidate is checked on the reduced densities: a radius with
+// 3. Each candidate's centre is moved (by up to 3 px) to where some ring of
+//    radius 0.7-1.3 times the Hough one carries the most band ink (the Hough
+//    centre is off by a few pixels when text edges crowd the band), then
+//    it is checked on the reduced densities: a radius with
 //    peak band density >= 0.3, band ink in >= 80% of 5-degree sectors,
-//    no more dark ink (< I + (P - I) / 4) than band ink on the ring, and
-//    little band ink just outside it (a seal is a ring on paper; page-edge
-//    shading and bleed-through are not).
-// 4. Inside an accepted seal (S = median gray of its ring), text is the
+//    no more dark ink (< D + (P - D) / 4) than band ink on the ring, and
+//    little band ink just outside its outer edge (searched up to 1.6 times
+//    the Hough radius, which may be the inner ring's) in most directions:
+//    the 60% least inked 5-degree sectors (a seal is a ring on paper; text
+//    and table rules cross it in a few places, page-edge shading and
+//    bleed-through surround it).
+// 4. Inside an accepted seal (S = median gray of its ring pixels in
+//    [I + 0.45 (P - I), P - 0.15 (P - I)]; the whitening keeps to I: with
+//    D's lower thresholds it lost thin dashes and rules), text is the
 //    pixels darker than I + 0.7 (S - I) forming components whose mean is
 //    below I + 0.3 (S - I) or that have a few pixels below I + 0.2 (S - I)
 //    (thin tone marks); of those only the dark core plus 2 px is kept, and
-//    1 px around it. Everything else in the disk becomes paper (P).
+//    1 px around it; so are the long horizontal and vertical runs darker
+//    than I + 0.7 (S - I) (table rules crossing the seal). Everything else
+//    in the disk becomes paper (P).
 #include "imaging/stamp.h"
 
 #include <opencv2/core.hpp>
@@ -33,8 +47,9 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 
 struct Levels {
-  int ink = 0;
-  int paper = 255;
+  int ink = 0;        // darkest mode (below 128)
+  int paper = 255;    // brightest mode
+  int detect_ink = 0; // min(ink, first quartile of the ink pixels)
 };
 
 Levels EstimateLevels(const cv::Mat& gray) {
@@ -57,6 +72,19 @@ Levels EstimateLevels(const cv::Mat& gray) {
   levels.ink = 40;
   for (int v = 0; v < std::min(128, levels.paper - 60); ++v) {
     if (smoothed(v) > best) best = smoothed(v), levels.ink = v;
+  }
+  // First quartile of the ink pixels: the text level when thin blurred
+  // strokes leave no dark mode (see step 1 above).
+  int64_t ink_pixels = 0;
+  for (int v = 0; v < levels.paper - 60; ++v) ink_pixels += hist[v];
+  levels.detect_ink = levels.ink;
+  int64_t acc = 0;
+  for (int v = 0; v < levels.ink && ink_pixels > 0; ++v) {
+    acc += hist[v];
+    if (4 * acc >= ink_pixels) {
+      levels.detect_ink = v;
+      break;
+    }
   }
   return levels;
 }
@@ -117,12 +145,16 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
     const Levels lv = EstimateLevels(gray);
     const int span = lv.paper - lv.ink;
     if (span < 80) return found;  // no clear ink/paper separation
-    const int band_lo = lv.ink + static_cast<int>(0.45 * span);
-    const int band_hi = lv.paper - static_cast<int>(0.15 * span);
+    // Detection band and dark ink (from D) and the whitening's band (from I).
+    const int detect_span = lv.paper - lv.detect_ink;
+    const int band_lo = lv.detect_ink + static_cast<int>(0.45 * detect_span);
+    const int band_hi = lv.paper - static_cast<int>(0.15 * detect_span);
+    const int ink_band_lo = lv.ink + static_cast<int>(0.45 * span);
+    const int ink_band_hi = lv.paper - static_cast<int>(0.15 * span);
 
     cv::Mat band, dark;
     cv::inRange(gray, cv::Scalar(band_lo), cv::Scalar(band_hi), band);
-    cv::threshold(gray, dark, lv.ink + span / 4, 255, cv::THRESH_BINARY_INV);
+    cv::threshold(gray, dark, lv.detect_ink + detect_span / 4, 255, cv::THRESH_BINARY_INV);
 
     // Work at ~50 dpi: seals become rings of 25-55 px radius.
     const double f = std::max(1.0, dpi / 50.0);
@@ -168,7 +200,20 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
     if (circles.size() > 40) circles.resize(40);
 
     for (const cv::Vec3f& c : circles) {
-      const double cx = c[0], cy = c[1], r0 = c[2];
+      const double r0 = c[2];
+      double cx = c[0], cy = c[1];
+      {
+        double best = -1, bx = cx, by = cy;
+        for (int dy = -3; dy <= 3; ++dy) {
+          for (int dx = -3; dx <= 3; ++dx) {
+            for (double r = 0.7 * r0; r <= 1.3 * r0; r += 1) {
+              const double v = RingMean(band_d, c[0] + dx, c[1] + dy, r);
+              if (v > best) best = v, bx = c[0] + dx, by = c[1] + dy;
+            }
+          }
+        }
+        cx = bx, cy = by;
+      }
       bool overlaps = false;
       for (const StampCircle& s : found) {
         if (std::hypot(cx * f - s.cx, cy * f - s.cy) < s.radius) overlaps = true;
@@ -196,13 +241,22 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       if (dark_on_ring > best_v) continue;
       // Outer edge: the largest radius still carrying ring-like band ink.
       double r_out = best_r;
-      for (double r = best_r; r <= 1.4 * r0 && r <= r_max * 1.15; r += 0.5) {
+      // The Hough radius may be the inner ring's (~0.66 of the outer one).
+      for (double r = best_r; r <= 1.6 * r0 && r <= r_max * 1.15; r += 0.5) {
         if (RingMean(band_d, cx, cy, r) > 0.4 * best_v) r_out = r;
       }
 
-      // A seal is a ring on paper: just outside it, little band ink.
-      const double outside = std::max(RingMean(band_d, cx, cy, r_out + 3),
-                                      RingMean(band_d, cx, cy, r_out + 5));
+      // A seal is a ring on paper: just outside it, little band ink in most
+      // directions (text lines and table rules cross it in a few sectors).
+      std::array<double, kSectors> beyond{};
+      for (int s = 0; s < kSectors; ++s) {
+        beyond[s] = std::max(RingMean(band_d, cx, cy, r_out + 3, Ring576(), 8 * s, 8 * s + 8),
+                             RingMean(band_d, cx, cy, r_out + 5, Ring576(), 8 * s, 8 * s + 8));
+      }
+      constexpr int kQuietSectors = kSectors * 3 / 5;
+      std::partial_sort(beyond.begin(), beyond.begin() + kQuietSectors, beyond.end());
+      double outside = 0;
+      for (int s = 0; s < kQuietSectors; ++s) outside += beyond[s] / kQuietSectors;
       if (outside > 0.25 * best_v) continue;
 
       StampCircle stamp;
@@ -210,7 +264,8 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       stamp.cy = static_cast<int>(std::lround(cy * f));
       stamp.radius = static_cast<int>(std::lround((r_out + 2.5) * f));
 
-      // The seal's own ink level: median of band pixels on its ring.
+      // The seal's own ink level: median of its ring pixels in the band
+      // from I (step 4).
       std::array<int64_t, 256> hist{};
       int64_t n = 0;
       const double rin = (best_r - 1.5) * f, rout = (best_r + 1.5) * f;
@@ -222,10 +277,10 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
         for (int x = x0; x <= x1; ++x) {
           const double d = std::hypot(x - cx * f, y - cy * f);
           const uint8_t v = gray.at<uint8_t>(y, x);
-          if (d >= rin && d <= rout && v >= band_lo && v <= band_hi) ++hist[v], ++n;
+          if (d >= rin && d <= rout && v >= ink_band_lo && v <= ink_band_hi) ++hist[v], ++n;
         }
       }
-      int median = (band_lo + band_hi) / 2;
+      int median = (ink_band_lo + ink_band_hi) / 2;
       for (int64_t acc = 0, v = 0; v < 256 && n > 0; ++v) {
         acc += hist[v];
         if (2 * acc >= n) {
@@ -234,7 +289,7 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
         }
       }
       stamp.ink_level = median;
-      stamp.keep_below = std::clamp(lv.ink + (median - lv.ink) * 7 / 10, lv.ink + 1, band_hi);
+      stamp.keep_below = std::clamp(lv.ink + (median - lv.ink) * 7 / 10, lv.ink + 1, ink_band_hi);
       found.push_back(stamp);
     }
 
@@ -281,6 +336,21 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       cv::threshold(sub, core_mask, core, 255, cv::THRESH_BINARY_INV);
       cv::dilate(core_mask, core_mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
       keep &= core_mask;
+      // Table rules crossing the seal: a rule joins the component of the
+      // seal's ink it crosses, whose mean is the seal's, so long horizontal
+      // and vertical runs darker than keep_below are kept too (as long as
+      // the seal's radius, 2 px of skew allowed either side; the seal's arcs
+      // and letters are far shorter).
+      cv::threshold(sub, cand, s.keep_below - 1, 255, cv::THRESH_BINARY_INV);
+      const int run = std::max(15, s.radius);
+      cv::Mat thick, rules_h, rules_v;
+      cv::dilate(cand, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 5)));
+      cv::morphologyEx(thick, rules_h, cv::MORPH_OPEN,
+                       cv::getStructuringElement(cv::MORPH_RECT, cv::Size(run, 1)));
+      cv::dilate(cand, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 1)));
+      cv::morphologyEx(thick, rules_v, cv::MORPH_OPEN,
+                       cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, run)));
+      keep |= (rules_h | rules_v) & cand;
       cv::dilate(keep, keep, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
       cv::Mat disk = cv::Mat::zeros(sub.size(), CV_8U);
       cv::circle(disk, cv::Point(s.cx - roi.x, s.cy - roi.y), s.radius, cv::Scalar(255), cv::FILLED);
