@@ -18,9 +18,10 @@
 //    no more dark ink (< D + (P - D) / 4) than band ink on the ring, and
 //    little band ink just outside its outer edge (searched up to 1.6 times
 //    the Hough radius, which may be the inner ring's) in most directions:
-//    the 60% least inked 5-degree sectors (a seal is a ring on paper; text
-//    and table rules cross it in a few places, page-edge shading and
-//    bleed-through surround it).
+//    the 60% least inked 5-degree sectors under 0.25 of the ring's density,
+//    all of them under 0.3 (a seal is a ring on paper; text and table rules
+//    cross it in a few places, page-edge shading and bleed-through surround
+//    it).
 // 4. Inside an accepted seal (S = median gray of its ring pixels in
 //    [I + 0.45 (P - I), P - 0.15 (P - I)]; the whitening keeps to I: with
 //    D's lower thresholds it lost thin dashes and rules), text is the
@@ -253,11 +254,15 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
         beyond[s] = std::max(RingMean(band_d, cx, cy, r_out + 3, Ring576(), 8 * s, 8 * s + 8),
                              RingMean(band_d, cx, cy, r_out + 5, Ring576(), 8 * s, 8 * s + 8));
       }
+      double all_around = 0;
+      for (double b : beyond) all_around += b / kSectors;
       constexpr int kQuietSectors = kSectors * 3 / 5;
       std::partial_sort(beyond.begin(), beyond.begin() + kQuietSectors, beyond.end());
       double outside = 0;
       for (int s = 0; s < kQuietSectors; ++s) outside += beyond[s] / kQuietSectors;
-      if (outside > 0.25 * best_v) continue;
+      // Bleed-through and shading around a false ring leave some quiet
+      // sectors too: the mean over all of them is bounded as well.
+      if (outside > 0.25 * best_v || all_around > 0.3 * best_v) continue;
 
       StampCircle stamp;
       stamp.cx = static_cast<int>(std::lround(cx * f));
