@@ -16,6 +16,18 @@ std::vector<std::string> Texts(const std::vector<Cell>& row) {
   return out;
 }
 
+// The plan table ExtractTablesFromText finds in OCR'd `rows` of a plan
+// under `standard` (with the section heading, level row and next heading
+// around them); an empty table, and a failure, if there is not exactly one.
+Table PipeOcrPlan(const std::string& standard, const std::string& rows,
+                  const TextTableOptions& options = {}) {
+  TextTables t = ExtractTablesFromText(
+      "III. NOI DUNG\n\nMUC 1,2, 3\n" + standard + "\n" + rows + "\nIV. TO CHUC THUC HIEN\n",
+      options);
+  EXPECT_EQ(t.tables.size(), 1u);
+  return t.tables.size() == 1 ? t.tables[0] : Table{};
+}
+
 TEST(TextTablesTest, TsvWithSeparatorAndContinuationRows) {
   const std::string text =
       "Intro line\n"
@@ -228,10 +240,7 @@ class PairScorer final : public LayoutScorer {
 // goes on with "cac bai viet,". With a language model that knows the
 // columns' sentences, the layout search puts each piece in its column.
 TEST(TextTablesTest, PipeOcrLinesWithoutRulesLaidOutByMeaning) {
-  const std::string text =
-      "III. NOI DUNG\n\n"
-      "MUC 1,2, 3\n"
-      "1 Tieu chuan 1: To chuc va quan ly nha truong\n"
+  const std::string rows =
       "Tieu chi |Dang tai ke hoach|Chi dao Ban truyen|Hieu truong|Nam hoc|Khong co|Giao vien tin\n"
       "1.1 tren Website cua|thong cua nha truong|2023-2024|hoc ho tro\n"
       "nha truong con|thuong xuyen dang tai|CNTT cap nhat\n"
@@ -239,8 +248,7 @@ TEST(TextTablesTest, PipeOcrLinesWithoutRulesLaidOutByMeaning) {
       "tren Website cua truong tren Website nha\n"
       "truong\n"
       "Tieu chi |Cong tac van thu|Kiem tra ho so|Hieu truong|10/2023|Khong co|Nhan vien van\n"
-      "1.4 chua kip thoi|khoa hoc, kip thoi|chi dao|Nam hoc|Khong co|thu thuc hien\n"
-      "\nIV. TO CHUC THUC HIEN\n";
+      "1.4 chua kip thoi|khoa hoc, kip thoi|chi dao|Nam hoc|Khong co|thu thuc hien\n";
   const std::string expected = "Dang tai ke hoach tren Website cua nha truong con cham";
   const std::string actions =
       "Chi dao Ban truyen thong cua nha truong thuong xuyen dang tai cac bai viet, ke hoach "
@@ -250,9 +258,7 @@ TEST(TextTablesTest, PipeOcrLinesWithoutRulesLaidOutByMeaning) {
   PairScorer scorer({expected, actions, other});
   TextTableOptions options;
   options.scorer = &scorer;
-  TextTables t = ExtractTablesFromText(text, options);
-  ASSERT_EQ(t.tables.size(), 1u);
-  const Table& table = t.tables[0];
+  const Table table = PipeOcrPlan("1 Tieu chuan 1: To chuc va quan ly nha truong", rows, options);
   ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
   EXPECT_EQ(Texts(table.rows[3]),
             (std::vector<std::string>{"", "Tiêu chí 1.1", expected, actions, "Hieu truong",
@@ -265,20 +271,14 @@ TEST(TextTablesTest, PipeOcrLinesWithoutRulesLaidOutByMeaning) {
 // label still starts a row.
 TEST(TextTablesTest, PipeOcrTimeAndBudgetPhrases) {
   // Row 1.1, ruled throughout, gives the columns their printed widths.
-  const std::string text =
-      "III. NOI DUNG\n\n"
-      "MUC 1,2, 3\n"
-      "1 Tieu chuan 1: To chuc va quan ly nha truong\n"
+  const std::string rows =
       "Tieu chi 1.1|Dang tai ke hoach|Chi dao Ban truyen|Hieu truong|Nam hoc|Khong co|Giao vien tin\n"
       "tren Website cua|thong cua nha truong|phoi hop voi|2023-2024|kinh phi|hoc ho tro cap\n"
       "nha truong con|thuong xuyen dang tai|to van phong|den thang|tu ngan|nhat thuong xuyen\n"
       "Tieu chi/Kiem tra ho so|Hoan thien ho so|Hieu truong|Tu thang 3 trieu dong|Ke toan\n"
       "1.2 con thieu|luu tru|chi dao|9/2023\n"
-      "Tieu chi 1.3|Hoi chua sau sat|Tap huan|Hieu truong|Hoc ky II Khong co|Phoi hop\n"
-      "\nIV. TO CHUC THUC HIEN\n";
-  TextTables t = ExtractTablesFromText(text);
-  ASSERT_EQ(t.tables.size(), 1u);
-  const Table& table = t.tables[0];
+      "Tieu chi 1.3|Hoi chua sau sat|Tap huan|Hieu truong|Hoc ky II Khong co|Phoi hop\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 1: To chuc va quan ly nha truong", rows);
   ASSERT_EQ(table.rows.size(), 6u);  // header, level, standard, three criteria
   EXPECT_EQ(Texts(table.rows[4]),
             (std::vector<std::string>{"", "Tiêu chí 1.2", "Kiem tra ho so con thieu",
@@ -292,18 +292,12 @@ TEST(TextTablesTest, PipeOcrTimeAndBudgetPhrases) {
 // A term's Roman number and an amount's number are short, but they are
 // words, not OCR specks ("Hoc ky II 4 trieu dong").
 TEST(TextTablesTest, PipeOcrShortNumbersOfTimeAndBudgetKept) {
-  const std::string text =
-      "III. NOI DUNG\n\n"
-      "MUC 1,2, 3\n"
-      "1 Tieu chuan 1: To chuc va quan ly nha truong\n"
+  const std::string rows =
       "Tieu chi 1.1|Dang tai ke hoach|Chi dao Ban truyen|Hieu truong|Nam hoc|Khong co|Giao vien tin\n"
       "tren Website cua|thong cua nha truong|phoi hop voi|2023-2024|kinh phi|hoc ho tro cap\n"
       "nha truong con|thuong xuyen dang tai|to van phong|den thang|tu ngan|nhat thuong xuyen\n"
-      "Tieu chi 1.2|Hoi chua sau sat|Tap huan|Hieu truong|Hoc ky II 4 trieu dong|Phoi hop\n"
-      "\nIV. TO CHUC THUC HIEN\n";
-  TextTables t = ExtractTablesFromText(text);
-  ASSERT_EQ(t.tables.size(), 1u);
-  const Table& table = t.tables[0];
+      "Tieu chi 1.2|Hoi chua sau sat|Tap huan|Hieu truong|Hoc ky II 4 trieu dong|Phoi hop\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 1: To chuc va quan ly nha truong", rows);
   ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
   EXPECT_EQ(table.rows[4][5].text, "Hoc ky II");
   EXPECT_EQ(table.rows[4][6].text, "4 trieu dong");
@@ -333,17 +327,11 @@ TEST(TextTablesTest, PipeOcrDateWordStaysWithItsNumber) {
 // A compound broken after its hyphen at a line end is joined again; a
 // dash standing alone keeps its spaces.
 TEST(TextTablesTest, PipeOcrHyphenatedLineEndJoined) {
-  const std::string text =
-      "III. NOI DUNG\n\n"
-      "MUC 1,2, 3\n"
-      "1 Tieu chuan 1: To chuc\n"
+  const std::string rows =
       "Tieu chi |Cong tac phong|Trong nam hoc 2023 -|Hieu truong|10/2023|Khong co|Doi PCCC-\n"
       "1.10 |chay chua tot|2024 mo lop tap huan|tham muu| | |CNCH cong an\n"
-      "Tieu chi 1.2|Cong tac van thu|Kiem tra ho so|Hieu truong|9/2023|Khong co|Nhan vien\n"
-      "\nIV. TO CHUC THUC HIEN\n";
-  TextTables t = ExtractTablesFromText(text);
-  ASSERT_EQ(t.tables.size(), 1u);
-  const Table& table = t.tables[0];
+      "Tieu chi 1.2|Cong tac van thu|Kiem tra ho so|Hieu truong|9/2023|Khong co|Nhan vien\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 1: To chuc", rows);
   ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
   EXPECT_EQ(table.rows[3][3].text, "Trong nam hoc 2023 - 2024 mo lop tap huan");
   EXPECT_EQ(table.rows[3][7].text, "Doi PCCC-CNCH cong an");
@@ -354,10 +342,7 @@ TEST(TextTablesTest, PipeOcrHyphenatedLineEndJoined) {
 // row's time line go left of the time column (the second continues the
 // responsible column, it is not the "other support" column).
 TEST(TextTablesTest, PipeOcrParagraphCellsStayLeftOfLaterTimeLine) {
-  const std::string text =
-      "III. NOI DUNG\n\n"
-      "MUC 1,2, 3\n"
-      "1 Tieu chuan 5: Hoat dong giao duc\n"
+  const std::string rows =
       "Tieu chi |Mot so giao vien|Boi duong chuyen mon|Hieu truong chi|10/2023|Khong co|To "
       "truong chuyen\n"
       "5.1 |day hoc chua linh|cho giao vien ve day|dao to chuyen mon| | |mon, giao vien\n"
@@ -369,11 +354,8 @@ TEST(TextTablesTest, PipeOcrParagraphCellsStayLeftOfLaterTimeLine) {
       "Nha truong to\nchuc cac hoat\ndong ngoai gio\nlen lop.\n\n"
       "To chuc cac\nhoat dong van\nnghe the thao\ncho hoc sinh\n\n"
       "11/2023\n\nKhong co\n\n"
-      "Doi thieu nien\nphoi hop cung\ngiao vien chu\nnhiem cac lop\n"
-      "\nIV. TO CHUC THUC HIEN\n";
-  TextTables t = ExtractTablesFromText(text);
-  ASSERT_EQ(t.tables.size(), 1u);
-  const Table& table = t.tables[0];
+      "Doi thieu nien\nphoi hop cung\ngiao vien chu\nnhiem cac lop\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 5: Hoat dong giao duc", rows);
   ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
   const std::vector<Cell>& row = table.rows[4];
   EXPECT_EQ(row[1].text, "Tiêu chí 5.2");
@@ -390,10 +372,7 @@ TEST(TextTablesTest, PipeOcrParagraphCellsStayLeftOfLaterTimeLine) {
 // has no responsible entry; "nhung nam" / "tiep theo" continue its time
 // cell, they do not start the empty responsible column.
 TEST(TextTablesTest, PipeOcrEmptyColumnDoesNotStartOnALaterLine) {
-  const std::string text =
-      "III. NOI DUNG\n\n"
-      "MUC 1,2, 3\n"
-      "1 Tieu chuan 1: To chuc va quan ly nha truong\n"
+  const std::string rows =
       "Tieu chi Ho so quan ly tai chinh|Kiem tra viec luu tru chung tu,|Hieu truong, ke|Thang|"
       "Khong\n"
       "1.6 duoc luu tru day du, dung|cong khai tai chinh moi quy|toan, ban thanh tra|9/2022 den\n"
@@ -409,11 +388,8 @@ TEST(TextTablesTest, PipeOcrEmptyColumnDoesNotStartOnALaterLine) {
       "dan thuc hien an toan tu, an toan phong, chong tai nan, nhung nam\n"
       "phong, chong tham hoa, thuong tich va an toan thuc tiep theo\n"
       "thien tai. pham den phu huynh chua\n"
-      "phong phu, da dang.\n"
-      "\nVI. TO CHUC THUC HIEN\n";
-  TextTables t = ExtractTablesFromText(text);
-  ASSERT_EQ(t.tables.size(), 1u);
-  const Table& table = t.tables[0];
+      "phong phu, da dang.\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 1: To chuc va quan ly nha truong", rows);
   ASSERT_EQ(table.rows.size(), 6u);  // header, level, standard, three criteria
   const std::vector<Cell>& row = table.rows[5];
   EXPECT_EQ(row[1].text, "Tiêu chí 1.10");
