@@ -650,6 +650,13 @@ bool JunkIsh(std::string_view t) {
   return !(n == 2 && (lower || digits));
 }
 
+// A unit after a money amount's number: "triệu", "tỷ", "nghìn", "ngàn",
+// "đồng" (folded).
+bool IsAmountUnit(std::string_view folded) {
+  return folded == "trieu" || folded == "ty" || folded == "nghin" || folded == "ngan" ||
+         folded == "dong";
+}
+
 // Splits an OCR line into tokens, noting rule marks, and drops the specks:
 // tokens without a letter or digit (but "-" and "&"), runs of two or more
 // junk-ish tokens (but a term's Roman number or an amount's number), and
@@ -696,11 +703,7 @@ std::vector<OcrToken> TokenizeOcrLine(std::string_view line) {
     if (!JunkIsh(kept[k].text)) return false;
     const std::string& t = kept[k].text;
     if (k + 1 < kept.size() && std::all_of(t.begin(), t.end(), IsDigit)) {
-      std::string next = Fold(kept[k + 1].text);
-      if (next == "trieu" || next == "ty" || next == "nghin" || next == "ngan" ||
-          next == "dong") {
-        return false;
-      }
+      if (IsAmountUnit(Fold(kept[k + 1].text))) return false;
     }
     if (k > 0 && (t == "I" || t == "II" || t == "III" || t == "IV" || t == "V")) {
       std::string prev = Fold(kept[k - 1].text);
@@ -787,8 +790,7 @@ bool IsAmount(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
     return true;
   }
   if (i + 1 >= j) return false;
-  std::string next = Fold(tokens[i + 1].text);
-  return next == "trieu" || next == "ty" || next == "nghin" || next == "ngan" || next == "dong";
+  return IsAmountUnit(Fold(tokens[i + 1].text));
 }
 
 // "Tháng 9/2023", "tháng 10", "năm 2023", "Năm học 2023-2024": tokens[j]
