@@ -265,6 +265,37 @@ TEST(TextTablesTest, PipeOcrLinesWithoutRulesLaidOutByMeaning) {
                                       "Nam hoc 2023-2024", "Khong co", other, ""}));
 }
 
+// Seed 003's row 1.3 (diacritics dropped): the last two lines have no
+// rule mark and are narrow enough for one column, but "trong hoat dong
+// Xuyen" ends the result ("... sau sat trong hoat dong Hoi") and the
+// budget ("... chi thuong xuyen"). With a scorer the lines of such a run
+// are also laid out one at a time, and the model's words place them.
+TEST(TextTablesTest, PipeOcrNarrowLinesSplitByMeaning) {
+  const std::string rows =
+      "Tieu chi 1.3|Hoi chu thap do|Tap huan boi duong|Hieu truong|3/2024 Nguon|Phoi hop cung\n"
+      "thuc hien nhiem|chuyen mon nghiep vu|phoi hop voi Kinh phi|Hoi chu thap do\n"
+      "vu kiem nhiem|cho BCH Hoi chu thap|Hoi chu thap do chi tu chi|xa de thuc hien\n"
+      "nen chua sau sat|do. thanh pho thuong\n"
+      "trong hoat dong Xuyen\n"
+      "Hoi\n"
+      "Tieu chi 1.4|Cong tac van thu|Kiem tra ho so|Hieu truong|10/2023|Khong co|Nhan vien van\n"
+      "luu tru doi khi|khoa hoc, kip thoi|chi dao| | |thu thuc hien\n";
+  const std::string expected =
+      "Hoi chu thap do thuc hien nhiem vu kiem nhiem nen chua sau sat trong hoat dong Hoi";
+  const std::string actions = "Tap huan boi duong chuyen mon nghiep vu cho BCH Hoi chu thap do.";
+  const std::string responsible = "Hieu truong phoi hop voi Hoi chu thap do thanh pho";
+  const std::string budget = "Nguon Kinh phi chi tu chi thuong Xuyen";
+  const std::string other = "Phoi hop cung Hoi chu thap do xa de thuc hien";
+  PairScorer scorer({expected, actions, responsible, budget, other});
+  TextTableOptions options;
+  options.scorer = &scorer;
+  const Table table = PipeOcrPlan("1 Tieu chuan 1: To chuc va quan ly nha truong", rows, options);
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  EXPECT_EQ(Texts(table.rows[3]),
+            (std::vector<std::string>{"", "Tiêu chí 1.3", expected, actions, responsible,
+                                      "3/2024", budget, other, ""}));
+}
+
 // Time and budget phrases other than a date open their columns ("Từ
 // tháng …", "Học kỳ II", "3 triệu đồng", "Không có"), a bare number before
 // "triệu" is an amount, not a month, and a rule read as '/' right after the
