@@ -39,6 +39,21 @@ TEST(OcrChannelTest, DefaultsFavourTheBaseLetter) {
   EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'á', "zz")));
 }
 
+TEST(OcrChannelTest, CircumflexAMayBeReadAsE) {
+  const OcrChannel ch = OcrChannel::Default();
+  for (char32_t c : {U'â', U'ấ', U'ầ', U'ẩ', U'ẫ', U'ậ'}) {
+    EXPECT_GT(ch.LetterLogProb(c, "é"), -2.0f);
+    EXPECT_LT(ch.LetterLogProb(c, "é"), ch.LetterLogProb(c, "a"));
+  }
+  EXPECT_GT(ch.LetterLogProb(U'ê', "é"), ch.LetterLogProb(U'â', "é"));
+  // Mixed with the committed counts (â -> "a" only): é stays possible,
+  // and far likelier for ê, whose main rendering it is.
+  auto learned = OcrChannel::Load(std::string(VNPLAN_MODELS_DIR) + "/lm/ocr_channel.tsv");
+  if (!learned) GTEST_SKIP() << learned.error().message;
+  EXPECT_GT(learned->LetterLogProb(U'â', "é"), -2.5f);
+  EXPECT_GT(learned->LetterLogProb(U'ê', "é"), learned->LetterLogProb(U'â', "é") + 1.0f);
+}
+
 TEST(OcrChannelTest, LearnedCountsDominate) {
   auto ch = OcrChannel::Load(kData + "channel.tsv");
   ASSERT_TRUE(ch.has_value()) << ch.error().message;

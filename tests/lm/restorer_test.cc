@@ -202,6 +202,25 @@ TEST(RestorerTest, EngOcrDigitAndSymbolGarble) {
   }
 }
 
+// eng-OCR reads â (and its toned forms) as é, like ê: "Nhén vién" is
+// Nhân viên; the channel's é for ê must still win where the LM agrees.
+TEST(RestorerTest, EngOcrCircumflexAReadAsE) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Nhén vién van thu", "Nhân viên văn thư"},
+      {"nang cao chét luong gido duc", "nâng cao chất lượng giáo dục"},
+      {"thém mot so, dén tham quan", "thêm một số, đến tham quan"},
+      {"bén canh do", "bên cạnh đó"},
+      // Clean text is untouched.
+      {"Nhân viên văn thư, bên cạnh đó", "Nhân viên văn thư, bên cạnh đó"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 TEST(RestorerTest, LightPassKeepsGoodTextAndFixesInvalid) {
   REQUIRE_MODEL();
   RestoreOptions opt;
