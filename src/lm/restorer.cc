@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <unordered_set>
 
 #include "common/paths.h"
@@ -18,8 +19,25 @@ constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 // Channel penalty (log10) for a same-skeleton candidate the OCR channel
 // does not explain.
 constexpr float kUnexplainedPenalty = -3.0f;
-// Penalty for splitting a merged word into two syllables.
+// Penalty for splitting a merged word into two syllables (and for each
+// further piece of a longer split).
 constexpr float kSplitPenalty = -2.0f;
+// A merged word may be split into up to this many syllables
+// ("viénvécoéngtac" -> "viên về công tác").
+constexpr int kMaxPieces = 4;
+// Splits into three or more pieces: words of at least this many
+// characters, the best kMultiSplitCands segmentations kept (a left-to-right
+// beam of kMultiSplitBeam partial splits per boundary, each piece's best
+// kPieceCands syllables).
+constexpr size_t kMultiSplitMinChars = 6;
+constexpr size_t kMultiSplitCands = 12;
+constexpr size_t kMultiSplitBeam = 16;
+constexpr size_t kPieceCands = 6;
+// ... and only splits scoring (channel + penalties + LM without context)
+// at least this (log10) per piece: Vietnamese merges score -2.9 .. -4.3
+// ("thuchiénnhiémvu", "troconthap"), English words split into syllables
+// -5.8 .. -7 ("online" -> "ổn li né", "password" -> "pa sử ở").
+constexpr float kMultiSplitMinPerPiece = -5.0f;
 // Penalty for a one-character edit the channel does not model.
 constexpr float kEditPenalty = -2.0f;
 // OCR mode: channel score of a syllable read as its lone consonant.
@@ -42,8 +60,8 @@ constexpr size_t kMaxSkeletonCands = 20;
 constexpr float kConfidenceSkip = 5.0f;
 
 struct Cand {
-  WordId w[2] = {0, 0};
-  uint8_t n = 1;
+  WordId w[kMaxPieces] = {0, 0, 0, 0};
+  uint8_t n = 1;  // syllables in w (more than one: a split merged word)
   float channel = 0.0f;  // log10
   std::string text;      // lower-case output ("" = keep the original)
   bool verbatim = false; // output `text` as is (acronyms)
@@ -305,7 +323,7 @@ struct Restorer::Impl {
 
   void AddUnique(std::vector<Cand>* cands, Cand c) const {
     for (Cand& e : *cands) {
-      if (e.n == c.n && e.w[0] == c.w[0] && (c.n == 1 || e.w[1] == c.w[1])) {
+      if (e.n == c.n && std::equal(c.w, c.w + c.n, e.w)) {
         e.channel = std::max(e.channel, c.channel);
         return;
       }
@@ -390,7 +408,9 @@ struct Restorer::Impl {
     if (u->cands.size() == 1) u->cands.clear();
   }
 
-  void SplitCands(const std::string& obs, std::vector<Cand>* out) const {
+  // Splits of a merged word into two syllables; when there is none and
+  // no other candidate either, into more (MultiSplitCands) if `multi`.
+  void SplitCands(const std::string& obs, bool multi, std::vector<Cand>* out) const {
     const std::u32string u = Utf8ToU32(obs);
     if (u.size() < 4) return;
     std::vector<Cand> splits;
@@ -399,18 +419,8 @@ struct Restorer::Impl {
       OcrCands(U32ToUtf8(u.substr(0, i)), &left);
       OcrCands(U32ToUtf8(u.substr(i)), &right);
       if (left.empty() || right.empty()) continue;
-      // Keep the parts most likely under channel x unigram.
-      auto best = [this](std::vector<Cand>* v) {
-        auto key = [this](const Cand& c) {
-          return c.channel + r.model_.UnigramLogProb(c.w[0]);
-        };
-        std::sort(v->begin(), v->end(), [&key](const Cand& a, const Cand& b) {
-          return key(a) > key(b);
-        });
-        if (v->size() > 8) v->resize(8);
-      };
-      best(&left);
-      best(&right);
+      KeepLikeliest(&left, 8);
+      KeepLikeliest(&right, 8);
       for (const Cand& a : left) {
         for (const Cand& b : right) {
           Cand c;
@@ -428,6 +438,89 @@ struct Restorer::Impl {
     });
     if (splits.size() > kMaxCands) splits.resize(kMaxCands);
     for (Cand& c : splits) out->push_back(std::move(c));
+    if (multi && out->empty()) MultiSplitCands(u, out);
+  }
+
+  // Keeps the `n` single-syllable candidates most likely under channel x
+  // unigram, most likely first.
+  void KeepLikeliest(std::vector<Cand>* v, size_t n) const {
+    auto key = [this](const Cand& c) {
+      return c.channel + r.model_.UnigramLogProb(c.w[0]);
+    };
+    std::sort(v->begin(), v->end(),
+              [&key](const Cand& a, const Cand& b) { return key(a) > key(b); });
+    if (v->size() > n) v->resize(n);
+  }
+
+  // Splits of a merged word `u` into 3..kMaxPieces syllables of at least
+  // two characters each ("troconthap" -> "trợ còn thấp", "viénvécoéngtac"
+  // -> "viên về công tác"): a piece's candidates are its OCR candidates, or
+  // its one-edit neighbours when it has none ("coéng" -> "công"); a
+  // left-to-right beam over piece boundaries ranks partial splits by
+  // channel + split penalties + the LM over their pieces (no outside
+  // context); the best kMultiSplitCands complete ones scoring at least
+  // kMultiSplitMinPerPiece per piece are added, scored by channel + split
+  // penalties (the decoder adds the LM in context). Only for words without
+  // any other candidate.
+  void MultiSplitCands(const std::u32string& u, std::vector<Cand>* out) const {
+    const size_t len = u.size();
+    if (len < kMultiSplitMinChars) return;
+    std::map<std::pair<size_t, size_t>, std::vector<Cand>> pieces;
+    auto piece = [&](size_t i, size_t j) -> const std::vector<Cand>& {
+      auto [it, fresh] = pieces.try_emplace({i, j});
+      if (fresh) {
+        const std::string p = U32ToUtf8(u.substr(i, j - i));
+        OcrCands(p, &it->second);
+        EditCands(p, &it->second);
+        std::erase_if(it->second, [](const Cand& c) { return c.n != 1; });
+        KeepLikeliest(&it->second, kPieceCands);
+      }
+      return it->second;
+    };
+    struct Partial {
+      Cand c;
+      State state;
+      float score = 0.0f;  // channel + penalties + LM
+    };
+    std::vector<std::vector<Partial>> at(len + 1);
+    Partial start;
+    start.c.n = 0;
+    at[0].push_back(std::move(start));
+    auto better = [](const Partial& a, const Partial& b) { return a.score > b.score; };
+    for (size_t i = 0; i + 2 <= len; ++i) {
+      std::vector<Partial>& here = at[i];
+      if (here.empty()) continue;
+      std::sort(here.begin(), here.end(), better);
+      if (here.size() > kMultiSplitBeam) here.resize(kMultiSplitBeam);
+      for (size_t j = i + 2; j <= len; ++j) {
+        if (len - j == 1) continue;  // a one-character rest is no piece
+        const bool last = j == len;
+        const std::vector<Cand>* pc = nullptr;
+        for (const Partial& p : here) {
+          // The last piece ends the word; a split has three pieces or more.
+          if (last ? p.c.n < 2 : p.c.n + 1 >= kMaxPieces) continue;
+          if (pc == nullptr) pc = &piece(i, j);
+          for (const Cand& q : *pc) {
+            Partial np = p;
+            np.c.w[np.c.n] = q.w[0];
+            const float step = q.channel + (p.c.n > 0 ? kSplitPenalty : 0.0f);
+            np.c.channel += step;
+            if (p.c.n > 0) np.c.text += ' ';
+            np.c.text += q.text;
+            ++np.c.n;
+            np.score = p.score + step + r.model_.Score(p.state, q.w[0], &np.state);
+            at[j].push_back(std::move(np));
+          }
+        }
+      }
+    }
+    std::vector<Partial>& done = at[len];
+    std::sort(done.begin(), done.end(), better);
+    if (done.size() > kMultiSplitCands) done.resize(kMultiSplitCands);
+    for (Partial& p : done) {
+      if (p.score < kMultiSplitMinPerPiece * p.c.n) break;
+      AddUnique(out, std::move(p.c));
+    }
   }
 
   void BuildWordCands(Unit* u, bool glued) const {
@@ -536,7 +629,12 @@ struct Restorer::Impl {
                                            return a.channel < b.channel;
                                          })->channel < -2.5f;
       if (opt.split_merged && weak && !u->original_valid && short_enough) {
-        SplitCands(lower, &cands);
+        // Longer splits only for lower-case words and title-case ones
+        // starting a sentence: a capitalised word inside one is a name
+        // ("Sacombank" is no "Sa cơ bản").
+        const WordCase wc = CaseOf(u->text);
+        SplitCands(lower, wc == WordCase::kLower || (wc == WordCase::kTitle && !u->mid_sentence),
+                   &cands);
       }
     }
     if (u->light && u->original_valid) {
@@ -840,7 +938,7 @@ struct Restorer::Impl {
   }
 
   // The LM word ids of unit u's chosen/fixed output.
-  int Words(const Unit& u, int cand, WordId out[2]) const {
+  int Words(const Unit& u, int cand, WordId out[kMaxPieces]) const {
     if (u.kind == UnitKind::kFixed) {
       out[0] = u.fixed;
       return 1;
@@ -850,8 +948,7 @@ struct Restorer::Impl {
       return 1;
     }
     const Cand& c = u.cands[cand];
-    out[0] = c.w[0];
-    out[1] = c.w[1];
+    std::copy(c.w, c.w + c.n, out);
     return c.n;
   }
 
@@ -902,11 +999,11 @@ struct Restorer::Impl {
         NgramModel::Context ctx;
         r.model_.Prepare(prev[h].state, &ctx);
         for (int c = 0; c < width; ++c) {
-          WordId w[2];
+          WordId w[kMaxPieces] = {};
           const int n = Words(u, ncand ? c : 0, w);
           Hyp nh;
           float lm = r.model_.ScoreInContext(ctx, w[0], &nh.state);
-          if (n == 2) lm += r.model_.Score(nh.state, w[1], &nh.state);
+          for (int k = 1; k < n; ++k) lm += r.model_.Score(nh.state, w[k], &nh.state);
           const float step = (ncand ? u.cands[c].channel : 0.0f) + lm;
           step_score.push_back(step);
           step_state.push_back(nh.state);
@@ -965,7 +1062,7 @@ struct Restorer::Impl {
       WordId follow[2];
       int nf = 0;
       for (size_t q = p + 1; q < pos.size() && nf < 1; ++q) {
-        WordId w[2];
+        WordId w[kMaxPieces] = {};
         const Unit& v = (*units)[pos[q]];
         Words(v, v.chosen < 0 ? 0 : v.chosen, w);
         follow[nf++] = w[0];

@@ -12,7 +12,9 @@
 // Candidates per word: every LM syllable with the same skeleton (stripped,
 // lower-cased, đ->d); in OCR mode also the syllables an OCR channel model
 // maps to the observed string (see ocr_channel.h) and splits of merged
-// tokens ("phaidap" -> "phải đáp", "hoc2023" -> "học 2023").
+// tokens ("phaidap" -> "phải đáp", "hoc2023" -> "học 2023"; a word with
+// no other reading into up to four syllables, "troconthap" -> "trợ còn
+// thấp", when the LM finds the pieces likely).
 #ifndef VNPLAN_LM_RESTORER_H_
 #define VNPLAN_LM_RESTORER_H_
 

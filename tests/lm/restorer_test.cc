@@ -137,6 +137,27 @@ TEST(RestorerTest, SplitsMergedWords) {
   EXPECT_NE(res.text.find("phải đáp"), std::string::npos) << res.text;
 }
 
+// eng-OCR drops the spaces of whole phrases: a word without any other
+// reading is split into three or four syllables when the LM finds them
+// likely; English words and capitalised names inside a sentence are not.
+TEST(RestorerTest, SplitsWordsMergedFromThreeOrFourSyllables) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Huy dong nguon tai troconthap", "Huy động nguồn tài trợ còn thấp"},
+      {"Boi dudng gido viénvécoéngtac phu dao",
+       "Bồi dưỡng giáo viên về công tác phụ đạo"},
+      {"thi lop hocsinhgioi cap huyen", "thi lớp học sinh giỏi cấp huyện"},
+      {"can thuchiénnhiémvu duoc giao", "cần thực hiện nhiệm vụ được giao"},
+      {"hoc online qua website va internet", "học online qua website và internet"},
+      {"Chu tich HDQT Sacombank cho biet", "Chủ tịch HĐQT Sacombank cho biết"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
