@@ -23,14 +23,16 @@
 //    cross it in a few places, page-edge shading and bleed-through surround
 //    it).
 // 4. Inside an accepted seal (S = median gray of its ring pixels in
-//    [I + 0.45 (P - I), P - 0.15 (P - I)]; the whitening keeps to I: with
-//    D's lower thresholds it lost thin dashes and rules), text is the
-//    pixels darker than I + 0.7 (S - I) forming components whose mean is
-//    below I + 0.3 (S - I) or that have a few pixels below I + 0.2 (S - I)
-//    (thin tone marks); of those only the dark core plus 2 px is kept, and
-//    1 px around it; so are the long horizontal and vertical runs darker
-//    than I + 0.7 (S - I) (table rules crossing the seal). Everything else
-//    in the disk becomes paper (P).
+//    [I + 0.45 (P - I), P - 0.15 (P - I)]), text candidates are the pixels
+//    darker than I + 0.7 (S - I) (with D's lower threshold thin dashes and
+//    rules were lost); text is the candidate components whose mean is below
+//    D + 0.3 (S - D) or that have a few pixels below D + 0.2 (S - D) (thin
+//    tone marks). These two use D: on blurred scans I sits on the strokes'
+//    edges, and the darker patches of an unevenly inked ring passed for
+//    text. Of the text only the dark core (below D + 0.3 (S - D)) plus
+//    2 px is kept, and 1 px around it; so are the long horizontal and
+//    vertical runs of candidates (table rules crossing the seal).
+//    Everything else in the disk becomes paper (P).
 #include "imaging/stamp.h"
 
 #include <opencv2/core.hpp>
@@ -314,8 +316,8 @@ Result<std::vector<StampCircle>> SuppressStamps(GrayImage* image, const StampOpt
       cv::threshold(sub, cand, s.keep_below - 1, 255, cv::THRESH_BINARY_INV);
       cv::Mat labels;
       const int count = cv::connectedComponents(cand, labels, 8, CV_32S);
-      const double core = lv.ink + 0.3 * (s.ink_level - lv.ink);
-      const double deep = lv.ink + 0.2 * (s.ink_level - lv.ink);
+      const double core = lv.detect_ink + 0.3 * (s.ink_level - lv.detect_ink);
+      const double deep = lv.detect_ink + 0.2 * (s.ink_level - lv.detect_ink);
       std::vector<int64_t> sum(count, 0), num(count, 0), deep_n(count, 0);
       for (int y = 0; y < sub.rows; ++y) {
         const int* lab = labels.ptr<int>(y);
