@@ -75,7 +75,8 @@ struct Unit {
   std::string_view text;
   WordId fixed = 0;           // kFixed
   std::vector<Cand> cands;    // kWord; empty -> behaves as kFixed <unk>
-  bool space_after = false;   // OCR: "hoc2023" -> "học 2023"
+  bool space_after = false;   // OCR: "hoc2023" -> "học 2023"; a comma
+                              // split off a number: "t6,02" -> "tô, 02"
   bool original_valid = false;
   int original_cand = -1;     // light pass: the candidate equal to the input
   int chosen = -1;
@@ -252,6 +253,14 @@ std::string MapLetterDigits(std::string_view obs, char one) {
 // when "l", that vowel and the letters are the skeleton of a syllable
 // (`is_skeleton`): "16i" = lối, "16p" = lớp; "10a", "12A", "16h30",
 // "14g", "16km" stay numbers.
+// A number token of one letter-like digit (0 1 4 6), a comma and more
+// digits: "6,02" (see the glue step of BuildUnits).
+bool IsDigitCommaNumber(const Token& t) {
+  return t.kind == TokenKind::kNumber && t.text.size() >= 3 &&
+         std::string_view("0146").find(t.text[0]) != std::string_view::npos &&
+         t.text[1] == ',' && t.text[2] >= '0' && t.text[2] <= '9';
+}
+
 template <typename IsSkeleton>
 bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
               const IsSkeleton& is_skeleton) {
@@ -889,18 +898,54 @@ struct Restorer::Impl {
             ++i;
           } else {
             u.kind = UnitKind::kWord;
-            const size_t end_off = toks[j - 1].offset + toks[j - 1].text.size();
+            // eng-OCR reads a word's last vowel as a digit and drops the
+            // space after a comma: "phô tô, 02" -> "pho t6,02", tokenised
+            // "t" + the number "6,02". The digit joins the word when the
+            // two spell a syllable's skeleton; the comma and the rest of
+            // the number follow as they are, a space written after the
+            // comma.
+            std::string_view rest;
+            if (j < para_end && toks[j - 1].kind == TokenKind::kWord &&
+                IsDigitCommaNumber(toks[j])) {
+              const std::string_view before(t.text.data(), toks[j].offset - t.offset);
+              const std::string letters = std::string(before) + toks[j].text[0];
+              if (is_skeleton(text::Skeleton(MapLetterDigits(letters, 'l')))) {
+                rest = toks[j].text.substr(2);
+              }
+            }
+            const size_t end_off = rest.empty()
+                                       ? toks[j - 1].offset + toks[j - 1].text.size()
+                                       : toks[j].offset + 1;
             u.text = std::string_view(t.text.data(), end_off - t.offset);
-            const bool glued = j - i > 1;
+            const bool glued = j - i > 1 || !rest.empty();
             u.lone = !glued &&
                      (i == para_begin || toks[i - 1].kind == TokenKind::kSpace) &&
                      (j == para_end || toks[j].kind == TokenKind::kSpace);
-            u.space_after = j < para_end &&
+            u.space_after = rest.empty() && j < para_end &&
                             toks[j].kind == TokenKind::kNumber &&
                             toks[j].text.size() >= 2;
             BuildWordCands(&u, glued);
             FinishWord(&u);
             i = j;
+            if (!rest.empty()) {
+              Unit comma = u;
+              comma.kind = UnitKind::kFixed;
+              comma.cands.clear();
+              comma.offset = toks[j].offset + 1;
+              comma.text = toks[j].text.substr(1, 1);
+              comma.fixed = PunctId(comma.text);
+              comma.space_after = true;
+              units.push_back(std::move(u));
+              units.push_back(std::move(comma));
+              u = Unit();
+              u.kind = UnitKind::kFixed;
+              u.offset = toks[j].offset + 2;
+              u.text = rest;
+              u.fixed = NumberId(rest);
+              u.mode = mode;
+              u.light = light;
+              i = j + 1;
+            }
           }
         } else if (t.kind == TokenKind::kWord) {
           u.kind = UnitKind::kWord;
@@ -1127,6 +1172,7 @@ struct Restorer::Impl {
     for (const Unit& u : units) {
       if (u.kind != UnitKind::kWord) {
         res.text.append(u.text);
+        if (u.space_after) res.text += ' ';  // a comma split off a number
         continue;
       }
       RestoredToken t;

@@ -158,6 +158,23 @@ TEST(RestorerTest, SplitsWordsMergedFromThreeOrFourSyllables) {
   }
 }
 
+// A vowel read as a digit right before a comma that lost its space: the
+// tokenizer sees "t" + the number "6,02"; the digit belongs to the word.
+// Real decimals and vie-OCR text are kept.
+TEST(RestorerTest, EngOcrDigitGluedToCommaAndNumber) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  EXPECT_EQ(r->Restore("Mua 01 may pho t6,02 may in", opt).text,
+            "Mua 01 máy phô tô, 02 máy in");
+  EXPECT_EQ(r->Restore("dien tich 6,02 m2, gia 1,5 trieu", opt).text,
+            "diện tích 6,02 m2, giá 1,5 triệu");
+  EXPECT_EQ(r->Restore("lop 10A1,2", opt).text, "lớp 10A1,2");
+  opt.mode = RestoreMode::kOcrVie;
+  EXPECT_EQ(r->Restore("Tiêu chí s1,2 và lớp t6,02", opt).text,
+            "Tiêu chí s1,2 và lớp t6,02");
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
