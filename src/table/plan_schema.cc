@@ -458,6 +458,16 @@ std::vector<int> MatchPlanHeader(const std::vector<std::string>& header_cells,
     mapping[p.cell] = p.column;
     used[p.column] = true;
   }
+  // A header cell whose text was lost (unreadable, or taken by its
+  // neighbour when the rule between them was not seen in the header row)
+  // between the plan columns k - 1 and k + 1 is column k.
+  for (size_t c = 1; c + 1 < mapping.size(); ++c) {
+    const int k = mapping[c - 1] + 1;
+    if (mapping[c] < 0 && mapping[c - 1] >= 0 && mapping[c + 1] == k + 1 && !used[k]) {
+      mapping[c] = k;
+      used[k] = true;
+    }
+  }
   return mapping;
 }
 

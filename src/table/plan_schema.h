@@ -93,7 +93,10 @@ struct MapOptions {
 };
 
 // For each column of a header row (cell texts), the plan column it holds, or
-// -1. Exposed for tests and for the image path.
+// -1. A cell matching no header between cells holding plan columns k - 1
+// and k + 1 holds k (its header text was unreadable, or merged into its
+// neighbour's when the rule between them was lost in the header row).
+// Exposed for tests and for the image path.
 std::vector<int> MatchPlanHeader(const std::vector<std::string>& header_cells,
                                  double min_similarity = 0.6);
 

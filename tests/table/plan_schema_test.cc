@@ -43,6 +43,25 @@ TEST(PlanSchemaTest, HeaderMatchesCanonicalStrippedAndNoisyForms) {
             (std::vector<int>{8, 6, -1}));
 }
 
+TEST(PlanSchemaTest, HeaderCellLostBetweenTwoPlanColumnsIsTheColumnBetween) {
+  // A scan whose header row lost the rule between "Kết quả" and "Công
+  // việc": the first cell holds both headers' lines interleaved (as the
+  // table bench's seed 1008 read it), the second is empty.
+  std::vector<std::string> merged = kHeader;
+  merged[2] = "Kết quả cần đạt (so Câng việc/giải pháp cần với hiện trạng) thực hiện";
+  merged[3] = "";
+  EXPECT_EQ(MatchPlanHeader(merged), (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+  // Unreadable text counts as lost too; an extra column at the end or a
+  // gap of two columns is not filled.
+  std::vector<std::string> garbled = kHeader;
+  garbled[5] = "~ ..";
+  EXPECT_EQ(MatchPlanHeader(garbled), (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(MatchPlanHeader({"TT", "Tiêu chuẩn, tiêu chí", "", "", "Chủ trì và phối hợp thực hiện"}),
+            (std::vector<int>{0, 1, -1, -1, 4}));
+  EXPECT_EQ(MatchPlanHeader({"Dự kiến kinh phí", "Ghi chú", "Minh chứng"}),
+            (std::vector<int>{6, 8, -1}));
+}
+
 TEST(PlanSchemaTest, LevelsStandardsCriteriaAndContinuations) {
   std::vector<std::vector<std::string>> rows = {kHeader};
   rows.push_back({"MỨC 1, 2, 3"});
