@@ -19,6 +19,11 @@ constexpr double kDefaultFloor = 0.25;
 // Default weight of "é" among the eng-OCR outputs of â and its toned forms.
 // (0.02..0.1 give the same eng-OCR pair accuracy; 0.05 kept.)
 constexpr double kCircumflexAAsE = 0.05;
+// ... of "c" among those of a marked e (ê é è ế ...) and of "&" among
+// those of â and its toned forms (0.005..0.01 same eng-OCR pair accuracy,
+// 0.03 for c one word less).
+constexpr double kMarkedEAsC = 0.01;
+constexpr double kCircumflexAAsAmpersand = 0.01;
 
 using Dist = std::map<std::string, double>;
 
@@ -53,6 +58,9 @@ Dist DefaultDist(char32_t c) {
   }
   d[base] = 0.55;
   if (c < 0x100) d[Utf8(c)] += 0.2;  // Latin-1 letters eng can output
+  // A marked e read as c ("thict" = thiết), â as & ("&m" = âm): rare.
+  if (l.base == 'e') d["c"] += kMarkedEAsC;
+  if (l.base == 'a' && l.mark == text::Mark::kCircumflex) d["&"] += kCircumflexAAsAmpersand;
   using text::Mark;
   using text::Tone;
   switch (l.mark) {

@@ -229,7 +229,7 @@ bool IsGlueSymbol(std::string_view t) {
 }
 
 // `obs` with the digits and symbols eng-OCR uses for letters replaced by
-// those letters (6 0 -> o, 4 @ -> a, ¢ € -> e, w -> u; 1 | -> `one`).
+// those letters (6 0 -> o, 4 @ & -> a, ¢ € -> e, w -> u; 1 | -> `one`).
 std::string MapLetterDigits(std::string_view obs, char one) {
   std::string mapped;
   size_t pos = 0;
@@ -237,7 +237,7 @@ std::string MapLetterDigits(std::string_view obs, char one) {
     const char32_t c = NextCodePoint(obs, &pos);
     switch (c) {
       case '6': case '0': mapped += 'o'; break;
-      case '4': case '@': mapped += 'a'; break;
+      case '4': case '@': case '&': mapped += 'a'; break;
       case '1': case '|': mapped += one; break;
       case 0xA2: case 0x20AC: mapped += 'e'; break;
       case 'w': mapped += 'u'; break;
@@ -278,6 +278,17 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
     return true;
   }
   if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;
+  if (t.text == "&") {
+    // A marked vowel read as '&' ("phong &m nhac" = phòng âm nhạc, "m&t"
+    // = mặt, "truo&ng" = trường) when a lower-case word follows and no
+    // upper-case one precedes ("GD&DT", "R&D", "Q&A" are names).
+    if (k + 1 >= e || toks[k + 1].kind != TokenKind::kWord) return false;
+    size_t pos = 0;
+    if (IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos))) return false;
+    if (k == 0 || toks[k - 1].kind != TokenKind::kWord) return true;
+    const WordCase before = CaseOf(toks[k - 1].text);
+    return before == WordCase::kLower || before == WordCase::kTitle;
+  }
   if (t.kind != TokenKind::kNumber) return false;
   if (t.text.size() == 1) return true;
   if (t.text.size() != 2 || t.text[0] != '1' ||

@@ -54,6 +54,16 @@ TEST(OcrChannelTest, CircumflexAMayBeReadAsE) {
   EXPECT_GT(learned->LetterLogProb(U'ê', "é"), learned->LetterLogProb(U'â', "é") + 1.0f);
 }
 
+TEST(OcrChannelTest, RareSymbolReadings) {
+  const OcrChannel ch = OcrChannel::Default();
+  // A marked e may come out as c, â as &; a plain e or a never does.
+  EXPECT_GT(ch.LetterLogProb(U'ế', "c"), -3.0f);
+  EXPECT_LT(ch.LetterLogProb(U'ế', "c"), ch.LetterLogProb(U'ế', "é"));
+  EXPECT_GT(ch.LetterLogProb(U'â', "&"), -3.0f);
+  EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'e', "c")));
+  EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'a', "&")));
+}
+
 TEST(OcrChannelTest, LearnedCountsDominate) {
   auto ch = OcrChannel::Load(kData + "channel.tsv");
   ASSERT_TRUE(ch.has_value()) << ch.error().message;

@@ -175,6 +175,25 @@ TEST(RestorerTest, EngOcrDigitGluedToCommaAndNumber) {
             "Tiêu chí s1,2 và lớp t6,02");
 }
 
+// A marked vowel read as '&' inside a lower-case word, a marked e read as
+// c; '&' between capitals is a name and stays.
+TEST(RestorerTest, EngOcrAmpersandAndCForMarkedVowels) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Mot so thict bi phong &m nhac da hu hong",
+       "Một số thiết bị phòng âm nhạc đã hư hỏng"},
+      {"b) Thay m&t chu the", "b) Thay mặt chủ thể"},
+      {"To Chuyé&n mén nha truong", "Tổ Chuyên môn nhà trường"},
+      {"Phong GD&DT, R&D, Q&A", "Phòng GD&ĐT, R&D, Q&A"},
+      {"hoc sinh cac lop", "học sinh các lớp"},  // c stays c
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
