@@ -24,6 +24,9 @@ constexpr double kCircumflexAAsE = 0.05;
 // 0.03 for c one word less).
 constexpr double kMarkedEAsC = 0.01;
 constexpr double kCircumflexAAsAmpersand = 0.01;
+// ... of "oé" among those of ô and its toned forms (0.02..0.1 same eng-OCR
+// pair accuracy).
+constexpr double kCircumflexOAsOE = 0.02;
 
 using Dist = std::map<std::string, double>;
 
@@ -71,6 +74,8 @@ Dist DefaultDist(char32_t c) {
       if (l.base == 'a') d["á"] += 0.05, d["â"] += 0.03, d["é"] += kCircumflexAAsE;
       if (l.base == 'o') {
         d["ó"] += 0.04, d["ô"] += 0.03;
+        // The circumflex read as a separate é: "moén" = môn, "moét" = một.
+        d["oé"] += kCircumflexOAsOE;
         if (l.tone == Tone::kAcute) d["6"] += 0.04, d["b"] += 0.03;
       }
       break;

@@ -62,6 +62,10 @@ TEST(OcrChannelTest, RareSymbolReadings) {
   EXPECT_GT(ch.LetterLogProb(U'â', "&"), -3.0f);
   EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'e', "c")));
   EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'a', "&")));
+  // ô's circumflex read as a separate é: "oé".
+  EXPECT_GT(ch.LetterLogProb(U'ô', "oé"), -3.0f);
+  EXPECT_GT(ch.LetterLogProb(U'ộ', "oé"), -3.0f);
+  EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'o', "oé")));
 }
 
 TEST(OcrChannelTest, LearnedCountsDominate) {

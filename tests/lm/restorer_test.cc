@@ -194,6 +194,21 @@ TEST(RestorerTest, EngOcrAmpersandAndCForMarkedVowels) {
   }
 }
 
+// The circumflex of ô read as a separate é after the o.
+TEST(RestorerTest, EngOcrCircumflexOReadAsOE) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"chi dao chuyén moén nha truong", "chỉ đạo chuyên môn nhà trường"},
+      {"moét sé it gido vién", "một số ít giáo viên"},
+      {"chuyên môn, một số", "chuyên môn, một số"},  // clean text untouched
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
