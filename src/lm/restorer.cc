@@ -40,6 +40,9 @@ constexpr size_t kPieceCands = 6;
 constexpr float kMultiSplitMinPerPiece = -5.0f;
 // Penalty for a one-character edit the channel does not model.
 constexpr float kEditPenalty = -2.0f;
+// OCR mode: channel penalty of a syllable for a short word without a vowel
+// that could be an abbreviation ("tr" = từ, "Phd" = Phó).
+constexpr float kShortGarblePenalty = -1.0f;
 // OCR mode: channel score of a syllable read as its lone consonant.
 constexpr float kLostVowelPenalty = -3.0f;
 // OCR mode: channel score of a valid syllable with diacritics taken as is.
@@ -430,6 +433,41 @@ struct Restorer::Impl {
 
   // Splits of a merged word into two syllables; when there is none and
   // no other candidate either, into more (MultiSplitCands) if `multi`.
+  // A short lower- or title-case eng-OCR word without a vowel, which
+  // would be kept as an abbreviation or acronym ("tr", "Tw", "Phd"), may be
+  // a syllable whose vowel was read as a consonant ("tr" = từ, "Tw" = Từ,
+  // "Phd" = Phó, "Tht" = Thủ): the word as is (channel 0) and its OCR
+  // candidates at kShortGarblePenalty, the LM decides. Upper-case words
+  // and known acronyms are left to FinishWord. True if candidates were
+  // made.
+  bool ShortGarbleCands(Unit* u) const {
+    if (u->mode != RestoreMode::kOcr || u->light) return false;
+    const WordCase wc = CaseOf(u->text);
+    if (wc != WordCase::kLower && wc != WordCase::kTitle) return false;
+    const size_t n = CodePointCount(u->text);
+    if (n < 2 || n > 3 || IsRomanNumeral(u->text) ||
+        !(IsAcronymLike(u->text) || IsAbbreviationLetters(u->text)) ||
+        r.acronyms_.contains(std::string(u->text))) {
+      return false;
+    }
+    std::vector<Cand> garbled;
+    OcrCands(LowerKeep(u->text), &garbled);
+    if (garbled.empty()) return false;
+    Cand self;
+    const std::string lower = LowerVietnamese(u->text);
+    self.w[0] = IsAbbreviationLetters(u->text) ? r.model_.punct()
+                                               : r.model_.Index(lower);
+    self.text = std::string(u->text);
+    self.verbatim = true;
+    u->cands.push_back(std::move(self));
+    for (Cand& c : garbled) {
+      c.channel += kShortGarblePenalty;
+      u->cands.push_back(std::move(c));
+    }
+    if (u->cands.size() > kMaxCands) u->cands.resize(kMaxCands);
+    return true;
+  }
+
   void SplitCands(const std::string& obs, bool multi, std::vector<Cand>* out) const {
     const std::u32string u = Utf8ToU32(obs);
     if (u.size() < 4) return;
@@ -553,6 +591,7 @@ struct Restorer::Impl {
     // garbled syllable ("Khdng" = Không), not an acronym like "Ths" or "TrTH".
     const bool garbled_title = u->mode == RestoreMode::kOcr && !u->light &&
                                CaseOf(u->text) == WordCase::kTitle && CodePointCount(u->text) >= 4;
+    if (!glued && ShortGarbleCands(u)) return;
     if (!glued && (IsRomanNumeral(u->text) || (IsAcronymLike(u->text) && !garbled_title) ||
                    IsAbbreviationLetters(u->text) ||
                    (IsAllUpper(u->text) && r.acronyms_.contains(std::string(u->text)) &&

@@ -209,6 +209,26 @@ TEST(RestorerTest, EngOcrCircumflexOReadAsOE) {
   }
 }
 
+// Short words without a vowel are abbreviations unless the LM prefers the
+// syllable the OCR channel reads in them (a vowel read as a consonant).
+TEST(RestorerTest, EngOcrShortWordsWithoutVowel) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Tw nam hoc 2021 - 2022", "Từ năm học 2021 - 2022"},
+      {"cac Phó Tht tuong Chinh phu", "các Phó Thủ tướng Chính phủ"},
+      {"Xtr ly ho so", "Xử lý hồ sơ"},
+      // Abbreviations and names stay.
+      {"Ths Nguyen Van A", "Ths Nguyễn Văn A"},
+      {"Tp Ho Chi Minh", "Tp Hồ Chí Minh"},
+      {"Xem tr 25 sach giao khoa", "Xem tr 25 sách giáo khoa"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
