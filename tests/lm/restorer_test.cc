@@ -229,6 +229,23 @@ TEST(RestorerTest, EngOcrShortWordsWithoutVowel) {
   }
 }
 
+// A "6" alone between words is ô/ở read as a digit only where the LM
+// wants a word there; numbers stay numbers.
+TEST(RestorerTest, EngOcrLoneSixBetweenWords) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"khi thai lam 6 nhiem moi truong", "khí thải làm ô nhiễm môi trường"},
+      {"Hoc sinh lop 6 cac truong, co 6 hoc sinh, trong 6 thang",
+       "Học sinh lớp 6 các trường, có 6 học sinh, trong 6 tháng"},
+      {"khoi 6 va khoi 7", "khối 6 và khối 7"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
