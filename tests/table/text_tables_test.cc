@@ -429,6 +429,25 @@ TEST(TextTablesTest, PipeOcrEmptyColumnDoesNotStartOnALaterLine) {
   EXPECT_EQ(row[7].text, "");
 }
 
+// An amount cut after its unit ("4 trieu" / "dong", a layout-bench row):
+// the "dong" opening a later piece goes on with the budget column, not
+// with the responsible column that has room for it ("nhiem lop 9 dong"),
+// and "9 dong" there is no amount.
+TEST(TextTablesTest, PipeOcrCurrencyOnNextLineStaysWithItsAmount) {
+  const std::string rows =
+      "Tieu chi 5.6|Hoc sinh lop 9 duoc tu|Moi chuyen gia noi chuyen ve nghe| Giao vien chu "
+      "Hoc ky II 4 trieu |Trung tam giao duc nghe\n"
+      "van huong nghiep day |nghiep, to chuc tham quan truong| nhiem lop 9 dong /nghiep huyen\n"
+      "du nghe\n"
+      "Tieu chi 5.7|Hoc sinh duoc tham gia|To chuc cac hoat dong trai nghiem|Giao vien chu "
+      "nhiem|Hoc ky I|12 trieu dong|Doan thanh nien\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 5: Hoat dong giao duc", rows);
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  const std::vector<Cell>& row = table.rows[3];
+  EXPECT_EQ(row[6].text, "4 trieu dong");
+  for (int c : {2, 3, 4, 5, 7, 8}) EXPECT_EQ(row[c].text.find("dong"), std::string::npos) << c;
+}
+
 TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
   EXPECT_TRUE(t.tables.empty());
