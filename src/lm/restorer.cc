@@ -282,6 +282,20 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
       size_t pos = 0;
       if (IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos))) return false;
     }
+    // Between two words of two letters or more, a rule too unless an "l"
+    // there spells a syllable with either or both ("cua|thdng" is của |
+    // tháng; "|ap" is lập).
+    if (k > 0 && k + 1 < e && toks[k - 1].kind == TokenKind::kWord &&
+        toks[k + 1].kind == TokenKind::kWord) {
+      const std::string left = LowerKeep(toks[k - 1].text);
+      const std::string right = LowerKeep(toks[k + 1].text);
+      if (CodePointCount(left) >= 2 && CodePointCount(right) >= 2 &&
+          !is_skeleton(text::Skeleton(left + "l")) &&
+          !is_skeleton(text::Skeleton("l" + right)) &&
+          !is_skeleton(text::Skeleton(left + "l" + right))) {
+        return false;
+      }
+    }
     return true;
   }
   if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;

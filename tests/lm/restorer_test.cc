@@ -259,6 +259,12 @@ TEST(RestorerTest, EngOcrColumnRulesAndCapitalisedGarble) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"Cong tac van thu|Kiém tra ho so", "Công tác văn thư|Kiểm tra hồ sơ"},
       {"Hoc sinh | giao vien", "Học sinh | giáo viên"},
+      // Between two lower-case words, a rule unless an "l" there spells a
+      // syllable ("|ap" = lập, "cac|oai" = các loại).
+      {"nha truong con|thuong xuyen dang tai", "nhà trường còn|thường xuyên đăng tải"},
+      {"Website cua|thdng cua nha truong", "Website của|tháng của nhà trường"},
+      {"ke hoach |ap ra", "kế hoạch lập ra"},
+      {"cac|oai sach", "các loại sách"},
       {"Khdng c6", "Không có"},
       {"Khéng co", "Không có"},
       {"Phé Hiéu truong", "Phó Hiệu trưởng"},
