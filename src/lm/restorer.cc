@@ -268,6 +268,26 @@ bool IsDigitCommaNumber(const Token& t) {
          t.text[1] == ',' && t.text[2] >= '0' && t.text[2] <= '9';
 }
 
+bool IsApostrophe(std::string_view t) { return t == "\u2019" || t == "'"; }
+
+// toks[k] is an apostrophe that eng-OCR made of a vowel's horn or tone mark
+// ("co’" = cơ, "trud’ng" = trường, "hoa’" = hoá): attached to the end of a
+// word and either followed by letters or not closing a quotation opened
+// earlier on its line (‘ or a ' after a space).
+bool MarkApostrophe(const std::vector<Token>& toks, size_t k, size_t e) {
+  if (k == 0 || toks[k - 1].kind != TokenKind::kWord) return false;
+  if (k + 1 < e && toks[k + 1].kind == TokenKind::kWord) return true;
+  for (size_t j = k - 1; j-- > 0;) {
+    const std::string_view t = toks[j].text;
+    if (t.find('\n') != std::string_view::npos) break;
+    if (t == "\u2018" ||
+        (t == "'" && (j == 0 || toks[j - 1].kind == TokenKind::kSpace))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 template <typename IsSkeleton>
 bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
               const IsSkeleton& is_skeleton) {
@@ -299,6 +319,7 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
     return true;
   }
   if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;
+  if (IsApostrophe(t.text)) return MarkApostrophe(toks, k, e);
   if (t.text == "&") {
     // A marked vowel read as '&' ("phong &m nhac" = phòng âm nhạc, "m&t"
     // = mặt, "truo&ng" = trường) when a lower-case word follows and no

@@ -246,6 +246,25 @@ TEST(RestorerTest, EngOcrLoneSixBetweenWords) {
   }
 }
 
+// eng-OCR writes a horn or tone mark as an apostrophe after the letter or
+// the syllable; real quotations and names keep theirs.
+TEST(RestorerTest, EngOcrMarkReadAsApostrophe) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"co’ so vat chat, st’ dung", "cơ sở vật chất, sử dụng"},
+      {"Hieu truong Trud’ng tiéu hoc, chu’O’ng trinh",
+       "Hiệu trưởng Trường tiểu học, chương trình"},
+      {"Ong noi: ‘Hoc sinh can co gang’ va 'thay giao gioi'.",
+       "Ông nói: ‘Học sinh cần cố gắng’ và 'thầy giáo giỏi'."},
+      {"Nha hang McDonald's, cua hang O'Neil", "Nhà hàng McDonald's, của hãng O'Neil"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
