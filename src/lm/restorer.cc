@@ -1283,6 +1283,43 @@ struct Restorer::Impl {
     }
   }
 
+  // eng-OCR reads a short word's marked vowel as a capital ("Bộ Công an"
+  // -> "BO Cong an"): units[i], a 2-3 letter upper-case word of an OCR
+  // pass restored to a syllable with diacritics (`lower`), whose nearest
+  // words on its line include one with a lower-case letter and none is an
+  // upper-case word with a vowel (a heading: "CƠ SỞ DỮ LIỆU"), was title
+  // case.
+  static bool CapitalsForMarks(const std::vector<Unit>& units, size_t i,
+                               std::string_view lower) {
+    const Unit& u = units[i];
+    if (u.mode != RestoreMode::kOcr || u.light || !IsAllUpper(u.text) ||
+        lower.find(' ') != std::string_view::npos || !HasDiacritics(lower)) {
+      return false;
+    }
+    const size_t n = CodePointCount(u.text);
+    if (n < 2 || n > 3 || LowerVietnamese(u.text).empty()) return false;
+    bool lower_near = false;
+    for (int dir : {-1, 1}) {
+      for (size_t j = i; dir < 0 ? j > 0 : j + 1 < units.size();) {
+        j += dir;
+        const Unit& v = units[j];
+        if (v.text.find('\n') != std::string_view::npos || v.kind == UnitKind::kBreak) break;
+        if (v.kind != UnitKind::kWord) continue;
+        if (IsAllUpper(v.text) && !IsAcronymLike(v.text)) return false;
+        lower_near |= CaseOf(v.text) != WordCase::kUpper;
+        break;
+      }
+    }
+    return lower_near;
+  }
+
+  // "BO" -> "Bo": the first letter kept, the others lower-cased.
+  static std::string TitleCase(std::string_view word) {
+    std::u32string w = Utf8ToU32(word);
+    for (size_t i = 1; i < w.size(); ++i) w[i] = SetCase(w[i], false);
+    return U32ToUtf8(w);
+  }
+
   RestoreResult Run(std::string_view text) const {
     const std::vector<Token> toks = Tokenize(text);
     std::vector<Unit> units = BuildUnits(toks);
@@ -1295,7 +1332,8 @@ struct Restorer::Impl {
     }
     RestoreResult res;
     res.text.reserve(text.size() + text.size() / 2);
-    for (const Unit& u : units) {
+    for (size_t ui = 0; ui < units.size(); ++ui) {
+      const Unit& u = units[ui];
       if (u.kind != UnitKind::kWord) {
         res.text.append(u.text);
         if (u.space_after) res.text += ' ';  // a comma split off a number
@@ -1318,6 +1356,9 @@ struct Restorer::Impl {
             lower = text::NormalizeTonePlacement(lower, text::ToneStyle::kOld);
           }
           t.restored = ApplyCase(u.text, lower);
+          if (CapitalsForMarks(units, ui, lower)) {
+            t.restored = ApplyCase(TitleCase(u.text), lower);
+          }
         }
       }
       if (u.space_after && u.chosen >= 0) t.restored += ' ';

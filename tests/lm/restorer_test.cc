@@ -265,6 +265,24 @@ TEST(RestorerTest, EngOcrMarkReadAsApostrophe) {
   }
 }
 
+// A short word whose marked vowel eng-OCR read as a capital ("BO" = Bộ)
+// is title case among lower-case words; headings stay upper case.
+TEST(RestorerTest, EngOcrCapitalForMarkedVowel) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Lanh dao BO GD&DT chu tri hoi nghi", "Lãnh đạo Bộ GD&ĐT chủ trì hội nghị"},
+      {"Cac SO GD&DT, BO Tai chinh", "Các Sở GD&ĐT, Bộ Tài chính"},
+      {"BO GIAO DUC VA DAO TAO", "BỘ GIÁO DỤC VÀ ĐÀO TẠO"},
+      {"I. MUC TIEU", "I. MỤC TIÊU"},
+      {"MUC 1", "MỤC 1"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
