@@ -268,6 +268,11 @@ bool IsDigitCommaNumber(const Token& t) {
          t.text[1] == ',' && t.text[2] >= '0' && t.text[2] <= '9';
 }
 
+bool IsAllUpperLetter(std::string_view t) {
+  size_t pos = 0;
+  return !t.empty() && IsUpperLetter(NextCodePoint(t, &pos)) && pos == t.size();
+}
+
 bool IsApostrophe(std::string_view t) { return t == "\u2019" || t == "'"; }
 
 // toks[k] is an apostrophe that eng-OCR made of a vowel's horn or tone mark
@@ -332,7 +337,17 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
     return before == WordCase::kLower || before == WordCase::kTitle;
   }
   if (t.kind != TokenKind::kNumber) return false;
-  if (t.text.size() == 1) return true;
+  if (t.text.size() == 1) {
+    // A digit before one capital letter that ends the word is a class or
+    // a code ("lớp 6A", "9B"), not a garbled syllable.
+    const bool class_name = k + 1 < e && toks[k + 1].kind == TokenKind::kWord &&
+                            CodePointCount(toks[k + 1].text) == 1 &&
+                            IsAllUpperLetter(toks[k + 1].text) &&
+                            (k + 2 >= e || (toks[k + 2].kind != TokenKind::kWord &&
+                                            toks[k + 2].kind != TokenKind::kNumber &&
+                                            !IsGlueSymbol(toks[k + 2].text)));
+    return !class_name;
+  }
   if (t.text.size() != 2 || t.text[0] != '1' ||
       std::string_view("46").find(t.text[1]) == std::string_view::npos ||
       k + 1 >= e || toks[k + 1].kind != TokenKind::kWord ||
