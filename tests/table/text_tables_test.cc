@@ -448,6 +448,30 @@ TEST(TextTablesTest, PipeOcrCurrencyOnNextLineStaysWithItsAmount) {
   for (int c : {2, 3, 4, 5, 7, 8}) EXPECT_EQ(row[c].text.find("dong"), std::string::npos) << c;
 }
 
+// Seed 003's Mức 4 row 3 (diacritics dropped): the time cell "Thang" /
+// "12/2023" waits for its number across the paragraphs of other cells,
+// and "dau tu" continues the responsible "Phong Giao duc", not the time,
+// even under a model that reads "Thang dau tu" well.
+TEST(TextTablesTest, PipeOcrMonthWaitsForItsNumber) {
+  const std::string rows =
+      "Tieu chi 3 | Thu vien chua co| Tham muu voi cap tren |Phong Giao duc | Thang Khong co| "
+      "Hieu truong\n"
+      "\nhe thong ha tang\ncong nghe thong\ntin hien dai.\n"
+      "\ntrang bi thiet bi tien tien\ncho nha truong.\n"
+      "\ndau tu\n"
+      "\n12/2023\n"
+      "Tieu chi 4|Cong tac van thu|Kiem tra ho so|Hieu truong|10/2023|Khong co|Nhan vien van\n"
+      "luu tru doi khi|khoa hoc, kip thoi|chi dao| | |thu thuc hien\n";
+  PairScorer scorer({"Thang dau tu", "Phong Giao duc"});
+  TextTableOptions options;
+  options.scorer = &scorer;
+  const Table table = PipeOcrPlan("1 Tieu chuan 3: Co so vat chat", rows, options);
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  const std::vector<Cell>& row = table.rows[3];
+  EXPECT_EQ(row[4].text, "Phong Giao duc dau tu");
+  EXPECT_EQ(row[5].text, "Thang 12/2023");
+}
+
 TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
   EXPECT_TRUE(t.tables.empty());
