@@ -94,6 +94,7 @@ struct Unit {
   bool vie = false;          // light pass with the vie channel
   bool mid_sentence = false; // a word precedes it in the sentence
   bool lone = false;         // spaces (or the paragraph's ends) around it
+  bool after_number = false; // right after a number (a space between at most)
   float vie_lambda = 1.0f;   // its weight for this word
 };
 
@@ -273,6 +274,16 @@ bool IsAllUpperLetter(std::string_view t) {
   return !t.empty() && IsUpperLetter(NextCodePoint(t, &pos)) && pos == t.size();
 }
 
+// Lower-case units of measure without a vowel, which the OCR candidates
+// would read as syllables ("km" -> "kim", "kg" -> "kệ").
+bool IsUnitOfMeasure(std::string_view t) {
+  for (std::string_view unit : {"km", "kg", "cm", "mm", "ml", "mg", "kw", "kwh", "mw",
+                                "gb", "mb", "kb", "tb", "mhz", "ghz", "kv", "db"}) {
+    if (t == unit) return true;
+  }
+  return false;
+}
+
 bool IsApostrophe(std::string_view t) { return t == "\u2019" || t == "'"; }
 
 // toks[k] is an apostrophe that eng-OCR made of a vowel's horn or tone mark
@@ -339,14 +350,15 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
   if (t.kind != TokenKind::kNumber) return false;
   if (t.text.size() == 1) {
     // A digit before one capital letter that ends the word is a class or
-    // a code ("lớp 6A", "9B"), not a garbled syllable.
-    const bool class_name = k + 1 < e && toks[k + 1].kind == TokenKind::kWord &&
-                            CodePointCount(toks[k + 1].text) == 1 &&
-                            IsAllUpperLetter(toks[k + 1].text) &&
-                            (k + 2 >= e || (toks[k + 2].kind != TokenKind::kWord &&
-                                            toks[k + 2].kind != TokenKind::kNumber &&
-                                            !IsGlueSymbol(toks[k + 2].text)));
-    return !class_name;
+    // a code ("lớp 6A", "9B"), before a unit a quantity ("2kg"), not a
+    // garbled syllable.
+    if (k + 1 >= e || toks[k + 1].kind != TokenKind::kWord) return true;
+    const std::string_view next = toks[k + 1].text;
+    const bool word_ends = k + 2 >= e || (toks[k + 2].kind != TokenKind::kWord &&
+                                          toks[k + 2].kind != TokenKind::kNumber &&
+                                          !IsGlueSymbol(toks[k + 2].text));
+    return !(word_ends && (IsUnitOfMeasure(next) || (CodePointCount(next) == 1 &&
+                                                     IsAllUpperLetter(next))));
   }
   if (t.text.size() != 2 || t.text[0] != '1' ||
       std::string_view("46").find(t.text[1]) == std::string_view::npos ||
@@ -670,6 +682,8 @@ struct Restorer::Impl {
   }
 
   void BuildWordCands(Unit* u, bool glued) const {
+    // A unit of measure after a number ("5 km", "500 ml") is kept.
+    if (!glued && u->after_number && IsUnitOfMeasure(u->text)) return;
     if (u->lone && u->mode == RestoreMode::kOcr && !u->light && u->text.size() == 1 &&
         IsAbbreviationLetters(u->text)) {
       LostVowelCands(u);
@@ -1002,6 +1016,10 @@ struct Restorer::Impl {
         u.mode = mode;
         u.light = light;
         u.mid_sentence = prev_word;
+        u.after_number =
+            i > para_begin && (toks[i - 1].kind == TokenKind::kNumber ||
+                               (toks[i - 1].text == " " && i >= para_begin + 2 &&
+                                toks[i - 2].kind == TokenKind::kNumber));
         if (light && IsLowConfidence(t.offset)) u.change_penalty = kLowConfidencePenalty;
         if (light && vie) {
           // Lower OCR confidence: the observed diacritics are less reliable,

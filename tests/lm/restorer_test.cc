@@ -346,6 +346,9 @@ TEST(RestorerTest, EngOcrDigitAndSymbolGarble) {
       {"lop 10A va 12A", "lớp 10A và 12A"},
       {"lop 10a va 10A1", "lớp 10a và 10A1"},
       {"lop 6A va lop 9B, cac lop 1A, 2B", "lớp 6A và lớp 9B, các lớp 1A, 2B"},
+      // Units of measure after a number.
+      {"quang duong 5 km, nang 3 kg, dai 2 cm, 500 ml nuoc, 2kg gao",
+       "quãng đường 5 km, nặng 3 kg, dài 2 cm, 500 ml nước, 2kg gạo"},
       {"vao luc 16h30, ket thuc luc 14h00", "vào lúc 16h30, kết thúc lúc 14h00"},
       {"theo diem b khoan 2", "theo điểm b khoản 2"},
       {"Ong B va ba C", "Ông B và bà C"},
