@@ -412,7 +412,7 @@ struct Restorer::Impl {
 
   void AddUnique(std::vector<Cand>* cands, Cand c) const {
     for (Cand& e : *cands) {
-      if (e.n == c.n && std::equal(c.w, c.w + c.n, e.w)) {
+      if (e.w[0] == c.w[0] && e.n == c.n && std::equal(c.w + 1, c.w + c.n, e.w + 1)) {
         e.channel = std::max(e.channel, c.channel);
         return;
       }
