@@ -20,10 +20,10 @@ constexpr double kDefaultFloor = 0.25;
 // (0.02..0.1 give the same eng-OCR pair accuracy; 0.05 kept.)
 constexpr double kCircumflexAAsE = 0.05;
 // ... of "c" among those of a marked e (ê é è ế ...) and of "&" among
-// those of â and its toned forms (0.005..0.01 same eng-OCR pair accuracy,
+// those of a marked a (â ã ặ ...; 0.005..0.01 same eng-OCR pair accuracy,
 // 0.03 for c one word less).
 constexpr double kMarkedEAsC = 0.01;
-constexpr double kCircumflexAAsAmpersand = 0.01;
+constexpr double kMarkedAAsAmpersand = 0.01;
 // ... of "oé" among those of ô and its toned forms (0.02..0.1 same eng-OCR
 // pair accuracy).
 constexpr double kCircumflexOAsOE = 0.02;
@@ -61,9 +61,10 @@ Dist DefaultDist(char32_t c) {
   }
   d[base] = 0.55;
   if (c < 0x100) d[Utf8(c)] += 0.2;  // Latin-1 letters eng can output
-  // A marked e read as c ("thict" = thiết), â as & ("&m" = âm): rare.
+  // A marked e read as c ("thict" = thiết), a marked a as & ("&m" = âm,
+  // "d&" = đã): rare.
   if (l.base == 'e') d["c"] += kMarkedEAsC;
-  if (l.base == 'a' && l.mark == text::Mark::kCircumflex) d["&"] += kCircumflexAAsAmpersand;
+  if (l.base == 'a') d["&"] += kMarkedAAsAmpersand;
   using text::Mark;
   using text::Tone;
   switch (l.mark) {

@@ -339,8 +339,14 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
   if (t.text == "&") {
     // A marked vowel read as '&' ("phong &m nhac" = phòng âm nhạc, "m&t"
     // = mặt, "truo&ng" = trường) when a lower-case word follows and no
-    // upper-case one precedes ("GD&DT", "R&D", "Q&A" are names).
-    if (k + 1 >= e || toks[k + 1].kind != TokenKind::kWord) return false;
+    // upper-case one precedes ("GD&DT", "R&D", "Q&A" are names), or at the
+    // end of a lower- or title-case word ("d&" = đã, "ngt&" = ngữ).
+    const bool word_before = k > 0 && toks[k - 1].kind == TokenKind::kWord;
+    if (k + 1 >= e || toks[k + 1].kind != TokenKind::kWord) {
+      if (!word_before) return false;
+      const WordCase before = CaseOf(toks[k - 1].text);
+      return before == WordCase::kLower || before == WordCase::kTitle;
+    }
     size_t pos = 0;
     if (IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos))) return false;
     if (k == 0 || toks[k - 1].kind != TokenKind::kWord) return true;

@@ -60,6 +60,7 @@ TEST(OcrChannelTest, RareSymbolReadings) {
   EXPECT_GT(ch.LetterLogProb(U'ế', "c"), -3.0f);
   EXPECT_LT(ch.LetterLogProb(U'ế', "c"), ch.LetterLogProb(U'ế', "é"));
   EXPECT_GT(ch.LetterLogProb(U'â', "&"), -3.0f);
+  EXPECT_GT(ch.LetterLogProb(U'ã', "&"), -3.0f);
   EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'e', "c")));
   EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'a', "&")));
   // ô's circumflex read as a separate é: "oé".

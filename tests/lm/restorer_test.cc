@@ -186,6 +186,9 @@ TEST(RestorerTest, EngOcrAmpersandAndCForMarkedVowels) {
        "Một số thiết bị phòng âm nhạc đã hư hỏng"},
       {"b) Thay m&t chu the", "b) Thay mặt chủ thể"},
       {"To Chuyé&n mén nha truong", "Tổ Chuyên môn nhà trường"},
+      {"Nha truong d& thuc hien", "Nhà trường đã thực hiện"},
+      {"giai thich tu ngt&", "giải thích từ ngữ"},
+      {"Nam & Nu", "Nam & Nữ"},
       {"Phong GD&DT, R&D, Q&A", "Phòng GD&ĐT, R&D, Q&A"},
       {"hoc sinh cac lop", "học sinh các lớp"},  // c stays c
   };
