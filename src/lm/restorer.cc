@@ -795,13 +795,13 @@ struct Restorer::Impl {
                                          [](const Cand& a, const Cand& b) {
                                            return a.channel < b.channel;
                                          })->channel < -2.5f;
-      if (opt.split_merged && weak && !u->original_valid && short_enough) {
-        // Longer splits only for lower-case words and title-case ones
-        // starting a sentence: a capitalised word inside one is a name
-        // ("Sacombank" is no "Sa cơ bản").
-        const WordCase wc = CaseOf(u->text);
-        SplitCands(lower, wc == WordCase::kLower || (wc == WordCase::kTitle && !u->mid_sentence),
-                   &cands);
+      // A capitalised word inside a sentence is a name, never split
+      // ("Sacombank" is no "Sa cơ bản", "Toyota" no "Tay cửa"); longer
+      // splits also need a lower-case word or one starting the sentence.
+      const WordCase wc = CaseOf(u->text);
+      const bool name_like = wc == WordCase::kTitle && u->mid_sentence;
+      if (opt.split_merged && weak && !u->original_valid && short_enough && !name_like) {
+        SplitCands(lower, wc == WordCase::kLower || wc == WordCase::kTitle, &cands);
       }
     }
     if (u->light && u->original_valid) {

@@ -152,6 +152,8 @@ TEST(RestorerTest, SplitsWordsMergedFromThreeOrFourSyllables) {
       {"can thuchiénnhiémvu duoc giao", "cần thực hiện nhiệm vụ được giao"},
       {"hoc online qua website va internet", "học online qua website và internet"},
       {"Chu tich HDQT Sacombank cho biet", "Chủ tịch HĐQT Sacombank cho biết"},
+      {"Mau MPV cua Toyota du co nhieu cai tien", "Mẫu MPV của Toyota dù có nhiều cải tiến"},
+      {"CEO cua Morgan Stanley cho rang", "CEO của Morgan Stanley cho rằng"},
   };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(r->Restore(in, opt).text, want) << in;
