@@ -785,7 +785,15 @@ struct Restorer::Impl {
       // Edits are for garbled words; in a light pass not for upper-case
       // words, which are mostly codes ("COL").
       const bool short_enough = u->text.size() <= kMaxEditBytes;
-      if (short_enough && !u->original_valid &&
+      // ... nor for a capitalised ASCII word with a vowel inside a
+      // sentence: a foreign name ("Plus", "Wifi", "Kung"), unless its
+      // capital is an "I" that eng-OCR made of an l ("Ilwong" = lượng, "Idi"
+      // = lời); "Cbng" (Công) has lost its vowel and is garble.
+      const bool foreign_name =
+          CaseOf(u->text) == WordCase::kTitle && u->mid_sentence && u->text[0] != 'I' &&
+          !HasDiacritics(lower) && !LowerVietnamese(u->text).empty() &&
+          lower.find_first_of("aeiouy") != std::string::npos;
+      if (short_enough && !u->original_valid && !foreign_name &&
           (cands.empty() || !r.by_skeleton_.contains(text::Skeleton(lower))) &&
           !(u->light && IsAllUpper(u->text))) {
         EditCands(lower, &cands);

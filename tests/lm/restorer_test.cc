@@ -288,6 +288,24 @@ TEST(RestorerTest, EngOcrCapitalForMarkedVowel) {
   }
 }
 
+// A capitalised ASCII word inside a sentence is a foreign name, not a
+// garbled syllable to edit; an initial I that stands for l still is.
+TEST(RestorerTest, EngOcrForeignNamesInsideSentences) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Ong Kung Phoak, Pho Tong Thu ky ASEAN", "Ông Kung Phoak, Phó Tổng Thư ký ASEAN"},
+      {"Thu vien duoc phu song Wifi va may tinh", "Thư viện được phủ sóng Wifi và máy tính"},
+      {"tu do tren Website cua Khdng ai", "từ đó trên Website của Không ai"},
+      {"kinh phi hoat dong cua luc Ilwong bao ve", "kinh phí hoạt động của lực Lượng bảo vệ"},
+      {"cap huyen, Cbng an xa", "cấp huyện, Công an xã"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
 // 1 for l, ¢/€ for ê/ệ, a for ớ) and lost vowels; expectations written by
 // hand.
