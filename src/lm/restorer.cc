@@ -1405,6 +1405,12 @@ struct Restorer::Impl {
           t.restored = ApplyCase(u.text, lower);
           if (CapitalsForMarks(units, ui, lower)) {
             t.restored = ApplyCase(TitleCase(u.text), lower);
+          } else if (u.mode == RestoreMode::kOcr && !u.light && u.mid_sentence &&
+                     u.text.size() > 1 && u.text[0] == 'I' && lower[0] == 'l' &&
+                     CaseOf(u.text) == WordCase::kTitle) {
+            // eng-OCR's capital I for an l inside a sentence ("cua Iuat" =
+            // của luật): no capital.
+            t.restored = lower;
           }
         }
       }

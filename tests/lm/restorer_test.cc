@@ -289,7 +289,8 @@ TEST(RestorerTest, EngOcrCapitalForMarkedVowel) {
 }
 
 // A capitalised ASCII word inside a sentence is a foreign name, not a
-// garbled syllable to edit; an initial I that stands for l still is.
+// garbled syllable to edit; an initial I that stands for l still is (and
+// is written as the lower-case l it was).
 TEST(RestorerTest, EngOcrForeignNamesInsideSentences) {
   REQUIRE_MODEL();
   RestoreOptions opt;
@@ -298,7 +299,9 @@ TEST(RestorerTest, EngOcrForeignNamesInsideSentences) {
       {"Ong Kung Phoak, Pho Tong Thu ky ASEAN", "Ông Kung Phoak, Phó Tổng Thư ký ASEAN"},
       {"Thu vien duoc phu song Wifi va may tinh", "Thư viện được phủ sóng Wifi và máy tính"},
       {"tu do tren Website cua Khdng ai", "từ đó trên Website của Không ai"},
-      {"kinh phi hoat dong cua luc Ilwong bao ve", "kinh phí hoạt động của lực Lượng bảo vệ"},
+      {"kinh phi hoat dong cua luc Ilwong bao ve", "kinh phí hoạt động của lực lượng bảo vệ"},
+      {"theo quy dinh cua Iuat nay", "theo quy định của luật này"},
+      {"Iuat Giao duc 2019", "Luật Giáo dục 2019"},  // starts the sentence
       {"cap huyen, Cbng an xa", "cấp huyện, Công an xã"},
   };
   for (const auto& [in, want] : cases) {
