@@ -472,6 +472,23 @@ TEST(TextTablesTest, PipeOcrMonthWaitsForItsNumber) {
   EXPECT_EQ(row[5].text, "Thang 12/2023");
 }
 
+// "den thang" / "4/2024" goes on after the time column's date "10/2023";
+// it does not end the responsible cell ("... va to truong den thang").
+TEST(TextTablesTest, PipeOcrUntilGoesOnAfterADate) {
+  const std::string rows =
+      "Tieu chi 2.2|Giao vien dat chuan|To chuc boi duong|Pho Hieu truong|10/2023|Khong co|Ban "
+      "giam hieu\n"
+      "nghe nghiep muc kha|thuong xuyen, du gio|va to truong den thang|phoi hop\n"
+      "4/2024\n"
+      "Tieu chi 2.3|Cong tac van thu|Kiem tra ho so|Hieu truong|10/2023|Khong co|Nhan vien van\n"
+      "luu tru doi khi|khoa hoc, kip thoi|chi dao| | |thu thuc hien\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 2: Can bo quan ly, giao vien", rows);
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  const std::vector<Cell>& row = table.rows[3];
+  EXPECT_EQ(row[4].text, "Pho Hieu truong va to truong");
+  EXPECT_EQ(row[5].text, "10/2023 den thang 4/2024");
+}
+
 TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
   EXPECT_TRUE(t.tables.empty());
