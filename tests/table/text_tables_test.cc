@@ -489,6 +489,29 @@ TEST(TextTablesTest, PipeOcrUntilGoesOnAfterADate) {
   EXPECT_EQ(row[5].text, "10/2023 den thang 4/2024");
 }
 
+// A time piece ending with "va" goes on ("Nam hoc" / "2023-2024 va" /
+// "nhung nam" / "tiep theo"): "va" after the date and the tail do not
+// start the empty responsible or budget columns.
+TEST(TextTablesTest, PipeOcrTimeGoesOnAfterAnd) {
+  const std::string rows =
+      "Tieu chi 1.5|So tre cua nhom nha tre dat|Nha truong xay dung ke hoach|Nam hoc\n"
+      "so voi quy dinh Dieu le|de ra giai phap va lo trinh|2023-2024 va\n"
+      "truong mam non.|phoi hop chinh quyen|nhung nam\n"
+      "tiep theo\n"
+      "Tieu chi 1.6|Nha truong xay dung ke|Nha truong tiep tuc quan ly|Hieu truong|9/2023|"
+      "Khong co|Ke toan\n"
+      "hoach trung han, dai han|dung tai chinh, tai san|Pho Hieu|den 10/2023|Khong co|Thu quy\n"
+      "Tieu chi 1.7|Giao vien chua tich cuc|Xay dung ke hoach boi duong|Hieu truong|9/2023|"
+      "Khong co|To truong\n"
+      "tu hoc, tu boi duong|thuong xuyen cho giao vien|Pho Hieu|den 5/2024|Khong co|Giao vien\n";
+  const Table table = PipeOcrPlan("1 Tieu chuan 1: To chuc va quan ly nha truong", rows);
+  ASSERT_EQ(table.rows.size(), 6u);  // header, level, standard, three criteria
+  const std::vector<Cell>& row = table.rows[3];
+  EXPECT_EQ(row[4].text, "");
+  EXPECT_EQ(row[5].text, "Nam hoc 2023-2024 va nhung nam tiep theo");
+  EXPECT_EQ(row[6].text, "");
+}
+
 TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   TextTables t = ExtractTablesFromText("1. Một\n\n2. Hai\n\n3. Ba\n");
   EXPECT_TRUE(t.tables.empty());
