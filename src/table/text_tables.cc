@@ -651,9 +651,14 @@ struct OcrToken {
   bool rule_before = false;  // a '|' (or '[', '{', '/') separates it from the previous token
   // Facts about the token and the ones after it, computed once per line
   // (PrepareCues) because the layout search asks for them many times.
+  std::string folded{};       // Fold(text), set by PrepareCues
   double width = 0.0;         // printed width (WordWidth)
   bool date = false;          // IsDateToken
   bool goes_on_date = false;  // may follow a date in the time column: "đến", "năm", "-", "và"
+  // Folded within one edit of "khong", "nam", "den" (three letters).
+  bool like_khong = false, like_nam = false, like_den = false;
+  bool inside_date = false;    // InsideDatePhrase at this token
+  bool inside_budget = false;  // InsideBudgetPhrase at this token
   uint8_t timeline = 0;       // a time phrase starts here: 1 with this token, 2 with the next
   uint8_t budget = 0;         // a budget phrase starts here: 1 / 2 likewise
   uint8_t agent_words = 0;    // words of the agent phrase starting here, 0 if none
@@ -777,17 +782,17 @@ std::string FoldedWords(const std::vector<OcrToken>& tokens, size_t i, size_t j)
   std::string s;
   for (size_t k = i; k < j && k < tokens.size(); ++k) {
     if (!s.empty()) s.push_back(' ');
-    s += Fold(tokens[k].text);
+    s += tokens[k].folded;
   }
   return s;
 }
 
 bool ComputeTimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
   if (IsDateToken(tokens[i].text)) return true;
-  std::string w = Fold(tokens[i].text);
+  const std::string& w = tokens[i].folded;
   if (w == "thang" || w == "hk") return true;
   if (i + 1 >= j) return false;
-  std::string next = Fold(tokens[i + 1].text);
+  const std::string& next = tokens[i + 1].folded;
   bool year = next.size() == 4 && std::all_of(next.begin(), next.end(), IsDigit);
   // "Năm học …", "năm 2023".
   if (FoldedNear(w, "nam", 1)) return year || FoldedNear(next, "hoc", 1);
@@ -806,13 +811,13 @@ bool ComputeTimelineStart(const std::vector<OcrToken>& tokens, size_t i, size_t 
 bool IsAmount(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
   const std::string& t = tokens[i].text;
   if (t.empty() || !IsDigit(t[0])) return false;
-  std::string w = Fold(t);
+  const std::string& w = tokens[i].folded;
   if (w.size() >= 5 && (w.ends_with("d") || w.ends_with("dong")) &&
       std::count(w.begin(), w.end(), '.') >= 1) {
     return true;
   }
   if (i + 1 >= j) return false;
-  return IsAmountUnit(Fold(tokens[i + 1].text));
+  return IsAmountUnit(tokens[i + 1].folded);
 }
 
 // "Tháng 9/2023", "tháng 10", "năm 2023", "Năm học 2023-2024": tokens[j]
@@ -825,11 +830,11 @@ bool InsideDatePhrase(const std::vector<OcrToken>& tokens, size_t j) {
                               !IsAmount(tokens, k, tokens.size()));
   };
   auto is = [&](size_t k, std::string_view word) {
-    std::string w = Fold(tokens[k].text);
+    const std::string& w = tokens[k].folded;
     return w.size() == word.size() && FoldedNear(w, word, 1);
   };
   if (number(j)) {
-    return FoldedNear(Fold(tokens[j - 1].text), "thang", 1) || is(j - 1, "nam") ||
+    return FoldedNear(tokens[j - 1].folded, "thang", 1) || is(j - 1, "nam") ||
            (j >= 2 && is(j - 1, "hoc") && is(j - 2, "nam"));
   }
   return is(j, "hoc") && is(j - 1, "nam") && j + 1 < tokens.size() && number(j + 1);
@@ -839,20 +844,21 @@ bool InsideDatePhrase(const std::vector<OcrToken>& tokens, size_t j) {
 // phrase that starts at tokens[j - 1].
 bool InsideBudgetPhrase(const std::vector<OcrToken>& tokens, size_t j) {
   if (IsAmount(tokens, j - 1, j + 1)) return !IsAmount(tokens, j - 1, j);
-  std::string prev = Fold(tokens[j - 1].text), w = Fold(tokens[j].text);
+  const std::string& prev = tokens[j - 1].folded;
+  const std::string& w = tokens[j].folded;
   return (FoldedNear(prev, "khong", 1) && (w == "co" || w == "c6" || w == "cd")) ||
          (FoldedNear(prev, "kinh", 1) && FoldedNear(w, "phi", 1));
 }
 
 bool ComputeBudgetStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
-  std::string w = Fold(tokens[i].text);
+  const std::string& w = tokens[i].folded;
   if (w.empty()) return false;
   if ((w[0] == 'k' && FoldedNear(w, "khong", 1)) || (w[0] == 'n' && FoldedNear(w, "nguon", 1))) {
     return true;
   }
   if (IsAmount(tokens, i, j)) return true;
   if (i + 1 >= j) return false;
-  std::string next = Fold(tokens[i + 1].text);
+  const std::string& next = tokens[i + 1].folded;
   // "Kinh phí …", "Ngân sách …", "Xã hội hoá".
   return (FoldedNear(w, "kinh", 1) && FoldedNear(next, "phi", 1)) ||
          (w == "ngan" && next == "sach") || (w == "xa" && next == "hoi");
@@ -877,16 +883,23 @@ int ComputeAgentWords(const std::vector<OcrToken>& tokens, size_t i) {
 // Fills the cached facts of every token of a line.
 void PrepareCues(std::vector<OcrToken>* line) {
   const size_t n = line->size();
+  for (OcrToken& t : *line) t.folded = Fold(t.text);
   for (size_t i = 0; i < n; ++i) {
     OcrToken& t = (*line)[i];
     t.width = WordWidth(t.text);
     t.date = IsDateToken(t.text);
-    std::string folded = Fold(t.text);
-    t.goes_on_date = FoldedNear(folded, "den", 1) || FoldedNear(folded, "nam", 1) || folded == "-" ||
-                     folded == "va";
+    const std::string& folded = t.folded;
+    t.like_khong = FoldedNear(folded, "khong", 1);
+    t.like_nam = FoldedNear(folded, "nam", 1);
+    t.like_den = folded.size() == 3 && FoldedNear(folded, "den", 1);
+    t.goes_on_date = FoldedNear(folded, "den", 1) || t.like_nam || folded == "-" || folded == "va";
     t.timeline = ComputeTimelineStart(*line, i, i + 1) ? 1 : ComputeTimelineStart(*line, i, n) ? 2 : 0;
     t.budget = ComputeBudgetStart(*line, i, i + 1) ? 1 : ComputeBudgetStart(*line, i, n) ? 2 : 0;
     t.agent_words = static_cast<uint8_t>(ComputeAgentWords(*line, i));
+    if (i > 0) {
+      t.inside_date = InsideDatePhrase(*line, i);
+      t.inside_budget = InsideBudgetPhrase(*line, i);
+    }
   }
 }
 
@@ -907,17 +920,17 @@ bool AgentStart(const std::vector<OcrToken>& tokens, size_t i, size_t j) {
 // triệu", "12 tỷ" (the "đồng" then opens the column's next line).
 bool AmountOpen(const std::vector<OcrToken>& tokens, size_t end) {
   if (end < 2) return false;
-  std::string unit = Fold(tokens[end - 1].text);
+  const std::string& unit = tokens[end - 1].folded;
   return unit != "dong" && IsAmount(tokens, end - 2, end);
 }
 
 // Whether tokens[begin, end) ends with "tháng" still waiting for its
 // number: "Tháng", "Từ tháng" (not "Hàng tháng", "mỗi tháng").
 bool MonthOpen(const std::vector<OcrToken>& tokens, size_t begin, size_t end) {
-  if (end <= begin || !FoldedNear(Fold(tokens[end - 1].text), "thang", 1)) return false;
-  if (Fold(tokens[end - 1].text).size() != 5) return false;
+  if (end <= begin || !FoldedNear(tokens[end - 1].folded, "thang", 1)) return false;
+  if (tokens[end - 1].folded.size() != 5) return false;
   if (end - begin >= 2) {
-    std::string prev = Fold(tokens[end - 2].text);
+    const std::string& prev = tokens[end - 2].folded;
     if (prev == "hang" || prev == "moi" || prev == "cac") return false;
   }
   return true;
@@ -926,7 +939,7 @@ bool MonthOpen(const std::vector<OcrToken>& tokens, size_t begin, size_t end) {
 // Whether tokens[0, end) ends with a word that joins it to what follows:
 // "và", "đến", "từ", "-".
 bool EndsJoined(const std::vector<OcrToken>& tokens, size_t end) {
-  std::string w = Fold(tokens[end - 1].text);
+  const std::string& w = tokens[end - 1].folded;
   return w == "va" || w == "den" || w == "tu" || w == "-";
 }
 
@@ -1051,13 +1064,13 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
   if (c == kColBudget) {
     if (!state[c].started) cost += budget_cue ? -2.0 : 1.5;
   } else if (budget_cue && !state[kColBudget].started &&
-             FoldedNear(Fold(tokens[i].text), "khong", 1)) {
+             tokens[i].like_khong) {
     cost += 2.0;
   }
   // "Tháng" / "12/2023": the month's number goes on in the time column,
   // however many lines of other cells came between.
   if (state[kColTimeline].month_open) {
-    bool number = IsDigit(tokens[i].text[0]) || FoldedNear(Fold(tokens[i].text), "nam", 1);
+    bool number = IsDigit(tokens[i].text[0]) || tokens[i].like_nam;
     if (c == kColTimeline) {
       cost += number ? -kTimeGoesOn : kTimeGoesOn;
     } else if (number) {
@@ -1066,14 +1079,14 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
   }
   // "10/2023" / "đến tháng 4/2024": "đến" goes on after the date.
   if (state[kColTimeline].in_prev && state[kColTimeline].date_end &&
-      Fold(tokens[i].text).size() == 3 && FoldedNear(Fold(tokens[i].text), "den", 1)) {
+      tokens[i].like_den) {
     cost += c == kColTimeline ? -kTimeGoesOn : kTimeGoesOn;
   }
   // "2023-2024 và" / "những năm tiếp theo": a time phrase left open goes on.
   if (c == kColTimeline && state[c].in_prev && state[c].joined) cost -= kTimeGoesOn;
   // "4 triệu" / "đồng": the currency goes on with its amount.
   if (state[kColBudget].in_prev && state[kColBudget].amount_open &&
-      Fold(tokens[i].text) == "dong") {
+      tokens[i].folded == "dong") {
     cost += c == kColBudget ? -kCurrencyGoesOn : kCurrencyGoesOn;
   }
   if (many && (c == kColExpected || c == kColActions) && !state[c].started &&
@@ -1127,9 +1140,9 @@ std::vector<LineLayout> AssignLine(const std::vector<OcrToken>& tokens, const Li
   std::vector<double> split_cost(n + 1, kBoundary);
   for (size_t j = 1; j < n; ++j) {
     if (AgentStart(tokens, j - 1, n)) split_cost[j] += 1.5;
-    bool budget_phrase = InsideBudgetPhrase(tokens, j) &&
-                         !(currency_pending && Fold(tokens[j].text) == "dong");
-    if (InsideDatePhrase(tokens, j) || budget_phrase) split_cost[j] += kDatePhrase;
+    bool budget_phrase = tokens[j].inside_budget &&
+                         !(currency_pending && tokens[j].folded == "dong");
+    if (tokens[j].inside_date || budget_phrase) split_cost[j] += kDatePhrase;
   }
   for (size_t i = 0; i < n; ++i) {
     for (int cp = -1; cp < kContentColumns; ++cp) {
