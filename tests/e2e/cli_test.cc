@@ -82,7 +82,8 @@ TEST_F(CliTest, TablesPrintsPlanJsonOnStdout) {
 // the OCR channel on the cells of '|' tables (session 3): 202/264 = 0.765,
 // mean 0.909; with the rows' lines laid out together by the language model
 // as well, and time/budget cues beyond dates (session 4): 222/264 = 0.841,
-// mean 0.948.
+// mean 0.948; with session 5's eng-OCR restorer rules and time cues:
+// 231/264 = 0.875, mean 0.962.
 TEST_F(CliTest, TablesOnOcrGarbledSeedMatchesHandWrittenGolden) {
   fs::path seed;
   const fs::path seeds = fs::path(VNPLAN_SHARED_DIR) / "seeds";
@@ -103,8 +104,8 @@ TEST_F(CliTest, TablesOnOcrGarbledSeedMatchesHandWrittenGolden) {
   std::printf("vnplan tables seed 003: %d/%d fields >= 0.95 (%.3f), mean %.4f\n", score.close,
               score.fields, score.share(), score.mean);
   EXPECT_EQ(got["criteria"].size(), golden["criteria"].size());
-  EXPECT_GE(score.share(), 0.835);
-  EXPECT_GE(score.mean, 0.944);
+  EXPECT_GE(score.share(), 0.865);
+  EXPECT_GE(score.mean, 0.958);
 }
 
 TEST_F(CliTest, BatchKeepsGoingAndResumes) {
