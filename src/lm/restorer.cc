@@ -525,19 +525,27 @@ struct Restorer::Impl {
     std::vector<Cand> garbled;
     OcrCands(LowerKeep(u->text), &garbled);
     if (garbled.empty()) return false;
-    Cand self;
-    const std::string lower = LowerVietnamese(u->text);
-    self.w[0] = IsAbbreviationLetters(u->text) ? r.model_.punct()
-                                               : r.model_.Index(lower);
-    self.text = std::string(u->text);
-    self.verbatim = true;
-    u->cands.push_back(std::move(self));
-    for (Cand& c : garbled) {
-      c.channel += kShortGarblePenalty;
+    const WordId self = IsAbbreviationLetters(u->text)
+                            ? r.model_.punct()
+                            : r.model_.Index(LowerVietnamese(u->text));
+    AddAsIsAndReadings(self, std::move(garbled), kShortGarblePenalty, u);
+    return true;
+  }
+
+  // The unit's text kept as written (LM id `self`, channel 0) and the OCR
+  // channel's `readings` of it at `penalty` (log10), at most kMaxCands.
+  static void AddAsIsAndReadings(WordId self, std::vector<Cand> readings, float penalty,
+                                 Unit* u) {
+    Cand as_is;
+    as_is.w[0] = self;
+    as_is.text = std::string(u->text);
+    as_is.verbatim = true;
+    u->cands.push_back(std::move(as_is));
+    for (Cand& c : readings) {
+      c.channel += penalty;
       u->cands.push_back(std::move(c));
     }
     if (u->cands.size() > kMaxCands) u->cands.resize(kMaxCands);
-    return true;
   }
 
   // toks[i] is a "6" standing alone between two lower-case words (spaces
@@ -561,16 +569,7 @@ struct Restorer::Impl {
     OcrCands(std::string(u->text), &read);
     if (read.empty()) return false;
     u->kind = UnitKind::kWord;
-    Cand self;
-    self.w[0] = NumberId(u->text);
-    self.text = std::string(u->text);
-    self.verbatim = true;
-    u->cands.push_back(std::move(self));
-    for (Cand& c : read) {
-      c.channel += kLoneDigitPenalty;
-      u->cands.push_back(std::move(c));
-    }
-    if (u->cands.size() > kMaxCands) u->cands.resize(kMaxCands);
+    AddAsIsAndReadings(NumberId(u->text), std::move(read), kLoneDigitPenalty, u);
     return true;
   }
 
