@@ -773,7 +773,12 @@ bool IsDateToken(std::string_view t) {
   return years.size() == 2 && digits(years[0], 4, 4) && digits(years[1], 4, 4);
 }
 
+// Whether `folded` is within `max_distance` edits of the ASCII `word`.
 bool FoldedNear(const std::string& folded, std::string_view word, int max_distance) {
+  // The distance is at least the difference in length.
+  const size_t n = CodePoints(folded);
+  const size_t d = static_cast<size_t>(max_distance);
+  if (n > word.size() + d || n + d < word.size()) return false;
   return EditDistance(folded, word) <= max_distance;
 }
 
