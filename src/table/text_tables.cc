@@ -655,8 +655,9 @@ struct OcrToken {
   double width = 0.0;         // printed width (WordWidth)
   bool date = false;          // IsDateToken
   bool goes_on_date = false;  // may follow a date in the time column: "đến", "năm", "-", "và"
-  // Folded within one edit of "khong", "nam", "den" (three letters).
-  bool like_khong = false, like_nam = false, like_den = false;
+  // Folded within one edit of "khong", "nam", "den" (three letters),
+  // "thang" (five letters).
+  bool like_khong = false, like_nam = false, like_den = false, like_thang = false;
   bool inside_date = false;    // InsideDatePhrase at this token
   bool inside_budget = false;  // InsideBudgetPhrase at this token
   uint8_t timeline = 0;       // a time phrase starts here: 1 with this token, 2 with the next
@@ -897,6 +898,7 @@ void PrepareCues(std::vector<OcrToken>* line) {
     t.like_khong = FoldedNear(folded, "khong", 1);
     t.like_nam = FoldedNear(folded, "nam", 1);
     t.like_den = folded.size() == 3 && FoldedNear(folded, "den", 1);
+    t.like_thang = folded.size() == 5 && FoldedNear(folded, "thang", 1);
     t.goes_on_date = FoldedNear(folded, "den", 1) || t.like_nam || folded == "-" || folded == "va";
     t.timeline = ComputeTimelineStart(*line, i, i + 1) ? 1 : ComputeTimelineStart(*line, i, n) ? 2 : 0;
     t.budget = ComputeBudgetStart(*line, i, i + 1) ? 1 : ComputeBudgetStart(*line, i, n) ? 2 : 0;
@@ -932,8 +934,7 @@ bool AmountOpen(const std::vector<OcrToken>& tokens, size_t end) {
 // Whether tokens[begin, end) ends with "tháng" still waiting for its
 // number: "Tháng", "Từ tháng" (not "Hàng tháng", "mỗi tháng").
 bool MonthOpen(const std::vector<OcrToken>& tokens, size_t begin, size_t end) {
-  if (end <= begin || !FoldedNear(tokens[end - 1].folded, "thang", 1)) return false;
-  if (tokens[end - 1].folded.size() != 5) return false;
+  if (end <= begin || !tokens[end - 1].like_thang) return false;
   if (end - begin >= 2) {
     const std::string& prev = tokens[end - 2].folded;
     if (prev == "hang" || prev == "moi" || prev == "cac") return false;
