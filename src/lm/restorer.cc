@@ -269,7 +269,8 @@ bool IsDigitCommaNumber(const Token& t) {
          t.text[1] == ',' && t.text[2] >= '0' && t.text[2] <= '9';
 }
 
-bool IsAllUpperLetter(std::string_view t) {
+// One upper-case letter and nothing else.
+bool IsOneUpperLetter(std::string_view t) {
   size_t pos = 0;
   return !t.empty() && IsUpperLetter(NextCodePoint(t, &pos)) && pos == t.size();
 }
@@ -342,14 +343,13 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
     // upper-case one precedes ("GD&DT", "R&D", "Q&A" are names), or at the
     // end of a lower- or title-case word ("d&" = đã, "ngt&" = ngữ).
     const bool word_before = k > 0 && toks[k - 1].kind == TokenKind::kWord;
-    if (k + 1 >= e || toks[k + 1].kind != TokenKind::kWord) {
-      if (!word_before) return false;
-      const WordCase before = CaseOf(toks[k - 1].text);
-      return before == WordCase::kLower || before == WordCase::kTitle;
+    if (k + 1 < e && toks[k + 1].kind == TokenKind::kWord) {
+      size_t pos = 0;
+      if (IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos))) return false;
+      if (!word_before) return true;
+    } else if (!word_before) {
+      return false;
     }
-    size_t pos = 0;
-    if (IsUpperLetter(NextCodePoint(toks[k + 1].text, &pos))) return false;
-    if (k == 0 || toks[k - 1].kind != TokenKind::kWord) return true;
     const WordCase before = CaseOf(toks[k - 1].text);
     return before == WordCase::kLower || before == WordCase::kTitle;
   }
@@ -363,8 +363,7 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
     const bool word_ends = k + 2 >= e || (toks[k + 2].kind != TokenKind::kWord &&
                                           toks[k + 2].kind != TokenKind::kNumber &&
                                           !IsGlueSymbol(toks[k + 2].text));
-    return !(word_ends && (IsUnitOfMeasure(next) || (CodePointCount(next) == 1 &&
-                                                     IsAllUpperLetter(next))));
+    return !(word_ends && (IsUnitOfMeasure(next) || IsOneUpperLetter(next)));
   }
   if (t.text.size() != 2 || t.text[0] != '1' ||
       std::string_view("46").find(t.text[1]) == std::string_view::npos ||

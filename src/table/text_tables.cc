@@ -1275,20 +1275,25 @@ struct RowSearch {
   const LayoutScorer* scorer;  // may be null
 };
 
+// Records in `cs` that its column's text on this line is line[seg].
+void NotePiece(const std::vector<OcrToken>& line, const Segment& seg,
+               const std::array<double, kContentColumns>& width, ColumnState* cs) {
+  cs->started = cs->in_prev = true;
+  cs->ended = LooksEnded(seg.column, line, seg, width);
+  cs->prev_length = SegmentLength(line, seg.begin, seg.end);
+  cs->amount_open = AmountOpen(line, seg.end);
+  cs->month_open = MonthOpen(line, seg.begin, seg.end);
+  cs->date_end = line[seg.end - 1].date;
+  cs->joined = EndsJoined(line, seg.end);
+}
+
 // Puts line `index` into `layout` as `segments`.
 void ApplyLine(const RowSearch& search, size_t index, const std::vector<Segment>& segments,
                RowLayout* layout) {
   const auto& line = (*search.lines)[index];
   for (auto& s : layout->state) s.in_prev = false;
   for (const auto& seg : segments) {
-    ColumnState& cs = layout->state[seg.column];
-    cs.started = cs.in_prev = true;
-    cs.ended = LooksEnded(seg.column, line, seg, *search.width);
-    cs.prev_length = SegmentLength(line, seg.begin, seg.end);
-    cs.amount_open = AmountOpen(line, seg.end);
-    cs.month_open = MonthOpen(line, seg.begin, seg.end);
-    cs.date_end = line[seg.end - 1].date;
-    cs.joined = EndsJoined(line, seg.end);
+    NotePiece(line, seg, *search.width, &layout->state[seg.column]);
     layout->placed.push_back({index, seg});
     if (search.scorer) {
       int c = seg.column;
@@ -1322,14 +1327,7 @@ double RunCost(const RowSearch& search, size_t k, size_t e, const RowLayout& fro
     const auto& line = lines[i];
     cost += SegmentCost(line, {&width, &st, m, f}, c, 0, line.size(), false);
     for (auto& s : st) s.in_prev = false;
-    Segment whole{c, 0, line.size()};
-    st[c].started = st[c].in_prev = true;
-    st[c].ended = LooksEnded(c, line, whole, width);
-    st[c].prev_length = SegmentLength(line, 0, line.size());
-    st[c].amount_open = AmountOpen(line, line.size());
-    st[c].month_open = MonthOpen(line, 0, line.size());
-    st[c].date_end = line.back().date;
-    st[c].joined = EndsJoined(line, line.size());
+    NotePiece(line, Segment{c, 0, line.size()}, width, &st[c]);
     m = LineMode::kFlow;
     f = c;
   }
