@@ -12,6 +12,7 @@
 #include "common/utf8.h"
 #include "table/fuzzy.h"
 #include "table/row_labels.h"
+#include "text/time_expressions.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::table {
@@ -693,6 +694,19 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
     }
     previous_was_plan = false;
     doc.tables.push_back(ToGeneric(table, cell_options));
+  }
+  // Timeline cells follow the grammar of dates and school years; repair
+  // what an OCR broke in them ("tháng 9 2024", "năm học 2029 - 2026").
+  int time_repairs = 0;
+  for (auto& c : doc.criteria) {
+    text::TimeRepair repaired = text::RepairTimeExpressions(c.timeline);
+    c.timeline = std::move(repaired.text);
+    time_repairs += repaired.repairs;
+  }
+  if (time_repairs > 0) {
+    doc.diagnostics.push_back({"info", "timeline-repaired",
+                               std::to_string(time_repairs) +
+                                   " date or school-year expression(s) in timeline cells repaired"});
   }
   if (plan_tables == 0) {
     doc.diagnostics.push_back({"warning", "no-plan-table",

@@ -1,5 +1,7 @@
 #include "table/plan_schema.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace vnplan::table {
@@ -133,6 +135,25 @@ TEST(PlanSchemaTest, HeaderlessContinuationTableJoins) {
   EXPECT_EQ(doc.criteria[1].standard, 3);
   EXPECT_EQ(doc.criteria[1].criterion, "3.6");
   EXPECT_TRUE(doc.tables.empty());
+}
+
+TEST(PlanSchemaTest, TimelineCellsHaveTheirDatesRepairedAndOnlyThem) {
+  std::vector<std::vector<std::string>> rows = {
+      kHeader,
+      {"1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"},
+      {"", "Tiêu chí 1.1", "Họp tháng 9 2024", "b", "c", "Từ tháng 9 2024 đến tháng 52025"},
+      {"", "Tiêu chí 1.2", "a", "b", "c", "Năm học 2024 – 2825"},
+      {"", "Tiêu chí 1.3", "a", "b", "c", "Tháng 9/2024"}};
+  PlanDocument doc = MapToPlan({MakeTable(rows)}, "");
+  ASSERT_EQ(doc.criteria.size(), 3u);
+  EXPECT_EQ(doc.criteria[0].timeline, "Từ tháng 9/2024 đến tháng 5/2025");
+  EXPECT_EQ(doc.criteria[0].expected_result, "Họp tháng 9 2024");  // not a timeline cell
+  EXPECT_EQ(doc.criteria[1].timeline, "Năm học 2024 – 2025");
+  EXPECT_EQ(doc.criteria[2].timeline, "Tháng 9/2024");
+  auto repaired = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                               [](const Diagnostic& d) { return d.code == "timeline-repaired"; });
+  ASSERT_NE(repaired, doc.diagnostics.end());
+  EXPECT_EQ(repaired->message.substr(0, 2), "3 ");
 }
 
 TEST(PlanSchemaTest, StandardTitleRunningOntoTheNextRow) {

@@ -1,0 +1,65 @@
+#include "text/time_expressions.h"
+
+#include <gtest/gtest.h>
+
+namespace vnplan::text {
+namespace {
+
+std::string Repaired(std::string_view text) { return RepairTimeExpressions(text).text; }
+
+TEST(TimeExpressionsTest, SlashReadAsSpaceBetweenMonthAndYear) {
+  EXPECT_EQ(Repaired("Tháng 9 2024"), "Tháng 9/2024");
+  EXPECT_EQ(Repaired("Từ tháng 9 2024 đến tháng 5 2025"), "Từ tháng 9/2024 đến tháng 5/2025");
+  EXPECT_EQ(Repaired("tháng 10 2023"), "tháng 10/2023");
+}
+
+TEST(TimeExpressionsTest, SlashLostOrReadAsALetterOrOne) {
+  EXPECT_EQ(Repaired("đến tháng 52026"), "đến tháng 5/2026");
+  EXPECT_EQ(Repaired("tháng 122025"), "tháng 12/2025");
+  EXPECT_EQ(Repaired("tháng 912025"), "tháng 9/2025");
+  EXPECT_EQ(Repaired("tháng 1012025"), "tháng 10/2025");
+  EXPECT_EQ(Repaired("tháng 9l2025"), "tháng 9/2025");
+  EXPECT_EQ(Repaired("tháng 9|2025"), "tháng 9/2025");
+}
+
+TEST(TimeExpressionsTest, MisreadMonthWordBeforeADateIsThang) {
+  EXPECT_EQ(Repaired("Từ thẳng 9/2019"), "Từ tháng 9/2019");
+  EXPECT_EQ(Repaired("THẮNG 9 2019"), "THÁNG 9/2019");
+  // Not before a month and a year: another word.
+  EXPECT_EQ(Repaired("thắng 3 trận"), "thắng 3 trận");
+}
+
+TEST(TimeExpressionsTest, WrittenConventionsAreKept) {
+  for (const char* kept : {"tháng 5.2020", "tháng 9-2024", "tháng 9 / 2024", "Tháng 9/2024",
+                           "tháng 13 2024", "tháng 9 năm 2024", "tháng 9 3000"}) {
+    TimeRepair r = RepairTimeExpressions(kept);
+    EXPECT_EQ(r.text, kept);
+    EXPECT_EQ(r.repairs, 0) << kept;
+  }
+}
+
+TEST(TimeExpressionsTest, SchoolYearSpansTwoConsecutiveYears) {
+  EXPECT_EQ(Repaired("Học kỳ I năm học 2029 -. 2026"), "Học kỳ I năm học 2025 - 2026");
+  EXPECT_EQ(Repaired("Năm học 2024 – 2825"), "Năm học 2024 – 2025");
+  EXPECT_EQ(Repaired("năm học 2023 – 20924"), "năm học 2023 – 2024");
+  EXPECT_EQ(Repaired("Năm học 2023 2024"), "Năm học 2023 - 2024");
+  EXPECT_EQ(Repaired("năm học 20232024"), "năm học 2023-2024");
+}
+
+TEST(TimeExpressionsTest, CleanOrAmbiguousSchoolYearsAreKept) {
+  for (const char* kept : {"Năm học 2023-2024", "năm học 2022- 2023", "Năm học 2022 – 2023",
+                           "năm học 2024 - 2026", "năm học 2019 - 2031", "giai đoạn 2021 2025"}) {
+    TimeRepair r = RepairTimeExpressions(kept);
+    EXPECT_EQ(r.text, kept);
+    EXPECT_EQ(r.repairs, 0) << kept;
+  }
+}
+
+TEST(TimeExpressionsTest, CountsEachRewrittenExpression) {
+  TimeRepair r = RepairTimeExpressions("Từ tháng 9 2024 đến tháng 5/2025, năm học 2024 2025");
+  EXPECT_EQ(r.text, "Từ tháng 9/2024 đến tháng 5/2025, năm học 2024 - 2025");
+  EXPECT_EQ(r.repairs, 2);
+}
+
+}  // namespace
+}  // namespace vnplan::text
