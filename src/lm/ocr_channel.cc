@@ -19,6 +19,9 @@ constexpr double kDefaultFloor = 0.25;
 // Default weight of "é" among the eng-OCR outputs of â and its toned forms.
 // (0.02..0.1 give the same eng-OCR pair accuracy; 0.05 kept.)
 constexpr double kCircumflexAAsE = 0.05;
+// ... and of "d" (the pairs show it for ấ and ậ, 6 of 377, not for â and
+// ầ; seed 003 for both; 0.01..0.06 give the same eng-OCR pair accuracy).
+constexpr double kCircumflexAAsD = 0.03;
 // ... of "c" among those of a marked e (ê é è ế ...) and of "&" among
 // those of a marked a (â ã ặ ...; 0.005..0.01 same eng-OCR pair accuracy,
 // 0.03 for c one word less).
@@ -72,7 +75,11 @@ Dist DefaultDist(char32_t c) {
       if (l.base == 'e') d["é"] += 0.15, d["\u00a2"] += 0.04, d["\u20ac"] += 0.04;
       // â read as é ("Nhén vién" = Nhân viên, "chét" = chất): the
       // circumflex taken for an acute over an e-like bowl.
-      if (l.base == 'a') d["á"] += 0.05, d["â"] += 0.03, d["é"] += kCircumflexAAsE;
+      // â read as d ("xdy" = xây, "ddu" = đầu): the circumflex taken for
+      // the ascender of a d, as the acute of á is.
+      if (l.base == 'a') {
+        d["á"] += 0.05, d["â"] += 0.03, d["é"] += kCircumflexAAsE, d["d"] += kCircumflexAAsD;
+      }
       if (l.base == 'o') {
         d["ó"] += 0.04, d["ô"] += 0.03;
         // The circumflex read as a separate é: "moén" = môn, "moét" = một.

@@ -532,9 +532,13 @@ struct Restorer::Impl {
   }
 
   // The unit's text kept as written (LM id `self`, channel 0) and the OCR
-  // channel's `readings` of it at `penalty` (log10), at most kMaxCands.
+  // channel's most likely `readings` of it at `penalty` (log10), at most
+  // kMaxCands in all. (The channel lists readings in vocabulary order: cut
+  // unsorted, "6" lost "ở", its 9th most likely reading of 50.)
   static void AddAsIsAndReadings(WordId self, std::vector<Cand> readings, float penalty,
                                  Unit* u) {
+    std::stable_sort(readings.begin(), readings.end(),
+                     [](const Cand& a, const Cand& b) { return a.channel > b.channel; });
     Cand as_is;
     as_is.w[0] = self;
     as_is.text = std::string(u->text);
