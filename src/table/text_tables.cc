@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <compare>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -961,6 +962,8 @@ struct ColumnState {
   bool month_open = false;
   bool date_end = false;  // ... ended with a date ("10/2023" / "đến tháng 4/2024").
   bool joined = false;    // ... ended with "và", "đến", "từ" or "-" (EndsJoined).
+
+  auto operator<=>(const ColumnState&) const = default;
 };
 
 enum class LineMode { kFirst, kWide, kFlow };
@@ -1127,12 +1130,14 @@ std::vector<LineLayout> AssignLine(const std::vector<OcrToken>& tokens, const Li
   };
   std::vector<std::array<std::vector<Entry>, kContentColumns + 1>> best(n + 1);
   best[0][0].push_back({0.0, 0, -1, 0});
+  // Returns false when `e` is no better than the k kept.
   auto insert = [k](std::vector<Entry>* list, Entry e) {
-    if (list->size() == k && list->back().cost <= e.cost) return;
+    if (list->size() == k && list->back().cost <= e.cost) return false;
     auto at = std::upper_bound(list->begin(), list->end(), e.cost,
                                [](double c, const Entry& x) { return c < x.cost; });
     list->insert(at, e);
     if (list->size() > k) list->pop_back();
+    return true;
   };
   // The agent cue is for lines that certainly hold several columns.
   bool many = n > 0 && std::any_of(tokens.begin() + 1, tokens.end(),
@@ -1159,8 +1164,9 @@ std::vector<LineLayout> AssignLine(const std::vector<OcrToken>& tokens, const Li
         for (size_t j = i + 1; j <= n; ++j) {
           double step = skipped + SegmentCost(tokens, ctx, c, i, j, many);
           if (j < n && !tokens[j].rule_before) step += split_cost[j];
+          // `from` is sorted by cost: once one is turned away, so are the rest.
           for (size_t r = 0; r < from.size(); ++r) {
-            insert(&best[j][c + 1], {from[r].cost + step, i, cp, r});
+            if (!insert(&best[j][c + 1], {from[r].cost + step, i, cp, r})) break;
           }
         }
         skipped += Skip(ctx, c);
@@ -1265,6 +1271,44 @@ struct RowLayout {
   }
 };
 
+// What AssignLine's answer for one line depends on: the line, the number
+// of segmentations asked for and the context, reduced to the facts of the
+// column state that SegmentCost, Avail, Skip and AssignLine read (the
+// others are cleared, so that layouts differing only in them share the
+// work). The width is fixed for a whole row search.
+struct LineKey {
+  size_t line = 0;
+  size_t k = 0;
+  LineMode mode = LineMode::kFirst;
+  int flow = -1;
+  std::array<ColumnState, kContentColumns> state{};
+
+  auto operator<=>(const LineKey&) const = default;
+};
+
+LineKey MakeLineKey(size_t line, size_t k, const LineContext& ctx) {
+  LineKey key{line, k, ctx.mode, ctx.mode == LineMode::kFlow ? ctx.flow : -1, {}};
+  if (ctx.mode == LineMode::kFirst) return key;  // Avail and Skip ignore the state
+  for (int c = 0; c < kContentColumns; ++c) {
+    const ColumnState& from = (*ctx.state)[c];
+    ColumnState& to = key.state[c];
+    to.started = from.started;
+    to.in_prev = from.in_prev;
+    to.ended = from.ended;
+    // The wrap test across lines reads the width of a running piece.
+    if (from.in_prev && !from.ended) to.prev_length = from.prev_length;
+  }
+  const ColumnState& time = (*ctx.state)[kColTimeline];
+  key.state[kColTimeline].month_open = time.month_open;
+  if (time.in_prev) {
+    key.state[kColTimeline].date_end = time.date_end;
+    key.state[kColTimeline].joined = time.joined;
+  }
+  const ColumnState& budget = (*ctx.state)[kColBudget];
+  if (budget.in_prev) key.state[kColBudget].amount_open = budget.amount_open;
+  return key;
+}
+
 // What a row's layout search needs besides the lines.
 struct RowSearch {
   const std::vector<std::vector<OcrToken>>* lines;
@@ -1273,6 +1317,9 @@ struct RowSearch {
   std::map<std::tuple<size_t, size_t, size_t>, std::vector<uint32_t>>* words;
   const std::array<double, kContentColumns>* width;
   const LayoutScorer* scorer;  // may be null
+  // AssignLine's segmentations of the lines by LineKey, filled on demand
+  // (a beam's layouts mostly share their column state).
+  std::map<LineKey, std::vector<LineLayout>>* segmentations;
 };
 
 // Records in `cs` that its column's text on this line is line[seg].
@@ -1359,7 +1406,10 @@ void ExtendWithRun(const RowSearch& search, size_t k, size_t e, const RowLayout&
 // The layouts of line k alone appended to `from`, cheapest first.
 void ExtendWithLine(const RowSearch& search, size_t k, const RowLayout& from, size_t k_best,
                     std::vector<RowLayout>* out) {
-  for (auto& alt : AssignLine((*search.lines)[k], from.Context(*search.width), k_best)) {
+  const LineContext ctx = from.Context(*search.width);
+  auto [it, added] = search.segmentations->try_emplace(MakeLineKey(k, k_best, ctx));
+  if (added) it->second = AssignLine((*search.lines)[k], ctx, k_best);
+  for (const LineLayout& alt : it->second) {
     RowLayout next = from;
     next.cost += alt.cost;
     ApplyLine(search, k, alt.segments, &next);
@@ -1514,7 +1564,9 @@ void LayOutOcrRows(std::vector<OcrRow>* rows, const LayoutScorer* scorer) {
     for (size_t r = 0; r < rows->size(); ++r) {
       placed[r].clear();
       const auto& lines = tokens[r];
-      RowLayout layout = LayOutRow({&lines, &words[r], &width, pass == 2 ? scorer : nullptr});
+      std::map<LineKey, std::vector<LineLayout>> segmentations;
+      RowLayout layout = LayOutRow(
+          {&lines, &words[r], &width, pass == 2 ? scorer : nullptr, &segmentations});
       // Width statistics and cell text, line by line.
       for (size_t p = 0; p < layout.placed.size();) {
         size_t q = p;
