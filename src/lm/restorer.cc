@@ -876,7 +876,11 @@ struct Restorer::Impl {
       if (it != r.acronyms_.end()) {
         composed = it->second;
       } else {
-        composed = ComposeAcronym(u->text);
+        // eng-OCR: a B read for Đ making a known acronym comes before the
+        // acronym composed of known pieces as written ("CTBT" is CTĐT, not
+        // CT + BT).
+        if (u->mode == RestoreMode::kOcr) composed = StrokeReadAsB(u->text);
+        if (composed.empty()) composed = ComposeAcronym(u->text);
       }
       if (!composed.empty() && composed != u->text) {
         Cand c;
@@ -895,6 +899,27 @@ struct Restorer::Impl {
   // largest sum of squared piece lengths (long known pieces: "PGDDT" is
   // P + GDDT, not PGD + DT); "" if none exists or `t` is not such a word
   // (it must have no vowel: IsAcronymLike).
+  // eng-OCR reads the capital Đ of an acronym as B about a third as often
+  // as D ("CTĐT" -> "CTBT", "VĐV" -> "VBV", "ĐH" -> "BH"): for an upper-case
+  // ASCII acronym the table lacks, the first B that, read as D, makes a
+  // known acronym with Đ in its place gives that acronym; "" if none does.
+  // (Not acronyms composed of known ones: "BGH" would be "ĐG" + H.)
+  std::string StrokeReadAsB(std::string_view t) const {
+    if (!IsAcronymLike(t)) return "";
+    for (char ch : t) {
+      if (ch < 'A' || ch > 'Z') return "";
+    }
+    for (size_t i = t.find('B'); i != std::string_view::npos; i = t.find('B', i + 1)) {
+      std::string variant(t);
+      variant[i] = 'D';
+      auto it = r.acronyms_.find(variant);
+      if (it == r.acronyms_.end()) continue;
+      const std::u32string k = Utf8ToU32(it->second);
+      if (k.size() == t.size() && k[i] == U'\u0110') return it->second;
+    }
+    return "";
+  }
+
   std::string ComposeAcronym(std::string_view t) const {
     constexpr size_t kMaxLen = 16, kMaxPiece = 8;
     if (t.size() < 3 || t.size() > kMaxLen || r.acronyms_.empty() ||

@@ -534,6 +534,26 @@ TEST(RestorerTest, ComposesUnknownAcronymsFromKnownOnes) {
   EXPECT_EQ(one("Dan"), "Dân");            // a syllable, not an acronym
 }
 
+// eng-OCR reads an acronym's capital Đ as B ("CTBT" for CTĐT): a B that,
+// read as D, makes a known acronym with Đ in that place is that Đ.
+TEST(RestorerTest, EngOcrStrokeOfAcronymReadAsB) {
+  auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
+  if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
+  ASSERT_TRUE(loaded->LoadAcronyms(std::string(VNPLAN_TEST_DATA) +
+                                   "/lm/acronyms_small.tsv"));
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  auto one = [&](const char* in) { return loaded->Restore(in, opt).text; };
+  EXPECT_EQ(one("GDBT"), "GDĐT");    // GDDT = GDĐT
+  EXPECT_EQ(one("BB"), "ĐB");        // the first B: DB = ĐB
+  EXPECT_EQ(one("BGDBT"), "BGDĐT");  // the second B: BGDDT = BGDĐT
+  EXPECT_EQ(one("GBDT"), "GBDT");    // GDDT has D, not Đ, where the B is
+  EXPECT_EQ(one("QLB"), "QLB");      // QLD unknown
+  // A B of stripped text is a B.
+  opt.mode = RestoreMode::kStripped;
+  EXPECT_EQ(one("GDBT"), "GDBT");
+}
+
 TEST(RestorerTest, CasePriorPrefersSyllablesSeenInThatCase) {
   auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
   if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
