@@ -27,6 +27,8 @@ constexpr double kCircumflexAAsD = 0.03;
 // 0.03 for c one word less).
 constexpr double kMarkedEAsC = 0.01;
 constexpr double kMarkedAAsAmpersand = 0.01;
+// ... of "&" and of "@" among those of ơ and its toned forms.
+constexpr double kHornOAsSymbol = 0.01;
 // ... of "oé" among those of ô and its toned forms (0.02..0.1 same eng-OCR
 // pair accuracy).
 constexpr double kCircumflexOAsOE = 0.02;
@@ -93,8 +95,11 @@ Dist DefaultDist(char32_t c) {
     case Mark::kHorn:
       if (l.base == 'u') d["w"] += 0.06, d["ir"] += 0.03, d["ii"] += 0.03,
                          d["i"] += 0.02, d["wv"] += 0.01;
+      // ... and as '&' or '@' (a lone "&" is "ở" in the pairs and seed 003:
+      // "chỉ dừng & mức").
       if (l.base == 'o') d["ó"] += 0.03, d["é"] += 0.03, d["¢"] += 0.01,
-                         d["d"] += 0.02, d["a"] += 0.02;
+                         d["d"] += 0.02, d["a"] += 0.02, d["&"] += kHornOAsSymbol,
+                         d["@"] += kHornOAsSymbol;
       break;
     default:
       break;

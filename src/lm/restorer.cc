@@ -47,6 +47,12 @@ constexpr float kShortGarblePenalty = -1.0f;
 // between words ("6" = ở).
 // (0 .. -3 gave the same eng-OCR pair accuracy.)
 constexpr float kLoneDigitPenalty = -1.0f;
+// OCR mode: channel score of a "&" or "@" standing alone between words
+// kept as a symbol (<punct>); its syllable readings ("ở") pay only the
+// channel. The symbol is rare there in Vietnamese text, and kept at 0 it
+// is so cheap for the LM at its position that the beam drops "ở" before
+// the next word pays for the symbol. (-1.5 and -2 fixed the same pairs.)
+constexpr float kLoneSymbolAsIs = -1.5f;
 // OCR mode: channel score of a syllable read as its lone consonant.
 constexpr float kLostVowelPenalty = -3.0f;
 // OCR mode: channel score of a valid syllable with diacritics taken as is.
@@ -218,7 +224,8 @@ bool PlainCase(std::string_view t) { return CaseOf(t) != WordCase::kOther; }
 
 // A space token toks[i] (inside the paragraph [.., e)) ends the LM
 // sentence when it holds a tab (table cells: flattened tables separate
-// cells by tabs) or a line break not followed by a lower-case word (a new
+// cells by tabs) or a line break not followed by a lower-case word (nor
+// by a lone '&' or '@', eng-OCR's "ở", and a lower-case word; a new
 // line starting with a capital, a digit, a bullet or a dash is a heading,
 // a list item or a table row, as each corpus line is a sentence for the
 // trainer; a wrapped line continues in lower case).
@@ -226,6 +233,12 @@ bool EndsSentence(const std::vector<Token>& toks, size_t i, size_t e) {
   const std::string_view sp = toks[i].text;
   if (sp.find('\t') != std::string_view::npos) return true;
   if (sp.find('\n') == std::string_view::npos) return false;
+  // A wrapped line may start with eng-OCR's '&' or '@' for "ở" ("chỉ
+  // dừng⏎& mức"): the lower-case word after it decides.
+  if (i + 3 < e && (toks[i + 1].text == "&" || toks[i + 1].text == "@") &&
+      toks[i + 2].text == " ") {
+    i += 2;
+  }
   if (i + 1 >= e || toks[i + 1].kind != TokenKind::kWord) return true;
   size_t pos = 0;
   return IsUpperLetter(NextCodePoint(toks[i + 1].text, &pos));
@@ -531,16 +544,17 @@ struct Restorer::Impl {
     return true;
   }
 
-  // The unit's text kept as written (LM id `self`, channel 0) and the OCR
-  // channel's most likely `readings` of it at `penalty` (log10), at most
-  // kMaxCands in all. (The channel lists readings in vocabulary order: cut
-  // unsorted, "6" lost "ở", its 9th most likely reading of 50.)
+  // The unit's text kept as written (LM id `self`, channel `as_is`) and the
+  // OCR channel's most likely `readings` of it at `penalty` (log10), at
+  // most kMaxCands in all. (The channel lists readings in vocabulary order:
+  // cut unsorted, "6" lost "ở", its 9th most likely reading of 50.)
   static void AddAsIsAndReadings(WordId self, std::vector<Cand> readings, float penalty,
-                                 Unit* u) {
+                                 Unit* u, float as_is_channel = 0.0f) {
     std::stable_sort(readings.begin(), readings.end(),
                      [](const Cand& a, const Cand& b) { return a.channel > b.channel; });
     Cand as_is;
     as_is.w[0] = self;
+    as_is.channel = as_is_channel;
     as_is.text = std::string(u->text);
     as_is.verbatim = true;
     u->cands.push_back(std::move(as_is));
@@ -551,14 +565,17 @@ struct Restorer::Impl {
     if (u->cands.size() > kMaxCands) u->cands.resize(kMaxCands);
   }
 
-  // toks[i] is a "6" standing alone between two lower-case words (spaces
-  // around it): eng-OCR's reading of the word "ở" (or ô, ố ...), or a
-  // number ("6 năm trước").
+  // toks[i] is a "6", "&" or "@" standing alone between a word and a
+  // lower-case word (spaces around it): eng-OCR's reading of the word "ở"
+  // (or ô, ố ...), or a number ("6 năm trước"), or a symbol ("học & hành").
   static bool LoneVowelDigit(const std::vector<Token>& toks, size_t i, size_t b,
                              size_t e) {
-    if (toks[i].text != "6" || i < b + 2 || i + 2 >= e) return false;
+    const std::string_view t = toks[i].text;
+    if ((t != "6" && t != "&" && t != "@") || i < b + 2 || i + 2 >= e) return false;
+    // A digit starting a line may number it; a symbol is ở on a wrapped
+    // line too ("chỉ dừng⏎& mức").
     if (toks[i - 1].kind != TokenKind::kSpace || toks[i + 1].kind != TokenKind::kSpace ||
-        toks[i - 1].text.find('\n') != std::string_view::npos) {
+        (t == "6" && toks[i - 1].text.find('\n') != std::string_view::npos)) {
       return false;
     }
     return toks[i - 2].kind == TokenKind::kWord && toks[i + 2].kind == TokenKind::kWord &&
@@ -566,13 +583,18 @@ struct Restorer::Impl {
   }
 
   // The number as is (channel 0) and the syllables the OCR channel reads
-  // in it at kLoneDigitPenalty; false if there are none.
+  // in it at kLoneDigitPenalty, or the symbol as is at kLoneSymbolAsIs and
+  // its readings; false if there are none.
   bool LoneVowelDigitCands(Unit* u) const {
     std::vector<Cand> read;
     OcrCands(std::string(u->text), &read);
     if (read.empty()) return false;
     u->kind = UnitKind::kWord;
-    AddAsIsAndReadings(NumberId(u->text), std::move(read), kLoneDigitPenalty, u);
+    if (u->text[0] >= '0' && u->text[0] <= '9') {
+      AddAsIsAndReadings(NumberId(u->text), std::move(read), kLoneDigitPenalty, u);
+    } else {
+      AddAsIsAndReadings(PunctId(u->text), std::move(read), 0.0f, u, kLoneSymbolAsIs);
+    }
     return true;
   }
 
@@ -1147,6 +1169,10 @@ struct Restorer::Impl {
               i = j + 1;
             }
           }
+        } else if (mode == RestoreMode::kOcr && !light && t.text == "&" &&
+                   LoneVowelDigit(toks, i, para_begin, para_end) && LoneVowelDigitCands(&u)) {
+          // A lone '&' (not glued: no word touches it) read for "ở".
+          ++i;
         } else if (t.kind == TokenKind::kWord) {
           u.kind = UnitKind::kWord;
           u.lone = (i == para_begin || toks[i - 1].kind == TokenKind::kSpace) &&

@@ -248,6 +248,13 @@ TEST(RestorerTest, EngOcrLoneSixBetweenWords) {
       // "ở" is only the 9th likeliest of the channel's ~50 readings of "6"
       // and comes late in vocabulary order: kept among the candidates.
       {"tap trung 6 cac khoi", "tập trung ở các khối"},
+      // '&' and '@' alone are ở too; a symbol between words in a phrase
+      // that ở does not fit stays.
+      {"chi dung & muc trien khai", "chỉ dừng ở mức triển khai"},
+      {"chi dung\n& muc trien khai", "chỉ dừng\nở mức triển khai"},
+      {"Phong & dam bao sach se", "Phòng ở đảm bảo sạch sẽ"},
+      {"vinh danh @ linh vuc", "vinh danh ở lĩnh vực"},
+      {"hoc & hanh", "học & hành"},
       {"nam tai khu vuc 6 phia bac", "nằm tại khu vực ở phía bắc"},
   };
   for (const auto& [in, want] : cases) {
