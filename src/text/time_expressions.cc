@@ -21,6 +21,11 @@ constexpr char16_t kMonthPattern[] =
 constexpr char16_t kSchoolYearPattern[] =
     u"\\b(năm\\s+học|nam\\s+hoc)(\\s*:?\\s*)(\\d{4,5})(\\s*[-–—.]*\\s*)(\\d{4,5})\\b";
 
+// "học kỳ" (its tone misread too) and a semester numeral, I and II or
+// what an OCR makes of them (Ï, í, l, |), or 1 and 2.
+constexpr char16_t kSemesterPattern[] =
+    u"\\b(học\\s+|hoc\\s+)(k[yỳỷýỹỵ])(\\s+)([12]|[IÏÍÌĨỈỊïíìĩỉịl|]{1,2})(?![\\p{L}\\p{N}])";
+
 const icu::RegexPattern* Compile(const char16_t* pattern) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
@@ -36,6 +41,11 @@ const icu::RegexPattern& MonthRegex() {
 
 const icu::RegexPattern& SchoolYearRegex() {
   static const std::unique_ptr<const icu::RegexPattern> pattern(Compile(kSchoolYearPattern));
+  return *pattern;
+}
+
+const icu::RegexPattern& SemesterRegex() {
+  static const std::unique_ptr<const icu::RegexPattern> pattern(Compile(kSemesterPattern));
   return *pattern;
 }
 
@@ -97,6 +107,20 @@ std::string RepairMonths(const std::string& text, int* repairs) {
   });
 }
 
+std::string RepairSemesters(const std::string& text, int* repairs) {
+  return ReplaceAll(SemesterRegex(), text, repairs, [](icu::RegexMatcher& m, UErrorCode& status) {
+    std::string word = Group(m, 2, status);
+    if (word.size() > 2) {  // a toned y: the tone is the one of "kỳ"
+      word = ToUpper(word) == word ? "KỲ" : word.starts_with('K') ? "Kỳ" : "kỳ";
+    }
+    std::string numeral = Group(m, 4, status);
+    if (numeral != "1" && numeral != "2") {
+      numeral = m.group(4, status).countChar32() == 1 ? "I" : "II";
+    }
+    return Group(m, 1, status) + word + Group(m, 3, status) + numeral;
+  });
+}
+
 // The text between a school year's two years, with a dash and no stray
 // dots: " -. " -> " - ", " " -> " - ", "" -> "-"; a clean one is kept.
 std::string SchoolYearSeparator(const std::string& separator) {
@@ -144,6 +168,7 @@ std::string RepairSchoolYears(const std::string& text, int* repairs) {
 TimeRepair RepairTimeExpressions(std::string_view text) {
   TimeRepair result;
   result.text = RepairMonths(std::string(text), &result.repairs);
+  result.text = RepairSemesters(result.text, &result.repairs);
   result.text = RepairSchoolYears(result.text, &result.repairs);
   return result;
 }

@@ -1,5 +1,6 @@
 // OCR repair of Vietnamese month and school-year expressions, using their
-// fixed grammar: "tháng <1-12>/<year>" and "năm học <Y> - <Y+1>". Input:
+// fixed grammar: "tháng <1-12>/<year>", "học kỳ I|II" and
+// "năm học <Y> - <Y+1>". Input:
 // NFC UTF-8 text where such expressions are expected (a plan's timeline
 // cell). Output: the text with each damaged expression rewritten, and how
 // many were.
@@ -8,6 +9,7 @@
 //   "từ tháng 52026"         -> "từ tháng 5/2026"      ('/' lost)
 //   "tháng 912025", "9l2025" -> "tháng 9/2025"         ('/' read as 1, l, I or |)
 //   "Từ thẳng 9/2019"        -> "Từ tháng 9/2019"      (the month word misread)
+//   "Học kỳ Ï", "học kỷ ll"  -> "Học kỳ I", "học kỳ II" (a semester is I or II)
 //   "năm học 2029 -. 2026"   -> "năm học 2025 - 2026"  (a school year is Y to Y+1)
 //   "năm học 2023 – 20924"   -> "năm học 2023 – 2024"
 //   "Năm học 2023 2024"      -> "Năm học 2023 - 2024"

@@ -38,6 +38,24 @@ TEST(TimeExpressionsTest, WrittenConventionsAreKept) {
   }
 }
 
+TEST(TimeExpressionsTest, SemesterNumeralIsIOrII) {
+  EXPECT_EQ(Repaired("Học kỳ Ï"), "Học kỳ I");
+  EXPECT_EQ(Repaired("Học kỳ ï năm học 2023 – 2024"), "Học kỳ I năm học 2023 – 2024");
+  EXPECT_EQ(Repaired("học kỷ ll"), "học kỳ II");
+  EXPECT_EQ(Repaired("Học kỷ I năm học"), "Học kỳ I năm học");
+  EXPECT_EQ(Repaired("hoc ky |"), "hoc ky I");
+  EXPECT_EQ(Repaired("HỌC KỶ Ï"), "HỌC KỲ I");
+}
+
+TEST(TimeExpressionsTest, CleanSemestersAndOtherWordsAreKept) {
+  for (const char* kept : {"Học kỳ I", "học kỳ II năm học", "học kỳ 1", "Học kỳ 2", "học kỳ 12",
+                           "học kỳ in", "kỷ luật học kỳ", "Học kỳ"}) {
+    TimeRepair r = RepairTimeExpressions(kept);
+    EXPECT_EQ(r.text, kept);
+    EXPECT_EQ(r.repairs, 0) << kept;
+  }
+}
+
 TEST(TimeExpressionsTest, SchoolYearSpansTwoConsecutiveYears) {
   EXPECT_EQ(Repaired("Học kỳ I năm học 2029 -. 2026"), "Học kỳ I năm học 2025 - 2026");
   EXPECT_EQ(Repaired("Năm học 2024 – 2825"), "Năm học 2024 – 2025");
