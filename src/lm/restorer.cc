@@ -1386,9 +1386,9 @@ struct Restorer::Impl {
   // eng-OCR reads a short word's marked vowel as a capital ("Bộ Công an"
   // -> "BO Cong an"): units[i], a 2-3 letter upper-case word of an OCR
   // pass restored to a syllable with diacritics (`lower`), whose nearest
-  // words on its line include one with a lower-case letter and none is an
-  // upper-case word with a vowel (a heading: "CƠ SỞ DỮ LIỆU"), was title
-  // case.
+  // words on its line (acronyms and single letters skipped) include one
+  // with a lower-case letter and none is an upper-case word with a vowel
+  // (a heading: "CƠ SỞ DỮ LIỆU"), was title case.
   static bool CapitalsForMarks(const std::vector<Unit>& units, size_t i,
                                std::string_view lower) {
     const Unit& u = units[i];
@@ -1400,12 +1400,24 @@ struct Restorer::Impl {
     if (n < 2 || n > 3 || LowerVietnamese(u.text).empty()) return false;
     bool lower_near = false;
     for (int dir : {-1, 1}) {
+      bool skipped = false;
       for (size_t j = i; dir < 0 ? j > 0 : j + 1 < units.size();) {
         j += dir;
         const Unit& v = units[j];
         if (v.text.find('\n') != std::string_view::npos || v.kind == UnitKind::kBreak) break;
         if (v.kind != UnitKind::kWord) continue;
-        if (IsAllUpper(v.text) && !IsAcronymLike(v.text)) return false;
+        // Acronyms and single letters say nothing of the line's case: the
+        // next word does ("BO GDDT sé" = Bộ GDĐT sẽ, "BO Y té"); if that is
+        // a short upper-case word (garbled the same way? "SO GD&DT, BO
+        // Tai chinh") nothing either.
+        if (IsAcronymLike(v.text) || CodePointCount(v.text) == 1) {
+          skipped = true;
+          continue;
+        }
+        if (IsAllUpper(v.text)) {
+          if (skipped && CodePointCount(v.text) <= 3) break;
+          return false;
+        }
         lower_near |= CaseOf(v.text) != WordCase::kUpper;
         break;
       }

@@ -291,6 +291,11 @@ TEST(RestorerTest, EngOcrCapitalForMarkedVowel) {
       {"Lanh dao BO GD&DT chu tri hoi nghi", "Lãnh đạo Bộ GD&ĐT chủ trì hội nghị"},
       {"Cac SO GD&DT, BO Tai chinh", "Các Sở GD&ĐT, Bộ Tài chính"},
       {"BO GIAO DUC VA DAO TAO", "BỘ GIÁO DỤC VÀ ĐÀO TẠO"},
+      // An acronym or a single letter next to it says nothing of the case;
+      // the word after it does.
+      {"BO GDDT sé tang cudng thanh tra", "Bộ GDĐT sẽ tăng cường thanh tra"},
+      {"BO Y té dang khao sat", "Bộ Y tế đang khảo sát"},
+      {"BO GDDT", "BỘ GDĐT"},
       {"I. MUC TIEU", "I. MỤC TIÊU"},
       {"MUC 1", "MỤC 1"},
   };
