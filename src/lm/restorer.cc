@@ -566,8 +566,9 @@ struct Restorer::Impl {
   }
 
   // toks[i] is a "6", "&" or "@" standing alone between a word and a
-  // lower-case word (spaces around it): eng-OCR's reading of the word "ở"
-  // (or ô, ố ...), or a number ("6 năm trước"), or a symbol ("học & hành").
+  // lower- or title-case word (spaces around it): eng-OCR's reading of the
+  // word "ở" (or ô, ố ...; "ở Nam Định"), or a number ("6 năm trước"), or a
+  // symbol ("học & hành").
   static bool LoneVowelDigit(const std::vector<Token>& toks, size_t i, size_t b,
                              size_t e) {
     const std::string_view t = toks[i].text;
@@ -578,8 +579,11 @@ struct Restorer::Impl {
         (t == "6" && toks[i - 1].text.find('\n') != std::string_view::npos)) {
       return false;
     }
-    return toks[i - 2].kind == TokenKind::kWord && toks[i + 2].kind == TokenKind::kWord &&
-           CaseOf(toks[i + 2].text) == WordCase::kLower;
+    if (toks[i - 2].kind != TokenKind::kWord || toks[i + 2].kind != TokenKind::kWord) {
+      return false;
+    }
+    const WordCase next = CaseOf(toks[i + 2].text);
+    return next == WordCase::kLower || next == WordCase::kTitle;
   }
 
   // The number as is (channel 0) and the syllables the OCR channel reads

@@ -255,6 +255,7 @@ TEST(RestorerTest, EngOcrLoneSixBetweenWords) {
       {"Phong & dam bao sach se", "Phòng ở đảm bảo sạch sẽ"},
       {"vinh danh @ linh vuc", "vinh danh ở lĩnh vực"},
       {"hoc & hanh", "học & hành"},
+      {"Qué & Nam Dinh, Hoa sinh ra", "Quê ở Nam Định, Hoà sinh ra"},
       {"nam tai khu vuc 6 phia bac", "nằm tại khu vực ở phía bắc"},
   };
   for (const auto& [in, want] : cases) {
