@@ -27,6 +27,10 @@ constexpr double kCircumflexAAsD = 0.03;
 // 0.03 for c one word less).
 constexpr double kMarkedEAsC = 0.01;
 constexpr double kMarkedAAsAmpersand = 0.01;
+// ... of "i?" and of "t?" among those of ữ, ứ and ử (the pairs: 12 words,
+// none for ừ or ự; the learned counts miss them, the '?' being split off;
+// 0.01..0.1 give the same eng-OCR pair accuracy).
+constexpr double kHornUAsQuestion = 0.03;
 // ... of "&" and of "@" among those of ơ and its toned forms.
 constexpr double kHornOAsSymbol = 0.01;
 // ... of "oé" among those of ô and its toned forms (0.02..0.1 same eng-OCR
@@ -95,6 +99,12 @@ Dist DefaultDist(char32_t c) {
     case Mark::kHorn:
       if (l.base == 'u') d["w"] += 0.06, d["ir"] += 0.03, d["ii"] += 0.03,
                          d["i"] += 0.02, d["wv"] += 0.01;
+      // ữ ứ ử read as i or t and a question mark ("tri?" = trữ, "mi?c" =
+      // mức, "tt?" = tử).
+      if (l.base == 'u' && (l.tone == Tone::kTilde || l.tone == Tone::kAcute ||
+                            l.tone == Tone::kHook)) {
+        d["i?"] += kHornUAsQuestion, d["t?"] += kHornUAsQuestion;
+      }
       // ... and as '&' or '@' (a lone "&" is "ở" in the pairs and seed 003:
       // "chỉ dừng & mức").
       if (l.base == 'o') d["ó"] += 0.03, d["é"] += 0.03, d["¢"] += 0.01,

@@ -350,6 +350,16 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
   }
   if (t.kind == TokenKind::kWord || IsGlueSymbol(t.text)) return true;
   if (IsApostrophe(t.text)) return MarkApostrophe(toks, k, e);
+  if (t.text == "?") {
+    // eng-OCR's reading of the hook or tilde of a horn u ("tri?" = trữ,
+    // "mi?c" = mức, "thi? ba" = thứ ba): at the end of a word, followed by
+    // letters or by a space and a lower-case word. A question mark ends a
+    // sentence: a capital or the end of the line follows.
+    if (k == 0 || toks[k - 1].kind != TokenKind::kWord) return false;
+    if (k + 1 < e && toks[k + 1].kind == TokenKind::kWord) return true;
+    return k + 2 < e && toks[k + 1].text == " " && toks[k + 2].kind == TokenKind::kWord &&
+           CaseOf(toks[k + 2].text) == WordCase::kLower;
+  }
   if (t.text == "&") {
     // A marked vowel read as '&' ("phong &m nhac" = phòng âm nhạc, "m&t"
     // = mặt, "truo&ng" = trường) when a lower-case word follows and no

@@ -78,6 +78,12 @@ TEST(OcrChannelTest, RareSymbolReadings) {
     EXPECT_GT(ch.LetterLogProb(c, "@"), -3.0f);
   }
   EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'o', "&")));
+  // ữ ứ ử may come out as i or t and a question mark.
+  for (char32_t c : {U'ữ', U'ứ', U'ử'}) {
+    EXPECT_GT(ch.LetterLogProb(c, "i?"), -3.0f);
+    EXPECT_GT(ch.LetterLogProb(c, "t?"), -3.0f);
+  }
+  EXPECT_TRUE(std::isinf(ch.LetterLogProb(U'u', "i?")));
   // A marked e may come out as c, â as &; a plain e or a never does.
   EXPECT_GT(ch.LetterLogProb(U'ế', "c"), -3.0f);
   EXPECT_LT(ch.LetterLogProb(U'ế', "c"), ch.LetterLogProb(U'ế', "é"));

@@ -263,6 +263,24 @@ TEST(RestorerTest, EngOcrLoneSixBetweenWords) {
   }
 }
 
+// eng-OCR reads a horn u with a tone mark as "i?" or "t?"; a question mark
+// before a capital or at the end stays one.
+TEST(RestorerTest, EngOcrQuestionMarkInsideWords) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"kiém soat kho di? liéu", "kiểm soát kho dữ liệu"},
+      {"vién cht?c nha nudc", "viên chức nhà nước"},
+      {"hang hoa dy tri? quéc gia", "hàng hoá dự trữ quốc gia"},
+      {"Tai sao? Vi sao", "Tại sao? Vì sao"},
+      {"bi diéu tra?", "bị điều tra?"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(r->Restore(in, opt).text, want) << in;
+  }
+}
+
 // eng-OCR writes a horn or tone mark as an apostrophe after the letter or
 // the syllable; real quotations and names keep theirs.
 TEST(RestorerTest, EngOcrMarkReadAsApostrophe) {
