@@ -63,6 +63,11 @@ constexpr float kChangeValidPenalty = -2.0f;
 constexpr float kLowConfidencePenalty = -0.7f;
 constexpr float kLowOcrConfidence = 60.0f;  // Tesseract's 0..100 scale
 constexpr size_t kMaxCands = 40;
+// Decoding: extra log10 beam threshold behind a word offered as written
+// plus its OCR readings (AddAsIsAndReadings), whose as-written <unk> or
+// <punct> the LM finds likely there but not before the next word (2..8
+// fixed the same pair words: "Dw thảo" = Dự thảo, "Tht trưởng" = Thứ).
+constexpr float kAsIsBeamSlack = 4.0f;
 // Edits and splits only for words up to this many bytes (they cost
 // O(length^2) look-ups; real merged syllable pairs are shorter).
 constexpr size_t kMaxEditBytes = 24;
@@ -101,6 +106,7 @@ struct Unit {
   bool mid_sentence = false; // a word precedes it in the sentence
   bool lone = false;         // spaces (or the paragraph's ends) around it
   bool after_number = false; // right after a number (a space between at most)
+  bool as_is_readings = false; // AddAsIsAndReadings made the candidates
   float vie_lambda = 1.0f;   // its weight for this word
 };
 
@@ -562,6 +568,7 @@ struct Restorer::Impl {
                                  Unit* u, float as_is_channel = 0.0f) {
     std::stable_sort(readings.begin(), readings.end(),
                      [](const Cand& a, const Cand& b) { return a.channel > b.channel; });
+    u->as_is_readings = true;
     Cand as_is;
     as_is.w[0] = self;
     as_is.channel = as_is_channel;
@@ -1277,10 +1284,15 @@ struct Restorer::Impl {
       expanded.clear();
       const int width = std::max(ncand, 1);
       layer_off[p] = step_score.size();
+      // A word kept as written is <unk> or <punct> to the LM, cheap where
+      // it stands; the next word pays for it ("<unk> thảo"). Its readings
+      // ("Dw" = Dự) are extended further behind.
+      const float threshold = opt.beam_threshold +
+          (p > 0 && (*units)[pos[p - 1]].as_is_readings ? kAsIsBeamSlack : 0.0f);
       for (size_t h = 0; h < prev.size(); ++h) {
         // prev is sorted best first; hypotheses far behind are not expanded
         // (the best path never runs through one that was not).
-        if (prev[h].score < prev[0].score - opt.beam_threshold) break;
+        if (prev[h].score < prev[0].score - threshold) break;
         NgramModel::Context ctx;
         r.model_.Prepare(prev[h].state, &ctx);
         for (int c = 0; c < width; ++c) {

@@ -224,6 +224,10 @@ TEST(RestorerTest, EngOcrShortWordsWithoutVowel) {
       {"Tw nam hoc 2021 - 2022", "Từ năm học 2021 - 2022"},
       {"cac Phó Tht tuong Chinh phu", "các Phó Thủ tướng Chính phủ"},
       {"Xtr ly ho so", "Xử lý hồ sơ"},
+      // At a sentence start the word as written (<unk>) is likely where it
+      // stands; the next word shows its reading wins.
+      {"Dw thao nghi dinh lan nay", "Dự thảo nghị định lần này"},
+      {"Tht trudng Bo GD&DT", "Thứ trưởng Bộ GD&ĐT"},
       // Abbreviations and names stay.
       {"Ths Nguyen Van A", "Ths Nguyễn Văn A"},
       {"Tp Ho Chi Minh", "Tp Hồ Chí Minh"},
