@@ -582,14 +582,16 @@ struct Restorer::Impl {
     if (u->cands.size() > kMaxCands) u->cands.resize(kMaxCands);
   }
 
-  // toks[i] is a "6", "&" or "@" standing alone between a word and a
+  // toks[i] is a "6", "&", "@" or "¢" standing alone between a word and a
   // lower- or title-case word (spaces around it): eng-OCR's reading of the
   // word "ở" (or ô, ố ...; "ở Nam Định"), or a number ("6 năm trước"), or a
   // symbol ("học & hành").
   static bool LoneVowelDigit(const std::vector<Token>& toks, size_t i, size_t b,
                              size_t e) {
     const std::string_view t = toks[i].text;
-    if ((t != "6" && t != "&" && t != "@") || i < b + 2 || i + 2 >= e) return false;
+    if ((t != "6" && t != "&" && t != "@" && t != "\u00a2") || i < b + 2 || i + 2 >= e) {
+      return false;
+    }
     // A digit starting a line may number it; a symbol is ở on a wrapped
     // line too ("chỉ dừng⏎& mức").
     if (toks[i - 1].kind != TokenKind::kSpace || toks[i + 1].kind != TokenKind::kSpace ||

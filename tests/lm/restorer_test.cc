@@ -258,6 +258,7 @@ TEST(RestorerTest, EngOcrLoneSixBetweenWords) {
       {"chi dung\n& muc trien khai", "chỉ dừng\nở mức triển khai"},
       {"Phong & dam bao sach se", "Phòng ở đảm bảo sạch sẽ"},
       {"vinh danh @ linh vuc", "vinh danh ở lĩnh vực"},
+      {"gia vang dang \u00a2 nguéng cao", "giá vàng đang ở ngưỡng cao"},
       {"hoc & hanh", "học & hành"},
       {"Qué & Nam Dinh, Hoa sinh ra", "Quê ở Nam Định, Hoà sinh ra"},
       {"nam tai khu vuc 6 phia bac", "nằm tại khu vực ở phía bắc"},
