@@ -1312,9 +1312,13 @@ struct Restorer::Impl {
           expanded.push_back(nh);
         }
       }
-      // Recombine equal states, keep the best `beam`.
+      // Recombine equal states, keep the best `beam` (twice that for a word
+      // offered as written plus readings: the readings the LM likes best
+      // where they stand can push out the right one, "thì 6 tô": ở, ổ, ố
+      // ... before the ô of "ô tô").
       auto better = [](const Hyp& a, const Hyp& b) { return a.score > b.score; };
-      const size_t top = std::min(expanded.size(), size_t(beam) * 4);
+      const int layer_beam = u.as_is_readings ? 2 * beam : beam;
+      const size_t top = std::min(expanded.size(), size_t(layer_beam) * 4);
       std::partial_sort(expanded.begin(), expanded.begin() + top, expanded.end(), better);
       expanded.resize(top);
       std::vector<Hyp>& layer = layers[p];
@@ -1328,7 +1332,7 @@ struct Restorer::Impl {
         }
         if (dup) continue;
         layer.push_back(hy);
-        if (static_cast<int>(layer.size()) >= beam) break;
+        if (static_cast<int>(layer.size()) >= layer_beam) break;
       }
     }
     // Close the sentence.

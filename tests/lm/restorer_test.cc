@@ -228,6 +228,7 @@ TEST(RestorerTest, EngOcrShortWordsWithoutVowel) {
       // stands; the next word shows its reading wins.
       {"Dw thao nghi dinh lan nay", "Dự thảo nghị định lần này"},
       {"Tht trudng Bo GD&DT", "Thứ trưởng Bộ GD&ĐT"},
+      {"Dédi ng GV thinh giang", "Đội ngũ GV thỉnh giảng"},
       // Abbreviations and names stay.
       {"Ths Nguyen Van A", "Ths Nguyễn Văn A"},
       {"Tp Ho Chi Minh", "Tp Hồ Chí Minh"},
@@ -266,6 +267,9 @@ TEST(RestorerTest, EngOcrLoneSixBetweenWords) {
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(r->Restore(in, opt).text, want) << in;
   }
+  // ô among many likelier readings of "6" (ở, ổ, ố ...) before "tô".
+  const std::string car = r->Restore("ThwW nhat thi 6 t6 duoc chia thanh", opt).text;
+  EXPECT_NE(car.find("thì ô tô được chia thành"), std::string::npos) << car;
 }
 
 // eng-OCR reads a horn u with a tone mark as "i?" or "t?"; a question mark
