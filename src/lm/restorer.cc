@@ -324,9 +324,11 @@ bool MarkApostrophe(const std::vector<Token>& toks, size_t k, size_t e) {
   return true;
 }
 
-template <typename IsSkeleton>
+// `is_skeleton(skel)`: a syllable has that skeleton; `reads(obs)`: the OCR
+// channel reads a syllable in the lower-cased observed string.
+template <typename IsSkeleton, typename Reads>
 bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
-              const IsSkeleton& is_skeleton) {
+              const IsSkeleton& is_skeleton, const Reads& reads) {
   const Token& t = toks[k];
   if (t.text == "|") {
     // A column rule, not an "l": a bar standing alone, or one directly
@@ -359,12 +361,21 @@ bool Glueable(const std::vector<Token>& toks, size_t k, size_t e,
   if (t.text == "?") {
     // eng-OCR's reading of the hook or tilde of a horn u ("tri?" = trữ,
     // "mi?c" = mức, "thi? ba" = thứ ba): at the end of a word, followed by
-    // letters or by a space and a lower-case word. A question mark ends a
-    // sentence: a capital or the end of the line follows.
+    // letters or by a space and a lower-case word, when the channel reads
+    // a syllable in the word with it or the word is garble without it
+    // ("gif?" = giữ). A question mark ends a sentence: a capital or the
+    // end of the line follows, or the word is one without it ("tại sao?
+    // rồi").
     if (k == 0 || toks[k - 1].kind != TokenKind::kWord) return false;
-    if (k + 1 < e && toks[k + 1].kind == TokenKind::kWord) return true;
-    return k + 2 < e && toks[k + 1].text == " " && toks[k + 2].kind == TokenKind::kWord &&
-           CaseOf(toks[k + 2].text) == WordCase::kLower;
+    const bool letters_after = k + 1 < e && toks[k + 1].kind == TokenKind::kWord;
+    if (!letters_after &&
+        !(k + 2 < e && toks[k + 1].text == " " && toks[k + 2].kind == TokenKind::kWord &&
+          CaseOf(toks[k + 2].text) == WordCase::kLower)) {
+      return false;
+    }
+    const std::string before = LowerKeep(toks[k - 1].text);
+    return !is_skeleton(text::Skeleton(before)) ||
+           reads(before + "?" + (letters_after ? LowerKeep(toks[k + 1].text) : std::string()));
   }
   if (t.text == "&") {
     // A marked vowel read as '&' ("phong &m nhac" = phòng âm nhạc, "m&t"
@@ -1065,6 +1076,12 @@ struct Restorer::Impl {
     auto is_skeleton = [this](const std::string& skel) {
       return r.by_skeleton_.contains(skel);
     };
+    std::vector<std::pair<WordId, float>> read;
+    auto reads = [this, &read](const std::string& obs) {
+      read.clear();
+      r.channel_.Candidates(obs, r.model_, &read);
+      return !read.empty();
+    };
     size_t para_begin = 0;
     while (para_begin < toks.size()) {
       size_t para_end = para_begin;
@@ -1118,7 +1135,7 @@ struct Restorer::Impl {
           u.kind = EndsSentence(toks, i, para_end) ? UnitKind::kBreak
                                                    : UnitKind::kSkip;
           ++i;
-        } else if (mode == RestoreMode::kOcr && !light && Glueable(toks, i, para_end, is_skeleton) &&
+        } else if (mode == RestoreMode::kOcr && !light && Glueable(toks, i, para_end, is_skeleton, reads) &&
                    !(i > para_begin && toks[i - 1].kind == TokenKind::kNumber)) {
           // (Not after a number: "10A1" is a code, "A1" no garbled word.)
           // Glue letters with single digits/symbols: "c6", "1y", "B4o", and
@@ -1127,7 +1144,7 @@ struct Restorer::Impl {
           // too: "1¢" (lệ).
           size_t j = i;
           bool has_word = false, has_letter_symbol = false;
-          while (j < para_end && Glueable(toks, j, para_end, is_skeleton)) {
+          while (j < para_end && Glueable(toks, j, para_end, is_skeleton, reads)) {
             has_word |= toks[j].kind == TokenKind::kWord;
             has_letter_symbol |= toks[j].text == "\u00a2" || toks[j].text == "\u20ac";
             ++j;

@@ -282,12 +282,18 @@ TEST(RestorerTest, EngOcrQuestionMarkInsideWords) {
       {"kiém soat kho di? liéu", "kiểm soát kho dữ liệu"},
       {"vién cht?c nha nudc", "viên chức nhà nước"},
       {"hang hoa dy tri? quéc gia", "hàng hoá dự trữ quốc gia"},
+      // Garble with no syllable skeleton before the '?'.
+      {"Bén gif? tai san the chap", "Bên giữ tài sản thế chấp"},
+      {"Nguoi tht? ba", "Người thứ ba"},
       {"Tai sao? Vi sao", "Tại sao? Vì sao"},
       {"bi diéu tra?", "bị điều tra?"},
   };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(r->Restore(in, opt).text, want) << in;
   }
+  // No syllable read with the '?' ("sao?"): a question, whatever follows.
+  const std::string why = r->Restore("hoi tai sao? roi di", opt).text;
+  EXPECT_EQ(why.rfind("hỏi tại sao? ", 0), 0u) << why;
 }
 
 // eng-OCR writes a horn or tone mark as an apostrophe after the letter or
