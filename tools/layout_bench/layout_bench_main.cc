@@ -34,6 +34,12 @@
 namespace vnplan::layout_bench {
 namespace {
 
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : " ") + l;
+  return out;
+}
+
 struct Args {
   int docs = 100;
   uint64_t seed_base = 100;
@@ -48,6 +54,9 @@ struct Args {
   std::string lm = "on";
   std::string models_dir = LAYOUT_BENCH_MODELS_DIR;
   std::string half = "all";  // all | even | odd truth rows (in file order)
+  // (truth, eng-OCR) line pairs whose word spellings garble the cells
+  // (SimOptions::garble); empty: cells folded only.
+  std::string garble_pairs;
 };
 
 // The truth files: hand-checked expected JSON of seeds 000, 002, 004 and of
@@ -115,7 +124,7 @@ Status Dump(const std::filesystem::path& dir, const SimDocument& doc) {
   return {};
 }
 
-int Run(const Args& args) {
+int Run(Args args) {
   auto truth = LoadTruth(TruthFiles(args.source_dir));
   if (!truth) {
     std::fprintf(stderr, "layout-bench: %s\n", truth.error().message.c_str());
@@ -127,6 +136,17 @@ int Run(const Args& args) {
       if ((i % 2 == 0) == (args.half == "even")) kept.push_back((*truth)[i]);
     }
     *truth = std::move(kept);
+  }
+  GarbleTable garble;
+  if (!args.garble_pairs.empty()) {
+    auto loaded = LoadGarble(args.garble_pairs);
+    if (!loaded) {
+      std::fprintf(stderr, "layout-bench: %s\n", loaded.error().message.c_str());
+      return ExitCodeFor(loaded.error().code);
+    }
+    garble = std::move(*loaded);
+    args.sim.garble = &garble;
+    std::fprintf(stderr, "layout-bench: %zu garbled word forms\n", garble.size());
   }
   std::optional<lm::Restorer> restorer;
   std::optional<pipeline::RestorerLayoutScorer> scorer;
@@ -195,7 +215,9 @@ int Run(const Args& args) {
       }
       bool row_header_shown = false;
       for (int c = 0; c < kContentColumns; ++c) {
-        std::string want = table::Fold(row.truth.fields[c]);
+        // With garbled cells, what was printed is what a layout can give back.
+        std::string want = table::Fold(args.sim.garble ? JoinLines(row.cell_lines[c])
+                                                       : row.truth.fields[c]);
         std::string have;
         if (match) {
           const std::string* fields[] = {
@@ -287,6 +309,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--noise", args.sim.noise, "share of words given one accented vowel")
       ->capture_default_str();
+  app.add_option("--garble-pairs", args.garble_pairs,
+                 "TSV of (truth, eng-OCR) line pairs: cells printed with their words' OCR "
+                 "spellings (tools/lm/make_pairs.sh eng writes OUT/train.tsv)");
+  app.add_option("--width-noise", args.sim.width_noise,
+                 "words wrapped with widths off the decoder's measure by up to this share")
+      ->capture_default_str();
   app.add_option("--rows-min", args.sim.rows_min, "fewest criterion rows per document")
       ->capture_default_str();
   app.add_option("--rows-max", args.sim.rows_max, "most criterion rows per document")
@@ -314,7 +342,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (args.docs < 0 || args.sim.rows_min < 1 || args.sim.rows_max < args.sim.rows_min ||
-      args.sim.p_rule_min > args.sim.p_rule_max || args.sim.width_min > args.sim.width_max) {
+      args.sim.p_rule_min > args.sim.p_rule_max || args.sim.width_min > args.sim.width_max ||
+      args.sim.width_noise < 0 || args.sim.width_noise >= 1) {
     std::fprintf(stderr, "layout-bench: inconsistent options\n");
     return vnplan::ExitCodeFor(vnplan::ErrorCode::kInvalidArgument);
   }

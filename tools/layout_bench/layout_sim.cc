@@ -87,7 +87,51 @@ std::string Paragraph(const std::vector<std::string>& lines) {
   return out;
 }
 
+// A cell's text as printed: each word garbled as the English OCR spelt it
+// when `garble` knows it (as written, else without its trailing
+// punctuation, which is then kept), else folded like FoldField.
+std::string PrintedField(std::string_view utf8, const GarbleTable* garble, Rng* rng) {
+  if (!garble) return FoldField(utf8);
+  std::string out;
+  for (const auto& word : Words(text::ToNfc(utf8))) {
+    std::string printed;
+    auto it = garble->find(word);
+    if (it != garble->end()) {
+      printed = Pick(it->second, rng);
+    } else {
+      size_t core = word.find_last_not_of(",.;:");
+      if (core != std::string::npos && core + 1 < word.size()) {
+        auto bare = garble->find(word.substr(0, core + 1));
+        if (bare != garble->end()) printed = Pick(bare->second, rng) + word.substr(core + 1);
+      }
+    }
+    if (printed.empty()) printed = FoldField(word);
+    if (!out.empty()) out += ' ';
+    out += printed;
+  }
+  return out;
+}
+
 }  // namespace
+
+Result<GarbleTable> LoadGarble(const std::filesystem::path& tsv) {
+  std::ifstream in(tsv, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kInputError, tsv.string() + ": cannot read");
+  GarbleTable table;
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    auto truth = Words(text::ToNfc(line.substr(0, tab)));
+    auto ocr = Words(line.substr(tab + 1));
+    if (truth.size() != ocr.size()) continue;
+    for (size_t i = 0; i < truth.size(); ++i) {
+      if (ocr[i].find_first_of("|[{/") != std::string::npos) continue;
+      table[truth[i]].push_back(ocr[i]);
+    }
+  }
+  return table;
+}
 
 Result<std::vector<TruthRow>> LoadTruth(const std::vector<std::filesystem::path>& files) {
   std::vector<TruthRow> rows;
@@ -139,12 +183,14 @@ double LineWidth(std::string_view line) {
   return w;
 }
 
-std::vector<std::string> WrapCell(std::string_view text, double width) {
+std::vector<std::string> WrapCell(std::string_view text, double width, Rng* width_rng,
+                                  double width_noise) {
   std::vector<std::string> lines;
   std::string line;
   double used = 0.0;
   for (const auto& word : Words(text)) {
     double w = table::WordWidth(word);
+    if (width_rng) w *= 1.0 + width_rng->Uniform(-width_noise, width_noise);
     if (!line.empty() && used + table::kSpaceWidth + w <= width) {
       line += ' ' + word;
       used += table::kSpaceWidth + w;
@@ -159,17 +205,21 @@ std::vector<std::string> WrapCell(std::string_view text, double width) {
 }
 
 SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
-                 double p_rule, double noise, Rng* rng, Rng* noise_rng) {
+                 double p_rule, const SimOptions& options, const RowDraws& draws) {
+  Rng* rng = draws.layout;
+  Rng* noise_rng = draws.noise;
   SimRow row;
   row.truth = truth;
   size_t height = 0;
   for (int c = 0; c < kContentColumns; ++c) {
-    row.cell_lines[c] = WrapCell(FoldField(truth.fields[c]), widths[c]);
+    row.cell_lines[c] =
+        WrapCell(PrintedField(truth.fields[c], options.garble, draws.garble), widths[c],
+                 draws.width, options.width_noise);
     for (auto& line : row.cell_lines[c]) {
       std::string noisy;
       for (const auto& w : Words(line)) {
         if (!noisy.empty()) noisy += ' ';
-        noisy += noise_rng->Chance(noise) ? AddNoise(w, noise_rng) : w;
+        noisy += noise_rng->Chance(options.noise) ? AddNoise(w, noise_rng) : w;
       }
       line = noisy;
     }
@@ -204,6 +254,10 @@ SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
                              const SimOptions& options) {
   Rng rng(seed);
   Rng noise_rng(seed ^ 0x9E3779B97F4A7C15ull);  // its own stream: --noise changes nothing else
+  Rng width_rng(seed ^ 0xC2B2AE3D27D4EB4Full);   // likewise for --width-noise
+  Rng garble_rng(seed ^ 0x165667B19E3779F9ull);  // and for --garble-pairs
+  const RowDraws draws{&rng, &noise_rng, options.width_noise > 0 ? &width_rng : nullptr,
+                       options.garble ? &garble_rng : nullptr};
   SimDocument doc;
   doc.seed = seed;
   double total = rng.Uniform(options.width_min, options.width_max);
@@ -265,7 +319,7 @@ SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,
               FoldField(truth.standard_title);
       out += line + "\n";
     }
-    SimRow row = LayOutRow(truth, doc.widths, doc.p_rule, options.noise, &rng, &noise_rng);
+    SimRow row = LayOutRow(truth, doc.widths, doc.p_rule, options, draws);
     for (const auto& line : row.lines) out += line.text + "\n";
     doc.rows.push_back(std::move(row));
   }

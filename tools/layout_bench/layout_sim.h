@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <string>
 #include <string_view>
@@ -67,10 +68,26 @@ class Rng {
 // whitespace collapsed to single spaces.
 std::string FoldField(std::string_view utf8);
 
+// How an English OCR spelt Vietnamese words: a word as written (NFC, case
+// and attached punctuation kept) -> its OCR spellings, one entry per
+// occurrence (so a draw follows their frequency).
+using GarbleTable = std::map<std::string, std::vector<std::string>>;
+
+// Reads aligned line pairs "truth<TAB>ocr" (tools/lm/make_pairs.sh eng
+// writes them from rendered corpus lines and Tesseract `eng`). Lines whose
+// truth and OCR have the same number of words are aligned word by word;
+// OCR spellings holding a character the decoder takes for a rule mark
+// ('|', '[', '{', '/') are left out. Errors: kInputError when the file
+// cannot be read.
+Result<GarbleTable> LoadGarble(const std::filesystem::path& tsv);
+
 // Greedy wrap of `text`'s words into lines of printed width <= `width`
 // (table::WordWidth per word, table::kSpaceWidth between words); a word
 // wider than `width` gets a line of its own. Empty text gives no lines.
-std::vector<std::string> WrapCell(std::string_view text, double width);
+// With `width_rng`, each word's width is table::WordWidth times (1 + u), u
+// drawn uniformly in [-width_noise, width_noise] (one draw per word).
+std::vector<std::string> WrapCell(std::string_view text, double width,
+                                  Rng* width_rng = nullptr, double width_noise = 0.0);
 
 // Printed width of a line of words (words plus single spaces).
 double LineWidth(std::string_view line);
@@ -85,6 +102,21 @@ struct SimOptions {
   double p_rule_max = 0.7;     //   drawn in [min, max]. Defaults 0.2, 0.7
   double noise = 0.05;         // share of words given one acute vowel (e -> é).
                                //   Folded away by the score. Default 0.05
+  // Cells are wrapped with each word's width off the decoder's measure
+  // (table::WordWidth) by up to this share, drawn per word from a stream
+  // of its own: printed glyphs and the OCR's spelling ("Ho6i" for "Hội",
+  // "cta" for "của") do not measure what the printed word did, as in seed
+  // 003. 0 wraps with the decoder's own measure (all figures up to
+  // session 5). Default 0
+  double width_noise = 0.0;
+  // When set, each word of a cell found in this table (as written, or
+  // without its trailing punctuation) is printed as one of its English-OCR
+  // spellings ("của" -> "cta", "Hội" -> "Ho6i"), drawn from a stream of its
+  // own; the other words are folded as without it. It must outlive the
+  // simulation. The score then compares the decoded cells with the printed
+  // ones (SimRow::cell_lines), since no layout can give back the truth's
+  // spelling. Default null.
+  const GarbleTable* garble = nullptr;
 };
 
 // One piece of a printed line: the text of `column` (0..6) on that line.
@@ -115,11 +147,23 @@ struct SimDocument {
   std::string text;          // the whole document
 };
 
-// Lays out one criterion row: wraps its folded fields to `widths`, adds
-// noise (drawn from `noise_rng`), and renders each printed line (label,
-// pieces, separators drawn from `rng` with probability `p_rule`).
+// The random streams of a row's layout: `layout` draws labels and rule
+// marks; `noise`, `width` and `garble` draw what SimOptions::noise,
+// width_noise and garble add (each its own stream, so that changing one
+// option leaves the other draws alone; `width` and `garble` may be null
+// when the option is off).
+struct RowDraws {
+  Rng* layout = nullptr;
+  Rng* noise = nullptr;
+  Rng* width = nullptr;
+  Rng* garble = nullptr;
+};
+
+// Lays out one criterion row: folds (or garbles) its fields, wraps them to
+// `widths`, adds noise, and renders each printed line (label, pieces,
+// separators ruled with probability `p_rule`), per `options`.
 SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
-                 double p_rule, double noise, Rng* rng, Rng* noise_rng);
+                 double p_rule, const SimOptions& options, const RowDraws& draws);
 
 // Draws a document from `pool` (rows drawn without replacement, one per
 // criterion number, then stably sorted by standard) and renders it with the framing of seed 003's
