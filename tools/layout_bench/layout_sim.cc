@@ -87,29 +87,38 @@ std::string Paragraph(const std::vector<std::string>& lines) {
   return out;
 }
 
-// A cell's text as printed: each word garbled as the English OCR spelt it
-// when `garble` knows it (as written, else without its trailing
-// punctuation, which is then kept), else folded like FoldField.
-std::string PrintedField(std::string_view utf8, const GarbleTable* garble, Rng* rng) {
-  if (!garble) return FoldField(utf8);
-  std::string out;
-  for (const auto& word : Words(text::ToNfc(utf8))) {
-    std::string printed;
-    auto it = garble->find(word);
-    if (it != garble->end()) {
-      printed = Pick(it->second, rng);
-    } else {
-      size_t core = word.find_last_not_of(",.;:");
-      if (core != std::string::npos && core + 1 < word.size()) {
-        auto bare = garble->find(word.substr(0, core + 1));
-        if (bare != garble->end()) printed = Pick(bare->second, rng) + word.substr(core + 1);
-      }
-    }
-    if (printed.empty()) printed = FoldField(word);
-    if (!out.empty()) out += ' ';
-    out += printed;
+// How the English OCR spelt `word` (NFC, as written): one of its spellings
+// in `garble` (found as written, else without its trailing punctuation,
+// which is then kept), else the word folded like FoldField.
+std::string OcrSpelling(const std::string& word, const GarbleTable& garble, Rng* rng) {
+  auto it = garble.find(word);
+  if (it != garble.end()) return Pick(it->second, rng);
+  size_t core = word.find_last_not_of(",.;:");
+  if (core != std::string::npos && core + 1 < word.size()) {
+    auto bare = garble.find(word.substr(0, core + 1));
+    if (bare != garble.end()) return Pick(bare->second, rng) + word.substr(core + 1);
   }
-  return out;
+  return FoldField(word);
+}
+
+// Replaces each word of the wrapped, folded `lines` of a cell by its
+// English-OCR spelling (OcrSpelling of the same word of `field`): the cell
+// was printed, and so wrapped, as written, and garbled by the OCR after.
+void GarbleLines(std::string_view field, const GarbleTable& garble, Rng* rng,
+                 std::vector<std::string>* lines) {
+  std::vector<std::string> words = Words(text::ToNfc(field));
+  size_t folded = 0;
+  for (const auto& line : *lines) folded += Words(line).size();
+  if (folded != words.size()) return;  // folding joined or split a word: left folded
+  size_t k = 0;
+  for (auto& line : *lines) {
+    std::string printed;
+    for (size_t n = Words(line).size(); n > 0; --n) {
+      if (!printed.empty()) printed += ' ';
+      printed += OcrSpelling(words[k++], garble, rng);
+    }
+    line = std::move(printed);
+  }
 }
 
 }  // namespace
@@ -213,8 +222,8 @@ SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns
   size_t height = 0;
   for (int c = 0; c < kContentColumns; ++c) {
     row.cell_lines[c] =
-        WrapCell(PrintedField(truth.fields[c], options.garble, draws.garble), widths[c],
-                 draws.width, options.width_noise);
+        WrapCell(FoldField(truth.fields[c]), widths[c], draws.width, options.width_noise);
+    if (options.garble) GarbleLines(truth.fields[c], *options.garble, draws.garble, &row.cell_lines[c]);
     for (auto& line : row.cell_lines[c]) {
       std::string noisy;
       for (const auto& w : Words(line)) {
@@ -248,6 +257,13 @@ SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns
     row.lines.push_back(std::move(line));
   }
   return row;
+}
+
+SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
+                 double p_rule, double noise, Rng* rng, Rng* noise_rng) {
+  SimOptions options;
+  options.noise = noise;
+  return LayOutRow(truth, widths, p_rule, options, {rng, noise_rng, nullptr, nullptr});
 }
 
 SimDocument SimulateDocument(const std::vector<TruthRow>& pool, uint64_t seed,

@@ -110,9 +110,11 @@ struct SimOptions {
   // session 5). Default 0
   double width_noise = 0.0;
   // When set, each word of a cell found in this table (as written, or
-  // without its trailing punctuation) is printed as one of its English-OCR
+  // without its trailing punctuation) is read as one of its English-OCR
   // spellings ("của" -> "cta", "Hội" -> "Ho6i"), drawn from a stream of its
-  // own; the other words are folded as without it. It must outlive the
+  // own, after the folded cell was wrapped (the OCR garbles what was
+  // printed, so the lines no longer measure their column); the other words
+  // are folded as without it. It must outlive the
   // simulation. The score then compares the decoded cells with the printed
   // ones (SimRow::cell_lines), since no layout can give back the truth's
   // spelling. Default null.
@@ -159,11 +161,16 @@ struct RowDraws {
   Rng* garble = nullptr;
 };
 
-// Lays out one criterion row: folds (or garbles) its fields, wraps them to
-// `widths`, adds noise, and renders each printed line (label, pieces,
+// Lays out one criterion row: folds its fields, wraps them to `widths`,
+// garbles them, adds noise, and renders each printed line (label, pieces,
 // separators ruled with probability `p_rule`), per `options`.
 SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
                  double p_rule, const SimOptions& options, const RowDraws& draws);
+
+// The same with only SimOptions::noise set (no width noise, no garble):
+// labels and rule marks drawn from `rng`, noise from `noise_rng`.
+SimRow LayOutRow(const TruthRow& truth, const std::array<double, kContentColumns>& widths,
+                 double p_rule, double noise, Rng* rng, Rng* noise_rng);
 
 // Draws a document from `pool` (rows drawn without replacement, one per
 // criterion number, then stably sorted by standard) and renders it with the framing of seed 003's
