@@ -2,10 +2,23 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
 namespace vnplan::text {
 namespace {
 
 std::string Repaired(std::string_view text) { return RepairTimeExpressions(text).text; }
+
+// Each of `texts` comes back unchanged, with no repair counted.
+void ExpectKept(std::initializer_list<const char*> texts) {
+  for (const char* kept : texts) {
+    TimeRepair r = RepairTimeExpressions(kept);
+    EXPECT_EQ(r.text, kept);
+    EXPECT_EQ(r.repairs, 0) << kept;
+  }
+}
 
 TEST(TimeExpressionsTest, SlashReadAsSpaceBetweenMonthAndYear) {
   EXPECT_EQ(Repaired("Tháng 9 2024"), "Tháng 9/2024");
@@ -30,12 +43,8 @@ TEST(TimeExpressionsTest, MisreadMonthWordBeforeADateIsThang) {
 }
 
 TEST(TimeExpressionsTest, WrittenConventionsAreKept) {
-  for (const char* kept : {"tháng 5.2020", "tháng 9-2024", "tháng 9 / 2024", "Tháng 9/2024",
-                           "tháng 13 2024", "tháng 9 năm 2024", "tháng 9 3000"}) {
-    TimeRepair r = RepairTimeExpressions(kept);
-    EXPECT_EQ(r.text, kept);
-    EXPECT_EQ(r.repairs, 0) << kept;
-  }
+  ExpectKept({"tháng 5.2020", "tháng 9-2024", "tháng 9 / 2024", "Tháng 9/2024",
+              "tháng 13 2024", "tháng 9 năm 2024", "tháng 9 3000"});
 }
 
 TEST(TimeExpressionsTest, SemesterNumeralIsIOrII) {
@@ -48,12 +57,8 @@ TEST(TimeExpressionsTest, SemesterNumeralIsIOrII) {
 }
 
 TEST(TimeExpressionsTest, CleanSemestersAndOtherWordsAreKept) {
-  for (const char* kept : {"Học kỳ I", "học kỳ II năm học", "học kỳ 1", "Học kỳ 2", "học kỳ 12",
-                           "học kỳ in", "kỷ luật học kỳ", "Học kỳ"}) {
-    TimeRepair r = RepairTimeExpressions(kept);
-    EXPECT_EQ(r.text, kept);
-    EXPECT_EQ(r.repairs, 0) << kept;
-  }
+  ExpectKept({"Học kỳ I", "học kỳ II năm học", "học kỳ 1", "Học kỳ 2", "học kỳ 12",
+              "học kỳ in", "kỷ luật học kỳ", "Học kỳ"});
 }
 
 TEST(TimeExpressionsTest, SchoolYearSpansTwoConsecutiveYears) {
@@ -65,12 +70,8 @@ TEST(TimeExpressionsTest, SchoolYearSpansTwoConsecutiveYears) {
 }
 
 TEST(TimeExpressionsTest, CleanOrAmbiguousSchoolYearsAreKept) {
-  for (const char* kept : {"Năm học 2023-2024", "năm học 2022- 2023", "Năm học 2022 – 2023",
-                           "năm học 2024 - 2026", "năm học 2019 - 2031", "giai đoạn 2021 2025"}) {
-    TimeRepair r = RepairTimeExpressions(kept);
-    EXPECT_EQ(r.text, kept);
-    EXPECT_EQ(r.repairs, 0) << kept;
-  }
+  ExpectKept({"Năm học 2023-2024", "năm học 2022- 2023", "Năm học 2022 – 2023",
+              "năm học 2024 - 2026", "năm học 2019 - 2031", "giai đoạn 2021 2025"});
 }
 
 TEST(TimeExpressionsTest, CountsEachRewrittenExpression) {
