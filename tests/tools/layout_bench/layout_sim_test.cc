@@ -6,8 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "bench_score.h"
 #include "table/fuzzy.h"
@@ -177,6 +181,71 @@ TEST(LayoutSimTest, NoiseHasItsOwnStream) {
   std::string a = SimulateDocument(pool, 9, clean).text, b = SimulateDocument(pool, 9, noisy).text;
   EXPECT_NE(a, b);
   EXPECT_EQ(table::Fold(a), table::Fold(b));
+}
+
+TEST(LayoutSimTest, GarbleTableAlignsPairsWordByWord) {
+  std::filesystem::path tsv =
+      std::filesystem::path(::testing::TempDir()) / "layout_sim_garble_pairs.tsv";
+  {
+    std::ofstream out(tsv, std::ios::binary);
+    out << "Hội chữ thập đỏ\tHo6i chir thap d6\n"
+        << "Hội viên\tHoi vién\n"
+        << "một hai ba\tmot hai\n"          // word counts differ: skipped
+        << "của trường\tcta |truong\n"      // a rule-mark spelling is left out
+        << "no tab on this line\n";
+  }
+  auto table = LoadGarble(tsv);
+  ASSERT_TRUE(table.has_value());
+  EXPECT_EQ(table->at("Hội"), (std::vector<std::string>{"Ho6i", "Hoi"}));
+  EXPECT_EQ(table->at("chữ"), (std::vector<std::string>{"chir"}));
+  EXPECT_EQ(table->at("của"), (std::vector<std::string>{"cta"}));
+  EXPECT_EQ(table->count("một"), 0u);
+  EXPECT_EQ(table->count("trường"), 0u);
+  EXPECT_EQ(table->count("no"), 0u);
+  std::filesystem::remove(tsv);
+  EXPECT_FALSE(LoadGarble(tsv).has_value());
+}
+
+TEST(LayoutSimTest, GarbledCellsKeepThePrintedWrap) {
+  // Every spelling is much longer than its word, so wrapping the garbled
+  // text would give other lines: the lines must be those of the printed
+  // (folded) cell, word for word.
+  GarbleTable garble = {{"Hiệu", {"Hiéuuuuuuuuuuuuu"}}, {"trưởng,", {"truongggggggggg,"}},
+                        {"môn", {"mdnnnnnnnnnnnnn"}}};
+  SimOptions options;
+  options.noise = 0.0;
+  options.garble = &garble;
+  Rng layout(5), noise(6), garble_rng(7);
+  TruthRow truth = SampleRow("1.1", 1);
+  SimRow row = LayOutRow(truth, kWidths, 0.5, options, {&layout, &noise, nullptr, &garble_rng});
+  const int responsible = 2;
+  std::vector<std::string> printed = WrapCell(FoldField(truth.fields[responsible]),
+                                              kWidths[responsible]);
+  ASSERT_EQ(row.cell_lines[responsible].size(), printed.size());
+  for (size_t i = 0; i < printed.size(); ++i) {
+    EXPECT_EQ(std::count(row.cell_lines[responsible][i].begin(),
+                         row.cell_lines[responsible][i].end(), ' '),
+              std::count(printed[i].begin(), printed[i].end(), ' '))
+        << i;
+  }
+  // "Hiệu trưởng, Tổ trưởng chuyên môn": the listed words garbled (the
+  // comma kept after a bare match), the others folded.
+  EXPECT_EQ(Join(row.cell_lines[responsible]),
+            "Hiéuuuuuuuuuuuuu truongggggggggg, To truong chuyen mdnnnnnnnnnnnnn");
+}
+
+TEST(LayoutSimTest, WidthNoiseKeepsTheWordsAndChangesSomeWraps) {
+  std::string text = FoldField(SampleRow("1.1", 1).fields[1]);
+  Rng none(1);
+  EXPECT_EQ(WrapCell(text, 12.0, &none, 0.0), WrapCell(text, 12.0));
+  int changed = 0;
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    Rng rng(seed);
+    std::vector<std::string> lines = WrapCell(text, 12.0, &rng, 0.5);
+    EXPECT_EQ(Join(lines), text) << seed;
+    changed += lines != WrapCell(text, 12.0);
+  }
+  EXPECT_GT(changed, 0);
 }
 
 TEST(BenchScoreTest, ErrorKinds) {
