@@ -68,6 +68,22 @@ constexpr size_t kMaxCands = 40;
 // <punct> the LM finds likely there but not before the next word (2..8
 // fixed the same pair words: "Dw thảo" = Dự thảo, "Tht trưởng" = Thứ).
 constexpr float kAsIsBeamSlack = 4.0f;
+// Light vie pass, letter edits (RestoreOptions::vie_letter_edits): channel
+// score of a syllable whose skeleton is one letter away from the observed
+// word's, before its tone and mark terms.
+constexpr float kLetterEditPenalty = -3.0f;
+// ... tried only for words whose LM score between their observed
+// neighbours (log10 P(word | left) + log10 P(next | left, word)) is below
+// this,
+constexpr float kLetterEditSuspect = -5.5f;
+// ... with syllables not rarer than this (unigram log10),
+constexpr float kLetterEditMinUnigram = -5.5f;
+// ... keeping at most this many of them (best first).
+constexpr size_t kLetterEditMaxCands = 4;
+// The tone and mark terms of a letter-edit candidate count this fraction of
+// the vie channel's weight: a degraded glyph misread as another letter
+// often loses or gains its marks with it ("Năm" read "Náu").
+constexpr float kLetterEditDiacriticWeight = 0.5f;
 // Edits and splits only for words up to this many bytes (they cost
 // O(length^2) look-ups; real merged syllable pairs are shorter).
 constexpr size_t kMaxEditBytes = 24;
@@ -108,6 +124,7 @@ struct Unit {
   bool after_number = false; // right after a number (a space between at most)
   bool as_is_readings = false; // AddAsIsAndReadings made the candidates
   float vie_lambda = 1.0f;   // its weight for this word
+  bool letter_edit = false;  // vie pass: may get letter-edit candidates
 };
 
 struct Hyp {
@@ -816,7 +833,11 @@ struct Restorer::Impl {
       const float self_lp = ch.LogProb(norm, norm);
       cands[found].channel = std::isfinite(self_lp) ? u->vie_lambda * self_lp : 0.0f;
       u->original_cand = found;
-      if (cands.size() == 1) cands.clear();  // nothing to choose
+      // Letter edits (AddLetterEdits): lower case, or title case starting
+      // its sentence; not one-letter words ("ở", "y").
+      u->letter_edit = opt.vie_letter_edits && CaseOf(u->text) != WordCase::kUpper &&
+                       text::Skeleton(norm).size() >= 2;
+      if (cands.size() == 1 && !u->letter_edit) cands.clear();  // nothing to choose
       return;
     }
     // A light pass keeps mixed-case words without diacritics: names and
@@ -1481,9 +1502,180 @@ struct Restorer::Impl {
     return U32ToUtf8(w);
   }
 
+  // The LM id a unit stands for as written (its candidate equal to the
+  // input, else its best-channel candidate, else its fixed id).
+  WordId ObservedId(const Unit& u) const {
+    if (u.kind == UnitKind::kFixed || u.cands.empty()) return u.fixed;
+    if (u.original_cand >= 0) return u.cands[u.original_cand].w[0];
+    const auto best = std::max_element(u.cands.begin(), u.cands.end(),
+                                       [](const Cand& a, const Cand& b) {
+                                         return a.channel < b.channel;
+                                       });
+    return best->w[0];
+  }
+
+  // vie channel terms (log10) of reading `obs` for a syllable `cand` with
+  // another skeleton: the tone substitution and, per mark kind (circumflex,
+  // breve, horn; đ), the marks one has more than the other, paired as
+  // substitutions first.
+  float DiacriticLogProb(std::string_view obs, std::string_view cand) const {
+    const VieChannel& ch = *r.vie_channel_;
+    auto marks = [](std::string_view s, std::array<int, 4>* m, int* d) {
+      size_t pos = 0;
+      while (pos < s.size()) {
+        text::Letter l;
+        if (!text::DecomposeLetter(NextCodePoint(s, &pos), &l)) continue;
+        switch (l.mark) {
+          case text::Mark::kCircumflex: ++(*m)[1]; break;
+          case text::Mark::kBreve: ++(*m)[2]; break;
+          case text::Mark::kHorn: ++(*m)[3]; break;
+          case text::Mark::kStroke: ++*d; break;
+          default: break;
+        }
+      }
+    };
+    std::array<int, 4> mo{}, mc{};
+    int d_obs = 0, d_cand = 0;
+    marks(obs, &mo, &d_obs);
+    marks(cand, &mc, &d_cand);
+    float lp = ch.ToneLogProb(static_cast<int>(text::SyllableTone(cand)),
+                              static_cast<int>(text::SyllableTone(obs)));
+    std::vector<int> extra_obs, extra_cand;
+    for (int k = 1; k < 4; ++k) {
+      for (int i = mc[k]; i < mo[k]; ++i) extra_obs.push_back(k);
+      for (int i = mo[k]; i < mc[k]; ++i) extra_cand.push_back(k);
+    }
+    size_t i = 0;
+    for (; i < extra_obs.size() && i < extra_cand.size(); ++i) {
+      lp += ch.MarkLogProb(extra_cand[i], extra_obs[i]);
+    }
+    for (size_t j = i; j < extra_obs.size(); ++j) lp += ch.MarkLogProb(0, extra_obs[j]);
+    for (size_t j = i; j < extra_cand.size(); ++j) lp += ch.MarkLogProb(extra_cand[j], 0);
+    if (d_obs != d_cand) lp += ch.DLogProb(d_cand > 0 ? 1 : 0, d_obs > 0 ? 1 : 0);
+    return lp;
+  }
+
+  // Skeletons one letter (substitution, insertion, deletion) away from
+  // `skel` (ASCII), `skel` itself and i/y variants excluded.
+  std::vector<std::string> SkeletonNeighbours(const std::string& skel) const {
+    std::vector<std::string> out;
+    auto one_away = [&skel](const std::string& s) {
+      if (s.size() == skel.size()) {
+        // i for y is a spelling variant ("mĩ", "mỹ"), not an OCR error.
+        int diff = 0;
+        bool iy = false;
+        for (size_t i = 0; i < s.size(); ++i) {
+          diff += s[i] != skel[i];
+          iy |= s[i] != skel[i] && (s[i] == 'i' || s[i] == 'y') && (skel[i] == 'i' || skel[i] == 'y');
+        }
+        return diff == 1 && !iy;
+      }
+      const std::string& a = s.size() < skel.size() ? s : skel;
+      const std::string& b = s.size() < skel.size() ? skel : s;
+      if (b.size() != a.size() + 1) return false;
+      size_t i = 0;
+      while (i < a.size() && a[i] == b[i]) ++i;
+      return a.compare(i, std::string::npos, b, i + 1) == 0;
+    };
+    auto look = [&](const std::string& key) {
+      auto it = r.skeleton_by_deletion_.find(key);
+      if (it == r.skeleton_by_deletion_.end()) return;
+      for (const std::string& s : it->second) {
+        if (s != skel && one_away(s) && std::find(out.begin(), out.end(), s) == out.end()) {
+          out.push_back(s);
+        }
+      }
+    };
+    look(skel);
+    for (size_t i = 0; i < skel.size(); ++i) {
+      look(skel.substr(0, i) + skel.substr(i + 1));
+    }
+    return out;
+  }
+
+  // Light vie pass: a valid syllable (Unit::letter_edit) that the LM finds
+  // unlikely between its observed neighbours gets the syllables one letter
+  // away that it finds much likelier there (RestoreOptions::
+  // vie_letter_edits): "nhề nước" -> "nhà nước".
+  void AddLetterEdits(std::vector<Unit>* units) const {
+    if (!opt.vie_letter_edits || r.vie_channel_ == nullptr) return;
+    for (size_t i = 0; i < units->size(); ++i) {
+      Unit& u = (*units)[i];
+      if (!u.letter_edit || u.original_cand < 0) continue;
+      TryLetterEdits(units, i);
+      if (u.cands.size() == 1) {  // nothing to choose: as written
+        u.fixed = u.cands[0].w[0];
+        u.cands.clear();
+        u.original_cand = -1;
+      }
+    }
+  }
+
+  // AddLetterEdits for (*units)[i].
+  void TryLetterEdits(std::vector<Unit>* units, size_t i) const {
+    // Left context: up to order-1 units back, to the sentence start.
+    const size_t ctx_words = static_cast<size_t>(r.model_.order() - 1);
+    std::vector<WordId> left;
+    bool at_start = true;
+    for (size_t j = i; j-- > 0;) {
+      const Unit& v = (*units)[j];
+      if (v.kind == UnitKind::kBreak) break;
+      if (v.kind == UnitKind::kSkip) continue;
+      if (left.size() == ctx_words) {
+        at_start = false;
+        break;
+      }
+      left.push_back(ObservedId(v));
+    }
+    State st = at_start ? r.model_.BeginSentenceState() : State{};
+    for (size_t k = left.size(); k-- > 0;) r.model_.Score(st, left[k], &st);
+    WordId next = r.model_.eos();
+    for (size_t j = i + 1; j < units->size(); ++j) {
+      const Unit& v = (*units)[j];
+      if (v.kind == UnitKind::kSkip) continue;
+      if (v.kind != UnitKind::kBreak) next = ObservedId(v);
+      break;
+    }
+    auto in_context = [&](WordId w) {
+      State s2;
+      const float a = r.model_.Score(st, w, &s2);
+      return a + r.model_.Score(s2, next, &s2);
+    };
+    Unit& u = (*units)[i];
+    NgramModel::Context left_ctx;
+    r.model_.Prepare(st, &left_ctx);
+    const Cand self = u.cands[u.original_cand];
+    const float self_score = in_context(self.w[0]);
+    if (self_score > kLetterEditSuspect) return;
+    const float bar = self_score + self.channel + opt.vie_margin;
+    std::vector<std::pair<float, Cand>> found;  // (score in context, cand)
+    for (const std::string& skel : SkeletonNeighbours(text::Skeleton(self.text))) {
+      auto it = r.by_skeleton_.find(skel);
+      if (it == r.by_skeleton_.end()) continue;
+      for (WordId id : it->second) {
+        if (r.model_.UnigramLogProb(id) < kLetterEditMinUnigram) continue;
+        const float channel =
+            kLetterEditPenalty + kLetterEditDiacriticWeight * u.vie_lambda * DiacriticLogProb(self.text, r.model_.Word(id));
+        State s2;
+        float total = channel + r.model_.ScoreInContext(left_ctx, id, &s2);
+        if (total <= bar) continue;
+        total += r.model_.Score(s2, next, &s2);
+        Cand c = Single(id, channel);
+        if (total <= bar) continue;
+        c.channel -= opt.vie_margin;
+        found.emplace_back(total, std::move(c));
+      }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (found.size() > kLetterEditMaxCands) found.resize(kLetterEditMaxCands);
+    for (auto& [score, c] : found) AddUnique(&u.cands, std::move(c));
+  }
+
   RestoreResult Run(std::string_view text) const {
     const std::vector<Token> toks = Tokenize(text);
     std::vector<Unit> units = BuildUnits(toks);
+    AddLetterEdits(&units);
     size_t b = 0;
     for (size_t i = 0; i <= units.size(); ++i) {
       if (i == units.size() || units[i].kind == UnitKind::kBreak) {
@@ -1562,6 +1754,12 @@ Restorer::Restorer(NgramModel model, OcrChannel channel)
       ++keep;
     }
     ids.resize(keep);
+  }
+  for (const auto& [skel, ids] : by_skeleton_) {
+    skeleton_by_deletion_[skel].push_back(skel);
+    for (size_t i = 0; i < skel.size(); ++i) {
+      skeleton_by_deletion_[skel.substr(0, i) + skel.substr(i + 1)].push_back(skel);
+    }
   }
 }
 

@@ -92,6 +92,17 @@ struct RestoreOptions {
   // passes). 0 turns it off. Default 0.5 (1 and title case only were
   // tried: see tools/lm/README.md).
   float case_weight = 0.5f;
+  // Light passes over `vie` OCR with the vie channel: wrong LETTERS that
+  // still spell a valid syllable ("nhề nước" -> "nhà nước", "chủ hiếm" ->
+  // "chủ nhiệm", "chất hướng" -> "chất lượng", "Náu học" -> "Năm học").
+  // A valid lower-case (or sentence-initial title-case) syllable of two or
+  // more letters that the LM finds unlikely between its observed
+  // neighbours gets the LM syllables whose skeleton is one letter away
+  // (substituted, inserted or deleted) as candidates, each paying a letter
+  // edit (log10 -3) plus the vie channel's tone and mark terms; only those
+  // beating the observed word between the same neighbours by the edit cost
+  // plus vie_margin enter the search. Default true.
+  bool vie_letter_edits = true;
   float vie_lambda = 0.5f;  // channel weight at OCR confidence 100 (0.5)
   float vie_margin = 0.5f;  // log10 margin a change needs (0.5)
 };
@@ -173,6 +184,9 @@ class Restorer {
   // skeleton -> LM ids of syllables with that skeleton.
   std::unordered_map<std::string, std::vector<WordId>> by_skeleton_;
   std::vector<std::string> skeleton_of_;  // by WordId ("" for classes)
+  // Letter edits (RestoreOptions::vie_letter_edits): every skeleton of
+  // by_skeleton_ under itself and under each of its one-letter deletions.
+  std::unordered_map<std::string, std::vector<std::string>> skeleton_by_deletion_;
   std::unordered_map<std::string, std::string> acronyms_;
   std::unique_ptr<VieChannel> vie_channel_;
   // By WordId: log10 P(title case | word), log10 P(lower case | word) in
