@@ -127,6 +127,50 @@ struct Unit {
   bool letter_edit = false;  // vie pass: may get letter-edit candidates
 };
 
+// Letter edits: the diacritics of a syllable packed for the vie channel:
+// bits 0-2 its tone (text::Tone), then 2 bits per mark kind (circumflex,
+// breve, horn: how many letters carry it), bit 9 a đ.
+uint16_t DiacriticFeatures(std::string_view syllable) {
+  int counts[4] = {0, 0, 0, 0}, d = 0;
+  size_t pos = 0;
+  while (pos < syllable.size()) {
+    text::Letter l;
+    if (!text::DecomposeLetter(NextCodePoint(syllable, &pos), &l)) continue;
+    switch (l.mark) {
+      case text::Mark::kCircumflex: ++counts[1]; break;
+      case text::Mark::kBreve: ++counts[2]; break;
+      case text::Mark::kHorn: ++counts[3]; break;
+      case text::Mark::kStroke: d = 1; break;
+      default: break;
+    }
+  }
+  uint16_t f = static_cast<uint16_t>(text::SyllableTone(syllable));
+  for (int k = 1; k < 4; ++k) f |= static_cast<uint16_t>(std::min(counts[k], 3) << (1 + 2 * k));
+  return static_cast<uint16_t>(f | (d << 9));
+}
+
+// True if skeleton `b` is one letter (substituted, inserted or deleted)
+// away from `a`; i for y is a spelling variant ("mĩ", "mỹ"), not an OCR
+// error.
+bool OneLetterAway(const std::string& a, const std::string& b) {
+  if (a.size() == b.size()) {
+    int diff = 0;
+    bool iy = false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == b[i]) continue;
+      ++diff;
+      iy |= (a[i] == 'i' || a[i] == 'y') && (b[i] == 'i' || b[i] == 'y');
+    }
+    return diff == 1 && !iy;
+  }
+  const std::string& s = a.size() < b.size() ? a : b;
+  const std::string& l = a.size() < b.size() ? b : a;
+  if (l.size() != s.size() + 1) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  return s.compare(i, std::string::npos, l, i + 1) == 0;
+}
+
 struct Hyp {
   State state;
   float score;
@@ -1514,83 +1558,27 @@ struct Restorer::Impl {
     return best->w[0];
   }
 
-  // vie channel terms (log10) of reading `obs` for a syllable `cand` with
-  // another skeleton: the tone substitution and, per mark kind (circumflex,
-  // breve, horn; đ), the marks one has more than the other, paired as
-  // substitutions first.
-  float DiacriticLogProb(std::string_view obs, std::string_view cand) const {
+  // vie channel terms (log10) of reading a syllable with diacritic
+  // features `obs` (DiacriticFeatures) for one with features `cand` and
+  // another skeleton: the tone substitution and, per mark kind
+  // (circumflex, breve, horn), the marks one has more than the other,
+  // paired as substitutions first; a đ gained or lost.
+  float DiacriticLogProb(uint16_t obs, uint16_t cand) const {
     const VieChannel& ch = *r.vie_channel_;
-    auto marks = [](std::string_view s, std::array<int, 4>* m, int* d) {
-      size_t pos = 0;
-      while (pos < s.size()) {
-        text::Letter l;
-        if (!text::DecomposeLetter(NextCodePoint(s, &pos), &l)) continue;
-        switch (l.mark) {
-          case text::Mark::kCircumflex: ++(*m)[1]; break;
-          case text::Mark::kBreve: ++(*m)[2]; break;
-          case text::Mark::kHorn: ++(*m)[3]; break;
-          case text::Mark::kStroke: ++*d; break;
-          default: break;
-        }
-      }
-    };
-    std::array<int, 4> mo{}, mc{};
-    int d_obs = 0, d_cand = 0;
-    marks(obs, &mo, &d_obs);
-    marks(cand, &mc, &d_cand);
-    float lp = ch.ToneLogProb(static_cast<int>(text::SyllableTone(cand)),
-                              static_cast<int>(text::SyllableTone(obs)));
-    std::vector<int> extra_obs, extra_cand;
+    float lp = ch.ToneLogProb(cand & 7, obs & 7);
+    int extra_obs[6], extra_cand[6], no = 0, nc = 0;
     for (int k = 1; k < 4; ++k) {
-      for (int i = mc[k]; i < mo[k]; ++i) extra_obs.push_back(k);
-      for (int i = mo[k]; i < mc[k]; ++i) extra_cand.push_back(k);
+      const int o = (obs >> (1 + 2 * k)) & 3, c = (cand >> (1 + 2 * k)) & 3;
+      for (int i = c; i < o; ++i) extra_obs[no++] = k;
+      for (int i = o; i < c; ++i) extra_cand[nc++] = k;
     }
-    size_t i = 0;
-    for (; i < extra_obs.size() && i < extra_cand.size(); ++i) {
-      lp += ch.MarkLogProb(extra_cand[i], extra_obs[i]);
-    }
-    for (size_t j = i; j < extra_obs.size(); ++j) lp += ch.MarkLogProb(0, extra_obs[j]);
-    for (size_t j = i; j < extra_cand.size(); ++j) lp += ch.MarkLogProb(extra_cand[j], 0);
-    if (d_obs != d_cand) lp += ch.DLogProb(d_cand > 0 ? 1 : 0, d_obs > 0 ? 1 : 0);
+    int i = 0;
+    for (; i < no && i < nc; ++i) lp += ch.MarkLogProb(extra_cand[i], extra_obs[i]);
+    for (int j = i; j < no; ++j) lp += ch.MarkLogProb(0, extra_obs[j]);
+    for (int j = i; j < nc; ++j) lp += ch.MarkLogProb(extra_cand[j], 0);
+    const int d_obs = (obs >> 9) & 1, d_cand = (cand >> 9) & 1;
+    if (d_obs != d_cand) lp += ch.DLogProb(d_cand, d_obs);
     return lp;
-  }
-
-  // Skeletons one letter (substitution, insertion, deletion) away from
-  // `skel` (ASCII), `skel` itself and i/y variants excluded.
-  std::vector<std::string> SkeletonNeighbours(const std::string& skel) const {
-    std::vector<std::string> out;
-    auto one_away = [&skel](const std::string& s) {
-      if (s.size() == skel.size()) {
-        // i for y is a spelling variant ("mĩ", "mỹ"), not an OCR error.
-        int diff = 0;
-        bool iy = false;
-        for (size_t i = 0; i < s.size(); ++i) {
-          diff += s[i] != skel[i];
-          iy |= s[i] != skel[i] && (s[i] == 'i' || s[i] == 'y') && (skel[i] == 'i' || skel[i] == 'y');
-        }
-        return diff == 1 && !iy;
-      }
-      const std::string& a = s.size() < skel.size() ? s : skel;
-      const std::string& b = s.size() < skel.size() ? skel : s;
-      if (b.size() != a.size() + 1) return false;
-      size_t i = 0;
-      while (i < a.size() && a[i] == b[i]) ++i;
-      return a.compare(i, std::string::npos, b, i + 1) == 0;
-    };
-    auto look = [&](const std::string& key) {
-      auto it = r.skeleton_by_deletion_.find(key);
-      if (it == r.skeleton_by_deletion_.end()) return;
-      for (const std::string& s : it->second) {
-        if (s != skel && one_away(s) && std::find(out.begin(), out.end(), s) == out.end()) {
-          out.push_back(s);
-        }
-      }
-    };
-    look(skel);
-    for (size_t i = 0; i < skel.size(); ++i) {
-      look(skel.substr(0, i) + skel.substr(i + 1));
-    }
-    return out;
   }
 
   // Light vie pass: a valid syllable (Unit::letter_edit) that the LM finds
@@ -1642,29 +1630,28 @@ struct Restorer::Impl {
       return a + r.model_.Score(s2, next, &s2);
     };
     Unit& u = (*units)[i];
-    NgramModel::Context left_ctx;
-    r.model_.Prepare(st, &left_ctx);
     const Cand self = u.cands[u.original_cand];
     const float self_score = in_context(self.w[0]);
     if (self_score > kLetterEditSuspect) return;
+    NgramModel::Context left_ctx;
+    r.model_.Prepare(st, &left_ctx);
     const float bar = self_score + self.channel + opt.vie_margin;
     std::vector<std::pair<float, Cand>> found;  // (score in context, cand)
-    for (const std::string& skel : SkeletonNeighbours(text::Skeleton(self.text))) {
-      auto it = r.by_skeleton_.find(skel);
-      if (it == r.by_skeleton_.end()) continue;
-      for (WordId id : it->second) {
-        if (r.model_.UnigramLogProb(id) < kLetterEditMinUnigram) continue;
-        const float channel =
-            kLetterEditPenalty + kLetterEditDiacriticWeight * u.vie_lambda * DiacriticLogProb(self.text, r.model_.Word(id));
-        State s2;
-        float total = channel + r.model_.ScoreInContext(left_ctx, id, &s2);
-        if (total <= bar) continue;
-        total += r.model_.Score(s2, next, &s2);
-        Cand c = Single(id, channel);
-        if (total <= bar) continue;
-        c.channel -= opt.vie_margin;
-        found.emplace_back(total, std::move(c));
-      }
+    auto it = r.letter_neighbours_.find(text::Skeleton(self.text));
+    if (it == r.letter_neighbours_.end()) return;
+    const uint16_t self_features = self.w[0] < r.diacritics_.size()
+                                       ? r.diacritics_[self.w[0]]
+                                       : DiacriticFeatures(self.text);
+    const float weight = kLetterEditDiacriticWeight * u.vie_lambda;
+    for (WordId id : it->second) {
+      const float channel =
+          kLetterEditPenalty + weight * DiacriticLogProb(self_features, r.diacritics_[id]);
+      State s2;
+      float total = channel + r.model_.ScoreInContext(left_ctx, id, &s2);
+      if (total <= bar) continue;
+      total += r.model_.Score(s2, next, &s2);
+      if (total <= bar) continue;
+      found.emplace_back(total, Single(id, channel - opt.vie_margin));
     }
     std::sort(found.begin(), found.end(),
               [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -1755,11 +1742,40 @@ Restorer::Restorer(NgramModel model, OcrChannel channel)
     }
     ids.resize(keep);
   }
+  // Letter edits: every skeleton under itself and its one-letter deletions
+  // finds the skeletons one letter away (a shared key).
+  std::unordered_map<std::string, std::vector<const std::string*>> by_deletion;
   for (const auto& [skel, ids] : by_skeleton_) {
-    skeleton_by_deletion_[skel].push_back(skel);
+    by_deletion[skel].push_back(&skel);
     for (size_t i = 0; i < skel.size(); ++i) {
-      skeleton_by_deletion_[skel.substr(0, i) + skel.substr(i + 1)].push_back(skel);
+      by_deletion[skel.substr(0, i) + skel.substr(i + 1)].push_back(&skel);
     }
+  }
+  for (const auto& [skel, ids] : by_skeleton_) {
+    if (skel.size() < 2) continue;
+    std::vector<const std::string*> near;
+    auto look = [&](const std::string& key) {
+      auto it = by_deletion.find(key);
+      if (it == by_deletion.end()) return;
+      for (const std::string* s : it->second) {
+        if (OneLetterAway(skel, *s) && std::find(near.begin(), near.end(), s) == near.end()) {
+          near.push_back(s);
+        }
+      }
+    };
+    look(skel);
+    for (size_t i = 0; i < skel.size(); ++i) look(skel.substr(0, i) + skel.substr(i + 1));
+    std::vector<WordId> out;
+    for (const std::string* s : near) {
+      for (WordId id : by_skeleton_.at(*s)) {
+        if (model_.UnigramLogProb(id) >= kLetterEditMinUnigram) out.push_back(id);
+      }
+    }
+    if (!out.empty()) letter_neighbours_.emplace(skel, std::move(out));
+  }
+  diacritics_.resize(model_.vocab_size());
+  for (uint32_t id = 0; id < model_.vocab_size(); ++id) {
+    diacritics_[id] = DiacriticFeatures(model_.Word(static_cast<WordId>(id)));
   }
 }
 

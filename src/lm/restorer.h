@@ -18,6 +18,7 @@
 #ifndef VNPLAN_LM_RESTORER_H_
 #define VNPLAN_LM_RESTORER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -184,9 +185,11 @@ class Restorer {
   // skeleton -> LM ids of syllables with that skeleton.
   std::unordered_map<std::string, std::vector<WordId>> by_skeleton_;
   std::vector<std::string> skeleton_of_;  // by WordId ("" for classes)
-  // Letter edits (RestoreOptions::vie_letter_edits): every skeleton of
-  // by_skeleton_ under itself and under each of its one-letter deletions.
-  std::unordered_map<std::string, std::vector<std::string>> skeleton_by_deletion_;
+  // Letter edits (RestoreOptions::vie_letter_edits): skeleton -> LM ids
+  // (not too rare) of the by_skeleton_ syllables one letter away; by
+  // WordId, the diacritic features the vie channel scores.
+  std::unordered_map<std::string, std::vector<WordId>> letter_neighbours_;
+  std::vector<uint16_t> diacritics_;
   std::unordered_map<std::string, std::string> acronyms_;
   std::unique_ptr<VieChannel> vie_channel_;
   // By WordId: log10 P(title case | word), log10 P(lower case | word) in
