@@ -125,6 +125,7 @@ struct Unit {
   bool as_is_readings = false; // AddAsIsAndReadings made the candidates
   float vie_lambda = 1.0f;   // its weight for this word
   bool letter_edit = false;  // vie pass: may get letter-edit candidates
+  float self_channel = 0.0f; // ... its own channel score (cands cleared)
 };
 
 // Letter edits: the diacritics of a syllable packed for the vie channel:
@@ -880,7 +881,7 @@ struct Restorer::Impl {
       // Letter edits (AddLetterEdits): lower case, or title case starting
       // its sentence; not one-letter words ("ở", "y").
       u->letter_edit = opt.vie_letter_edits && CaseOf(u->text) != WordCase::kUpper &&
-                       text::Skeleton(norm).size() >= 2;
+                       CodePointCount(norm) >= 2;
       if (cands.size() == 1 && !u->letter_edit) cands.clear();  // nothing to choose
       return;
     }
@@ -1547,15 +1548,20 @@ struct Restorer::Impl {
   }
 
   // The LM id a unit stands for as written (its candidate equal to the
-  // input, else its best-channel candidate, else its fixed id).
-  WordId ObservedId(const Unit& u) const {
+  // input, else its best-channel candidate, else its fixed id), or with
+  // `decoded` as the search chose it; `last`: the last piece of a split.
+  WordId ContextId(const Unit& u, bool decoded, bool last) const {
     if (u.kind == UnitKind::kFixed || u.cands.empty()) return u.fixed;
-    if (u.original_cand >= 0) return u.cands[u.original_cand].w[0];
-    const auto best = std::max_element(u.cands.begin(), u.cands.end(),
-                                       [](const Cand& a, const Cand& b) {
-                                         return a.channel < b.channel;
-                                       });
-    return best->w[0];
+    const Cand* c = nullptr;
+    if (decoded && u.chosen >= 0) {
+      c = &u.cands[u.chosen];
+    } else if (u.original_cand >= 0) {
+      c = &u.cands[u.original_cand];
+    } else {
+      c = &*std::max_element(u.cands.begin(), u.cands.end(),
+                             [](const Cand& a, const Cand& b) { return a.channel < b.channel; });
+    }
+    return c->w[last ? c->n - 1 : 0];
   }
 
   // vie channel terms (log10) of reading a syllable with diacritic
@@ -1590,17 +1596,55 @@ struct Restorer::Impl {
     for (size_t i = 0; i < units->size(); ++i) {
       Unit& u = (*units)[i];
       if (!u.letter_edit || u.original_cand < 0) continue;
-      TryLetterEdits(units, i);
+      TryLetterEdits(units, i, false);
       if (u.cands.size() == 1) {  // nothing to choose: as written
         u.fixed = u.cands[0].w[0];
+        u.self_channel = u.cands[0].channel;
         u.cands.clear();
         u.original_cand = -1;
       }
     }
   }
 
-  // AddLetterEdits for (*units)[i].
-  void TryLetterEdits(std::vector<Unit>* units, size_t i) const {
+  // After units[b, e) were decoded with changes: its words still as
+  // written try letter edits again between their decoded neighbours
+  // ("Ngẩn sách nhề nước": "nhề" is judged after "ngân sách"); true if
+  // one got new candidates (the span must be decoded again).
+  bool RetryLetterEdits(std::vector<Unit>* units, size_t b, size_t e) const {
+    if (!opt.vie_letter_edits || r.vie_channel_ == nullptr) return false;
+    bool changed = false;
+    for (size_t i = b; i < e; ++i) {
+      const Unit& u = (*units)[i];
+      changed |= u.kind == UnitKind::kWord && u.chosen >= 0 && u.chosen != u.original_cand;
+    }
+    if (!changed) return false;
+    bool added = false;
+    for (size_t i = b; i < e; ++i) {
+      Unit& u = (*units)[i];
+      if (!u.letter_edit) continue;
+      if (u.cands.empty()) {  // cleared by AddLetterEdits
+        Cand self = Single(u.fixed, u.self_channel);
+        self.text = text::NormalizeTonePlacement(LowerKeep(u.text), text::ToneStyle::kNew);
+        u.cands.push_back(std::move(self));
+        u.original_cand = 0;
+        u.chosen = 0;
+      }
+      if (u.chosen != u.original_cand) continue;
+      const size_t before = u.cands.size();
+      TryLetterEdits(units, i, true);
+      added |= u.cands.size() > before;
+      if (u.cands.size() == 1) {
+        u.cands.clear();
+        u.original_cand = -1;
+        u.chosen = -1;
+      }
+    }
+    return added;
+  }
+
+  // AddLetterEdits for (*units)[i], its neighbours as written or (decoded)
+  // as chosen.
+  void TryLetterEdits(std::vector<Unit>* units, size_t i, bool decoded) const {
     // Left context: up to order-1 units back, to the sentence start.
     const size_t ctx_words = static_cast<size_t>(r.model_.order() - 1);
     std::vector<WordId> left;
@@ -1613,7 +1657,7 @@ struct Restorer::Impl {
         at_start = false;
         break;
       }
-      left.push_back(ObservedId(v));
+      left.push_back(ContextId(v, decoded, true));
     }
     State st = at_start ? r.model_.BeginSentenceState() : State{};
     for (size_t k = left.size(); k-- > 0;) r.model_.Score(st, left[k], &st);
@@ -1621,7 +1665,7 @@ struct Restorer::Impl {
     for (size_t j = i + 1; j < units->size(); ++j) {
       const Unit& v = (*units)[j];
       if (v.kind == UnitKind::kSkip) continue;
-      if (v.kind != UnitKind::kBreak) next = ObservedId(v);
+      if (v.kind != UnitKind::kBreak) next = ContextId(v, decoded, false);
       break;
     }
     auto in_context = [&](WordId w) {
@@ -1637,7 +1681,9 @@ struct Restorer::Impl {
     r.model_.Prepare(st, &left_ctx);
     const float bar = self_score + self.channel + opt.vie_margin;
     std::vector<std::pair<float, Cand>> found;  // (score in context, cand)
-    auto it = r.letter_neighbours_.find(text::Skeleton(self.text));
+    const bool known = self.w[0] < r.skeleton_of_.size() && !r.skeleton_of_[self.w[0]].empty();
+    auto it = r.letter_neighbours_.find(known ? r.skeleton_of_[self.w[0]]
+                                              : text::Skeleton(self.text));
     if (it == r.letter_neighbours_.end()) return;
     const uint16_t self_features = self.w[0] < r.diacritics_.size()
                                        ? r.diacritics_[self.w[0]]
@@ -1667,6 +1713,7 @@ struct Restorer::Impl {
     for (size_t i = 0; i <= units.size(); ++i) {
       if (i == units.size() || units[i].kind == UnitKind::kBreak) {
         Decode(&units, b, i);
+        if (RetryLetterEdits(&units, b, i)) Decode(&units, b, i);
         b = i + 1;
       }
     }

@@ -419,6 +419,8 @@ TEST(RestorerTest, VieLightPassFixesWrongLetters) {
       {"Nâng cao chất hướng giáo dục", "Nâng cao chất lượng giáo dục"},
       {"Náu học 2022 – 2023", "Năm học 2022 – 2023"},
       {"Kinh phí chí tường xuyên", "Kinh phí chi thường xuyên"},
+      // Judged again after its neighbour was corrected.
+      {"Ngẩn sách\nnhề nước", "Ngân sách\nnhà nước"},
   };
   RestoreOptions off = opt;
   off.vie_letter_edits = false;
