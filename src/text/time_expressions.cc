@@ -1,6 +1,7 @@
 #include "text/time_expressions.h"
 
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -24,13 +25,18 @@ constexpr char16_t kSchoolYearPattern[] =
 // "học kỳ" (its tone misread too) and a semester numeral, I and II or
 // what an OCR makes of them (Ï, í, l, |), or 1 and 2.
 constexpr char16_t kSemesterPattern[] =
-    u"\\b(học\\s+|hoc\\s+)(k[yỳỷýỹỵ])(\\s+)([12]|[IÏÍÌĨỈỊïíìĩỉịl|]{1,2})(?![\\p{L}\\p{N}])";
+    u"\\b(học\\s+|hoc\\s+)(k[yỳỷýỹỵ])(\\s*)([12]|[IÏÍÌĨỈỊïíìĩỉịl|]{1,2})"
+    u"(?:(?![\\p{L}\\p{N}])|(?=n[aăâ]m\\b))";
+// A page OCR reads "kỳ I năm" as "kỳ Năm": the numeral's I and the n of
+// "năm" merge into a capital N (case matters here).
+constexpr char16_t kMergedSemesterPattern[] =
+    u"\\b([Hh]ọc\\s+)(k[yỳỷýỹỵ])\\s+N[aăâ]m(\\s+)(học)\\b";
 
-const icu::RegexPattern* Compile(const char16_t* pattern) {
+const icu::RegexPattern* Compile(const char16_t* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
-  icu::RegexPattern* compiled = icu::RegexPattern::compile(
-      icu::UnicodeString(pattern), UREGEX_CASE_INSENSITIVE, parse_error, status);
+  icu::RegexPattern* compiled =
+      icu::RegexPattern::compile(icu::UnicodeString(pattern), flags, parse_error, status);
   return U_SUCCESS(status) ? compiled : nullptr;  // the patterns are constants: never fails
 }
 
@@ -46,6 +52,12 @@ const icu::RegexPattern& SchoolYearRegex() {
 
 const icu::RegexPattern& SemesterRegex() {
   static const std::unique_ptr<const icu::RegexPattern> pattern(Compile(kSemesterPattern));
+  return *pattern;
+}
+
+const icu::RegexPattern& MergedSemesterRegex() {
+  static const std::unique_ptr<const icu::RegexPattern> pattern(
+      Compile(kMergedSemesterPattern, /*flags=*/0));
   return *pattern;
 }
 
@@ -107,18 +119,33 @@ std::string RepairMonths(const std::string& text, int* repairs) {
   });
 }
 
+// "kỳ" with the capitals of `word` when its tone was misread.
+std::string SemesterWord(std::string word) {
+  if (word.size() > 2) {  // a toned y: the tone is the one of "kỳ"
+    word = ToUpper(word) == word ? "KỲ" : word.starts_with('K') ? "Kỳ" : "kỳ";
+  }
+  return word;
+}
+
 std::string RepairSemesters(const std::string& text, int* repairs) {
-  return ReplaceAll(SemesterRegex(), text, repairs, [](icu::RegexMatcher& m, UErrorCode& status) {
-    std::string word = Group(m, 2, status);
-    if (word.size() > 2) {  // a toned y: the tone is the one of "kỳ"
-      word = ToUpper(word) == word ? "KỲ" : word.starts_with('K') ? "Kỳ" : "kỳ";
-    }
-    std::string numeral = Group(m, 4, status);
-    if (numeral != "1" && numeral != "2") {
-      numeral = m.group(4, status).countChar32() == 1 ? "I" : "II";
-    }
-    return Group(m, 1, status) + word + Group(m, 3, status) + numeral;
-  });
+  std::string out =
+      ReplaceAll(SemesterRegex(), text, repairs, [](icu::RegexMatcher& m, UErrorCode& status) {
+        std::string numeral = Group(m, 4, status);
+        if (numeral != "1" && numeral != "2") {
+          numeral = m.group(4, status).countChar32() == 1 ? "I" : "II";
+        }
+        // The numeral glued to its neighbours ("kỳInăm") gets its spaces.
+        const std::string space = Group(m, 3, status);
+        const int32_t end = m.end(status);
+        const bool glued_after = end < m.input().length() && u_isalpha(m.input().char32At(end));
+        return Group(m, 1, status) + SemesterWord(Group(m, 2, status)) +
+               (space.empty() ? " " : space) + numeral + (glued_after ? " " : "");
+      });
+  return ReplaceAll(MergedSemesterRegex(), out, repairs,
+                    [](icu::RegexMatcher& m, UErrorCode& status) {
+                      return Group(m, 1, status) + SemesterWord(Group(m, 2, status)) + " I năm" +
+                             Group(m, 3, status) + Group(m, 4, status);
+                    });
 }
 
 // The text between a school year's two years, with a dash and no stray

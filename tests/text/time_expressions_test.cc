@@ -54,11 +54,16 @@ TEST(TimeExpressionsTest, SemesterNumeralIsIOrII) {
   EXPECT_EQ(Repaired("Học kỷ I năm học"), "Học kỳ I năm học");
   EXPECT_EQ(Repaired("hoc ky |"), "hoc ky I");
   EXPECT_EQ(Repaired("HỌC KỶ Ï"), "HỌC KỲ I");
+  // Glued by a page OCR to the next word, or merged with its n into N.
+  EXPECT_EQ(Repaired("Học kỳInăm học 2024 – 2025"), "Học kỳ I năm học 2024 – 2025");
+  EXPECT_EQ(Repaired("Học kỳ Năm học 2024 – 2025"), "Học kỳ I năm học 2024 – 2025");
+  EXPECT_EQ(Repaired("Học kỳ Nam học 2020 – 2021"), "Học kỳ I năm học 2020 – 2021");
 }
 
 TEST(TimeExpressionsTest, CleanSemestersAndOtherWordsAreKept) {
   ExpectKept({"Học kỳ I", "học kỳ II năm học", "học kỳ 1", "Học kỳ 2", "học kỳ 12",
-              "học kỳ in", "kỷ luật học kỳ", "Học kỳ"});
+              "học kỳ in", "kỷ luật học kỳ", "Học kỳ", "học kỳ năm học 2024",
+              "học kỳ Inter"});
 }
 
 TEST(TimeExpressionsTest, SchoolYearSpansTwoConsecutiveYears) {
