@@ -24,6 +24,7 @@
 #include "table/plan_json.h"
 #include "table/plan_schema.h"
 #include "table/text_tables.h"
+#include "table/word_tables.h"
 #include "text/encoding_repair.h"
 #include "text/legacy_encoding.h"
 #include "text/vietnamese.h"
@@ -117,6 +118,22 @@ void AddDiagnostic(nlohmann::ordered_json* json, const std::string& severity,
   auto& diags = (*json)["diagnostics"];
   if (!diags.is_array()) diags = nlohmann::ordered_json::array();
   diags.push_back({{"severity", severity}, {"code", code}, {"message", message}});
+}
+
+// A page without ruled tables may hold a borderless one: read it from the
+// words' positions (table/word_tables.h). Returns 1 when a table was added.
+int AddBorderlessTable(const Page& page, std::vector<table::Table>* tables) {
+  table::Table t = table::TableFromWords(page);
+  if (t.rows.empty()) return 0;
+  tables->push_back(std::move(t));
+  return 1;
+}
+
+void AddBorderlessNote(int pages, std::vector<std::pair<std::string, std::string>>* notes) {
+  if (pages == 0) return;
+  notes->emplace_back("borderless", std::to_string(pages) +
+                                        " page(s) without ruled tables read as borderless tables "
+                                        "from word positions");
 }
 
 }  // namespace
@@ -304,18 +321,21 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
     full_text += "\f";
   }
   std::vector<table::Table> tables;
+  int borderless = 0;  // pages read as borderless tables
   for (size_t i = 0; i < layers.size(); ++i) {
     auto image = doc.RenderPage(static_cast<int>(i), options.dpi);
     if (!image) return std::unexpected(image.error());
     TextLayerEngine engine(layers[i]);
     auto found = table::ExtractTablesFromImage(*image, static_cast<int>(i) + 1, engine);
     if (!found) return std::unexpected(found.error());
+    if (found->empty()) borderless += AddBorderlessTable(layers[i], &tables);
     for (auto& t : *found) tables.push_back(std::move(t));
   }
   tables = table::JoinAcrossPages(std::move(tables));
   std::vector<std::pair<std::string, std::string>> notes;
   notes.emplace_back("text-layer", std::string("PDF text layer used (") +
                                        text::EncodingName(encoding) + "), no OCR");
+  AddBorderlessNote(borderless, &notes);
   if (tables.empty()) {
     table::TextTables found = table::ExtractTablesFromText(full_text);
     tables = std::move(found.tables);
@@ -363,6 +383,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   table::GridOptions grid_options;
   grid_options.reread_below_confidence = 90;
   std::vector<table::Table> tables;
+  int borderless = 0;  // pages read as borderless tables
   for (size_t i = 0; i < doc->pages.size(); ++i) {
     std::optional<GrayImage> gray;
     if (!doc->pages[i].image_jpeg.empty()) {
@@ -376,6 +397,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
     auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, engine,
                                                grid_options);
     if (!found) return std::unexpected(found.error());
+    if (found->empty()) borderless += AddBorderlessTable(doc->pages[i].page, &tables);
     for (auto& t : *found) tables.push_back(std::move(t));
   }
   tables = table::JoinAcrossPages(std::move(tables));
@@ -386,6 +408,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
                                 std::to_string(options.dpi) + " dpi");
   notes.emplace_back("noise", std::to_string(noise) + " noise tokens (specks, rules) dropped");
   if (restorer) notes.emplace_back("restored", std::to_string(restored) + " OCR words corrected");
+  AddBorderlessNote(borderless, &notes);
   DocumentOutputs out = Assemble(plan, input, route, std::max<int>(pages, doc->pages.size()), text, notes);
   if (options.searchable_pdf) {
     out.write_pdf = [doc](const fs::path& path) { return ocr::WriteSearchablePdf(*doc, path); };

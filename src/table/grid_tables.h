@@ -86,12 +86,6 @@ Result<std::vector<Table>> DetectGrids(const GrayImage& page, int page_number,
 // and the remaining rows are appended.
 std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions& options = {});
 
-// Borderless fallback: clusters the words of `page` (OCR output) into
-// columns by the vertical white gaps shared by the lines from the first line
-// that has at least `min_columns` separated word groups, and rows by lines.
-// Returns a table with no rows when no such structure is found.
-Table TableFromWords(const Page& page, int min_columns = 3);
-
 }  // namespace vnplan::table
 
 #endif  // VNPLAN_TABLE_GRID_TABLES_H_

@@ -1,4 +1,5 @@
 #include "table/grid_tables.h"
+#include "table/word_tables.h"
 
 #include <gtest/gtest.h>
 
@@ -340,19 +341,99 @@ TEST(GridTablesTest, BorderlessTableFromWordBoxes) {
                               W("Chức", 1000, 100, 1080, 130), W("vụ", 1090, 100, 1130, 130)}));
   block.lines.push_back(line({W("1", 100, 200, 120, 230), W("Lê", 400, 200, 440, 230),
                               W("An", 450, 200, 500, 230), W("GV", 1000, 200, 1050, 230)}));
-  block.lines.push_back(line({W("Văn", 400, 240, 470, 270)}));  // wrapped name? no: col 0,1
+  block.lines.push_back(line({W("Văn", 400, 240, 470, 270)}));  // the name wrapped
   block.lines.push_back(line(
       {W("2", 100, 300, 120, 330), W("Trần", 400, 300, 480, 330), W("HT", 1000, 300, 1050, 330)}));
   page.blocks.push_back(block);
   Table t = TableFromWords(page);
+  EXPECT_EQ(t.format, TableFormat::kWords);
   ASSERT_EQ(t.columns(), 3u);
-  ASSERT_EQ(t.rows.size(), 4u);
+  ASSERT_EQ(t.rows.size(), 3u);
   EXPECT_EQ(t.rows[0][1].text, "Họ và tên");
   EXPECT_EQ(t.rows[0][2].text, "Chức vụ");
-  EXPECT_EQ(t.rows[1][1].text, "Lê An");
-  EXPECT_EQ(t.rows[2][1].text, "Văn");
-  EXPECT_EQ(t.rows[3][2].text, "HT");
-  EXPECT_EQ(t.rows[3][0].page, 2);
+  EXPECT_EQ(t.rows[1][1].text, "Lê An Văn");
+  EXPECT_EQ(t.rows[1][2].text, "GV");
+  EXPECT_EQ(t.rows[2][2].text, "HT");
+  EXPECT_EQ(t.rows[2][0].page, 2);
+}
+
+// A borderless plan table below a paragraph: the paragraph is not part of
+// it, wrapped cells continue their row, a centred level row spans all
+// columns, and a criterion label in the second column starts a row.
+TEST(GridTablesTest, BorderlessPlanTableBelowAParagraph) {
+  Page page;
+  page.number = 1;
+  page.width = 3000;
+  page.height = 2000;
+  page.dpi = 300;
+  Block block;
+  int y = 100;
+  // One printed line at y; `cells` are (x, text) pairs, words 25 px apart.
+  auto add = [&](std::vector<std::pair<int, std::string>> cells) {
+    Line l;
+    for (auto& [x, text] : cells) {
+      int at = x;
+      size_t start = 0;
+      while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        int width = 18 * static_cast<int>(end - start);
+        l.words.push_back(W(text.substr(start, end - start), at, y, at + width, y + 40));
+        at += width + 12;
+        start = end + 1;
+      }
+    }
+    l.box = Box{l.words.front().box.x0, y, l.words.back().box.x1, y + 40};
+    block.lines.push_back(l);
+    y += 60;
+  };
+  add({{100, "Kế hoạch này được xây dựng nhằm cải tiến chất lượng giáo dục của nhà trường trong"}});
+  add({{100, "năm học tới, với các nội dung sau đây."}});
+  y += 60;
+  add({{100, "TT"}, {400, "Tiêu chuẩn,"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
+  add({{400, "tiêu chí"}, {1000, "cần đạt"}});
+  y += 30;
+  add({{1200, "MỨC 1, 2, 3"}});
+  y += 30;
+  add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  add({{400, "Tổ chức"}});
+  add({{400, "Tiêu chí 1.1"}, {1000, "Kế hoạch sát"}, {1800, "Tháng 9/2024"}});
+  add({{1000, "thực tế"}});
+  add({{400, "Tiêu chí 1.2"}, {1000, "Hồ sơ"}, {1800, "Cả năm học"}});
+  page.blocks.push_back(block);
+
+  Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 5u);
+  EXPECT_EQ(t.rows[0][1].text, "Tiêu chuẩn, tiêu chí");
+  EXPECT_EQ(t.rows[0][2].text, "Kết quả cần đạt");
+  EXPECT_EQ(t.rows[1][0].text, "MỨC 1, 2, 3");
+  EXPECT_EQ(t.rows[1][0].col_span, 4);
+  EXPECT_EQ(t.rows[1][1].col_span, 0);
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chuẩn 1: Tổ chức");
+  EXPECT_EQ(t.rows[3][1].text, "Tiêu chí 1.1");
+  EXPECT_EQ(t.rows[3][2].text, "Kế hoạch sát thực tế");
+  EXPECT_EQ(t.rows[3][3].text, "Tháng 9/2024");
+  EXPECT_EQ(t.rows[4][3].text, "Cả năm học");
+}
+
+TEST(GridTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
+  Page page;
+  page.number = 1;
+  page.width = 3000;
+  page.height = 2000;
+  page.dpi = 300;
+  Block block;
+  for (int i = 0; i < 6; ++i) {
+    Line l;
+    int y = 100 + 60 * i;
+    l.words = {W("UBND", 100, y, 200, y + 40), W("HUYỆN", 212, y, 330, y + 40),
+               W("CỘNG", 1500, y, 1600, y + 40), W("HÒA", 1612, y, 1700, y + 40)};
+    l.box = Box{100, y, 1700, y + 40};
+    block.lines.push_back(l);
+  }
+  page.blocks.push_back(block);
+  EXPECT_TRUE(TableFromWords(page).rows.empty());
 }
 
 }  // namespace

@@ -14,6 +14,16 @@ Result<ScannedPlan> MakeScannedPlan(const ScanOptions& options) {
   plan_options.seed = options.seed;
   plan_options.criteria_count = options.criteria;
   synth::GeneratedPlan plan = synth::GeneratePlan(plan_options);
+  if (!options.borders) {
+    // "<!-- noborder -->" before the plan table (and its widths comment).
+    size_t header = plan.markdown.find("\n| TT |");
+    if (header != std::string::npos) {
+      size_t at = header + 1;
+      size_t widths = plan.markdown.rfind("<!-- widths:", header);
+      if (widths != std::string::npos && plan.markdown.find('\n', widths) == header) at = widths;
+      plan.markdown.insert(at, "<!-- noborder -->\n");
+    }
+  }
   auto doc = synth::ParseMarkdown(plan.markdown);
   if (!doc) return std::unexpected(doc.error());
   synth::LayoutOptions layout;

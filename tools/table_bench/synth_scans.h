@@ -22,6 +22,7 @@ struct ScanOptions {
   int dpi = 300;               // rendering resolution
   std::string degrade;         // "", "light", "medium" or "heavy"
   double skew_deg = -1;        // < 0: the preset's skew; else this magnitude
+  bool borders = true;         // false: the plan table is typeset without rules
 };
 
 struct GoldCell {

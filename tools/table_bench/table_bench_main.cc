@@ -8,7 +8,10 @@
 // 1 - Levenshtein/max(len) on NFC, whitespace-collapsed text.
 // Prints the share of fields with similarity >= 0.95, overall and per field.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -18,6 +21,7 @@
 #include "imaging/cleanup.h"
 #include "ingest/leptonica_adapter.h"
 #include "lm/restorer.h"
+#include "ocr/ocr_document.h"
 #include "ocr/tesseract_engine.h"
 #include "pipeline/cell_text.h"
 #include "pipeline/noise_filter.h"
@@ -28,6 +32,7 @@
 #include "table/plan_schema.h"
 #include "table/row_labels.h"
 #include "table/table_model.h"
+#include "table/word_tables.h"
 #include "text/vietnamese.h"
 
 namespace vnplan::table_bench {
@@ -58,6 +63,7 @@ struct Args {
   bool binary = false;
   double threshold = 0.95;
   bool verbose = false;
+  bool borderless = false;  // plan table typeset without rules (ScanOptions::borders)
   bool fold_dashes = false;           // count -, – and — as the same character
   int min_x_height = 14;              // CleanupOptions; 0 = imaging's defaults
   double light_noise_threshold = -1;  // CleanupOptions; < 0 = imaging's default
@@ -187,6 +193,32 @@ std::vector<std::string> GotFields(const table::Criterion& c) {
           c.notes};
 }
 
+// A page without ruled tables, read as `vnplan run` reads it: the whole
+// scan OCR'd (cleanup, automatic page segmentation), noise words dropped,
+// the light restoration; its words' positions give a borderless table
+// (table/word_tables.h).
+Result<table::Table> BorderlessTable(const GrayImage& scan, int page_number,
+                                     const lm::Restorer* restorer) {
+  const std::filesystem::path png =
+      std::filesystem::temp_directory_path() /
+      ("vnplan-table-bench-" + std::to_string(::getpid()) + ".png");
+  if (auto written = lept::WritePng(lept::PixFromGray(scan).get(), png); !written) {
+    return std::unexpected(written.error());
+  }
+  ocr::OcrOptions oo;
+  oo.jobs = 1;
+  oo.cleanup.light_noise_threshold = 0;
+  auto doc = ocr::OcrSource(png, oo);
+  std::filesystem::remove(png);
+  if (!doc) return std::unexpected(doc.error());
+  if (doc->pages.empty()) return table::Table{};
+  Page page = std::move(doc->pages.front().page);
+  page.number = page_number;
+  pipeline::DropNoiseWords(&page);
+  if (restorer) restorer->RestorePage(&page);
+  return table::TableFromWords(page);
+}
+
 int Run(const Args& args) {
   ocr::TesseractOptions tess;
   tess.psm = args.psm;
@@ -228,6 +260,7 @@ int Run(const Args& args) {
     so.criteria = args.criteria;
     so.dpi = args.dpi;
     so.degrade = args.degrade == "none" ? "" : args.degrade;
+    so.borders = !args.borderless;
     auto scanned = MakeScannedPlan(so);
     if (!scanned) {
       std::fprintf(stderr, "table_bench: plan %d: %s\n", i, scanned.error().message.c_str());
@@ -292,6 +325,15 @@ int Run(const Args& args) {
       if (!found) {
         std::fprintf(stderr, "table_bench: %s\n", found.error().message.c_str());
         return 1;
+      }
+      if (found->empty()) {
+        auto t = BorderlessTable(scanned->pages[p].image, static_cast<int>(p + 1),
+                                 restorer ? &*restorer : nullptr);
+        if (!t) {
+          std::fprintf(stderr, "table_bench: %s\n", t.error().message.c_str());
+          return 1;
+        }
+        if (!t->rows.empty()) tables.push_back(std::move(*t));
       }
       for (auto& t : *found) tables.push_back(std::move(t));
       ++pages;
@@ -448,6 +490,9 @@ int main(int argc, char** argv) {
   app.add_option("--save-pages", args.save_pages,
                  "Write each page as given to the grid code to DIR/plan<i>_page<p>.pgm");
   app.add_flag("-v,--verbose", args.verbose, "Print every field below the threshold");
+  app.add_flag("--borderless", args.borderless,
+               "Typeset the plan table without rules: its pages are read by the borderless "
+               "fallback (whole-page OCR, table/word_tables.h), as `vnplan run` does");
   CLI11_PARSE(app, argc, argv);
   return vnplan::table_bench::Run(args);
 }

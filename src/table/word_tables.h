@@ -1,0 +1,60 @@
+// Borderless tables from word positions: the fallback for pages where no
+// ruled grid was found (tables typed without borders, or rules too faint to
+// detect). Input: a recognised page (OCR words or a PDF text layer, with
+// boxes). Output: the table its aligned word columns form, as a
+// TableFormat::kWords table whose first row is the header; no rows when the
+// page has no such structure.
+//
+// The method is the "stream" mode of PDF table extractors (Tabula, Camelot):
+//   1. words are grouped into printed lines by their vertical centres;
+//   2. a line whose words fall into at least `min_columns` groups separated
+//      by wide white gaps is a table line; the table is the run of lines
+//      with the most table lines, where lines of two or more groups and
+//      narrow lines follow each other closely (a wide line of prose ends
+//      it);
+//   3. columns are the white gaps shared by every table line (x occupancy):
+//      wide ones, or narrow ones where several lines start flush at the
+//      right (left-aligned cells);
+//   4. rows start at a line with text in the first column, a row label in
+//      the second (table/row_labels.h: "Tiêu chí 1.5", "Tiêu chuẩn 2:"), a
+//      level row ("MỨC 4", centred across the table: one cell spanning all
+//      columns), or a vertical gap wider than the usual line pitch; a line
+//      continues the row above, cell by cell (wrapped cell text), when one
+//      of its cells goes on from the line before and none resumes a cell
+//      that had stopped.
+#ifndef VNPLAN_TABLE_WORD_TABLES_H_
+#define VNPLAN_TABLE_WORD_TABLES_H_
+
+#include "common/page.h"
+#include "table/table_model.h"
+
+namespace vnplan::table {
+
+struct WordTableOptions {
+  // A table line has words in at least this many separated groups, and the
+  // table at least this many columns. Default 3.
+  int min_columns = 3;
+  // At least this many table lines make a table (a page may hold just the
+  // table's header and first row). Default 2.
+  int min_table_lines = 2;
+  // White gap between two columns, in median word heights (an inter-word
+  // space is about 0.3; cell padding at 300 dpi about 0.7). Default 0.6.
+  double column_gap = 0.6;
+  // A narrower white gap, down to this many word heights, separates
+  // columns when at least `aligned_starts` table lines have a word starting
+  // flush at its right edge (within the same distance). Defaults 0.3, 3.
+  double narrow_column_gap = 0.3;
+  int aligned_starts = 3;
+  // A gap above a line wider than this many median line pitches starts a
+  // row. Default 1.6.
+  double row_gap = 1.6;
+  // Lines of one table follow each other with gaps under this many line
+  // pitches. Default 2.5.
+  double tail_gap = 2.5;
+};
+
+Table TableFromWords(const Page& page, const WordTableOptions& options = {});
+
+}  // namespace vnplan::table
+
+#endif  // VNPLAN_TABLE_WORD_TABLES_H_
