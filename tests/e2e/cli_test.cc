@@ -2,11 +2,13 @@
 // logs, batch isolation and resume. Runs the built binary.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
 
 #include "e2e_util.h"
+#include "table/row_labels.h"
 #include "table/seed003_golden.h"
 
 namespace vnplan::e2e {
@@ -106,6 +108,52 @@ TEST_F(CliTest, TablesOnOcrGarbledSeedMatchesHandWrittenGolden) {
   EXPECT_EQ(got["criteria"].size(), golden["criteria"].size());
   EXPECT_GE(score.share(), 0.865);
   EXPECT_GE(score.mean, 0.958);
+}
+
+// A plan typed without table rules: no grid is found, and the borderless
+// fallback reads the table from the OCR words' positions. The truth is the
+// generator's own criteria (vnplan-synth), lightly degraded scan.
+TEST_F(CliTest, TablesOnBorderlessScanFindsEveryCriterionRow) {
+  const std::string synth = std::string(VNPLAN_BINARY_DIR) + "/tools/synth/vnplan-synth";
+  if (!fs::exists(synth)) GTEST_SKIP() << "vnplan-synth not built";
+  const fs::path plan = dir_ / "plan.md", criteria = dir_ / "criteria.json";
+  ASSERT_EQ(std::system((synth + " plan --seed 7 --criteria 6 -o " + Q(plan) +
+                         " --criteria-json " + Q(criteria) + " > /dev/null 2>&1")
+                            .c_str()),
+            0);
+  std::string markdown = ReadFile(plan);
+  const size_t header = markdown.find("\n| TT |");
+  ASSERT_NE(header, std::string::npos);
+  const size_t widths = markdown.rfind("<!-- widths:", header);
+  markdown.insert(widths != std::string::npos && markdown.find('\n', widths) == header
+                      ? widths
+                      : header + 1,
+                  "<!-- noborder -->\n");
+  const fs::path borderless = Write("borderless.md", markdown), scan = dir_ / "scan.pdf";
+  ASSERT_EQ(std::system((synth + " render -i " + Q(borderless) +
+                         " --landscape --repeat-header --degrade light --seed 3 --scan-pdf " +
+                         Q(scan) + " > /dev/null 2>&1")
+                            .c_str()),
+            0);
+  const CommandResult r = RunVnplan("tables --compact " + Q(scan));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto got = nlohmann::json::parse(r.out);
+  std::ifstream gold_in(criteria);
+  auto gold = nlohmann::json::parse(gold_in);
+  // The generator writes levels as typeset ("MỨC 1, 2, 3"); the JSON names
+  // them canonically ("Mức 1, 2, 3").
+  for (auto& c : gold) {
+    c["level"] = table::LevelName(table::ParseRowLabel(c["level"].get<std::string>()).levels);
+  }
+  const table::GoldenScore score = table::ScoreAgainstGolden(
+      got["criteria"], gold, [](const std::string& s) { return NormalizeField(s); });
+  std::printf("vnplan tables, borderless scan: %d/%d fields >= 0.95 (%.3f), mean %.4f\n",
+              score.close, score.fields, score.share(), score.mean);
+  EXPECT_EQ(got["criteria"].size(), gold.size());
+  EXPECT_GE(score.share(), 0.95);
+  bool fallback = false;
+  for (const auto& d : got["diagnostics"]) fallback |= d["code"] == "borderless";
+  EXPECT_TRUE(fallback);
 }
 
 TEST_F(CliTest, BatchKeepsGoingAndResumes) {
