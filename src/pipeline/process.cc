@@ -120,15 +120,6 @@ void AddDiagnostic(nlohmann::ordered_json* json, const std::string& severity,
   diags.push_back({{"severity", severity}, {"code", code}, {"message", message}});
 }
 
-// A page without ruled tables may hold a borderless one: read it from the
-// words' positions (table/word_tables.h). Returns 1 when a table was added.
-int AddBorderlessTable(const Page& page, std::vector<table::Table>* tables) {
-  table::Table t = table::TableFromWords(page);
-  if (t.rows.empty()) return 0;
-  tables->push_back(std::move(t));
-  return 1;
-}
-
 void AddBorderlessNote(int pages, std::vector<std::pair<std::string, std::string>>* notes) {
   if (pages == 0) return;
   notes->emplace_back("borderless", std::to_string(pages) +
@@ -320,18 +311,20 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
     full_text += PageText(page);
     full_text += "\f";
   }
-  std::vector<table::Table> tables;
-  int borderless = 0;  // pages read as borderless tables
+  std::vector<std::vector<table::Table>> by_page;
+  std::vector<const Page*> layer_pages;
   for (size_t i = 0; i < layers.size(); ++i) {
     auto image = doc.RenderPage(static_cast<int>(i), options.dpi);
     if (!image) return std::unexpected(image.error());
     TextLayerEngine engine(layers[i]);
     auto found = table::ExtractTablesFromImage(*image, static_cast<int>(i) + 1, engine);
     if (!found) return std::unexpected(found.error());
-    if (found->empty()) borderless += AddBorderlessTable(layers[i], &tables);
-    for (auto& t : *found) tables.push_back(std::move(t));
+    by_page.push_back(std::move(*found));
+    layer_pages.push_back(&layers[i]);
   }
-  tables = table::JoinAcrossPages(std::move(tables));
+  int borderless = 0;  // pages read as borderless tables
+  std::vector<table::Table> tables =
+      table::JoinAcrossPages(table::TablesInPageOrder(std::move(by_page), layer_pages, &borderless));
   std::vector<std::pair<std::string, std::string>> notes;
   notes.emplace_back("text-layer", std::string("PDF text layer used (") +
                                        text::EncodingName(encoding) + "), no OCR");
@@ -382,8 +375,8 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   // (tools/table_bench README).
   table::GridOptions grid_options;
   grid_options.reread_below_confidence = 90;
-  std::vector<table::Table> tables;
-  int borderless = 0;  // pages read as borderless tables
+  std::vector<std::vector<table::Table>> by_page;
+  std::vector<const Page*> ocr_pages;
   for (size_t i = 0; i < doc->pages.size(); ++i) {
     std::optional<GrayImage> gray;
     if (!doc->pages[i].image_jpeg.empty()) {
@@ -397,10 +390,12 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
     auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, engine,
                                                grid_options);
     if (!found) return std::unexpected(found.error());
-    if (found->empty()) borderless += AddBorderlessTable(doc->pages[i].page, &tables);
-    for (auto& t : *found) tables.push_back(std::move(t));
+    by_page.push_back(std::move(*found));
+    ocr_pages.push_back(&doc->pages[i].page);
   }
-  tables = table::JoinAcrossPages(std::move(tables));
+  int borderless = 0;  // pages read as borderless tables
+  std::vector<table::Table> tables =
+      table::JoinAcrossPages(table::TablesInPageOrder(std::move(by_page), ocr_pages, &borderless));
   const std::string text = Finish(ocr::DocumentText(*doc));
   table::PlanDocument plan = table::MapToPlan(tables, text, MapOpts(/*ocr_cells=*/true));
   std::vector<std::pair<std::string, std::string>> notes;

@@ -1,6 +1,7 @@
 #include "table/word_tables.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,12 +82,12 @@ int CountGroups(const PrintedLine& line, double gap, double height) {
                                             [&](int s) { return s > wide; }));
 }
 
-// True when two words of `line` closer than `gap` (one phrase) lie on
+// True when two words of `line` at most `space` apart (one phrase) lie on
 // either side of a column separator.
-bool CrossesColumns(const PrintedLine& line, const std::vector<int>& separators, double gap) {
+bool CrossesColumns(const PrintedLine& line, const std::vector<int>& separators, double space) {
   for (size_t i = 1; i < line.words.size(); ++i) {
     const int x0 = line.words[i - 1]->box.x1, x1 = line.words[i]->box.x0;
-    if (x1 - x0 > gap) continue;
+    if (x1 - x0 > space) continue;
     auto s = std::upper_bound(separators.begin(), separators.end(),
                               (line.words[i - 1]->box.x0 + x0) / 2);
     if (s != separators.end() && *s < (x1 + line.words[i]->box.x1) / 2) return true;
@@ -113,11 +114,18 @@ void AddWord(const Word& w, int page, Cell* cell) {
                   std::max(b.y1, w.box.y1)};
 }
 
-}  // namespace
+// One page's table: its printed lines and where the table lies in them.
+struct Region {
+  const Page* page = nullptr;
+  std::vector<PrintedLine> lines;
+  std::vector<int> groups;  // word groups per line
+  double height = 0, gap = 0, pitch = 0;
+  double space = 0;  // median space between words
+  int first = -1, last = -1, last_table_line = -1;
+  int left = 0, right = 0;  // x extent of the lines with two or more groups
+};
 
-Table TableFromWords(const Page& page, const WordTableOptions& options) {
-  Table table;
-  table.format = TableFormat::kWords;
+std::optional<Region> FindRegion(const Page& page, const WordTableOptions& options) {
   std::vector<int> heights;
   for (const auto& block : page.blocks) {
     for (const auto& line : block.lines) {
@@ -126,23 +134,38 @@ Table TableFromWords(const Page& page, const WordTableOptions& options) {
       }
     }
   }
-  if (heights.size() < 6 || page.width <= 0) return table;
-  const double height = std::max(4, Median(heights));
-  const double gap = options.column_gap * height;
-  std::vector<PrintedLine> lines = GroupIntoLines(page, height);
+  if (heights.size() < 6 || page.width <= 0) return std::nullopt;
+  Region r;
+  r.page = &page;
+  r.height = std::max(4, Median(heights));
+  r.lines = GroupIntoLines(page, r.height);
+  const auto& lines = r.lines;
+  // The white gap between columns: `column_gap` word heights, or less when
+  // the spaces between words are narrow for the boxes' height (a PDF text
+  // layer's boxes span the font's ascent and descent, an OCR's the ink).
+  std::vector<int> spaces;
+  for (const auto& line : lines) {
+    for (size_t i = 1; i < line.words.size(); ++i) {
+      int space = line.words[i]->box.x0 - line.words[i - 1]->box.x1;
+      if (space > 0 && space < r.height) spaces.push_back(space);
+    }
+  }
+  r.space = spaces.empty() ? 0.3 * r.height : Median(spaces);
+  r.gap = std::min(options.column_gap * r.height, options.column_gap_spaces * r.space);
 
   // Table lines, and the line pitch of the page.
-  std::vector<int> groups(lines.size());
+  r.groups.resize(lines.size());
   int page_left = page.width, page_right = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    groups[i] = CountGroups(lines[i], gap, height);
+    r.groups[i] = CountGroups(lines[i], r.gap, r.height);
     page_left = std::min(page_left, lines[i].left);
     page_right = std::max(page_right, lines[i].right);
   }
   std::vector<double> pitches;
   for (size_t i = 1; i < lines.size(); ++i) pitches.push_back(lines[i].centre - lines[i - 1].centre);
-  const double pitch = std::max(height, Median(pitches));
-  auto is_table_line = [&](size_t i) { return groups[i] >= options.min_columns; };
+  r.pitch = std::max(r.height, Median(pitches));
+  const double pitch = r.pitch;
+  auto is_table_line = [&](size_t i) { return r.groups[i] >= options.min_columns; };
   auto is_narrow = [&](size_t i) {
     return lines[i].right - lines[i].left < (page_right - page_left) / 2;
   };
@@ -150,14 +173,14 @@ Table TableFromWords(const Page& page, const WordTableOptions& options) {
   // two or more groups and narrow lines (a level row, a wrapped cell, a
   // standard's title) follow each other closely; a wide line of prose
   // ends it.
-  int first = -1, last = -1, last_table_line = -1, table_lines = 0;
+  int table_lines = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!is_table_line(i)) continue;
     size_t end = i, end_table = i;
     int count = 1;
     while (end + 1 < lines.size() &&
            lines[end + 1].centre - lines[end].centre < options.tail_gap * pitch &&
-           (groups[end + 1] >= 2 || is_narrow(end + 1))) {
+           (r.groups[end + 1] >= 2 || is_narrow(end + 1))) {
       ++end;
       if (is_table_line(end)) {
         ++count;
@@ -165,67 +188,92 @@ Table TableFromWords(const Page& page, const WordTableOptions& options) {
       }
     }
     if (count > table_lines) {
-      first = static_cast<int>(i);
-      last = static_cast<int>(end);
-      last_table_line = static_cast<int>(end_table);
+      r.first = static_cast<int>(i);
+      r.last = static_cast<int>(end);
+      r.last_table_line = static_cast<int>(end_table);
       table_lines = count;
     }
     i = end;
   }
-  if (table_lines < options.min_table_lines) return table;
-  int left = page.width, right = 0;
-  for (int i = first; i <= last; ++i) {
-    if (groups[i] < 2) continue;
-    left = std::min(left, lines[i].left);
-    right = std::max(right, lines[i].right);
+  if (table_lines < options.min_table_lines) return std::nullopt;
+  r.left = page.width;
+  r.right = 0;
+  for (int i = r.first; i <= r.last; ++i) {
+    if (r.groups[i] < 2) continue;
+    r.left = std::min(r.left, lines[i].left);
+    r.right = std::max(r.right, lines[i].right);
   }
+  return r;
+}
 
-  // Columns: the white gaps shared by the lines with two or more groups (a
-  // one-group line lies in one column, or is a level row centred across
-  // several).
-  std::vector<int> occupancy(page.width + 1, 0);
-  for (int i = first; i <= last; ++i) {
-    if (groups[i] < 2) continue;
-    for (const Word* w : lines[i].words) {
-      for (int x = std::clamp(w->box.x0, 0, page.width); x < std::clamp(w->box.x1, 0, page.width);
-           ++x) {
-        ++occupancy[x];
+// Column separators shared by `regions` (pages of one table), x relative
+// to each region's left edge: the white gaps of the lines with two or more
+// groups (a one-group line lies in one column, or is a level row centred
+// across several), wide ones or narrower ones where several lines start
+// flush at the right (left-aligned cells; spaces between words do not line
+// up like that).
+std::vector<int> FindSeparators(const std::vector<Region*>& regions,
+                                const WordTableOptions& options) {
+  int width = 0;
+  double gap = 1e9, narrow = 1e9;
+  for (const Region* r : regions) {
+    width = std::max(width, r->right - r->left);
+    gap = std::min(gap, r->gap);
+    narrow = std::min(narrow, options.narrow_column_gap * r->height);
+  }
+  std::vector<int> occupancy(width + 1, 0);
+  std::vector<std::vector<int>> starts;  // per line: word starts
+  for (const Region* r : regions) {
+    for (int i = r->first; i <= r->last; ++i) {
+      if (r->groups[i] < 2) continue;
+      starts.emplace_back();
+      for (const Word* w : r->lines[i].words) {
+        const int x0 = std::clamp(w->box.x0 - r->left, 0, width);
+        const int x1 = std::clamp(w->box.x1 - r->left, 0, width);
+        for (int x = x0; x < x1; ++x) ++occupancy[x];
+        starts.back().push_back(x0);
       }
     }
   }
   std::vector<int> separators;
-  for (int x = left; x < right;) {
+  for (int x = 0; x < width;) {
     if (occupancy[x] > 0) {
       ++x;
       continue;
     }
-    int start = x;
-    while (x < right && occupancy[x] == 0) ++x;
-    // A narrower gap is a column's when cells start flush at its right on
-    // several lines (left-aligned cells; spaces between words do not line
-    // up like that).
+    const int start = x;
+    while (x < width && occupancy[x] == 0) ++x;
     bool aligned = false;
-    if (x - start > options.narrow_column_gap * height && x - start <= gap) {
-      int starts = 0;
-      for (int i = first; i <= last && !aligned; ++i) {
-        if (groups[i] < 2) continue;
-        for (const Word* w : lines[i].words) {
-          if (w->box.x0 >= x && w->box.x0 - x <= options.narrow_column_gap * height) {
-            aligned = ++starts >= options.aligned_starts;
-            break;
-          }
-        }
+    if (x - start > narrow && x - start <= gap) {
+      int flush = 0;
+      for (const auto& line : starts) {
+        flush += std::any_of(line.begin(), line.end(),
+                             [&](int s) { return s >= x && s - x <= narrow; });
       }
+      aligned = flush >= options.aligned_starts;
     }
     if (x - start > gap || aligned) separators.push_back((start + x) / 2);
   }
-  if (static_cast<int>(separators.size()) + 1 < options.min_columns) return table;
+  return separators;
+}
+
+// The table of `region` cut into columns at `relative` (+ its left edge).
+Table BuildTable(Region& region, const std::vector<int>& relative,
+                 const WordTableOptions& options) {
+  Table table;
+  table.format = TableFormat::kWords;
+  const Page& page = *region.page;
+  const auto& lines = region.lines;
+  const auto& groups = region.groups;
+  std::vector<int> separators;
+  for (int x : relative) separators.push_back(x + region.left);
+  int first = region.first, last = region.last;
   // After the last table line, a line whose words run on across a column
   // boundary (a heading, a sentence) is no longer the table's; a level row
   // centred across columns is.
-  for (int i = last_table_line + 1; i <= last; ++i) {
+  for (int i = region.last_table_line + 1; i <= last; ++i) {
     if (ParseRowLabel(LineText(lines[i])).kind == LabelKind::kLevel) continue;
-    if (CrossesColumns(lines[i], separators, gap)) {
+    if (CrossesColumns(lines[i], separators, 1.5 * region.space)) {
       last = i - 1;
       break;
     }
@@ -264,7 +312,7 @@ Table TableFromWords(const Page& page, const WordTableOptions& options) {
       resumes |= last_line[c] >= 0 && last_line[c] < i - 1;
     }
     bool starts = table.rows.empty() || previous_spanned || !continues || resumes ||
-                  line.centre - lines[i - 1].centre > options.row_gap * pitch ||
+                  line.centre - lines[i - 1].centre > options.row_gap * region.pitch ||
                   !row[0].text.empty() ||
                   (columns > 1 && ParseRowLabel(row[1].text).kind != LabelKind::kNone);
     previous_spanned = false;
@@ -282,6 +330,67 @@ Table TableFromWords(const Page& page, const WordTableOptions& options) {
   table.header_rows = 1;
   if (page.number > 0) table.pages = {page.number};
   return table;
+}
+
+}  // namespace
+
+Table TableFromWords(const Page& page, const WordTableOptions& options) {
+  return std::move(TablesFromWords({&page}, options).front());
+}
+
+std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
+                                   const WordTableOptions& options) {
+  std::vector<std::optional<Region>> regions;
+  for (const Page* page : pages) regions.push_back(FindRegion(*page, options));
+  Table empty;
+  empty.format = TableFormat::kWords;
+  std::vector<Table> out(pages.size(), empty);
+  // Consecutive pages whose tables are as wide (a table running on) share
+  // one column model; a page with a single row cannot show its narrow gaps
+  // by alignment alone.
+  for (size_t i = 0; i < regions.size();) {
+    if (!regions[i]) {
+      ++i;
+      continue;
+    }
+    std::vector<Region*> run = {&*regions[i]};
+    size_t j = i + 1;
+    for (; j < regions.size() && regions[j]; ++j) {
+      const int a = run.front()->right - run.front()->left, b = regions[j]->right - regions[j]->left;
+      if (std::abs(a - b) > options.same_width * std::max(a, b)) break;
+      if (pages[j]->number > 0 && pages[j]->number != pages[j - 1]->number + 1) break;
+      run.push_back(&*regions[j]);
+    }
+    const std::vector<int> separators = FindSeparators(run, options);
+    if (static_cast<int>(separators.size()) + 1 >= options.min_columns) {
+      for (size_t k = 0; k < run.size(); ++k) out[i + k] = BuildTable(*run[k], separators, options);
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::vector<Table> TablesInPageOrder(std::vector<std::vector<Table>> by_page,
+                                     const std::vector<const Page*>& pages, int* borderless,
+                                     const WordTableOptions& options) {
+  std::vector<const Page*> ruleless;
+  std::vector<size_t> at;
+  for (size_t i = 0; i < by_page.size() && i < pages.size(); ++i) {
+    if (!by_page[i].empty() || pages[i] == nullptr) continue;
+    ruleless.push_back(pages[i]);
+    at.push_back(i);
+  }
+  std::vector<Table> found = TablesFromWords(ruleless, options);
+  for (size_t k = 0; k < found.size(); ++k) {
+    if (found[k].rows.empty()) continue;
+    by_page[at[k]].push_back(std::move(found[k]));
+    if (borderless) ++*borderless;
+  }
+  std::vector<Table> tables;
+  for (auto& page_tables : by_page) {
+    for (auto& t : page_tables) tables.push_back(std::move(t));
+  }
+  return tables;
 }
 
 }  // namespace vnplan::table

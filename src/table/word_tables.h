@@ -25,6 +25,8 @@
 #ifndef VNPLAN_TABLE_WORD_TABLES_H_
 #define VNPLAN_TABLE_WORD_TABLES_H_
 
+#include <vector>
+
 #include "common/page.h"
 #include "table/table_model.h"
 
@@ -38,8 +40,10 @@ struct WordTableOptions {
   // table's header and first row). Default 2.
   int min_table_lines = 2;
   // White gap between two columns, in median word heights (an inter-word
-  // space is about 0.3; cell padding at 300 dpi about 0.7). Default 0.6.
+  // space is about 0.3; cell padding at 300 dpi about 0.7), or this many
+  // median spaces between words if that is less. Defaults 0.6, 2.5.
   double column_gap = 0.6;
+  double column_gap_spaces = 2.5;
   // A narrower white gap, down to this many word heights, separates
   // columns when at least `aligned_starts` table lines have a word starting
   // flush at its right edge (within the same distance). Defaults 0.3, 3.
@@ -51,9 +55,29 @@ struct WordTableOptions {
   // Lines of one table follow each other with gaps under this many line
   // pitches. Default 2.5.
   double tail_gap = 2.5;
+  // TablesFromWords: consecutive pages whose tables' widths differ by less
+  // than this share share one column model. Default 0.03.
+  double same_width = 0.03;
 };
 
 Table TableFromWords(const Page& page, const WordTableOptions& options = {});
+
+// The same over a document's pages (in page order; one table per page, no
+// rows where a page has none). Consecutive pages whose tables are as wide
+// share their column separators, found from all their lines together: a
+// page holding only the header and one row cannot show a narrow column gap
+// by flush-left starts on its own.
+std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
+                                   const WordTableOptions& options = {});
+
+// A document's tables in page order: `by_page[i]` are page i's ruled
+// tables; a page with none gets the borderless table of `pages[i]` (its
+// recognised words; null: none), runs of such pages read together by
+// TablesFromWords. `borderless` (optional) counts the pages that gave one.
+std::vector<Table> TablesInPageOrder(std::vector<std::vector<Table>> by_page,
+                                     const std::vector<const Page*>& pages,
+                                     int* borderless = nullptr,
+                                     const WordTableOptions& options = {});
 
 }  // namespace vnplan::table
 

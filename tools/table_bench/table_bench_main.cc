@@ -195,10 +195,9 @@ std::vector<std::string> GotFields(const table::Criterion& c) {
 
 // A page without ruled tables, read as `vnplan run` reads it: the whole
 // scan OCR'd (cleanup, automatic page segmentation), noise words dropped,
-// the light restoration; its words' positions give a borderless table
+// the light restoration. Its words' positions give a borderless table
 // (table/word_tables.h).
-Result<table::Table> BorderlessTable(const GrayImage& scan, int page_number,
-                                     const lm::Restorer* restorer) {
+Result<Page> BorderlessPage(const GrayImage& scan, int page_number, const lm::Restorer* restorer) {
   const std::filesystem::path png =
       std::filesystem::temp_directory_path() /
       ("vnplan-table-bench-" + std::to_string(::getpid()) + ".png");
@@ -211,12 +210,12 @@ Result<table::Table> BorderlessTable(const GrayImage& scan, int page_number,
   auto doc = ocr::OcrSource(png, oo);
   std::filesystem::remove(png);
   if (!doc) return std::unexpected(doc.error());
-  if (doc->pages.empty()) return table::Table{};
+  if (doc->pages.empty()) return Page{};
   Page page = std::move(doc->pages.front().page);
   page.number = page_number;
   pipeline::DropNoiseWords(&page);
   if (restorer) restorer->RestorePage(&page);
-  return table::TableFromWords(page);
+  return page;
 }
 
 int Run(const Args& args) {
@@ -267,6 +266,8 @@ int Run(const Args& args) {
       return 1;
     }
     std::vector<table::Table> tables;
+    std::vector<std::vector<table::Table>> by_page(scanned->pages.size());
+    std::vector<std::optional<Page>> word_pages(scanned->pages.size());
     for (size_t p = 0; p < scanned->pages.size(); ++p) {
       GrayImage image = scanned->pages[p].image;
       GrayImage gray_page;
@@ -327,17 +328,21 @@ int Run(const Args& args) {
         return 1;
       }
       if (found->empty()) {
-        auto t = BorderlessTable(scanned->pages[p].image, static_cast<int>(p + 1),
-                                 restorer ? &*restorer : nullptr);
-        if (!t) {
-          std::fprintf(stderr, "table_bench: %s\n", t.error().message.c_str());
+        auto words = BorderlessPage(scanned->pages[p].image, static_cast<int>(p + 1),
+                                    restorer ? &*restorer : nullptr);
+        if (!words) {
+          std::fprintf(stderr, "table_bench: %s\n", words.error().message.c_str());
           return 1;
         }
-        if (!t->rows.empty()) tables.push_back(std::move(*t));
+        word_pages[p] = std::move(*words);
       }
-      for (auto& t : *found) tables.push_back(std::move(t));
+      by_page[p] = std::move(*found);
       ++pages;
     }
+    // As `vnplan run`: pages without ruled tables give borderless ones.
+    std::vector<const Page*> page_words;
+    for (const auto& w : word_pages) page_words.push_back(w ? &*w : nullptr);
+    tables = table::TablesInPageOrder(std::move(by_page), page_words);
     tables = table::JoinAcrossPages(std::move(tables));
     if (args.verbose) {
       for (const auto& t : tables) {

@@ -1,0 +1,206 @@
+// Borderless tables from word boxes: table lines, columns from shared
+// white gaps and flush starts, rows, and pages sharing one column model.
+#include "table/word_tables.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vnplan::table {
+namespace {
+
+Word W(const std::string& text, int x0, int y0, int x1, int y1) {
+  return Word{text, Box{x0, y0, x1, y1}, 80.0f, ""};
+}
+
+TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
+  Page page;
+  page.number = 2;
+  page.width = 2000;
+  page.height = 1000;
+  page.dpi = 300;
+  Block block;
+  auto line = [](std::vector<Word> words) {
+    Line l;
+    l.words = std::move(words);
+    l.box = Box{l.words.front().box.x0, l.words.front().box.y0, l.words.back().box.x1,
+                l.words.back().box.y1};
+    return l;
+  };
+  block.lines.push_back(line({W("TT", 100, 100, 140, 130), W("Họ", 400, 100, 450, 130),
+                              W("và", 460, 100, 500, 130), W("tên", 510, 100, 560, 130),
+                              W("Chức", 1000, 100, 1080, 130), W("vụ", 1090, 100, 1130, 130)}));
+  block.lines.push_back(line({W("1", 100, 200, 120, 230), W("Lê", 400, 200, 440, 230),
+                              W("An", 450, 200, 500, 230), W("GV", 1000, 200, 1050, 230)}));
+  block.lines.push_back(line({W("Văn", 400, 240, 470, 270)}));  // the name wrapped
+  block.lines.push_back(line(
+      {W("2", 100, 300, 120, 330), W("Trần", 400, 300, 480, 330), W("HT", 1000, 300, 1050, 330)}));
+  page.blocks.push_back(block);
+  Table t = TableFromWords(page);
+  EXPECT_EQ(t.format, TableFormat::kWords);
+  ASSERT_EQ(t.columns(), 3u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0][1].text, "Họ và tên");
+  EXPECT_EQ(t.rows[0][2].text, "Chức vụ");
+  EXPECT_EQ(t.rows[1][1].text, "Lê An Văn");
+  EXPECT_EQ(t.rows[1][2].text, "GV");
+  EXPECT_EQ(t.rows[2][2].text, "HT");
+  EXPECT_EQ(t.rows[2][0].page, 2);
+}
+
+// A borderless plan table below a paragraph: the paragraph is not part of
+// it, wrapped cells continue their row, a centred level row spans all
+// columns, and a criterion label in the second column starts a row.
+TEST(WordTablesTest, BorderlessPlanTableBelowAParagraph) {
+  Page page;
+  page.number = 1;
+  page.width = 3000;
+  page.height = 2000;
+  page.dpi = 300;
+  Block block;
+  int y = 100;
+  // One printed line at y; `cells` are (x, text) pairs, words 25 px apart.
+  auto add = [&](std::vector<std::pair<int, std::string>> cells) {
+    Line l;
+    for (auto& [x, text] : cells) {
+      int at = x;
+      size_t start = 0;
+      while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        int width = 18 * static_cast<int>(end - start);
+        l.words.push_back(W(text.substr(start, end - start), at, y, at + width, y + 40));
+        at += width + 12;
+        start = end + 1;
+      }
+    }
+    l.box = Box{l.words.front().box.x0, y, l.words.back().box.x1, y + 40};
+    block.lines.push_back(l);
+    y += 60;
+  };
+  add({{100, "Kế hoạch này được xây dựng nhằm cải tiến chất lượng giáo dục của nhà trường trong"}});
+  add({{100, "năm học tới, với các nội dung sau đây."}});
+  y += 60;
+  add({{100, "TT"}, {400, "Tiêu chuẩn,"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
+  add({{400, "tiêu chí"}, {1000, "cần đạt"}});
+  y += 30;
+  add({{1200, "MỨC 1, 2, 3"}});
+  y += 30;
+  add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  add({{400, "Tổ chức"}});
+  add({{400, "Tiêu chí 1.1"}, {1000, "Kế hoạch sát"}, {1800, "Tháng 9/2024"}});
+  add({{1000, "thực tế"}});
+  add({{400, "Tiêu chí 1.2"}, {1000, "Hồ sơ"}, {1800, "Cả năm học"}});
+  page.blocks.push_back(block);
+
+  Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 5u);
+  EXPECT_EQ(t.rows[0][1].text, "Tiêu chuẩn, tiêu chí");
+  EXPECT_EQ(t.rows[0][2].text, "Kết quả cần đạt");
+  EXPECT_EQ(t.rows[1][0].text, "MỨC 1, 2, 3");
+  EXPECT_EQ(t.rows[1][0].col_span, 4);
+  EXPECT_EQ(t.rows[1][1].col_span, 0);
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chuẩn 1: Tổ chức");
+  EXPECT_EQ(t.rows[3][1].text, "Tiêu chí 1.1");
+  EXPECT_EQ(t.rows[3][2].text, "Kế hoạch sát thực tế");
+  EXPECT_EQ(t.rows[3][3].text, "Tháng 9/2024");
+  EXPECT_EQ(t.rows[4][3].text, "Cả năm học");
+}
+
+TEST(WordTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
+  Page page;
+  page.number = 1;
+  page.width = 3000;
+  page.height = 2000;
+  page.dpi = 300;
+  Block block;
+  for (int i = 0; i < 6; ++i) {
+    Line l;
+    int y = 100 + 60 * i;
+    l.words = {W("UBND", 100, y, 200, y + 40), W("HUYỆN", 212, y, 330, y + 40),
+               W("CỘNG", 1500, y, 1600, y + 40), W("HÒA", 1612, y, 1700, y + 40)};
+    l.box = Box{100, y, 1700, y + 40};
+    block.lines.push_back(l);
+  }
+  page.blocks.push_back(block);
+  EXPECT_TRUE(TableFromWords(page).rows.empty());
+}
+
+
+// Page 1 holds the header (centred cells) and one row: its narrow gap
+// between the second and third columns shows by flush-left starts only
+// together with page 2's rows.
+TEST(WordTablesTest, PagesOfOneTableShareTheirColumns) {
+  auto page = [](int number, const std::vector<std::vector<std::pair<int, std::string>>>& lines) {
+    Page p;
+    p.number = number;
+    p.width = 3000;
+    p.height = 2000;
+    p.dpi = 300;
+    Block block;
+    int y = 100;
+    for (const auto& cells : lines) {
+      Line l;
+      for (const auto& [x, text] : cells) {
+        int at = x;
+        size_t start = 0;
+        while (start < text.size()) {
+          size_t end = text.find(' ', start);
+          if (end == std::string::npos) end = text.size();
+          const int width = 18 * static_cast<int>(end - start);
+          l.words.push_back(W(text.substr(start, end - start), at, y, at + width, y + 40));
+          at += width + 12;
+          start = end + 1;
+        }
+      }
+      l.box = Box{l.words.front().box.x0, y, l.words.back().box.x1, y + 40};
+      block.lines.push_back(l);
+      y += 60;
+    }
+    p.blocks.push_back(block);
+    return p;
+  };
+  // Columns start at 100, 400 and 1000 (headers a little right of it); the
+  // second column's seven words
+  // end at 976 on every data line: a 24 px gap, not wider than a column
+  // gap's 0.6 word heights (24 px), wider than a space.
+  const std::vector<std::pair<int, std::string>> header = {
+      {100, "TT"}, {560, "Nội dung"}, {1020, "Kết quả"}};
+  const std::vector<std::pair<int, std::string>> numbers = {{100, "(1)"}, {560, "(2)"}, {1020, "(3)"}};
+  auto row = [](const std::string& n, const std::string& last) {
+    return std::vector<std::pair<int, std::string>>{
+        {100, n}, {400, "aaaa bbbb cccc dddd eeee ffff gggg"}, {1000, last}};
+  };
+  Page p1 = page(1, {header, numbers, row("1", "c1")});
+  Page p2 = page(2, {header, numbers, row("2", "c2"), row("3", "c3"), row("4", "c4")});
+  EXPECT_LT(TableFromWords(p1).columns(), 3u);  // alone: one flush start at 1000
+  std::vector<Table> both = TablesFromWords({&p1, &p2});
+  ASSERT_EQ(both.size(), 2u);
+  ASSERT_EQ(both[0].columns(), 3u);
+  ASSERT_EQ(both[1].columns(), 3u);
+  ASSERT_EQ(both[0].rows.size(), 3u);
+  ASSERT_EQ(both[1].rows.size(), 5u);
+  EXPECT_EQ(both[0].rows[2][2].text, "c1");
+  EXPECT_EQ(both[1].rows[4][2].text, "c4");
+  EXPECT_EQ(both[1].rows[4][1].text, "aaaa bbbb cccc dddd eeee ffff gggg");
+
+  // In page order, after ruled tables of other pages; a page with ruled
+  // tables keeps them.
+  Table ruled;
+  Cell cell;
+  cell.text = "ruled";
+  ruled.rows = {{cell}};
+  int borderless = 0;
+  std::vector<Table> all = TablesInPageOrder({{}, {ruled}, {}}, {&p1, nullptr, &p2}, &borderless);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].pages, (std::vector<int>{1}));
+  EXPECT_EQ(all[1].rows[0][0].text, "ruled");
+  EXPECT_EQ(all[2].pages, (std::vector<int>{2}));
+  EXPECT_EQ(borderless, 2);
+}
+
+}  // namespace
+}  // namespace vnplan::table
