@@ -15,6 +15,26 @@ Word W(const std::string& text, int x0, int y0, int x1, int y1) {
   return Word{text, Box{x0, y0, x1, y1}, 80.0f, ""};
 }
 
+// A printed line at `y`, 40 px high: `cells` are (x, text) pairs, each
+// character 18 px wide, words 12 px apart.
+Line PrintedLine(int y, const std::vector<std::pair<int, std::string>>& cells) {
+  Line l;
+  for (const auto& [x, text] : cells) {
+    int at = x;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find(' ', start);
+      if (end == std::string::npos) end = text.size();
+      const int width = 18 * static_cast<int>(end - start);
+      l.words.push_back(W(text.substr(start, end - start), at, y, at + width, y + 40));
+      at += width + 12;
+      start = end + 1;
+    }
+  }
+  l.box = Box{l.words.front().box.x0, y, l.words.back().box.x1, y + 40};
+  return l;
+}
+
 TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
   Page page;
   page.number = 2;
@@ -61,23 +81,8 @@ TEST(WordTablesTest, BorderlessPlanTableBelowAParagraph) {
   page.dpi = 300;
   Block block;
   int y = 100;
-  // One printed line at y; `cells` are (x, text) pairs, words 25 px apart.
-  auto add = [&](std::vector<std::pair<int, std::string>> cells) {
-    Line l;
-    for (auto& [x, text] : cells) {
-      int at = x;
-      size_t start = 0;
-      while (start < text.size()) {
-        size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        int width = 18 * static_cast<int>(end - start);
-        l.words.push_back(W(text.substr(start, end - start), at, y, at + width, y + 40));
-        at += width + 12;
-        start = end + 1;
-      }
-    }
-    l.box = Box{l.words.front().box.x0, y, l.words.back().box.x1, y + 40};
-    block.lines.push_back(l);
+  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
+    block.lines.push_back(PrintedLine(y, cells));
     y += 60;
   };
   add({{100, "Kế hoạch này được xây dựng nhằm cải tiến chất lượng giáo dục của nhà trường trong"}});
@@ -143,21 +148,7 @@ TEST(WordTablesTest, PagesOfOneTableShareTheirColumns) {
     Block block;
     int y = 100;
     for (const auto& cells : lines) {
-      Line l;
-      for (const auto& [x, text] : cells) {
-        int at = x;
-        size_t start = 0;
-        while (start < text.size()) {
-          size_t end = text.find(' ', start);
-          if (end == std::string::npos) end = text.size();
-          const int width = 18 * static_cast<int>(end - start);
-          l.words.push_back(W(text.substr(start, end - start), at, y, at + width, y + 40));
-          at += width + 12;
-          start = end + 1;
-        }
-      }
-      l.box = Box{l.words.front().box.x0, y, l.words.back().box.x1, y + 40};
-      block.lines.push_back(l);
+      block.lines.push_back(PrintedLine(y, cells));
       y += 60;
     }
     p.blocks.push_back(block);
