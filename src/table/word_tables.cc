@@ -1,6 +1,8 @@
 #include "table/word_tables.h"
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -214,22 +216,27 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
 // up like that).
 std::vector<int> FindSeparators(const std::vector<Region*>& regions,
                                 const WordTableOptions& options) {
-  int width = 0;
+  // x relative to each region's left edge, scaled to the first region's
+  // width (pages of a scan may be rescaled differently).
+  const int width = regions.front()->right - regions.front()->left;
   double gap = 1e9, narrow = 1e9;
   for (const Region* r : regions) {
-    width = std::max(width, r->right - r->left);
     gap = std::min(gap, r->gap);
     narrow = std::min(narrow, options.narrow_column_gap * r->height);
   }
   std::vector<int> occupancy(width + 1, 0);
   std::vector<std::vector<int>> starts;  // per line: word starts
   for (const Region* r : regions) {
+    const double scale = static_cast<double>(width) / std::max(1, r->right - r->left);
+    auto rel = [&](int x) {
+      return std::clamp(static_cast<int>(std::lround((x - r->left) * scale)), 0, width);
+    };
     for (int i = r->first; i <= r->last; ++i) {
       if (r->groups[i] < 2) continue;
       starts.emplace_back();
       for (const Word* w : r->lines[i].words) {
-        const int x0 = std::clamp(w->box.x0 - r->left, 0, width);
-        const int x1 = std::clamp(w->box.x1 - r->left, 0, width);
+        const int x0 = rel(w->box.x0);
+        const int x1 = rel(w->box.x1);
         for (int x = x0; x < x1; ++x) ++occupancy[x];
         starts.back().push_back(x0);
       }
@@ -255,6 +262,17 @@ std::vector<int> FindSeparators(const std::vector<Region*>& regions,
     if (x - start > gap || aligned) separators.push_back((start + x) / 2);
   }
   return separators;
+}
+
+// True when no word of the region's lines of two or more groups covers x.
+bool IsWhite(const Region& r, int x) {
+  for (int i = r.first; i <= r.last; ++i) {
+    if (r.groups[i] < 2) continue;
+    for (const Word* w : r.lines[i].words) {
+      if (w->box.x0 <= x && x < w->box.x1) return false;
+    }
+  }
+  return true;
 }
 
 // The table of `region` cut into columns at `relative` (+ its left edge).
@@ -361,9 +379,41 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
       if (pages[j]->number > 0 && pages[j]->number != pages[j - 1]->number + 1) break;
       run.push_back(&*regions[j]);
     }
-    const std::vector<int> separators = FindSeparators(run, options);
-    if (static_cast<int>(separators.size()) + 1 >= options.min_columns) {
-      for (size_t k = 0; k < run.size(); ++k) out[i + k] = BuildTable(*run[k], separators, options);
+    // Each page's own separators; a page also takes the others' that fall
+    // in its own white space (a gap its few lines could not prove), moved
+    // by the offset of its nearest own separator (left edges and scales
+    // differ a little from page to page).
+    std::vector<std::vector<int>> own;
+    for (Region* r : run) own.push_back(FindSeparators({r}, options));
+    for (size_t k = 0; k < run.size(); ++k) {
+      Region& r = *run[k];
+      std::vector<int> separators = own[k];
+      for (size_t m = 0; m < run.size(); ++m) {
+        if (m == k) continue;
+        const double scale = static_cast<double>(r.right - r.left) /
+                             std::max(1, run[m]->right - run[m]->left);
+        std::vector<int> mapped;
+        for (int x : own[m]) mapped.push_back(static_cast<int>(std::lround(x * scale)));
+        for (int x : mapped) {
+          int shift = 0, best = INT_MAX;
+          for (int mine : own[k]) {
+            for (int theirs : mapped) {
+              if (std::abs(theirs - mine) <= 3 * r.gap && std::abs(theirs - x) < best) {
+                best = std::abs(theirs - x);
+                shift = mine - theirs;
+              }
+            }
+          }
+          const int at = x + shift;
+          const bool known = std::any_of(separators.begin(), separators.end(),
+                                         [&](int s) { return std::abs(s - at) <= 2 * r.gap; });
+          if (!known && IsWhite(r, at + r.left)) separators.push_back(at);
+        }
+      }
+      std::sort(separators.begin(), separators.end());
+      if (static_cast<int>(separators.size()) + 1 >= options.min_columns) {
+        out[i + k] = BuildTable(r, separators, options);
+      }
     }
     i = j;
   }

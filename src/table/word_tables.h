@@ -64,9 +64,10 @@ Table TableFromWords(const Page& page, const WordTableOptions& options = {});
 
 // The same over a document's pages (in page order; one table per page, no
 // rows where a page has none). Consecutive pages whose tables are as wide
-// share their column separators, found from all their lines together: a
-// page holding only the header and one row cannot show a narrow column gap
-// by flush-left starts on its own.
+// pool their lines for column separators: a page keeps its own and takes
+// the pooled ones that fall in its own white space (a page holding only the
+// header and one row cannot show a narrow column gap by flush-left starts
+// on its own).
 std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
                                    const WordTableOptions& options = {});
 
