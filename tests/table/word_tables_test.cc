@@ -35,12 +35,18 @@ Line PrintedLine(int y, const std::vector<std::pair<int, std::string>>& cells) {
   return l;
 }
 
-TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
+// An empty 300 dpi page.
+Page BlankPage(int number, int width, int height) {
   Page page;
-  page.number = 2;
-  page.width = 2000;
-  page.height = 1000;
+  page.number = number;
+  page.width = width;
+  page.height = height;
   page.dpi = 300;
+  return page;
+}
+
+TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
+  Page page = BlankPage(2, 2000, 1000);
   Block block;
   auto line = [](std::vector<Word> words) {
     Line l;
@@ -74,11 +80,7 @@ TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
 // it, wrapped cells continue their row, a centred level row spans all
 // columns, and a criterion label in the second column starts a row.
 TEST(WordTablesTest, BorderlessPlanTableBelowAParagraph) {
-  Page page;
-  page.number = 1;
-  page.width = 3000;
-  page.height = 2000;
-  page.dpi = 300;
+  Page page = BlankPage(1, 3000, 2000);
   Block block;
   int y = 100;
   auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
@@ -116,11 +118,7 @@ TEST(WordTablesTest, BorderlessPlanTableBelowAParagraph) {
 }
 
 TEST(WordTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
-  Page page;
-  page.number = 1;
-  page.width = 3000;
-  page.height = 2000;
-  page.dpi = 300;
+  Page page = BlankPage(1, 3000, 2000);
   Block block;
   for (int i = 0; i < 6; ++i) {
     Line l;
@@ -140,11 +138,7 @@ TEST(WordTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
 // together with page 2's rows.
 TEST(WordTablesTest, PagesOfOneTableShareTheirColumns) {
   auto page = [](int number, const std::vector<std::vector<std::pair<int, std::string>>>& lines) {
-    Page p;
-    p.number = number;
-    p.width = 3000;
-    p.height = 2000;
-    p.dpi = 300;
+    Page p = BlankPage(number, 3000, 2000);
     Block block;
     int y = 100;
     for (const auto& cells : lines) {
