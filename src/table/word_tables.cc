@@ -208,38 +208,24 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
   return r;
 }
 
-// Column separators shared by `regions` (pages of one table), x relative
-// to each region's left edge: the white gaps of the lines with two or more
-// groups (a one-group line lies in one column, or is a level row centred
-// across several), wide ones or narrower ones where several lines start
-// flush at the right (left-aligned cells; spaces between words do not line
-// up like that).
-std::vector<int> FindSeparators(const std::vector<Region*>& regions,
-                                const WordTableOptions& options) {
-  // x relative to each region's left edge, scaled to the first region's
-  // width (pages of a scan may be rescaled differently).
-  const int width = regions.front()->right - regions.front()->left;
-  double gap = 1e9, narrow = 1e9;
-  for (const Region* r : regions) {
-    gap = std::min(gap, r->gap);
-    narrow = std::min(narrow, options.narrow_column_gap * r->height);
-  }
+// Column separators of `r`, x relative to its left edge: the white gaps of
+// the lines with two or more groups (a one-group line lies in one column,
+// or is a level row centred across several), wide ones or narrower ones
+// where several lines start flush at the right (left-aligned cells; spaces
+// between words do not line up like that).
+std::vector<int> FindSeparators(const Region& r, const WordTableOptions& options) {
+  const int width = r.right - r.left;
+  const double gap = r.gap, narrow = options.narrow_column_gap * r.height;
   std::vector<int> occupancy(width + 1, 0);
   std::vector<std::vector<int>> starts;  // per line: word starts
-  for (const Region* r : regions) {
-    const double scale = static_cast<double>(width) / std::max(1, r->right - r->left);
-    auto rel = [&](int x) {
-      return std::clamp(static_cast<int>(std::lround((x - r->left) * scale)), 0, width);
-    };
-    for (int i = r->first; i <= r->last; ++i) {
-      if (r->groups[i] < 2) continue;
-      starts.emplace_back();
-      for (const Word* w : r->lines[i].words) {
-        const int x0 = rel(w->box.x0);
-        const int x1 = rel(w->box.x1);
-        for (int x = x0; x < x1; ++x) ++occupancy[x];
-        starts.back().push_back(x0);
-      }
+  for (int i = r.first; i <= r.last; ++i) {
+    if (r.groups[i] < 2) continue;
+    starts.emplace_back();
+    for (const Word* w : r.lines[i].words) {
+      const int x0 = std::clamp(w->box.x0 - r.left, 0, width);
+      const int x1 = std::clamp(w->box.x1 - r.left, 0, width);
+      for (int x = x0; x < x1; ++x) ++occupancy[x];
+      starts.back().push_back(x0);
     }
   }
   std::vector<int> separators;
@@ -384,7 +370,7 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
     // by the offset of its nearest own separator (left edges and scales
     // differ a little from page to page).
     std::vector<std::vector<int>> own;
-    for (Region* r : run) own.push_back(FindSeparators({r}, options));
+    for (const Region* r : run) own.push_back(FindSeparators(*r, options));
     for (size_t k = 0; k < run.size(); ++k) {
       Region& r = *run[k];
       std::vector<int> separators = own[k];
