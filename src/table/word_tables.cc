@@ -43,15 +43,16 @@ std::vector<PrintedLine> GroupIntoLines(const Page& page, double height) {
            (Centre(a->box) == Centre(b->box) && a->box.x0 < b->box.x0);
   });
   std::vector<PrintedLine> lines;
+  double centre_sum = 0.0;
   for (const Word* w : words) {
     if (lines.empty() || Centre(w->box) - lines.back().centre > 0.5 * height) {
       lines.push_back({});
+      centre_sum = 0.0;
     }
     PrintedLine& line = lines.back();
     line.words.push_back(w);
-    double sum = 0.0;
-    for (const Word* x : line.words) sum += Centre(x->box);
-    line.centre = sum / line.words.size();
+    centre_sum += Centre(w->box);
+    line.centre = centre_sum / line.words.size();
   }
   for (auto& line : lines) {
     std::sort(line.words.begin(), line.words.end(),
@@ -262,7 +263,7 @@ bool IsWhite(const Region& r, int x) {
 }
 
 // The table of `region` cut into columns at `relative` (+ its left edge).
-Table BuildTable(Region& region, const std::vector<int>& relative,
+Table BuildTable(const Region& region, const std::vector<int>& relative,
                  const WordTableOptions& options) {
   Table table;
   table.format = TableFormat::kWords;
@@ -372,7 +373,7 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
     std::vector<std::vector<int>> own;
     for (const Region* r : run) own.push_back(FindSeparators(*r, options));
     for (size_t k = 0; k < run.size(); ++k) {
-      Region& r = *run[k];
+      const Region& r = *run[k];
       std::vector<int> separators = own[k];
       for (size_t m = 0; m < run.size(); ++m) {
         if (m == k) continue;
