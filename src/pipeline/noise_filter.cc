@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/median.h"
 #include "common/utf8.h"
 #include "table/cell_words.h"
 #include "text/vietnamese.h"
@@ -17,13 +18,6 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsForeignSymbol(char32_t c) {
   static const std::u32string kForeign = U"`\\©®£¢¥¤§¶¦¡¿«»¨¯´¸×÷‹›⁄";
   return kForeign.find(c) != std::u32string::npos;
-}
-
-// The upper median of `v`; 0 if empty.
-double Median(std::vector<int> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
 }
 
 // A number with digit-like letters in it ("l1," in "MỨC l1, 2, 3", "2O24")
@@ -66,7 +60,7 @@ double MedianOtherHeight(const Line& line, size_t i) {
   for (size_t k = 0; k < line.words.size(); ++k) {
     if (k != i && !line.words[k].box.empty()) heights.push_back(line.words[k].box.height());
   }
-  return Median(std::move(heights));
+  return UpperMedian(std::move(heights));
 }
 
 // A misread I or 1 ("Học kỳ Ï năm", "MỨC |, 2, 3"): one narrow glyph,
@@ -252,7 +246,7 @@ int DropNoiseWords(Page* page, const NoiseFilterOptions& options) {
       }
     }
   }
-  const double page_median = Median(std::move(heights));
+  const double page_median = UpperMedian(std::move(heights));
   AlnumHeights alnum_heights(*page);
   int dropped = 0;
   for (Block& block : page->blocks) {

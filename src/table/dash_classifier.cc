@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "common/median.h"
 #include "common/utf8.h"
 
 namespace vnplan::table {
@@ -40,13 +41,6 @@ bool IsNumberWord(std::string_view text) {
     }
   }
   return digit;
-}
-
-double Median(std::vector<int> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
 // Cap height and baseline of the words around `line.words[i]`.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/median.h"
 #include "table/row_labels.h"
 
 namespace vnplan::table {
@@ -21,13 +22,6 @@ struct PrintedLine {
 };
 
 double Centre(const Box& b) { return (b.y0 + b.y1) / 2.0; }
-
-template <typename T>
-T Median(std::vector<T> values) {
-  if (values.empty()) return T{};
-  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-  return values[values.size() / 2];
-}
 
 std::vector<PrintedLine> GroupIntoLines(const Page& page, double height) {
   std::vector<const Word*> words;
@@ -140,7 +134,7 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
   if (heights.size() < 6 || page.width <= 0) return std::nullopt;
   Region r;
   r.page = &page;
-  r.height = std::max(4, Median(heights));
+  r.height = std::max(4, UpperMedian(heights));
   r.lines = GroupIntoLines(page, r.height);
   const auto& lines = r.lines;
   // The white gap between columns: `column_gap` word heights, or less when
@@ -153,7 +147,7 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
       if (space > 0 && space < r.height) spaces.push_back(space);
     }
   }
-  r.space = spaces.empty() ? 0.3 * r.height : Median(spaces);
+  r.space = spaces.empty() ? 0.3 * r.height : UpperMedian(spaces);
   r.gap = std::min(options.column_gap * r.height, options.column_gap_spaces * r.space);
 
   // Table lines, and the line pitch of the page.
@@ -166,7 +160,7 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
   }
   std::vector<double> pitches;
   for (size_t i = 1; i < lines.size(); ++i) pitches.push_back(lines[i].centre - lines[i - 1].centre);
-  r.pitch = std::max(r.height, Median(pitches));
+  r.pitch = std::max(r.height, UpperMedian(pitches));
   const double pitch = r.pitch;
   auto is_table_line = [&](size_t i) { return r.groups[i] >= options.min_columns; };
   auto is_narrow = [&](size_t i) {
