@@ -21,6 +21,7 @@
 #include "pipeline/noise_filter.h"
 #include "pipeline/text_layer_engine.h"
 #include "table/grid_tables.h"
+#include "table/html_tables.h"
 #include "table/plan_json.h"
 #include "table/plan_schema.h"
 #include "table/text_tables.h"
@@ -104,6 +105,13 @@ Result<std::string> ReadFile(const fs::path& path) {
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   bytes.resize(static_cast<size_t>(in.gcount()));
   return bytes;
+}
+
+// ".htm", ".html", ".xhtml" (any case).
+bool IsHtmlName(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".htm" || ext == ".html" || ext == ".xhtml";
 }
 
 std::string Sha256OfFile(const fs::path& path) {
@@ -231,6 +239,12 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   if (repaired.input_was_utf8 == false || repaired.majority != text::Encoding::kUtf8) {
     notes.emplace_back("encoding-repaired",
                        std::string("text decoded from ") + text::EncodingName(repaired.majority));
+  }
+  // An HTML export is read as its text, tables as tab-separated rows: the
+  // markup must reach neither the restorer nor the text output.
+  if (IsHtmlName(input) || table::LooksLikeHtmlDocument(text)) {
+    text = table::HtmlToText(text);
+    notes.emplace_back("html", "HTML converted to text, tables to tab-separated rows");
   }
   const TextQuality q = MeasureText(text);
   if (q.words == 0) return MakeError(ErrorCode::kNotVietnamese, "no words found in the text");

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "table/fuzzy.h"
+#include "table/html_tables.h"
 #include "table/printed_width.h"
 #include "table/row_labels.h"
 
@@ -262,84 +263,6 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-int SpanAttribute(std::string_view tag, std::string_view name) {
-  std::string lower = Lower(tag);
-  size_t p = lower.find(name);
-  if (p == std::string::npos) return 1;
-  p += name.size();
-  while (p < lower.size() && (lower[p] == ' ' || lower[p] == '=' || lower[p] == '"' ||
-                              lower[p] == '\'')) {
-    ++p;
-  }
-  int v = 0;
-  while (p < lower.size() && std::isdigit(static_cast<unsigned char>(lower[p]))) {
-    v = v * 10 + (lower[p++] - '0');
-  }
-  return v > 0 ? v : 1;
-}
-
-// Parses the <table> markup in `html` (rows, cells, colspan, rowspan).
-Table ParseHtmlTable(std::string_view html) {
-  Table table;
-  table.format = TableFormat::kHtml;
-  std::string lower = Lower(html);
-  std::vector<std::vector<int>> occupied;  // rowspan carry-over per column
-  size_t pos = 0;
-  while (true) {
-    size_t tr = lower.find("<tr", pos);
-    if (tr == std::string::npos) break;
-    size_t tr_end = lower.find("</tr", tr);
-    if (tr_end == std::string::npos) tr_end = lower.size();
-    std::vector<Cell> row;
-    size_t cpos = tr;
-    const size_t r = table.rows.size();
-    while (true) {
-      size_t td = lower.find("<t", cpos + 1);
-      while (td != std::string::npos && td < tr_end && lower.compare(td, 3, "<td") != 0 &&
-             lower.compare(td, 3, "<th") != 0) {
-        td = lower.find("<t", td + 1);
-      }
-      if (td == std::string::npos || td >= tr_end) break;
-      size_t open_end = lower.find('>', td);
-      if (open_end == std::string::npos) break;
-      size_t close = lower.find("</t", open_end);
-      size_t next_cell = lower.find("<t", open_end);
-      size_t end = std::min({close, next_cell, tr_end});
-      std::string_view tag = html.substr(td, open_end - td);
-      // Columns still covered by a rowspan from above.
-      while (r < occupied.size() && row.size() < occupied[r].size() && occupied[r][row.size()]) {
-        Cell covered;
-        covered.row_span = 0;
-        covered.col_span = 0;
-        row.push_back(covered);
-      }
-      Cell cell = TextCell(html.substr(open_end + 1, end - open_end - 1));
-      cell.col_span = SpanAttribute(tag, "colspan");
-      cell.row_span = SpanAttribute(tag, "rowspan");
-      size_t col = row.size();
-      row.push_back(cell);
-      for (int k = 1; k < cell.col_span; ++k) {
-        Cell covered;
-        covered.col_span = 0;
-        covered.row_span = 0;
-        row.push_back(covered);
-      }
-      for (int dr = 1; dr < cell.row_span; ++dr) {
-        if (occupied.size() <= r + dr) occupied.resize(r + dr + 1);
-        auto& occ = occupied[r + dr];
-        if (occ.size() < col + cell.col_span) occ.resize(col + cell.col_span, 0);
-        for (int k = 0; k < cell.col_span; ++k) occ[col + k] = 1;
-      }
-      cpos = end;
-    }
-    if (!row.empty()) table.rows.push_back(std::move(row));
-    pos = tr_end + 1;
-  }
-  table.header_rows = table.rows.empty() ? 0 : 1;
-  PadRows(&table);
-  return table;
 }
 
 bool IsBareNumber(std::string_view text, int* value) {
