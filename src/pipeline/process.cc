@@ -20,6 +20,7 @@
 #include "pipeline/layout_lm.h"
 #include "pipeline/noise_filter.h"
 #include "pipeline/text_layer_engine.h"
+#include "table/csv_tables.h"
 #include "table/grid_tables.h"
 #include "table/html_tables.h"
 #include "table/plan_json.h"
@@ -107,10 +108,15 @@ Result<std::string> ReadFile(const fs::path& path) {
   return bytes;
 }
 
-// ".htm", ".html", ".xhtml" (any case).
-bool IsHtmlName(const fs::path& path) {
+// The extension of `path`, lower-cased (".html").
+std::string LowerExtension(const fs::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+bool IsHtmlName(const fs::path& path) {
+  const std::string ext = LowerExtension(path);
   return ext == ".htm" || ext == ".html" || ext == ".xhtml";
 }
 
@@ -245,6 +251,14 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   if (IsHtmlName(input) || table::LooksLikeHtmlDocument(text)) {
     text = table::HtmlToText(text);
     notes.emplace_back("html", "HTML converted to text, tables to tab-separated rows");
+  }
+  // A spreadsheet saved as CSV: its records as tab-separated rows.
+  if (LowerExtension(input) == ".csv") {
+    const char delimiter = table::SniffCsvDelimiter(text);
+    text = table::CsvToTabText(text, delimiter);
+    notes.emplace_back("csv", std::string("CSV records (delimiter '") +
+                                  (delimiter == '\t' ? "\\t" : std::string(1, delimiter)) +
+                                  "') read as tab-separated rows");
   }
   const TextQuality q = MeasureText(text);
   if (q.words == 0) return MakeError(ErrorCode::kNotVietnamese, "no words found in the text");

@@ -27,6 +27,42 @@ class CliTest : public ::testing::Test {
     return dir_ / name;
   }
   std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+  // The seed whose file name starts with `prefix` ("000_"); empty if the
+  // shared seeds are not beside the repository.
+  static fs::path Seed(const std::string& prefix) {
+    const fs::path seeds = fs::path(VNPLAN_SHARED_DIR) / "seeds";
+    if (!fs::is_directory(seeds)) return {};
+    for (const auto& entry : fs::directory_iterator(seeds)) {
+      if (entry.path().filename().string().starts_with(prefix)) return entry.path();
+    }
+    return {};
+  }
+  // Expects the plan JSON `got` to hold seed 000's criteria and metadata as
+  // the hand-checked seed_000.expected.json has them, compared as the seed
+  // golden tests do: "_" keys are notes, text in one tone placement.
+  static void ExpectSeed000Plan(const nlohmann::json& got) {
+    std::ifstream expected_in(std::string(VNPLAN_TEST_DATA) + "/table/seed_000.expected.json");
+    const auto expected = nlohmann::json::parse(expected_in);
+    auto expect_fields = [](const nlohmann::json& got, const nlohmann::json& want,
+                            const std::string& where) {
+      for (const auto& [field, value] : want.items()) {
+        if (field.starts_with("_")) continue;
+        ASSERT_TRUE(got.contains(field)) << where << " " << field;
+        if (value.is_string() && got[field].is_string()) {
+          EXPECT_EQ(NormalizeField(got[field].get<std::string>()),
+                    NormalizeField(value.get<std::string>()))
+              << where << " " << field;
+        } else {
+          EXPECT_EQ(got[field], value) << where << " " << field;
+        }
+      }
+    };
+    ASSERT_EQ(got["criteria"].size(), expected["criteria"].size());
+    for (size_t i = 0; i < expected["criteria"].size(); ++i) {
+      expect_fields(got["criteria"][i], expected["criteria"][i], "criterion " + std::to_string(i));
+    }
+    expect_fields(got["document"], expected["document"], "document");
+  }
   fs::path dir_;
 };
 
@@ -167,14 +203,8 @@ TEST_F(CliTest, TablesOnBorderlessScanFindsEveryCriterionRow) {
 // words ("<html><head>" came out as "<hùm><hứa>") and a table continued
 // after a page break lost its criterion row.
 TEST_F(CliTest, RunOnWordHtmlExportMatchesTheTextExport) {
-  fs::path seed;
-  const fs::path seeds = fs::path(VNPLAN_SHARED_DIR) / "seeds";
-  if (fs::is_directory(seeds)) {
-    for (const auto& entry : fs::directory_iterator(seeds)) {
-      if (entry.path().filename().string().starts_with("000_")) seed = entry.path();
-    }
-  }
-  if (seed.empty()) GTEST_SKIP() << "seed 000 not found under " << seeds;
+  const fs::path seed = Seed("000_");
+  if (seed.empty()) GTEST_SKIP() << "seed 000 not found under " << VNPLAN_SHARED_DIR;
   auto escape = [](const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -226,35 +256,45 @@ TEST_F(CliTest, RunOnWordHtmlExportMatchesTheTextExport) {
   const CommandResult r = RunVnplan("run -q " + Q(input) + " -o " + Q(out));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto got = nlohmann::json::parse(ReadFile(out / "ke_hoach.json"));
-  std::ifstream expected_in(std::string(VNPLAN_TEST_DATA) + "/table/seed_000.expected.json");
-  const auto expected = nlohmann::json::parse(expected_in);
-  // Fields as the seed golden tests compare them: "_" keys are notes, text
-  // in one tone placement ("Thụy" / "Thuỵ").
-  auto expect_fields = [](const nlohmann::json& got, const nlohmann::json& want,
-                          const std::string& where) {
-    for (const auto& [field, value] : want.items()) {
-      if (field.starts_with("_")) continue;
-      ASSERT_TRUE(got.contains(field)) << where << " " << field;
-      if (value.is_string() && got[field].is_string()) {
-        EXPECT_EQ(NormalizeField(got[field].get<std::string>()),
-                  NormalizeField(value.get<std::string>()))
-            << where << " " << field;
-      } else {
-        EXPECT_EQ(got[field], value) << where << " " << field;
-      }
-    }
-  };
-  ASSERT_EQ(got["criteria"].size(), expected["criteria"].size());
-  for (size_t i = 0; i < expected["criteria"].size(); ++i) {
-    expect_fields(got["criteria"][i], expected["criteria"][i], "criterion " + std::to_string(i));
-  }
-  expect_fields(got["document"], expected["document"], "document");
+  ExpectSeed000Plan(got);
   const std::string text = ReadFile(out / "ke_hoach.txt");
   EXPECT_EQ(text.find('<'), std::string::npos) << text.substr(0, 300);
   EXPECT_NE(text.find("KẾ HOẠCH\n"), std::string::npos);
   bool restored = false;
   for (const auto& d : got["diagnostics"]) restored |= d["code"] == "restored";
   EXPECT_FALSE(restored) << "clean text sent to the restorer";
+}
+
+// Seed 000 as a spreadsheet saves it: semicolon-separated CSV (Vietnamese
+// Excel settings), every field quoted, line breaks inside cells, the
+// letter's prose as one-field records around the table. Before the CSV
+// reader (libcsv) the .csv extension was accepted and gave 0 criteria.
+TEST_F(CliTest, TablesOnCsvExportMatchesTheTextExport) {
+  const fs::path seed = Seed("000_");
+  if (seed.empty()) GTEST_SKIP() << "seed 000 not found under " << VNPLAN_SHARED_DIR;
+  std::string csv = "\xEF\xBB\xBF";
+  std::istringstream lines(ReadFile(seed));
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::istringstream cells(line);
+    bool first = true;
+    for (std::string cell; std::getline(cells, cell, '\t'); first = false) {
+      std::string quoted = "\"";
+      for (size_t i = 0; i < cell.size(); ++i) {
+        quoted += cell[i] == '"' ? "\"\"" : std::string(1, cell[i]);
+        // Alt+Enter after a comma in a cell.
+        if (cell[i] == ',' && i + 1 < cell.size() && cell[i + 1] == ' ') {
+          quoted += "\r\n";
+          ++i;
+        }
+      }
+      csv += (first ? "" : ";") + quoted + "\"";
+    }
+    csv += "\r\n";
+  }
+  const CommandResult r = RunVnplan("tables --compact " + Q(Write("ke_hoach.csv", csv)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ExpectSeed000Plan(nlohmann::json::parse(r.out));
 }
 
 TEST_F(CliTest, BatchKeepsGoingAndResumes) {
