@@ -241,6 +241,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   text::RepairResult repaired = text::Repair(bytes);
   if (repaired.binary) return MakeError(ErrorCode::kInputError, "binary data, not a text export");
   std::string text = repaired.text;
+  bool any_vietnamese = repaired.any_vietnamese;
   std::vector<std::pair<std::string, std::string>> notes;
   if (repaired.input_was_utf8 == false || repaired.majority != text::Encoding::kUtf8) {
     notes.emplace_back("encoding-repaired",
@@ -249,8 +250,17 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   // An HTML export is read as its text, tables as tab-separated rows: the
   // markup must reach neither the restorer nor the text output.
   if (IsHtmlName(input) || table::LooksLikeHtmlDocument(text)) {
-    text = table::HtmlToText(text);
+    // Entities may spell a legacy encoding's bytes as Windows-1252
+    // characters (a .VnTime document saved as a web page: "&#184;" for
+    // TCVN3 "á"); the decoded text is repaired once more.
+    text::RepairResult again = text::Repair(table::HtmlToText(text));
+    text = std::move(again.text);
+    any_vietnamese = again.any_vietnamese;
     notes.emplace_back("html", "HTML converted to text, tables to tab-separated rows");
+    if (again.majority != text::Encoding::kUtf8) {
+      notes.emplace_back("encoding-repaired", std::string("HTML entities decoded from ") +
+                                                  text::EncodingName(again.majority));
+    }
   }
   // A spreadsheet saved as CSV: its records as tab-separated rows.
   if (LowerExtension(input) == ".csv") {
@@ -263,7 +273,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   const TextQuality q = MeasureText(text);
   if (q.words == 0) return MakeError(ErrorCode::kNotVietnamese, "no words found in the text");
   const bool stripped_like = q.marked_share() < 0.3 && q.skeleton_share() >= 0.85;
-  if (!repaired.any_vietnamese && !stripped_like) {
+  if (!any_vietnamese && !stripped_like) {
     return MakeError(repaired.input_was_utf8 ? ErrorCode::kNotVietnamese : ErrorCode::kUnknownEncoding,
                      "the text is not Vietnamese in any known encoding (" +
                          std::to_string(static_cast<int>(q.valid_share() * 100)) +

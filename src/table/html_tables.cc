@@ -15,8 +15,13 @@
 #include <utility>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace vnplan::table {
 namespace {
+
+// C0 control characters cross libxml2 as U+F700 + their byte (HtmlToText).
+constexpr char32_t kControlGuard = 0xF700;
 
 // ---- libxml2 adapter --------------------------------------------------------
 
@@ -292,7 +297,21 @@ bool LooksLikeHtmlDocument(std::string_view text) {
 }
 
 std::string HtmlToText(std::string_view html) {
-  DocPtr doc = ParseHtmlDocument(html);
+  // libxml2 drops C0 control characters (not allowed in HTML), but TCVN3
+  // puts capitals there (0x02 is "Ụ"), and a legacy text is repaired after
+  // this conversion when its other letters were entities. They cross the
+  // parser as private-use characters U+F700 + byte.
+  std::string guarded;
+  guarded.reserve(html.size());
+  for (char c : html) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x01 && b < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+      AppendUtf8(kControlGuard + b, &guarded);
+    } else {
+      guarded.push_back(c);
+    }
+  }
+  DocPtr doc = ParseHtmlDocument(guarded);
   if (!doc) return std::string(html);
   LineWriter writer;
   // The root's siblings too: a document may hold comments around <html>.
@@ -306,7 +325,15 @@ std::string HtmlToText(std::string_view html) {
   while (first < lines.size() && lines[first].empty()) ++first;
   std::string text;
   for (size_t i = first; i < lines.size(); ++i) {
-    text += lines[i];
+    for (size_t pos = 0; pos < lines[i].size();) {
+      const size_t start = pos;
+      const char32_t c = NextCodePoint(lines[i], &pos);
+      if (c > kControlGuard && c < kControlGuard + 0x20) {
+        text.push_back(static_cast<char>(c - kControlGuard));
+      } else {
+        text.append(lines[i], start, pos - start);
+      }
+    }
     text.push_back('\n');
   }
   return text;
