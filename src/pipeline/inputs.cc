@@ -27,6 +27,8 @@ const char* InputKindName(InputKind kind) {
     case InputKind::kPdf: return "pdf";
     case InputKind::kImage: return "image";
     case InputKind::kText: return "text";
+    case InputKind::kZip: return "zip";
+    case InputKind::kOle2: return "ole2";
     case InputKind::kBinary: return "binary";
     case InputKind::kEmpty: return "empty";
   }
@@ -44,6 +46,8 @@ InputKind SniffKind(std::string_view head) {
       StartsWith(head, std::string_view("\0\0\0\x0CjP  ", 8))) {
     return InputKind::kImage;
   }
+  if (StartsWith(head, "PK\x03\x04")) return InputKind::kZip;
+  if (StartsWith(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return InputKind::kOle2;
   // UTF-16 text has NULs but a BOM.
   if (StartsWith(head, "\xFF\xFE") || StartsWith(head, "\xFE\xFF")) return InputKind::kText;
   if (head.find('\0') != std::string_view::npos) return InputKind::kBinary;
@@ -62,7 +66,7 @@ Result<InputKind> SniffFile(const std::filesystem::path& path) {
 bool HasSupportedExtension(const std::filesystem::path& path) {
   static const std::set<std::string> kExtensions = {
       ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
-      ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv"};
+      ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv", ".docx"};
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return kExtensions.contains(ext);

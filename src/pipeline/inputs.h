@@ -15,12 +15,21 @@
 
 namespace vnplan::pipeline {
 
-enum class InputKind { kPdf, kImage, kText, kBinary, kEmpty };
+enum class InputKind {
+  kPdf,
+  kImage,
+  kText,
+  kZip,     // a ZIP archive: a Word .docx, or another Office/ODF document
+  kOle2,    // an OLE2 compound file: legacy .doc/.xls, or an encrypted .docx
+  kBinary,  // anything else that is not text
+  kEmpty,
+};
 
 const char* InputKindName(InputKind kind);
 
 // Classifies by magic bytes (not by extension): %PDF, PNG, JPEG, TIFF, GIF,
-// BMP, WebP, JPEG 2000 -> image; NUL-free data -> text; else binary.
+// BMP, WebP, JPEG 2000 -> image; PK\3\4 -> ZIP; D0 CF 11 E0 -> OLE2;
+// NUL-free data -> text; else binary.
 InputKind SniffKind(std::string_view head);
 Result<InputKind> SniffFile(const std::filesystem::path& path);
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
+#include "ingest/docx_text.h"
 #include "ingest/leptonica_adapter.h"
 #include "ingest/source_document.h"
 #include "lm/restorer.h"
@@ -188,7 +189,11 @@ struct Pipeline::Impl {
     return mo;
   }
 
-  Result<DocumentOutputs> ProcessText(const fs::path& input, const std::string& bytes) const;
+  // A text export's bytes; or (`route` "docx") the text of a Word document,
+  // which `notes` describe.
+  Result<DocumentOutputs> ProcessText(
+      const fs::path& input, const std::string& bytes, const std::string& route = "text",
+      std::vector<std::pair<std::string, std::string>> notes = {}) const;
   Result<DocumentOutputs> ProcessPdfText(const fs::path& input, const ingest::SourceDocument& doc,
                                          std::vector<Page> layers, text::Encoding encoding,
                                          bool uppercase_font) const;
@@ -236,13 +241,13 @@ std::string Pipeline::Fingerprint() const {
   return s.str();
 }
 
-Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
-                                                    const std::string& bytes) const {
+Result<DocumentOutputs> Pipeline::Impl::ProcessText(
+    const fs::path& input, const std::string& bytes, const std::string& route,
+    std::vector<std::pair<std::string, std::string>> notes) const {
   text::RepairResult repaired = text::Repair(bytes);
   if (repaired.binary) return MakeError(ErrorCode::kInputError, "binary data, not a text export");
   std::string text = repaired.text;
   bool any_vietnamese = repaired.any_vietnamese;
-  std::vector<std::pair<std::string, std::string>> notes;
   if (repaired.input_was_utf8 == false || repaired.majority != text::Encoding::kUtf8) {
     notes.emplace_back("encoding-repaired",
                        std::string("text decoded from ") + text::EncodingName(repaired.majority));
@@ -310,7 +315,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(const fs::path& input,
   text = Finish(std::move(text));
   found.text = Finish(std::move(found.text));
   table::PlanDocument plan = table::MapToPlan(found.tables, found.text, mo);
-  return Assemble(plan, input, "text", 0, std::move(text), notes);
+  return Assemble(plan, input, route, 0, std::move(text), notes);
 }
 
 Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
@@ -456,7 +461,25 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
     case InputKind::kEmpty:
       return MakeError(ErrorCode::kInputError, "empty file");
     case InputKind::kBinary:
-      return MakeError(ErrorCode::kInputError, "binary file of unknown type (not PDF, image or text)");
+      return MakeError(ErrorCode::kInputError,
+                       "binary file of unknown type (not PDF, image, text or .docx)");
+    case InputKind::kOle2:
+      return MakeError(ErrorCode::kInputError,
+                       "an OLE2 file: a legacy Word/Excel document (.doc, .xls) or a "
+                       "password-protected .docx, which vnplan cannot read; save it as .docx, "
+                       "PDF or HTML without a password");
+    case InputKind::kZip: {
+      auto docx = ingest::ReadDocx(input);
+      if (!docx) return std::unexpected(docx.error());
+      std::vector<std::pair<std::string, std::string>> notes;
+      notes.emplace_back("docx", "Word document read as text, tables as tab-separated rows");
+      if (docx->legacy_runs > 0) {
+        notes.emplace_back("legacy-font", std::to_string(docx->legacy_runs) +
+                                              " stretch(es) of text decoded from legacy "
+                                              "Vietnamese fonts (.VnTime: TCVN3, VNI-Times: VNI)");
+      }
+      return impl_->ProcessText(input, docx->text, "docx", std::move(notes));
+    }
     case InputKind::kText: {
       auto bytes = ReadFile(input);
       if (!bytes) return std::unexpected(bytes.error());

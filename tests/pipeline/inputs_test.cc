@@ -17,6 +17,9 @@ TEST(SniffTest, RecognisesMagicBytesNotExtensions) {
   EXPECT_EQ(SniffKind("Kế hoạch"), InputKind::kText);
   EXPECT_EQ(SniffKind("K\xd5 ho\xb9" "ch"), InputKind::kText);  // TCVN3 bytes are text
   EXPECT_EQ(SniffKind(std::string("\x7F" "ELF\0\0", 6)), InputKind::kBinary);
+  EXPECT_EQ(SniffKind(std::string("PK\x03\x04\x14\0\x06\0", 8)), InputKind::kZip);  // .docx
+  EXPECT_EQ(SniffKind(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0", 9)),
+            InputKind::kOle2);  // .doc, .xls, encrypted .docx
   EXPECT_EQ(SniffKind(""), InputKind::kEmpty);
 }
 

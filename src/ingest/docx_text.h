@@ -1,0 +1,52 @@
+// Word documents (.docx, Office Open XML) as text, read with libzip and
+// libxml2. Input: the .docx file (or, for tests, its document.xml and
+// styles.xml parts). Output: the body as plain text in the shape of the
+// seeds' exports: one line per paragraph (an empty paragraph is an empty
+// line), each table row one line of tab-separated cells, so the text
+// route reads it like any tab-separated export.
+//
+// Runs set in a legacy Vietnamese font are decoded here, where the font is
+// known: Word stores what was typed in a .VnTime (TCVN3) or VNI-Times
+// (VNI) font as the Windows-1252 characters of its bytes ("KÕ ho¹ch"), and
+// a capitals font (.VnTimeH) draws lower-case codes as capitals. Runs in
+// other fonts are kept as they are; the text route still repairs what is
+// left (auto-detected per line).
+#ifndef VNPLAN_INGEST_DOCX_TEXT_H_
+#define VNPLAN_INGEST_DOCX_TEXT_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "common/error.h"
+
+namespace vnplan::ingest {
+
+struct DocxText {
+  // UTF-8. Paragraph breaks and <w:br/> end lines; a tab inside a
+  // paragraph is a space (tabs separate table cells only). In a table
+  // cell, paragraphs are joined by spaces; a horizontally merged cell
+  // (gridSpan) is followed by empty cells, a vertically merged one
+  // continued below (vMerge) is empty there; rows with no text are left
+  // out; a table nested in a cell is flattened into that cell's text.
+  // Deleted revisions, field codes and the VML copies of text boxes are
+  // left out; text boxes come after the paragraph that anchors them.
+  std::string text;
+  int legacy_runs = 0;  // stretches of runs decoded from a legacy font
+};
+
+// Decodes the body of `document_xml` (word/document.xml), fonts resolved
+// through `styles_xml` (word/styles.xml, may be empty): run properties,
+// then the run's character style, the paragraph's style (and the styles
+// they are based on), then the document defaults. kInputError when the XML
+// is not well formed or has no w:body.
+Result<DocxText> DocxToText(std::string_view document_xml, std::string_view styles_xml);
+
+// Reads a .docx file. kInputError when it is not a ZIP archive, has no
+// word/document.xml (an .xlsx, .odt or other archive), or a part is
+// corrupt or larger than 256 MB uncompressed.
+Result<DocxText> ReadDocx(const std::filesystem::path& path);
+
+}  // namespace vnplan::ingest
+
+#endif  // VNPLAN_INGEST_DOCX_TEXT_H_
