@@ -89,4 +89,29 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' ||
+         c == U'\v' || c == 0xA0 || c == 0x2007 || c == 0x202F || c == 0x200B ||
+         c == 0xFEFF || (c >= 0x2000 && c <= 0x200A) || c == 0x3000;
+}
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t c = NextCodePoint(text, &pos);
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
 }  // namespace vnplan

@@ -19,6 +19,14 @@ bool IsValidUtf8(std::string_view bytes);
 // Decodes one code point at *pos and advances *pos; U+FFFD on error.
 char32_t NextCodePoint(std::string_view utf8, size_t* pos);
 
+// White space: ASCII blanks and line breaks, no-break and other Unicode
+// spaces, zero-width space and the byte-order mark.
+bool IsSpace(char32_t c);
+
+// Collapses runs of white space (IsSpace: newlines, tabs, NBSP...) to one
+// space and trims both ends; other bytes, even invalid UTF-8, are kept.
+std::string CollapseSpaces(std::string_view text);
+
 }  // namespace vnplan
 
 #endif  // VNPLAN_COMMON_UTF8_H_

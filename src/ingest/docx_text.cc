@@ -165,25 +165,6 @@ std::string DecodeLegacy(std::string_view text, FontCode code) {
   return code == FontCode::kTcvn3Capitals ? text::ToUpper(*decoded) : *decoded;
 }
 
-// Collapses white space runs (and no-break spaces) to one space and trims.
-std::string Collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const bool nbsp = c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
-      if (nbsp) ++i;
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 class BodyReader {
  public:
   explicit BodyReader(const Styles& styles) : styles_(styles) {}
@@ -236,9 +217,9 @@ class BodyReader {
     }
     size_t start = 0;
     for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
-      lines->push_back(Collapse(std::string_view(text).substr(start, end - start)));
+      lines->push_back(CollapseSpaces(std::string_view(text).substr(start, end - start)));
     }
-    lines->push_back(Collapse(std::string_view(text).substr(start)));
+    lines->push_back(CollapseSpaces(std::string_view(text).substr(start)));
     for (const xmlNode* box : boxes) Blocks(box, lines);
   }
 
@@ -305,7 +286,7 @@ class BodyReader {
     std::string text;
     for (const std::string& line : lines) {
       // A nested table's rows come as tab-separated lines: flattened.
-      const std::string flat = Collapse(line);
+      const std::string flat = CollapseSpaces(line);
       if (flat.empty()) continue;
       if (!text.empty()) text.push_back(' ');
       text += flat;
@@ -315,11 +296,11 @@ class BodyReader {
 
   void Table(const xmlNode* tbl, std::vector<std::string>* lines) {
     std::vector<const xmlNode*> rows;
-    CollectRows(tbl, &rows);
+    CollectChildren(tbl, "tr", &rows);
     for (const xmlNode* tr : rows) {
       std::vector<std::string> cells(IntAttribute(Child(Child(tr, "trPr"), "gridBefore"), "val", 0));
       std::vector<const xmlNode*> tcs;
-      CollectCells(tr, &tcs);
+      CollectChildren(tr, "tc", &tcs);
       for (const xmlNode* tc : tcs) {
         cells.push_back(CellText(tc));
         const int span = IntAttribute(Child(Child(tc, "tcPr"), "gridSpan"), "val", 1);
@@ -337,23 +318,15 @@ class BodyReader {
     }
   }
 
-  // Rows of a table, also inside content controls and custom XML.
-  void CollectRows(const xmlNode* node, std::vector<const xmlNode*>* rows) {
+  // The `name` elements among the children of `node`, also inside content
+  // controls and custom XML (a table's rows, a row's cells).
+  static void CollectChildren(const xmlNode* node, std::string_view name,
+                              std::vector<const xmlNode*>* out) {
     for (const xmlNode* c = node->children; c; c = c->next) {
-      if (Is(c, "tr")) {
-        rows->push_back(c);
+      if (Is(c, name)) {
+        out->push_back(c);
       } else if (Is(c, "sdt") || Is(c, "sdtContent") || Is(c, "customXml")) {
-        CollectRows(c, rows);
-      }
-    }
-  }
-
-  void CollectCells(const xmlNode* node, std::vector<const xmlNode*>* cells) {
-    for (const xmlNode* c = node->children; c; c = c->next) {
-      if (Is(c, "tc")) {
-        cells->push_back(c);
-      } else if (Is(c, "sdt") || Is(c, "sdtContent") || Is(c, "customXml")) {
-        CollectCells(c, cells);
+        CollectChildren(c, name, out);
       }
     }
   }

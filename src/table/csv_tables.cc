@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace vnplan::table {
 namespace {
 
@@ -49,23 +51,6 @@ std::vector<Record> ParseRecords(std::string_view csv, char delimiter) {
   return std::move(collector.records);
 }
 
-// A field on one line: white space runs (line breaks, tabs) as one space,
-// no leading or trailing space.
-std::string OneLine(std::string_view field) {
-  std::string out;
-  bool space = false;
-  for (char c : field) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 char SniffCsvDelimiter(std::string_view csv) {
@@ -99,7 +84,7 @@ std::string CsvToTabText(std::string_view csv, char delimiter) {
   std::vector<int> filled(records.size(), 0);  // non-empty fields per record
   for (size_t r = 0; r < records.size(); ++r) {
     for (std::string& field : records[r]) {
-      field = OneLine(field);
+      field = CollapseSpaces(field);
       filled[r] += !field.empty();
     }
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/page.h"
+#include "common/utf8.h"
 
 namespace vnplan::table {
 
@@ -50,9 +51,8 @@ struct Table {
   size_t columns() const { return rows.empty() ? 0 : rows.front().size(); }
 };
 
-// Collapses runs of whitespace (including newlines and NBSP) to one space and
-// trims both ends.
-std::string CollapseSpaces(std::string_view text);
+// Cell text is collapsed with common/utf8.h's CollapseSpaces.
+using ::vnplan::CollapseSpaces;
 
 // Removes inline markup that flattened exports leave in cell text:
 // <b>, </i>, <br> and other tags, **bold**, __bold__, and the entities
