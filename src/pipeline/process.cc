@@ -418,9 +418,9 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   // (tools/table_bench README).
   table::GridOptions grid_options;
   grid_options.reread_below_confidence = 90;
-  std::vector<std::vector<table::Table>> by_page;
-  std::vector<const Page*> ocr_pages;
-  for (size_t i = 0; i < doc->pages.size(); ++i) {
+  // The cleaned gray page of page i, decoded from its JPEG (none when
+  // missing or of another size).
+  auto gray_page = [&](size_t i) {
     std::optional<GrayImage> gray;
     if (!doc->pages[i].image_jpeg.empty()) {
       auto decoded = lept::DecodeGray(doc->pages[i].image_jpeg);
@@ -429,6 +429,12 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
         gray = std::move(*decoded);
       }
     }
+    return gray;
+  };
+  std::vector<std::vector<table::Table>> by_page;
+  std::vector<const Page*> ocr_pages;
+  for (size_t i = 0; i < doc->pages.size(); ++i) {
+    const std::optional<GrayImage> gray = gray_page(i);
     grid_options.reread_gray = gray ? &*gray : nullptr;
     auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, engine,
                                                grid_options);
@@ -438,7 +444,20 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   }
   int borderless = 0;  // pages read as borderless tables
   std::vector<table::Table> tables =
-      table::JoinAcrossPages(table::TablesInPageOrder(std::move(by_page), ocr_pages, &borderless));
+      table::TablesInPageOrder(std::move(by_page), ocr_pages, &borderless);
+  // A borderless table's cells are read again one by one too, as ruled
+  // cells are (the page OCR's words stay where a crop reads worse).
+  for (table::Table& t : tables) {
+    if (t.format != table::TableFormat::kWords || t.pages.empty()) continue;
+    const size_t i = static_cast<size_t>(t.pages.front() - 1);
+    if (i >= doc->pages.size()) continue;
+    const std::optional<GrayImage> gray = gray_page(i);
+    grid_options.reread_gray = gray ? &*gray : nullptr;
+    auto read = table::RereadCells(doc->pages[i].image, doc->pages[i].page, engine, grid_options, &t);
+    if (!read) return std::unexpected(read.error());
+  }
+  grid_options.reread_gray = nullptr;
+  tables = table::JoinAcrossPages(std::move(tables));
   const std::string text = Finish(ocr::DocumentText(*doc));
   table::PlanDocument plan = table::MapToPlan(tables, text, MapOpts(/*ocr_cells=*/true));
   std::vector<std::pair<std::string, std::string>> notes;

@@ -294,6 +294,53 @@ Status CheckImage(const GrayImage& page) {
   return {};
 }
 
+// Reads cell regions of one page as ruled cells are read: a region with
+// too little text ink (rules aside, specks opened away) is not sent to the
+// engine; an unsure reading is read again enlarged (GridOptions::reread_*)
+// and the reading with more sure text kept. `page` and the options'
+// reread_gray must outlive the reader.
+class CellReader {
+ public:
+  CellReader(const GrayImage& page, const GridMasks& masks, const GridOptions& options)
+      : page_(page), gray_(Wrap(page)), options_(options) {
+    text_ink_ = masks.ink & ~masks.rules;
+    cv::morphologyEx(text_ink_, text_ink_, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
+    const double scale = (page.dpi > 0 ? page.dpi : 300) / 300.0;
+    min_ink_ = std::max(4, static_cast<int>(options.min_ink_pixels_300 * scale * scale));
+  }
+
+  // Nothing for a region without ink (or outside the page); else the
+  // reading, or the engine's error.
+  std::optional<Result<Page>> Read(Box region, OcrEngine& engine) const {
+    region = Box{std::max(region.x0, 0), std::max(region.y0, 0), std::min(region.x1, page_.width),
+                 std::min(region.y1, page_.height)};
+    if (region.empty()) return std::nullopt;
+    const cv::Rect r(region.x0, region.y0, region.width(), region.height());
+    if (cv::countNonZero(text_ink_(r)) < min_ink_) return std::nullopt;
+    Result<Page> recognised = engine.Recognize(page_, region);
+    if (recognised && recognised->mean_confidence < options_.reread_below_confidence) {
+      const GrayImage* gray = options_.reread_gray;
+      const bool dark =
+          gray != nullptr && gray->width == page_.width && gray->height == page_.height;
+      auto again =
+          ReadEnlarged(dark ? Wrap(*gray) : gray_, region, page_.dpi, options_.reread_scale,
+                       dark ? options_.reread_dark_threshold : 0, engine);
+      if (again && ReadingScore(*again) > ReadingScore(*recognised)) {
+        recognised = std::move(again);
+      }
+    }
+    return recognised;
+  }
+
+ private:
+  const GrayImage& page_;
+  cv::Mat gray_;      // wraps page_
+  cv::Mat text_ink_;  // ink that is not rule, specks opened away
+  const GridOptions& options_;
+  int min_ink_ = 0;
+};
+
 bool RowMatches(const std::vector<Cell>& a, const std::vector<Cell>& b, double min_similarity) {
   if (a.size() != b.size()) return false;
   double sum = 0;
@@ -323,42 +370,24 @@ Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int pag
   if (auto ok = CheckImage(page); !ok) return std::unexpected(ok.error());
   std::vector<Table> tables;
   try {
-    cv::Mat gray = Wrap(page);
     GridMasks masks;
-    tables = DetectGridsImpl(gray, page_number, options, page.dpi, &masks);
-    cv::Mat text_ink = masks.ink & ~masks.rules;
-    cv::morphologyEx(text_ink, text_ink, cv::MORPH_OPEN,
-                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)));
-    const double scale = (page.dpi > 0 ? page.dpi : 300) / 300.0;
-    const int min_ink = std::max(4, static_cast<int>(options.min_ink_pixels_300 * scale * scale));
+    tables = DetectGridsImpl(Wrap(page), page_number, options, page.dpi, &masks);
+    const CellReader reader(page, masks, options);
     for (auto& table : tables) {
       for (auto& row : table.rows) {
         for (auto& cell : row) {
           if (!cell.box || cell.col_span == 0) continue;
-          Box b = *cell.box;
-          int inset = options.cell_inset;
-          Box inner{b.x0 + inset, b.y0 + inset, b.x1 - inset, b.y1 - inset};
-          if (inner.empty()) continue;
-          cv::Rect r(inner.x0, inner.y0, inner.width(), inner.height());
-          if (cv::countNonZero(text_ink(r)) < min_ink) continue;
-          auto recognised = engine.Recognize(page, inner);
-          if (recognised && recognised->mean_confidence < options.reread_below_confidence) {
-            const bool dark = options.reread_gray != nullptr &&
-                              options.reread_gray->width == page.width &&
-                              options.reread_gray->height == page.height;
-            auto again = ReadEnlarged(dark ? Wrap(*options.reread_gray) : gray, inner, page.dpi,
-                                      options.reread_scale,
-                                      dark ? options.reread_dark_threshold : 0, engine);
-            if (again && ReadingScore(*again) > ReadingScore(*recognised)) {
-              recognised = std::move(again);
-            }
-          }
-          if (!recognised) {
+          const Box b = *cell.box;
+          const int inset = options.cell_inset;
+          const Box inner{b.x0 + inset, b.y0 + inset, b.x1 - inset, b.y1 - inset};
+          std::optional<Result<Page>> recognised = reader.Read(inner, engine);
+          if (!recognised) continue;  // no ink
+          if (!*recognised) {
             cell.confidence = 0.0f;
             continue;
           }
-          cell.text = CollapseSpaces(PageText(*recognised));
-          cell.confidence = cell.text.empty() ? 100.0f : recognised->mean_confidence;
+          cell.text = CollapseSpaces(PageText(**recognised));
+          cell.confidence = cell.text.empty() ? 100.0f : (*recognised)->mean_confidence;
         }
       }
     }
@@ -366,6 +395,25 @@ Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int pag
     return MakeError(ErrorCode::kInternal, std::string("table: OpenCV: ") + e.what());
   }
   return tables;
+}
+
+Result<std::vector<std::optional<Page>>> ReadRegions(const GrayImage& page,
+                                                     const std::vector<Box>& regions,
+                                                     OcrEngine& engine,
+                                                     const GridOptions& options) {
+  if (auto ok = CheckImage(page); !ok) return std::unexpected(ok.error());
+  std::vector<std::optional<Page>> readings(regions.size());
+  try {
+    const double scale = (page.dpi > 0 ? page.dpi : 300) / 300.0;
+    const CellReader reader(page, FindRules(Wrap(page), scale, options), options);
+    for (size_t i = 0; i < regions.size(); ++i) {
+      std::optional<Result<Page>> read = reader.Read(regions[i], engine);
+      if (read && *read) readings[i] = std::move(**read);
+    }
+  } catch (const cv::Exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("table: OpenCV: ") + e.what());
+  }
+  return readings;
 }
 
 std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions& options) {

@@ -12,6 +12,7 @@
 #ifndef VNPLAN_TABLE_GRID_TABLES_H_
 #define VNPLAN_TABLE_GRID_TABLES_H_
 
+#include <optional>
 #include <vector>
 
 #include "common/error.h"
@@ -71,6 +72,19 @@ struct GridOptions {
 Result<std::vector<Table>> ExtractTablesFromImage(const GrayImage& page, int page_number,
                                                   OcrEngine& engine,
                                                   const GridOptions& options = {});
+
+// Reads `regions` of `page` (page pixels) with `engine` the way
+// ExtractTablesFromImage reads a ruled cell's inner box: a region holding
+// less text ink than `min_ink_pixels_300` is not sent to the engine, an
+// unsure reading is read again enlarged (`reread_*`) and the reading with
+// more sure text kept. readings[i] is regions[i]'s reading, word boxes in
+// page pixels; none for a region without ink, outside the page, or whose
+// reading failed (the caller keeps what it had). Errors: kInvalidArgument
+// for an empty image, kInternal for an OpenCV failure.
+Result<std::vector<std::optional<Page>>> ReadRegions(const GrayImage& page,
+                                                     const std::vector<Box>& regions,
+                                                     OcrEngine& engine,
+                                                     const GridOptions& options = {});
 
 // The cell grid only (no OCR): boxes, spans and page, text left empty.
 // Exposed for tests and for callers that OCR cells themselves.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/median.h"
+#include "table/cell_words.h"
 #include "table/row_labels.h"
 
 namespace vnplan::table {
@@ -18,7 +19,8 @@ namespace {
 struct PrintedLine {
   std::vector<const Word*> words;
   double centre = 0.0;
-  int top = 0, bottom = 0, left = 0, right = 0;
+  int top = 0, bottom = 0;  // of its words of about a word's height
+  int left = 0, right = 0;
 };
 
 double Centre(const Box& b) { return (b.y0 + b.y1) / 2.0; }
@@ -28,7 +30,11 @@ std::vector<PrintedLine> GroupIntoLines(const Page& page, double height) {
   for (const auto& block : page.blocks) {
     for (const auto& line : block.lines) {
       for (const auto& w : line.words) {
-        if (!w.box.empty() && !w.text.empty()) words.push_back(&w);
+        // Blank words (a noise token emptied to a space) are no text: they
+        // would make a column of their own at the page's edge.
+        if (!w.box.empty() && w.text.find_first_not_of(" \t\n") != std::string::npos) {
+          words.push_back(&w);
+        }
       }
     }
   }
@@ -51,12 +57,17 @@ std::vector<PrintedLine> GroupIntoLines(const Page& page, double height) {
   for (auto& line : lines) {
     std::sort(line.words.begin(), line.words.end(),
               [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
-    line.top = line.bottom = line.words.front()->box.y0;
+    // Top and bottom from the words of about a word's height (an OCR
+    // "word" of a seal's or a rule's remnants may span several lines).
+    line.top = static_cast<int>(std::lround(line.centre - height / 2));
+    line.bottom = static_cast<int>(std::lround(line.centre + height / 2));
     line.left = line.words.front()->box.x0;
     line.right = line.words.front()->box.x1;
     for (const Word* w : line.words) {
-      line.top = std::min(line.top, w->box.y0);
-      line.bottom = std::max(line.bottom, w->box.y1);
+      if (w->box.height() <= 1.6 * height) {
+        line.top = std::min(line.top, w->box.y0);
+        line.bottom = std::max(line.bottom, w->box.y1);
+      }
       line.left = std::min(line.left, w->box.x0);
       line.right = std::max(line.right, w->box.x1);
     }
@@ -73,10 +84,10 @@ int CountGroups(const PrintedLine& line, double gap, double height) {
     spaces.push_back(line.words[i]->box.x0 - line.words[i - 1]->box.x1);
   }
   if (spaces.empty()) return 1;
-  const double wide = std::max(
-      gap, std::min(2.5 * *std::min_element(spaces.begin(), spaces.end()), 1.5 * height));
-  return 1 + static_cast<int>(std::count_if(spaces.begin(), spaces.end(),
-                                            [&](int s) { return s > wide; }));
+  const double wide =
+      std::max(gap, std::min(2.5 * *std::min_element(spaces.begin(), spaces.end()), 1.5 * height));
+  return 1 + static_cast<int>(
+                 std::count_if(spaces.begin(), spaces.end(), [&](int s) { return s > wide; }));
 }
 
 // True when two words of `line` at most `space` apart (one phrase) lie on
@@ -159,36 +170,41 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
     page_right = std::max(page_right, lines[i].right);
   }
   std::vector<double> pitches;
-  for (size_t i = 1; i < lines.size(); ++i) pitches.push_back(lines[i].centre - lines[i - 1].centre);
+  for (size_t i = 1; i < lines.size(); ++i)
+    pitches.push_back(lines[i].centre - lines[i - 1].centre);
   r.pitch = std::max(r.height, UpperMedian(pitches));
   const double pitch = r.pitch;
   auto is_table_line = [&](size_t i) { return r.groups[i] >= options.min_columns; };
   auto is_narrow = [&](size_t i) {
     return lines[i].right - lines[i].left < (page_right - page_left) / 2;
   };
-  // The table: the run of lines with the most table lines, where lines of
-  // two or more groups and narrow lines (a level row, a wrapped cell, a
+  // The table: the run of lines with the most word groups in table lines
+  // (a table's header of many columns outweighs a few lines of prose whose
+  // justified or damaged gaps make three groups), where lines of two or
+  // more groups and narrow lines (a level row, a wrapped cell, a
   // standard's title) follow each other closely; a wide line of prose
   // ends it.
-  int table_lines = 0;
+  int table_lines = 0, table_groups = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!is_table_line(i)) continue;
     size_t end = i, end_table = i;
-    int count = 1;
+    int count = 1, groups = r.groups[i];
     while (end + 1 < lines.size() &&
            lines[end + 1].centre - lines[end].centre < options.tail_gap * pitch &&
            (r.groups[end + 1] >= 2 || is_narrow(end + 1))) {
       ++end;
       if (is_table_line(end)) {
         ++count;
+        groups += r.groups[end];
         end_table = end;
       }
     }
-    if (count > table_lines) {
+    if (groups > table_groups) {
       r.first = static_cast<int>(i);
       r.last = static_cast<int>(end);
       r.last_table_line = static_cast<int>(end_table);
       table_lines = count;
+      table_groups = groups;
     }
     i = end;
   }
@@ -235,8 +251,8 @@ std::vector<int> FindSeparators(const Region& r, const WordTableOptions& options
     if (x - start > narrow && x - start <= gap) {
       int flush = 0;
       for (const auto& line : starts) {
-        flush += std::any_of(line.begin(), line.end(),
-                             [&](int s) { return s >= x && s - x <= narrow; });
+        flush +=
+            std::any_of(line.begin(), line.end(), [&](int s) { return s >= x && s - x <= narrow; });
       }
       aligned = flush >= options.aligned_starts;
     }
@@ -254,6 +270,47 @@ bool IsWhite(const Region& r, int x) {
     }
   }
   return true;
+}
+
+// Gives each cell of `table` its slot on the page, the region a ruled
+// cell would have (RereadCells reads it): x from the column separators (the
+// table's outer columns out to its lines' extent), y from the first line
+// of its row to the last; both widened by a quarter of a word height, or
+// up to half the white gap to the next line when that is less.
+void SetCellBoxes(const Region& region, const std::vector<int>& separators,
+                  const std::vector<std::pair<int, int>>& row_lines, Table* table) {
+  const auto& lines = region.lines;
+  const int pad = static_cast<int>(std::ceil(0.25 * region.height));
+  int left = INT_MAX, right = INT_MIN;
+  for (const auto& [first, last] : row_lines) {
+    for (int i = first; i <= last; ++i) {
+      left = std::min(left, lines[i].left);
+      right = std::max(right, lines[i].right);
+    }
+  }
+  for (size_t r = 0; r < table->rows.size(); ++r) {
+    const auto [first, last] = row_lines[r];
+    int top = lines[first].top, bottom = lines[last].bottom;
+    for (int i = first; i <= last; ++i) {
+      top = std::min(top, lines[i].top);
+      bottom = std::max(bottom, lines[i].bottom);
+    }
+    int above = pad, below = pad;
+    if (first > 0) above = std::clamp((top - lines[first - 1].bottom) / 2, 0, pad);
+    if (last + 1 < static_cast<int>(lines.size())) {
+      below = std::clamp((lines[last + 1].top - bottom) / 2, 0, pad);
+    }
+    auto& row = table->rows[r];
+    for (size_t c = 0; c < row.size(); ++c) {
+      Cell& cell = row[c];
+      if (cell.col_span == 0) continue;
+      const size_t end = c + std::max(1, cell.col_span);  // one past its last column
+      const int x0 = c == 0 ? left - pad : separators[c - 1];
+      const int x1 = end >= row.size() ? right + pad : separators[end - 1];
+      cell.box = Box{x0, top - above, x1, bottom + below};
+      cell.page = region.page->number;
+    }
+  }
 }
 
 // The table of `region` cut into columns at `relative` (+ its left edge).
@@ -289,7 +346,8 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
   // stopped earlier (the header's cells stop at its last line: a page's
   // first data line does not join them).
   bool previous_spanned = false;
-  std::vector<int> last_line(columns, -1);  // per column: the row's last line with text
+  std::vector<int> last_line(columns, -1);     // per column: the row's last line with text
+  std::vector<std::pair<int, int>> row_lines;  // per row: its first and last line
   for (int i = first; i <= last; ++i) {
     const PrintedLine& line = lines[i];
     std::vector<Cell> row(columns);
@@ -301,6 +359,7 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
       spanned[0].col_span = static_cast<int>(columns);
       for (size_t c = 1; c < columns; ++c) spanned[c].col_span = 0;
       table.rows.push_back(std::move(spanned));
+      row_lines.emplace_back(i, i);
       previous_spanned = true;
       continue;
     }
@@ -310,15 +369,19 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
       continues |= last_line[c] == i - 1;
       resumes |= last_line[c] >= 0 && last_line[c] < i - 1;
     }
+    const auto leftmost =
+        std::find_if(row.begin(), row.end(), [](const Cell& c) { return !c.text.empty(); });
     bool starts = table.rows.empty() || previous_spanned || !continues || resumes ||
                   line.centre - lines[i - 1].centre > options.row_gap * region.pitch ||
                   !row[0].text.empty() ||
-                  (columns > 1 && ParseRowLabel(row[1].text).kind != LabelKind::kNone);
+                  (leftmost != row.end() && ParseRowLabel(leftmost->text).kind != LabelKind::kNone);
     previous_spanned = false;
     if (starts) {
       std::fill(last_line.begin(), last_line.end(), -1);
       table.rows.emplace_back(columns);
+      row_lines.emplace_back(i, i);
     }
+    row_lines.back().second = i;
     auto& target = table.rows.back();
     for (const Word* w : line.words) {
       size_t c = column_of(*w);
@@ -326,6 +389,7 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
       last_line[c] = i;
     }
   }
+  SetCellBoxes(region, separators, row_lines, &table);
   table.header_rows = 1;
   if (page.number > 0) table.pages = {page.number};
   return table;
@@ -355,7 +419,8 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
     std::vector<Region*> run = {&*regions[i]};
     size_t j = i + 1;
     for (; j < regions.size() && regions[j]; ++j) {
-      const int a = run.front()->right - run.front()->left, b = regions[j]->right - regions[j]->left;
+      const int a = run.front()->right - run.front()->left,
+                b = regions[j]->right - regions[j]->left;
       if (std::abs(a - b) > options.same_width * std::max(a, b)) break;
       if (pages[j]->number > 0 && pages[j]->number != pages[j - 1]->number + 1) break;
       run.push_back(&*regions[j]);
@@ -371,8 +436,8 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
       std::vector<int> separators = own[k];
       for (size_t m = 0; m < run.size(); ++m) {
         if (m == k) continue;
-        const double scale = static_cast<double>(r.right - r.left) /
-                             std::max(1, run[m]->right - run[m]->left);
+        const double scale =
+            static_cast<double>(r.right - r.left) / std::max(1, run[m]->right - run[m]->left);
         std::vector<int> mapped;
         for (int x : own[m]) mapped.push_back(static_cast<int>(std::lround(x * scale)));
         for (int x : mapped) {
@@ -399,6 +464,51 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
     i = j;
   }
   return out;
+}
+
+Status RereadCells(const GrayImage& image, const Page& page, OcrEngine& engine,
+                   const GridOptions& options, Table* table) {
+  std::vector<Box> slots;
+  std::vector<Cell*> cells;
+  for (size_t r = static_cast<size_t>(std::max(0, table->header_rows)); r < table->rows.size();
+       ++r) {
+    for (auto& cell : table->rows[r]) {
+      if (cell.col_span == 0 || !cell.box) continue;
+      slots.push_back(*cell.box);
+      cells.push_back(&cell);
+    }
+  }
+  auto readings = ReadRegions(image, slots, engine, options);
+  if (!readings) return std::unexpected(readings.error());
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const std::optional<Page>& crop = (*readings)[k];
+    if (!crop) continue;
+    // The page's words in this slot, as one reading.
+    Page words;
+    words.blocks.emplace_back().lines.emplace_back();
+    auto& line = words.blocks.back().lines.back();
+    for (const auto& block : page.blocks) {
+      for (const auto& l : block.lines) {
+        for (const auto& w : l.words) {
+          const int x = (w.box.x0 + w.box.x1) / 2, y = (w.box.y0 + w.box.y1) / 2;
+          if (slots[k].x0 <= x && x < slots[k].x1 && slots[k].y0 <= y && y < slots[k].y1) {
+            line.words.push_back(w);
+          }
+        }
+      }
+    }
+    Cell& cell = *cells[k];
+    std::string text = CollapseSpaces(PageText(*crop));
+    // A row label the page's words make is kept (labels decide the rows;
+    // a crop may take in a lost number column's digits before it).
+    const LabelKind label = ParseRowLabel(cell.text).kind;
+    if (label != LabelKind::kNone && ParseRowLabel(text).kind != label) continue;
+    const double score = ReadingScore(*crop);
+    if (score <= 0 || score < ReadingScore(words)) continue;
+    cell.text = std::move(text);
+    cell.confidence = crop->mean_confidence;
+  }
+  return {};
 }
 
 std::vector<Table> TablesInPageOrder(std::vector<std::vector<Table>> by_page,

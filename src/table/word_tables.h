@@ -9,25 +9,33 @@
 //   1. words are grouped into printed lines by their vertical centres;
 //   2. a line whose words fall into at least `min_columns` groups separated
 //      by wide white gaps is a table line; the table is the run of lines
-//      with the most table lines, where lines of two or more groups and
-//      narrow lines follow each other closely (a wide line of prose ends
-//      it);
+//      with the most groups in table lines, where lines of two or more
+//      groups and narrow lines follow each other closely (a wide line of
+//      prose ends it);
 //   3. columns are the white gaps shared by every table line (x occupancy):
 //      wide ones, or narrow ones where several lines start flush at the
 //      right (left-aligned cells);
 //   4. rows start at a line with text in the first column, a row label in
-//      the second (table/row_labels.h: "Tiêu chí 1.5", "Tiêu chuẩn 2:"), a
+//      its leftmost cell (table/row_labels.h: "Tiêu chí 1.5", "Tiêu chuẩn
+//      2:"; a column of specks at the left may come before), a
 //      level row ("MỨC 4", centred across the table: one cell spanning all
 //      columns), or a vertical gap wider than the usual line pitch; a line
 //      continues the row above, cell by cell (wrapped cell text), when one
 //      of its cells goes on from the line before and none resumes a cell
-//      that had stopped.
+//      that had stopped;
+//   5. each cell's box is its slot, the region a ruled cell would have (x
+//      between its column's separators, y over its row's lines), from which
+//      RereadCells reads it again on a scan.
 #ifndef VNPLAN_TABLE_WORD_TABLES_H_
 #define VNPLAN_TABLE_WORD_TABLES_H_
 
 #include <vector>
 
+#include "common/error.h"
+#include "common/image.h"
+#include "common/ocr_engine.h"
 #include "common/page.h"
+#include "table/grid_tables.h"
 #include "table/table_model.h"
 
 namespace vnplan::table {
@@ -79,6 +87,17 @@ std::vector<Table> TablesInPageOrder(std::vector<std::vector<Table>> by_page,
                                      const std::vector<const Page*>& pages,
                                      int* borderless = nullptr,
                                      const WordTableOptions& options = {});
+
+// Reads the cells of `table`, a borderless table TablesFromWords found on
+// `page`, again each from its own slot of the page image `image` (the
+// image `page`'s words are placed on), the way ruled cells are read
+// (grid_tables.h ReadRegions with `options`): Tesseract's layout analysis
+// of a whole page mixes up or drops a table's text, a single cell does
+// not. A cell takes the crop's text when it holds sure text
+// (cell_words.h ReadingScore > 0) and at least as much as the page's
+// words in the slot; else it keeps the page's. Errors: ReadRegions'.
+Status RereadCells(const GrayImage& image, const Page& page, OcrEngine& engine,
+                   const GridOptions& options, Table* table);
 
 }  // namespace vnplan::table
 

@@ -256,6 +256,28 @@ TEST(GridTablesTest, RereadsFromTheGrayPageWithoutTheSeal) {
   EXPECT_LT(binary.last_crop.pixels[static_cast<size_t>(cy) * binary.last_crop.width + cx], 128);
 }
 
+// Any regions (a borderless table's cells) read as ruled cells are: one
+// without ink, or off the page, is not sent to the engine; an unsure
+// reading is read again enlarged.
+TEST(GridTablesTest, ReadRegionsReadsInkedRegionsAsCells) {
+  GrayImage img = Blank(1600, 900);
+  FillRect(&img, 215, 215, 233, 222);
+  GridOptions options;
+  options.reread_below_confidence = 90;
+  EnlargeLovingEngine engine(1600);
+  auto readings =
+      ReadRegions(img, {Box{200, 200, 400, 260}, Box{500, 200, 700, 260}, Box{1700, 0, 1800, 50}},
+                  engine, options);
+  ASSERT_TRUE(readings.has_value());
+  ASSERT_EQ(readings->size(), 3u);
+  ASSERT_TRUE((*readings)[0].has_value());
+  EXPECT_EQ(PageText(*(*readings)[0]), "Hiệu trưởng\n");
+  EXPECT_FALSE((*readings)[1].has_value());
+  EXPECT_FALSE((*readings)[2].has_value());
+  EXPECT_EQ(engine.widths.size(), 2u);  // the region, then enlarged
+  EXPECT_FALSE(ReadRegions(GrayImage{}, {Box{0, 0, 10, 10}}, engine).has_value());
+}
+
 TEST(GridTablesTest, NoRulesNoTables) {
   GrayImage img = Blank(800, 600);
   FillRect(&img, 100, 100, 130, 110);

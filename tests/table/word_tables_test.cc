@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "fake_ocr_engine.h"
 
 namespace vnplan::table {
 namespace {
@@ -45,8 +48,10 @@ Page BlankPage(int number, int width, int height) {
   return page;
 }
 
-TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
-  Page page = BlankPage(2, 2000, 1000);
+// A three-column table (number, name, role) of 30 px words; row 1's name
+// wraps onto a second line.
+Page SmallTablePage(int number = 1) {
+  Page page = BlankPage(number, 2000, 1000);
   Block block;
   auto line = [](std::vector<Word> words) {
     Line l;
@@ -60,10 +65,15 @@ TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
                               W("Chức", 1000, 100, 1080, 130), W("vụ", 1090, 100, 1130, 130)}));
   block.lines.push_back(line({W("1", 100, 200, 120, 230), W("Lê", 400, 200, 440, 230),
                               W("An", 450, 200, 500, 230), W("GV", 1000, 200, 1050, 230)}));
-  block.lines.push_back(line({W("Văn", 400, 240, 470, 270)}));  // the name wrapped
+  block.lines.push_back(line({W("Văn", 400, 240, 470, 270)}));
   block.lines.push_back(line(
       {W("2", 100, 300, 120, 330), W("Trần", 400, 300, 480, 330), W("HT", 1000, 300, 1050, 330)}));
   page.blocks.push_back(block);
+  return page;
+}
+
+TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
+  const Page page = SmallTablePage(2);
   Table t = TableFromWords(page);
   EXPECT_EQ(t.format, TableFormat::kWords);
   ASSERT_EQ(t.columns(), 3u);
@@ -117,6 +127,67 @@ TEST(WordTablesTest, BorderlessPlanTableBelowAParagraph) {
   EXPECT_EQ(t.rows[4][3].text, "Cả năm học");
 }
 
+// A criterion label starts a row in whatever column it lies, after a
+// column of specks at the left that pushed the labels to the third column.
+TEST(WordTablesTest, ALabelInTheLeftmostCellStartsARow) {
+  Page page = BlankPage(1, 3000, 2000);
+  Block block;
+  int y = 100;
+  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
+    block.lines.push_back(PrintedLine(y, cells));
+    y += 60;
+  };
+  add({{100, "|"}, {300, "TT"}, {600, "Tiêu chuẩn"}, {1200, "Kết quả"}, {1800, "Thời gian"}});
+  add({{600, "Tiêu chuẩn 1:"}});
+  add({{600, "Tiêu chí 1.1"}, {1200, "Đạt yêu cầu"}, {1800, "Năm học"}});
+  add({{600, "Tiêu chí 1.2"}, {1200, "Tốt"}, {1800, "Cả năm"}});
+  page.blocks.push_back(block);
+  const Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 5u);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1][2].text, "Tiêu chuẩn 1:");
+  EXPECT_EQ(t.rows[2][2].text, "Tiêu chí 1.1");
+  EXPECT_EQ(t.rows[3][3].text, "Tốt");
+}
+
+// Lines of prose whose gaps (a seal's damage, justified spaces) make three
+// groups do not outweigh a table with as many table lines but more
+// columns.
+TEST(WordTablesTest, TheTableIsTheRunWithTheMostCells) {
+  Page page = BlankPage(1, 3000, 2000);
+  Block block;
+  int y = 100;
+  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
+    block.lines.push_back(PrintedLine(y, cells));
+    y += 60;
+  };
+  for (int i = 0; i < 3; ++i) add({{100, "Kết quả thực"}, {700, "hiện kế"}, {1300, "hoạch"}});
+  y += 300;
+  add({{100, "TT"},
+       {400, "Tiêu chuẩn,"},
+       {1000, "Kết quả"},
+       {1500, "Công việc"},
+       {2000, "Chủ trì"},
+       {2500, "Ghi"}});
+  add({{400, "tiêu chí"},
+       {1000, "cần đạt"},
+       {1500, "giải pháp"},
+       {2000, "phối hợp"},
+       {2500, "chú"}});
+  add({{100, "1"},
+       {400, "Tiêu chí 1.1"},
+       {1000, "Đạt"},
+       {1500, "Rà soát"},
+       {2000, "Hiệu trưởng"},
+       {2500, "Không"}});
+  page.blocks.push_back(block);
+  const Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 6u);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0][1].text, "Tiêu chuẩn, tiêu chí");
+  EXPECT_EQ(t.rows[1][1].text, "Tiêu chí 1.1");
+}
+
 TEST(WordTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
   Page page = BlankPage(1, 3000, 2000);
   Block block;
@@ -131,7 +202,6 @@ TEST(WordTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
   page.blocks.push_back(block);
   EXPECT_TRUE(TableFromWords(page).rows.empty());
 }
-
 
 // Page 1 holds the header (centred cells) and one row: its narrow gap
 // between the second and third columns shows by flush-left starts only
@@ -154,7 +224,8 @@ TEST(WordTablesTest, PagesOfOneTableShareTheirColumns) {
   // gap's 0.6 word heights (24 px), wider than a space.
   const std::vector<std::pair<int, std::string>> header = {
       {100, "TT"}, {560, "Nội dung"}, {1020, "Kết quả"}};
-  const std::vector<std::pair<int, std::string>> numbers = {{100, "(1)"}, {560, "(2)"}, {1020, "(3)"}};
+  const std::vector<std::pair<int, std::string>> numbers = {
+      {100, "(1)"}, {560, "(2)"}, {1020, "(3)"}};
   auto row = [](const std::string& n, const std::string& last) {
     return std::vector<std::pair<int, std::string>>{
         {100, n}, {400, "aaaa bbbb cccc dddd eeee ffff gggg"}, {1000, last}};
@@ -185,6 +256,130 @@ TEST(WordTablesTest, PagesOfOneTableShareTheirColumns) {
   EXPECT_EQ(all[1].rows[0][0].text, "ruled");
   EXPECT_EQ(all[2].pages, (std::vector<int>{2}));
   EXPECT_EQ(borderless, 2);
+}
+
+// Each cell's box is its slot, as a ruled cell's: x from the separators
+// (between the columns' white gaps), y over all the lines of its row, also
+// for a cell without words.
+TEST(WordTablesTest, CellBoxesAreTheirSlots) {
+  const Table t = TableFromWords(SmallTablePage());
+  ASSERT_EQ(t.columns(), 3u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  const Box name = *t.rows[1][1].box, role = *t.rows[1][2].box;
+  EXPECT_GT(name.x0, 140);  // the gap between "1" (ends at 120/140) and "Lê" (400)
+  EXPECT_LT(name.x0, 400);
+  EXPECT_GT(name.x1, 560);  // to the gap before "GV" (1000)
+  EXPECT_LT(name.x1, 1000);
+  EXPECT_EQ(role.x0, name.x1);
+  EXPECT_LE(name.y0, 200);  // both lines of the row, not into the next row's
+  EXPECT_GE(name.y1, 270);
+  EXPECT_LT(name.y1, 300);
+  EXPECT_EQ(role.y0, name.y0);  // "GV" is on the first line only
+  EXPECT_EQ(role.y1, name.y1);
+  ASSERT_TRUE(t.rows[2][1].box.has_value());
+  EXPECT_GT(t.rows[2][1].box->y0, name.y1 - 1);
+  EXPECT_GT(t.rows[2][2].box->x1, 1050);  // the last column out to its words
+}
+
+// Blank words at the page's edge (noise tokens emptied to a space) make no
+// column and start no row.
+TEST(WordTablesTest, BlankWordsAreNoText) {
+  Page page = SmallTablePage();
+  for (auto& line : page.blocks[0].lines)
+    line.words.insert(line.words.begin(), W(" ", 10, line.box.y0, 30, line.box.y1));
+  const Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 3u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[1][1].text, "Lê An Văn");
+}
+
+// A tall "word" (a seal's or rule's remnant) on row 2's line does not
+// stretch the row's slots over row 1's.
+TEST(WordTablesTest, CellSlotsIgnoreTallJunkWords) {
+  Page page = SmallTablePage();
+  page.blocks[0].lines[3].words.push_back(W("|", 1040, 240, 1046, 390));
+  const Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 3u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_GT(t.rows[2][1].box->y0, 270);
+  EXPECT_GE(t.rows[1][1].box->y1, 270);
+}
+
+void FillRect(GrayImage* img, const Box& b) {
+  for (int y = b.y0; y < b.y1; ++y) {
+    for (int x = b.x0; x < b.x1; ++x) img->pixels[static_cast<size_t>(y) * img->width + x] = 0;
+  }
+}
+
+// Cells are read again from their slots of the page image: a crop reading
+// with more sure text replaces the page OCR's words, a worse one (garbage)
+// or none (no ink in the slot) leaves them.
+TEST(WordTablesTest, RereadCellsKeepsTheBetterReading) {
+  Page page = SmallTablePage();
+  // The page OCR read row 2's name unsure and cut short.
+  Word& name = page.blocks[0].lines[3].words[1];
+  name.text = "Tròn";
+  name.confidence = 30.0f;
+  Word& role = page.blocks[0].lines[3].words[2];
+  role.text = "trưởng";
+  Table t = TableFromWords(page);
+  ASSERT_EQ(t.rows.size(), 3u);
+  ASSERT_EQ(t.rows[2][1].text, "Tròn");
+
+  GrayImage image;
+  image.width = page.width;
+  image.height = page.height;
+  image.dpi = 300;
+  image.pixels.assign(static_cast<size_t>(image.width) * image.height, 255);
+  // Ink (a small blob) under row 2's name and role; none under "GV".
+  FillRect(&image, Box{410, 310, 440, 318});
+  FillRect(&image, Box{1005, 310, 1030, 318});
+  FillRect(&image, Box{410, 110, 440, 118});  // under the header's "Họ"
+  FakeOcrEngine engine;
+  engine.Add(Box{200, 80, 900, 150}, "Họ tên");  // the header: never asked
+  engine.Add(Box{200, 280, 900, 360}, "Trần");   // row 2's name
+  engine.Add(Box{900, 280, 1300, 360}, "Tổ");    // row 2's role: less text
+  engine.Add(Box{900, 180, 1300, 290}, "GA");    // row 1's role: never asked
+  ASSERT_TRUE(RereadCells(image, page, engine, GridOptions{}, &t).has_value());
+  EXPECT_EQ(t.rows[2][1].text, "Trần");
+  EXPECT_FLOAT_EQ(t.rows[2][1].confidence, 91.0f);
+  EXPECT_EQ(t.rows[2][2].text, "trưởng");
+  EXPECT_EQ(t.rows[1][2].text, "GV");
+  EXPECT_EQ(t.rows[0][1].text, "Họ và tên");
+  EXPECT_EQ(engine.calls(), 2);
+}
+
+// Row labels decide the rows: one the page's words make is kept even where
+// the crop reads more text (a lost number column's "4" before it); a label
+// the page OCR cut short ("Tiêu chí 1.5" read "Tiêu") comes back.
+TEST(WordTablesTest, RereadCellsKeepsAndTakesRowLabels) {
+  Page page = SmallTablePage();
+  page.blocks[0].lines[1].words[1].text = "Tiêu";  // row 1's "Lê An": a cut label
+  page.blocks[0].lines[1].words[2].text = "";
+  page.blocks[0].lines[2].words[0].text = "";
+  auto& row2 = page.blocks[0].lines[3].words;
+  row2[1] = W("Tiêu", 400, 300, 470, 330);
+  row2.insert(row2.begin() + 2, {W("chí", 480, 300, 530, 330), W("1.6", 540, 300, 590, 330)});
+  for (Word* w : {&row2[1], &row2[2], &row2[3]}) w->confidence = 70.0f;
+  Table t = TableFromWords(page);
+  ASSERT_EQ(t.rows.size(), 3u);
+  ASSERT_EQ(t.rows[1][1].text, "Tiêu");
+  ASSERT_EQ(t.rows[2][1].text, "Tiêu chí 1.6");
+
+  GrayImage image;
+  image.width = page.width;
+  image.height = page.height;
+  image.dpi = 300;
+  image.pixels.assign(static_cast<size_t>(image.width) * image.height, 255);
+  FillRect(&image, Box{410, 210, 440, 218});
+  FillRect(&image, Box{410, 310, 440, 318});
+  FakeOcrEngine engine;
+  engine.Add(Box{200, 180, 900, 290}, "Tiêu chí 1.5");
+  engine.Add(Box{200, 280, 900, 360}, "4 Tiêu chí 1.6");
+  ASSERT_TRUE(RereadCells(image, page, engine, GridOptions{}, &t).has_value());
+  EXPECT_EQ(t.rows[1][1].text, "Tiêu chí 1.5");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.6");
+  EXPECT_EQ(engine.calls(), 2);
 }
 
 }  // namespace

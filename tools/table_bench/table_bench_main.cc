@@ -63,6 +63,7 @@ struct Args {
   bool binary = false;
   double threshold = 0.95;
   bool verbose = false;
+  bool reread_word_cells = true;
   bool borderless = false;  // plan table typeset without rules (ScanOptions::borders)
   bool fold_dashes = false;           // count -, – and — as the same character
   int min_x_height = 14;              // CleanupOptions; 0 = imaging's defaults
@@ -196,8 +197,9 @@ std::vector<std::string> GotFields(const table::Criterion& c) {
 // A page without ruled tables, read as `vnplan run` reads it: the whole
 // scan OCR'd (cleanup, automatic page segmentation), noise words dropped,
 // the light restoration. Its words' positions give a borderless table
-// (table/word_tables.h).
-Result<Page> BorderlessPage(const GrayImage& scan, int page_number, const lm::Restorer* restorer) {
+// (table/word_tables.h), whose cells are read again from the page's image.
+Result<ocr::OcrPage> BorderlessPage(const GrayImage& scan, int page_number,
+                                    const lm::Restorer* restorer) {
   const std::filesystem::path png =
       std::filesystem::temp_directory_path() /
       ("vnplan-table-bench-" + std::to_string(::getpid()) + ".png");
@@ -210,11 +212,11 @@ Result<Page> BorderlessPage(const GrayImage& scan, int page_number, const lm::Re
   auto doc = ocr::OcrSource(png, oo);
   std::filesystem::remove(png);
   if (!doc) return std::unexpected(doc.error());
-  if (doc->pages.empty()) return Page{};
-  Page page = std::move(doc->pages.front().page);
-  page.number = page_number;
-  pipeline::DropNoiseWords(&page);
-  if (restorer) restorer->RestorePage(&page);
+  if (doc->pages.empty()) return ocr::OcrPage{};
+  ocr::OcrPage page = std::move(doc->pages.front());
+  page.page.number = page_number;
+  pipeline::DropNoiseWords(&page.page);
+  if (restorer) restorer->RestorePage(&page.page);
   return page;
 }
 
@@ -267,7 +269,7 @@ int Run(const Args& args) {
     }
     std::vector<table::Table> tables;
     std::vector<std::vector<table::Table>> by_page(scanned->pages.size());
-    std::vector<std::optional<Page>> word_pages(scanned->pages.size());
+    std::vector<std::optional<ocr::OcrPage>> word_pages(scanned->pages.size());
     for (size_t p = 0; p < scanned->pages.size(); ++p) {
       GrayImage image = scanned->pages[p].image;
       GrayImage gray_page;
@@ -341,8 +343,31 @@ int Run(const Args& args) {
     }
     // As `vnplan run`: pages without ruled tables give borderless ones.
     std::vector<const Page*> page_words;
-    for (const auto& w : word_pages) page_words.push_back(w ? &*w : nullptr);
+    for (const auto& w : word_pages) page_words.push_back(w ? &w->page : nullptr);
     tables = table::TablesInPageOrder(std::move(by_page), page_words);
+    for (auto& t : tables) {
+      if (t.format != table::TableFormat::kWords || !args.reread_word_cells) continue;
+      const ocr::OcrPage& page = *word_pages[t.pages.front() - 1];
+      // As `vnplan run`: the gray page from its JPEG for unsure cells.
+      table::GridOptions grid_options;
+      grid_options.reread_below_confidence = args.reread_below;
+      grid_options.reread_scale = args.reread_scale;
+      std::optional<GrayImage> gray;
+      if (args.reread_dark > 0 && !page.image_jpeg.empty()) {
+        auto decoded = lept::DecodeGray(page.image_jpeg);
+        if (decoded && decoded->width == page.image.width &&
+            decoded->height == page.image.height) {
+          gray = std::move(*decoded);
+          grid_options.reread_gray = &*gray;
+          grid_options.reread_dark_threshold = args.reread_dark;
+        }
+      }
+      if (auto read = table::RereadCells(page.image, page.page, cell_engine, grid_options, &t);
+          !read) {
+        std::fprintf(stderr, "table_bench: %s\n", read.error().message.c_str());
+        return 1;
+      }
+    }
     tables = table::JoinAcrossPages(std::move(tables));
     if (args.verbose) {
       for (const auto& t : tables) {
@@ -498,6 +523,8 @@ int main(int argc, char** argv) {
   app.add_flag("--borderless", args.borderless,
                "Typeset the plan table without rules: its pages are read by the borderless "
                "fallback (whole-page OCR, table/word_tables.h), as `vnplan run` does");
+  app.add_flag("!--no-cell-reread", args.reread_word_cells,
+               "Borderless tables keep the whole-page OCR's cell texts (no table::RereadCells)");
   CLI11_PARSE(app, argc, argv);
   return vnplan::table_bench::Run(args);
 }
