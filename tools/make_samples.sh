@@ -3,6 +3,7 @@
 #   th_hoa_binh   -> samples/th_hoa_binh.scan.pdf   (landscape, degraded "medium" scan, seed 7)
 #   mn_an_phu     -> samples/mn_an_phu.tcvn3.txt   (TCVN3 bytes, tables tab-separated)
 #   thcs_tan_loc  -> samples/thcs_tan_loc.stripped.txt (diacritics stripped)
+#   th_hoa_binh   -> samples/th_hoa_binh.vntime.docx (Word, typed in .VnTime/.VnTimeH)
 # The expected JSON next to each sample was written from samples/src by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +18,5 @@ trap 'rm -rf "$tmp"' EXIT
   --scan-pdf-jpeg 60 --gold-text "$tmp/gold.txt"
 "$EXPORT" samples/src/mn_an_phu.md --form tcvn3 -o samples/mn_an_phu.tcvn3.txt
 "$EXPORT" samples/src/thcs_tan_loc.md --form stripped -o samples/thcs_tan_loc.stripped.txt
-ls -l samples/*.pdf samples/*.txt >&2
+"$EXPORT" samples/src/th_hoa_binh.md --form docx-vntime -o samples/th_hoa_binh.vntime.docx
+ls -l samples/*.pdf samples/*.txt samples/*.docx >&2

@@ -12,9 +12,8 @@
 #include "common/utf8.h"
 #include "table/row_labels.h"
 #include "table/seed003_golden.h"
-#include "testing/docx_writer.h"
+#include "samples/docx_writer.h"
 #include "text/legacy_encoding.h"
-#include "text/vietnamese.h"
 
 namespace vnplan::e2e {
 namespace {
@@ -309,53 +308,10 @@ TEST_F(CliTest, TablesOnHtmlWithLegacyEntitiesMatchesTheTextExport) {
 TEST_F(CliTest, TablesOnVnTimeDocxMatchesTheTextExport) {
   const fs::path seed = Seed("000_");
   if (seed.empty()) GTEST_SKIP() << "seed 000 not found under " << VNPLAN_SHARED_DIR;
-  auto run = [](const std::string& line) {
-    const bool capitals = text::ToUpper(line) == line && text::ToLower(line) != line;
-    auto bytes = text::Encode(capitals ? text::ToLower(line) : line, text::Encoding::kTcvn3);
-    EXPECT_TRUE(bytes) << line;
-    if (!bytes) return std::string();
-    for (char c : *bytes) {
-      const auto b = static_cast<unsigned char>(c);
-      EXPECT_TRUE(b >= 0x20 || c == '\t') << "TCVN3 control byte in " << line;
-    }
-    const std::string shown = text::BytesAsCp1252(*bytes);
-    const std::string font = capitals ? ".VnTimeH" : ".VnTime";
-    // Word splits runs inside words (spelling marks, revision ids).
-    size_t half = shown.size() / 2;
-    while (half > 0 && (static_cast<unsigned char>(shown[half]) & 0xC0) == 0x80) --half;
-    std::string runs;
-    for (const std::string& part : {shown.substr(0, half), shown.substr(half)}) {
-      std::string escaped;
-      for (char c : part) {
-        escaped += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
-      }
-      runs += "<w:r><w:rPr><w:rFonts w:ascii=\"" + font + "\" w:hAnsi=\"" + font +
-              "\"/></w:rPr><w:t xml:space=\"preserve\">" + escaped + "</w:t></w:r>";
-    }
-    return runs;
-  };
-  std::string body;
-  bool in_table = false;
-  std::istringstream lines(ReadFile(seed));
-  for (std::string line; std::getline(lines, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const bool row = line.find('\t') != std::string::npos;
-    if (row != in_table) body += row ? "<w:tbl>" : "</w:tbl>";
-    in_table = row;
-    if (!row) {
-      body += "<w:p>" + run(line) + "</w:p>";
-      continue;
-    }
-    body += "<w:tr>";
-    std::istringstream cells(line);
-    for (std::string cell; std::getline(cells, cell, '\t');) {
-      body += "<w:tc><w:p>" + run(cell) + "</w:p></w:tc>";
-    }
-    body += "</w:tr>";
-  }
-  if (in_table) body += "</w:tbl>";
+  auto body = samples::WordBodyFromTsv(ReadFile(seed), samples::DocxFont::kVnTime);
+  ASSERT_TRUE(body) << body.error().message;
   const fs::path docx = dir_ / "ke_hoach.docx";
-  ASSERT_TRUE(testing::WriteDocx(docx, body));
+  ASSERT_TRUE(samples::WriteDocx(docx, *body));
   const CommandResult r = RunVnplan("tables --compact " + Q(docx));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto got = nlohmann::json::parse(r.out);

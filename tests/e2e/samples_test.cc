@@ -88,6 +88,10 @@ INSTANTIATE_TEST_SUITE_P(
                    "thcs_tan_loc.stripped", "text", 0.90, 0.98},
         SampleCase{"th_hoa_binh.scan.pdf", "th_hoa_binh.expected.json", "th_hoa_binh.scan",
                    "pdf-ocr", 0.95, 0.99},
+        // The same plan as a Word document typed in .VnTime/.VnTimeH: decoded
+        // by font, lossless.
+        SampleCase{"th_hoa_binh.vntime.docx", "th_hoa_binh.expected.json", "th_hoa_binh.vntime",
+                   "docx", 1.0, 1.0},
         // The same plan as born-digital PDFs: a Unicode text layer, and a
         // layer in TCVN3 as .VnTime fonts give it ("KÕ ho¹ch"). No OCR, so
         // every field must come out exactly (TCVN3 cannot encode a capital

@@ -6,13 +6,13 @@
 #include <fstream>
 #include <string>
 
-#include "testing/docx_writer.h"
+#include "samples/docx_writer.h"
 
 namespace vnplan::ingest {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::kWordNamespace;
+using samples::kWordNamespace;
 
 std::string Document(const std::string& body) {
   return std::string("<?xml version=\"1.0\"?><w:document ") + kWordNamespace +
@@ -154,7 +154,7 @@ class DocxFileTest : public ::testing::Test {
 
 TEST_F(DocxFileTest, ReadsThePartsTheRelationshipsName) {
   const fs::path path = dir_ / "a.docx";
-  ASSERT_TRUE(testing::WriteDocx(
+  ASSERT_TRUE(samples::WriteDocx(
       path, P(R("KÕ ho¹ch")),
       "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\".VnTime\"/></w:rPr></w:rPrDefault>"
       "</w:docDefaults>",
@@ -166,7 +166,7 @@ TEST_F(DocxFileTest, ReadsThePartsTheRelationshipsName) {
 
 TEST_F(DocxFileTest, OtherFilesAreInputErrors) {
   const fs::path xlsx = dir_ / "a.xlsx";
-  ASSERT_TRUE(testing::WriteZip(xlsx, {{"xl/workbook.xml", "<workbook/>"}}));
+  ASSERT_TRUE(samples::WriteZip(xlsx, {{"xl/workbook.xml", "<workbook/>"}}));
   auto not_word = ReadDocx(xlsx);
   ASSERT_FALSE(not_word);
   EXPECT_EQ(not_word.error().code, ErrorCode::kInputError);

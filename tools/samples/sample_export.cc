@@ -1,8 +1,9 @@
 // vnplan-sample-export: flattens a sample plan written in the generator's
 // Markdown subset into a text export of the kind found in the archives
 // (tables as tab-separated rows, like ../shared/seeds/000), in one of three
-// forms: clean Unicode, TCVN3 bytes (legacy .VnTime export), or with the
-// diacritics stripped. Used by tools/make_samples.sh.
+// forms: clean Unicode, TCVN3 bytes (legacy .VnTime export), with the
+// diacritics stripped, or as a Word .docx typed in the .VnTime font (the
+// table a Word table). Used by tools/make_samples.sh.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "samples/docx_writer.h"
 #include "synth/markdown_doc.h"
 #include "text/legacy_encoding.h"
 #include "text/vietnamese.h"
@@ -56,8 +58,8 @@ int main(int argc, char** argv) {
   std::string input, output, form = "unicode";
   app.add_option("input", input, "Markdown source")->required()->check(CLI::ExistingFile);
   app.add_option("-o,--output", output, "Output file")->required();
-  app.add_option("--form", form, "unicode, tcvn3 or stripped")
-      ->check(CLI::IsMember({"unicode", "tcvn3", "stripped"}));
+  app.add_option("--form", form, "unicode, tcvn3, stripped or docx-vntime")
+      ->check(CLI::IsMember({"unicode", "tcvn3", "stripped", "docx-vntime"}));
   CLI11_PARSE(app, argc, argv);
 
   std::ifstream in(input);
@@ -69,6 +71,18 @@ int main(int argc, char** argv) {
     return 3;
   }
   std::string text = Flatten(*doc);
+  if (form == "docx-vntime") {
+    auto body = vnplan::samples::WordBodyFromTsv(text, vnplan::samples::DocxFont::kVnTime);
+    if (!body) {
+      std::fprintf(stderr, "%s\n", body.error().message.c_str());
+      return 4;
+    }
+    if (!vnplan::samples::WriteDocx(output, *body)) {
+      std::fprintf(stderr, "cannot write %s\n", output.c_str());
+      return 7;
+    }
+    return 0;
+  }
   if (form == "stripped") {
     text = vnplan::text::StripDiacritics(text);
   } else if (form == "tcvn3") {
