@@ -231,11 +231,13 @@ BatchReport RunBatch(const std::vector<fs::path>& all_files, const BatchOptions&
           std::fprintf(stderr, "[%d/%zu] %s: error (%s): %s\n", done, total,
                        item.input.c_str(), ErrorCodeName(item.error.code),
                        item.error.message.c_str());
+        } else if (item.status == ItemStatus::kSkipped) {
+          std::fprintf(stderr, "[%d/%zu] %s: up to date, skipped\n", done, total,
+                       item.input.c_str());
         } else {
-          std::fprintf(stderr, "[%d/%zu] %s: %s %s, %d pages, %d criteria, %.2f s\n", done,
-                       total, item.input.c_str(),
-                       item.status == ItemStatus::kSkipped ? "up to date" : "ok",
-                       item.route.c_str(), item.pages, item.criteria, item.seconds);
+          std::fprintf(stderr, "[%d/%zu] %s: ok %s, %d pages, %d criteria, %.2f s\n", done,
+                       total, item.input.c_str(), item.route.c_str(), item.pages,
+                       item.criteria, item.seconds);
         }
       }
     }

@@ -33,7 +33,8 @@ const char* InputKindName(InputKind kind);
 InputKind SniffKind(std::string_view head);
 Result<InputKind> SniffFile(const std::filesystem::path& path);
 
-// File extensions picked up when walking a directory.
+// File extensions picked up when walking a directory (any case): what vnplan
+// reads, and .doc, refused with a reason.
 bool HasSupportedExtension(const std::filesystem::path& path);
 
 struct Shard {
