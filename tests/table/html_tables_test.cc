@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,29 @@ TEST(HtmlTablesTest, RecognisesDocumentsNotMarkdownWithTables) {
   EXPECT_FALSE(LooksLikeHtmlDocument("Số: 215/KH\n<b>MỨC 1, 2, 3</b>\t\t\n"));
   EXPECT_FALSE(LooksLikeHtmlDocument("<!-- only a comment"));
   EXPECT_FALSE(LooksLikeHtmlDocument(""));
+}
+
+// Mangled markup (random bytes changed, cut, or inserted) never crashes
+// the reader and still gives text; deterministic (fixed seed).
+TEST(HtmlTablesTest, SurvivesMangledInput) {
+  const std::string base = std::string(kWordHead) +
+                           "<body><p>Kế hoạch</p><table><tr><td colspan=2>MỨC 4</td></tr>"
+                           "<tr><td rowspan=3>1</td><td>Tiêu chí 1.9</td></tr></table></body>";
+  std::mt19937 rng(7);
+  for (int i = 0; i < 300; ++i) {
+    std::string s = base;
+    const int edits = 1 + static_cast<int>(rng() % 8);
+    for (int e = 0; e < edits && !s.empty(); ++e) {
+      const size_t at = rng() % s.size();
+      switch (rng() % 3) {
+        case 0: s[at] = static_cast<char>(rng()); break;
+        case 1: s.resize(at); break;
+        default: s.insert(at, std::string(1 + rng() % 5, static_cast<char>(rng()))); break;
+      }
+    }
+    HtmlToText(s);
+    ParseHtmlTable(s);
+  }
 }
 
 }  // namespace
