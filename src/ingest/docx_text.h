@@ -19,21 +19,22 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "ingest/office_text.h"
 
 namespace vnplan::ingest {
 
-struct DocxText {
-  // UTF-8. Paragraph breaks and <w:br/> end lines; a tab inside a
-  // paragraph is a space (tabs separate table cells only). In a table
-  // cell, paragraphs are joined by spaces; a horizontally merged cell
-  // (gridSpan) is followed by empty cells, a vertically merged one
-  // continued below (vMerge) is empty there; rows with no text are left
-  // out; a table nested in a cell is flattened into that cell's text.
-  // Deleted revisions, field codes and the VML copies of text boxes are
-  // left out; text boxes come after the paragraph that anchors them.
-  std::string text;
-  int legacy_runs = 0;  // stretches of runs decoded from a legacy font
-};
+class ZipPackage;
+
+// OfficeText for a .docx (route "docx"). Paragraph breaks and <w:br/> end
+// lines; a tab inside a paragraph is a space (tabs separate table cells
+// only). In a table cell, paragraphs are joined by spaces; a horizontally
+// merged cell (gridSpan) is followed by empty cells, a vertically merged
+// one continued below (vMerge) is empty there; rows with no text are left
+// out; a table nested in a cell is flattened into that cell's text.
+// Deleted revisions, field codes and the VML copies of text boxes are left
+// out; text boxes come after the paragraph that anchors them. legacy_runs
+// counts the stretches of runs decoded from a legacy font.
+using DocxText = OfficeText;
 
 // Decodes the body of `document_xml` (word/document.xml), fonts resolved
 // through `styles_xml` (word/styles.xml, may be empty): run properties,
@@ -41,6 +42,11 @@ struct DocxText {
 // they are based on), then the document defaults. kInputError when the XML
 // is not well formed or has no w:body.
 Result<DocxText> DocxToText(std::string_view document_xml, std::string_view styles_xml);
+
+// Reads the .docx package `zip` whose main part is `document` (named by
+// the package relationships); its styles part is found through the main
+// part's relationships. Used by ReadOfficeDocument.
+Result<DocxText> ReadDocxPackage(const ZipPackage& zip, const std::string& document);
 
 // Reads a .docx file. kInputError when it is not a ZIP archive, has no
 // word/document.xml (an .xlsx, .odt or other archive), or a part is
