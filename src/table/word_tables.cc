@@ -1,6 +1,7 @@
 #include "table/word_tables.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdlib>
@@ -261,12 +262,14 @@ std::vector<int> FindSeparators(const Region& r, const WordTableOptions& options
   return separators;
 }
 
-// True when no word of the region's lines of two or more groups covers x.
-bool IsWhite(const Region& r, int x) {
+// True when no word of the region's lines of two or more groups covers x
+// by more than `edge` pixels on both sides (a speck or quote mark the OCR
+// glued to a word's start may reach across a column gap).
+bool IsWhite(const Region& r, int x, int edge = 0) {
   for (int i = r.first; i <= r.last; ++i) {
     if (r.groups[i] < 2) continue;
     for (const Word* w : r.lines[i].words) {
-      if (w->box.x0 <= x && x < w->box.x1) return false;
+      if (w->box.x0 + edge <= x && x < w->box.x1 - edge) return false;
     }
   }
   return true;
@@ -371,9 +374,18 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
     }
     const auto leftmost =
         std::find_if(row.begin(), row.end(), [](const Cell& c) { return !c.text.empty(); });
+    // Text in the first column starts a row, but in the header (the first
+    // row) only a number does ("1", "(1)"): on a page whose number column
+    // the OCR lost, the first column is the labels', headed "Tiêu chuẩn, /
+    // tiêu chí".
+    const bool first_column =
+        !row[0].text.empty() &&
+        (table.rows.size() != 1 || std::any_of(row[0].text.begin(), row[0].text.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c));
+         }));
     bool starts = table.rows.empty() || previous_spanned || !continues || resumes ||
                   line.centre - lines[i - 1].centre > options.row_gap * region.pitch ||
-                  !row[0].text.empty() ||
+                  first_column ||
                   (leftmost != row.end() && ParseRowLabel(leftmost->text).kind != LabelKind::kNone);
     previous_spanned = false;
     if (starts) {
@@ -453,7 +465,9 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
           const int at = x + shift;
           const bool known = std::any_of(separators.begin(), separators.end(),
                                          [&](int s) { return std::abs(s - at) <= 2 * r.gap; });
-          if (!known && IsWhite(r, at + r.left)) separators.push_back(at);
+          if (!known && IsWhite(r, at + r.left, static_cast<int>(options.borrow_edge * r.height))) {
+            separators.push_back(at);
+          }
         }
       }
       std::sort(separators.begin(), separators.end());

@@ -64,8 +64,12 @@ struct WordTableOptions {
   // pitches. Default 2.5.
   double tail_gap = 2.5;
   // TablesFromWords: consecutive pages whose tables' widths differ by less
-  // than this share share one column model. Default 0.03.
+  // than this share one column model. Default 0.03.
   double same_width = 0.03;
+  // A separator another page of the table shows is taken where this page
+  // is white, or where words cover it by at most this many word heights
+  // at their ends (a speck glued to a word's start). Default 0.5.
+  double borrow_edge = 0.5;
 };
 
 Table TableFromWords(const Page& page, const WordTableOptions& options = {});

@@ -150,6 +150,29 @@ TEST(WordTablesTest, ALabelInTheLeftmostCellStartsARow) {
   EXPECT_EQ(t.rows[3][3].text, "Tốt");
 }
 
+// A page whose number column the OCR lost: the labels' column comes first,
+// and its header's second line ("tiêu chí") goes on with the header.
+TEST(WordTablesTest, TheHeaderGoesOnInTheFirstColumn) {
+  Page page = BlankPage(1, 3000, 2000);
+  Block block;
+  int y = 100;
+  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
+    block.lines.push_back(PrintedLine(y, cells));
+    y += 60;
+  };
+  add({{100, "Tiêu chuẩn,"}, {700, "Kết quả"}, {1300, "Thời gian"}});
+  add({{100, "tiêu chí"}, {700, "cần đạt"}, {1300, "thực hiện"}});
+  add({{100, "Tiêu chí 1.1"}, {700, "Đạt"}, {1300, "Năm học"}});
+  add({{100, "Tiêu chí 1.2"}, {700, "Tốt"}, {1300, "Cả năm"}});
+  page.blocks.push_back(block);
+  const Table t = TableFromWords(page);
+  ASSERT_EQ(t.columns(), 3u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0][0].text, "Tiêu chuẩn, tiêu chí");
+  EXPECT_EQ(t.rows[0][2].text, "Thời gian thực hiện");
+  EXPECT_EQ(t.rows[1][0].text, "Tiêu chí 1.1");
+}
+
 // Lines of prose whose gaps (a seal's damage, justified spaces) make three
 // groups do not outweigh a table with as many table lines but more
 // columns.
@@ -242,6 +265,14 @@ TEST(WordTablesTest, PagesOfOneTableShareTheirColumns) {
   EXPECT_EQ(both[0].rows[2][2].text, "c1");
   EXPECT_EQ(both[1].rows[4][2].text, "c4");
   EXPECT_EQ(both[1].rows[4][1].text, "aaaa bbbb cccc dddd eeee ffff gggg");
+
+  // A quote mark glued to page 1's cell "c1" reaches across the gap.
+  Page glued = page(
+      1, {header, numbers, {{100, "1"}, {400, "aaaa bbbb cccc"}, {985, "\"c1"}}, row("2", "c2")});
+  std::vector<Table> with_glued = TablesFromWords({&glued, &p2});
+  ASSERT_EQ(with_glued[0].columns(), 3u);
+  ASSERT_EQ(with_glued[0].rows.size(), 4u);
+  EXPECT_EQ(with_glued[0].rows[2][2].text, "\"c1");
 
   // In page order, after ruled tables of other pages; a page with ruled
   // tables keeps them.
