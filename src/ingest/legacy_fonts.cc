@@ -56,8 +56,9 @@ std::string LegacyText::Finish(int* legacy_runs) {
     if (piece.code == FontCode::kUnicode) {
       out += piece.text;
     } else {
-      out += DecodeLegacy(piece.text, piece.code);
-      ++*legacy_runs;
+      std::string decoded = DecodeLegacy(piece.text, piece.code);
+      if (decoded != piece.text) ++*legacy_runs;
+      out += decoded;
     }
   }
   pieces_.clear();

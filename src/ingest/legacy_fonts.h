@@ -37,8 +37,8 @@ class LegacyText {
  public:
   void Add(FontCode code, std::string_view text);
   bool empty() const { return pieces_.empty(); }
-  // The decoded text; adds the number of legacy stretches decoded to
-  // `*legacy_runs`. Leaves the builder empty.
+  // The decoded text; adds to `*legacy_runs` the number of legacy
+  // stretches that decoding changed (ASCII-only ones read the same). Leaves the builder empty.
   std::string Finish(int* legacy_runs);
 
  private:

@@ -74,8 +74,11 @@ void AppendSheet(const std::vector<SheetRow>& rows, std::vector<std::string>* li
   std::vector<bool> table(n);
   for (size_t i = 0; i < n; ++i) table[i] = TextCells(kept[i].cells) >= 2;
   std::vector<bool> row_of_table = table;
-  for (size_t i = 1; i + 1 < n; ++i) {
-    if (!table[i] && table[i - 1] && table[i + 1]) row_of_table[i] = true;
+  for (size_t i = 1; i < n; ++i) {
+    if (table[i] || !row_of_table[i - 1]) continue;
+    const bool between = i + 1 < n && table[i + 1];
+    const bool indented = kept[i].cells.size() > 1;  // its one text cell is not the first
+    row_of_table[i] = between || indented;
   }
   for (size_t i = 0; i < n;) {
     if (!row_of_table[i]) {

@@ -46,10 +46,12 @@ struct SheetRow {
 // Appends a sheet's rows (in row order) as lines:
 //   - rows with no text are left out; where rows were left out or skipped
 //     between two written rows, one empty line stands for them;
-//   - a row with text in two or more cells is a table row, and so is a row
-//     with text in one cell whose nearest written rows above and below are
-//     both such rows (a level row "MỨC 1" or a cell continued from the
-//     row above); consecutive table rows (across left-out rows) make one
+//   - a row with text in two or more cells is a table row; so is a row
+//     with text in one cell right below a table row (the nearest written
+//     row above) when the row below has two or more cells with text (a
+//     level row "MỨC 1") or its cell is not in the first column (a
+//     criterion under a merged "TT" cell, the rest of a wrapped cell);
+//     consecutive table rows (across left-out rows) make one
 //     table, each of its rows written with as many cells (trailing ones
 //     empty) as its widest row, as a spreadsheet's tab-separated export
 //     writes them;

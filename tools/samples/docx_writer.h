@@ -1,9 +1,10 @@
-// Writes Word .docx packages (ZIP with content types, relationships, the
-// document part and optionally a styles part) with libzip, from readable
-// WordprocessingML, and builds a document body from a tab-separated text
-// export, optionally typed in the legacy .VnTime font as Word stores it.
-// Used by vnplan-sample-export (samples/*.docx) and by the tests, so that
-// neither needs binary fixtures.
+// Writes office packages with libzip from readable XML: Word .docx (content
+// types, relationships, the document part, optionally a styles part),
+// OpenDocument .odt/.ods (mimetype, manifest, content.xml, styles.xml) and
+// Excel .xlsx (workbook, sheets, shared strings, styles); and builds their
+// content from a tab-separated text export, optionally typed in the legacy
+// .VnTime font as the suites store it. Used by vnplan-sample-export
+// (samples/*.docx) and by the tests, so that neither needs binary fixtures.
 #ifndef VNPLAN_TOOLS_SAMPLES_DOCX_WRITER_H_
 #define VNPLAN_TOOLS_SAMPLES_DOCX_WRITER_H_
 
@@ -54,6 +55,68 @@ bool WriteZip(const std::filesystem::path& path,
 bool WriteDocx(const std::filesystem::path& path, const std::string& body_xml,
                const std::string& styles_xml = "",
                const std::string& document_part = "word/document.xml");
+
+// ---- OpenDocument -----------------------------------------------------------
+
+// The namespace declarations (office, style, text, table, draw, fo, svg)
+// for the root element of content.xml or styles.xml.
+extern const char kOdfNamespaces[];
+
+// Writes an ODF package: mimetype, the manifest, content.xml holding
+// font-face declarations "VnTime" and "VnTimeH" (families '.VnTime' and
+// '.VnTimeH', quoted as LibreOffice writes them), `automatic_styles_xml` (children of
+// office:automatic-styles) and `body_xml` (children of office:body, e.g.
+// "<office:text>...</office:text>"), and styles.xml holding `styles_xml`
+// (children of office:document-styles, e.g. font-face declarations and
+// office:styles; none if empty). False on failure.
+bool WriteOdf(const std::filesystem::path& path, const std::string& mimetype,
+              const std::string& body_xml, const std::string& automatic_styles_xml = "",
+              const std::string& styles_xml = "");
+
+// The office:automatic-styles children that OdfBodyFromTsv's spans name:
+// text styles "T1" and "T2" whose style:font-name names the font faces
+// "VnTime" and "VnTimeH" that WriteOdf declares.
+std::string OdfLegacyStyles();
+
+// The office:body children for `tsv` (a tab-separated export such as seed
+// 000): as a text document (`spreadsheet` false), consecutive lines with
+// tabs become the rows of one table:table, other lines paragraphs; as a
+// spreadsheet, one sheet whose rows are the lines, every row ended by 1024
+// repeated empty cells and the sheet by a million repeated empty rows, as
+// LibreOffice Calc writes them (empty lines are empty rows). Text in
+// kVnTime is split in two text:span runs as WordRuns splits it.
+Result<std::string> OdfBodyFromTsv(std::string_view tsv, DocxFont font, bool spreadsheet);
+
+// ---- Excel ---------------------------------------------------------------------
+
+struct XlsxSheet {
+  std::string name;
+  std::string xml;      // children of worksheet: sheetData, mergeCells ...
+  bool hidden = false;  // state="hidden"
+};
+
+// Writes an .xlsx: the workbook (sheets listed in order, each found
+// through the workbook's relationships under a part name that does not
+// follow that order), the shared strings part holding
+// `shared_strings_xml` (children of sst; none if empty) and the styles part
+// holding `styles_xml` (children of styleSheet; none if empty). False on
+// failure.
+bool WriteXlsx(const std::filesystem::path& path, const std::vector<XlsxSheet>& sheets,
+               const std::string& shared_strings_xml = "", const std::string& styles_xml = "");
+
+struct XlsxParts {
+  std::string sheet_xml;           // children of worksheet
+  std::string shared_strings_xml;  // children of sst
+  std::string styles_xml;          // children of styleSheet
+};
+
+// A sheet for `tsv` as Excel saves an opened tab-separated export: a row
+// per line (empty lines are rows with no cells), each field a cell at its
+// column (empty fields no cell), whole numbers as numbers and the rest as
+// shared strings. With kVnTime the cells are typed in .VnTime (lines in
+// capitals in .VnTimeH) through their cell formats, and the first string
+// is a rich-text string whose runs name the font themselves.
+Result<XlsxParts> XlsxFromTsv(std::string_view tsv, DocxFont font);
 
 }  // namespace vnplan::samples
 

@@ -1,0 +1,248 @@
+#include "ingest/odf_text.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "samples/docx_writer.h"
+
+namespace vnplan::ingest {
+namespace {
+
+using samples::kOdfNamespaces;
+
+std::string Content(const std::string& body, const std::string& automatic_styles = "",
+                    const std::string& faces = "") {
+  return std::string("<?xml version=\"1.0\"?><office:document-content ") + kOdfNamespaces + ">" +
+         (faces.empty() ? "" : "<office:font-face-decls>" + faces + "</office:font-face-decls>") +
+         "<office:automatic-styles>" + automatic_styles +
+         "</office:automatic-styles><office:body>" + body + "</office:body></office:document-content>";
+}
+std::string Text(const std::string& body) { return "<office:text>" + body + "</office:text>"; }
+std::string Styles(const std::string& children) {
+  return std::string("<?xml version=\"1.0\"?><office:document-styles ") + kOdfNamespaces + ">" +
+         children + "</office:document-styles>";
+}
+std::string P(const std::string& inner) { return "<text:p>" + inner + "</text:p>"; }
+std::string Cell(const std::string& inner, const std::string& attributes = "") {
+  return "<table:table-cell" + attributes + ">" + inner + "</table:table-cell>";
+}
+std::string Row(const std::string& cells, const std::string& attributes = "") {
+  return "<table:table-row" + attributes + ">" + cells + "</table:table-row>";
+}
+std::string Table(const std::string& rows) {
+  return "<table:table table:name=\"T\"><table:table-column table:number-columns-repeated=\"3\"/>" +
+         rows + "</table:table>";
+}
+
+OfficeText Read(const std::string& content, const std::string& styles = "") {
+  auto got = OdfToText(content, styles);
+  EXPECT_TRUE(got.has_value()) << (got ? "" : got.error().message);
+  return got ? *got : OfficeText{};
+}
+
+TEST(OdfTextTest, ParagraphsSpansSpacesAndBreaks) {
+  const OfficeText got = Read(Content(Text(
+      "<text:sequence-decls><text:sequence-decl text:name=\"Table\"/></text:sequence-decls>"
+      "<text:h text:outline-level=\"1\">KẾ HOẠCH<text:line-break/>CẢI<text:s text:c=\"3\"/>TIẾN"
+      "</text:h>" +
+      P("Số: 215/<text:span>KH-</text:span>ĐBL<text:tab/>Tân Phú") + P("") +
+      // XML white space inside text is a space, not a line break.
+      P("Năm\n học <text:a xlink:href=\"x\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">2024"
+        "</text:a><text:soft-page-break/>–<text:s/>2025") +
+      "<text:list><text:list-item>" + P("a) Mục đích") +
+      "<text:list><text:list-item>" + P("- con") + "</text:list-item></text:list>"
+      "</text:list-item><text:list-header>" + P("b) Yêu cầu") + "</text:list-header></text:list>"
+      "<text:section text:name=\"S\">" + P("Trong mục") + "</text:section>")));
+  EXPECT_EQ(got.route, "odt");
+  EXPECT_EQ(got.text,
+            "KẾ HOẠCH\n"
+            "CẢI TIẾN\n"
+            "Số: 215/KH-ĐBL Tân Phú\n"
+            "\n"
+            "Năm học 2024– 2025\n"
+            "a) Mục đích\n"
+            "- con\n"
+            "b) Yêu cầu\n"
+            "Trong mục\n");
+  EXPECT_EQ(got.legacy_runs, 0);
+}
+
+TEST(OdfTextTest, DeletionsCommentsNotesLeftOutTextBoxOnce) {
+  const std::string deleted =
+      "<text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion>"
+      "<office:change-info/>" + P("đã xóa") + "</text:deletion></text:changed-region>"
+      "</text:tracked-changes>";
+  const OfficeText got = Read(Content(Text(
+      deleted +
+      P("Trước<text:change text:change-id=\"c1\"/> sau<office:annotation><dc:creator "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">A</dc:creator>" + P("ghi chú") +
+        "</office:annotation><text:note text:note-class=\"footnote\"><text:note-citation>1"
+        "</text:note-citation><text:note-body>" + P("chú thích") + "</text:note-body></text:note>") +
+      P("UBND<draw:frame draw:name=\"f\"><draw:text-box>" + P("CỘNG HÒA") +
+        "</draw:text-box><draw:image/></draw:frame>") +
+      P("Số: 1"))));
+  EXPECT_EQ(got.text, "Trước sau\nUBND\nCỘNG HÒA\nSố: 1\n");
+}
+
+TEST(OdfTextTest, TableRowsSpansCoveredAndNested) {
+  const std::string nested =
+      "<table:table>" + Row(Cell(P("a")) + Cell(P("b"))) + "</table:table>";
+  const std::string table = Table(
+      "<table:table-header-rows>" +
+      Row(Cell(P("TT")) + Cell(P("Tiêu chuẩn,") + P("tiêu chí")) + Cell(P("Kết quả"))) +
+      "</table:table-header-rows>" +
+      Row(Cell(P("MỨC 1, 2, 3"), " table:number-columns-spanned=\"3\"") +
+          "<table:covered-table-cell table:number-columns-repeated=\"2\"/>") +
+      Row(Cell(P("1"), " table:number-rows-spanned=\"2\"") + Cell(P("Tiêu chí 1.9")) +
+          Cell(P("Giáo viên") + nested)) +
+      Row("<table:covered-table-cell/>" + Cell(P("Tiêu chí 1.10")) + Cell(P(""))) +
+      Row(Cell("") + Cell("") + Cell(P(""))) +
+      // A writer that leaves the covered cells out: the span still counts.
+      Row(Cell(P("x"), " table:number-columns-spanned=\"2\"") + Cell(P("Đạt"))));
+  EXPECT_EQ(Read(Content(Text(P("III. NỘI DUNG") + table + P("IV. TỔ CHỨC")))).text,
+            "III. NỘI DUNG\n"
+            "TT\tTiêu chuẩn, tiêu chí\tKết quả\n"
+            "MỨC 1, 2, 3\t\t\n"
+            "1\tTiêu chí 1.9\tGiáo viên a b\n"
+            "\tTiêu chí 1.10\t\n"
+            "x\t\tĐạt\n"
+            "IV. TỔ CHỨC\n");
+}
+
+TEST(OdfTextTest, RepeatedEmptyCellsAndRowsDoNotExplode) {
+  // LibreOffice pads rows with 1024 repeated empty columns; a repeated
+  // cell or row with text is repeated.
+  const std::string table = Table(
+      Row(Cell(P("A")) + Cell(P("B")) +
+          Cell("", " table:number-columns-repeated=\"1021\"")) +
+      Row(Cell(P("x"), " table:number-columns-repeated=\"2\"") +
+          Cell("", " table:number-columns-repeated=\"2000000000\"")) +
+      Row(Cell(P("r")) + Cell(P("s")), " table:number-rows-repeated=\"2\"") +
+      Row(Cell("", " table:number-columns-repeated=\"1024\""),
+          " table:number-rows-repeated=\"1048000\""));
+  const OfficeText got = Read(Content(Text(table)));
+  EXPECT_EQ(got.text, "A\tB\nx\tx\nr\ts\nr\ts\n");
+}
+
+TEST(OdfTextTest, LegacyFontsThroughStyles) {
+  // Font faces name the families (quoted, as LibreOffice writes them);
+  // automatic styles of content.xml have parents in styles.xml; a span
+  // sets its own font, else the paragraph's style (chain), else the
+  // default paragraph style.
+  const std::string faces =
+      "<style:font-face style:name=\"VnTime1\" svg:font-family=\"'.VnTime'\"/>"
+      "<style:font-face style:name=\"Arial\" svg:font-family=\"Arial\"/>";
+  const std::string automatic =
+      "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Title2\"/>"
+      "<style:style style:name=\"T1\" style:family=\"text\"><style:text-properties "
+      "style:font-name=\"Arial\"/></style:style>"
+      "<style:style style:name=\"T2\" style:family=\"text\"><style:text-properties "
+      "fo:font-family=\"VNI-Times\"/></style:style>";
+  const std::string styles = Styles(
+      "<office:font-face-decls><style:font-face style:name=\"VnTimeH\" "
+      "svg:font-family=\".VnTimeH\"/></office:font-face-decls>"
+      "<office:styles><style:default-style style:family=\"paragraph\"><style:text-properties "
+      "style:font-name=\"VnTime1\"/></style:default-style>"
+      "<style:style style:name=\"Title\" style:family=\"paragraph\"><style:text-properties "
+      "style:font-name=\"VnTimeH\"/></style:style>"
+      "<style:style style:name=\"Title2\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Title\"/></office:styles>");
+  const OfficeText got = Read(
+      Content(Text(P("KÕ ho<text:span>¹ch c¶i</text:span> tiÕn") +
+                   "<text:p text:style-name=\"P1\">kÕ ho¹ch</text:p>" +
+                   P("<text:span text:style-name=\"T1\">Kế hoạch</text:span> "
+                     "<text:span text:style-name=\"T2\">Keá hoaïch</text:span>")),
+              automatic, faces),
+      styles);
+  EXPECT_EQ(got.text, "Kế hoạch cải tiến\nKẾ HOẠCH\nKế hoạch Kế hoạch\n");
+  EXPECT_EQ(got.legacy_runs, 3);  // the space between the spans reads the same
+}
+
+TEST(OdfTextTest, SpreadsheetSheetsCellsAndFonts) {
+  const std::string automatic =
+      "<style:style style:name=\"ta2\" style:family=\"table\"><style:table-properties "
+      "table:display=\"false\"/></style:style>"
+      "<style:style style:name=\"ce1\" style:family=\"table-cell\"><style:text-properties "
+      "style:font-name=\"VnTime\"/></style:style>";
+  const std::string faces = "<style:font-face style:name=\"VnTime\" svg:font-family=\".VnTime\"/>";
+  const std::string sheet1 =
+      "<table:table table:name=\"Kế hoạch\"><table:table-column/>"
+      "<table:table-column table:default-cell-style-name=\"ce1\"/>"
+      "<table:table-column table:number-columns-repeated=\"1022\"/>" +
+      Row(Cell(P("KẾ HOẠCH")) + Cell("", " table:number-columns-repeated=\"1023\"")) +
+      Row(Cell("", " table:number-columns-repeated=\"1024\""), " table:number-rows-repeated=\"2\"") +
+      Row(Cell(P("TT"), " office:value-type=\"string\"") + Cell(P("Tiªu chÝ")) +
+          Cell(P("Ghi chú"))) +
+      Row(Cell(P("1"), " office:value-type=\"float\" office:value=\"1\"") +
+          // Its own style (undefined: no font) wins over its column's.
+          Cell(P("TC 1.1") + P("dòng 2"), " table:style-name=\"Default\"") +
+          "<table:covered-table-cell/>" +
+          Cell("<office:annotation>" + P("ý kiến") + "</office:annotation>")) +
+      "</table:table>";
+  const std::string hidden =
+      "<table:table table:name=\"Ẩn\" table:style-name=\"ta2\">" + Row(Cell(P("ẩn"))) +
+      "</table:table>";
+  const std::string sheet3 = "<table:table table:name=\"Sheet3\">" +
+                             Row(Cell(P("Trang 2")) + Cell(P("x"))) + "</table:table>";
+  const OfficeText got = Read(Content(
+      "<office:spreadsheet>" + sheet1 + hidden + sheet3 + "</office:spreadsheet>", automatic, faces));
+  EXPECT_EQ(got.route, "ods");
+  EXPECT_EQ(got.text,
+            "KẾ HOẠCH\n"
+            "\n"
+            "TT\tTiêu chí\tGhi chú\n"
+            "1\tTC 1.1 dòng 2\t\n"
+            "\n"
+            "Trang 2\tx\n");
+  EXPECT_EQ(got.legacy_runs, 1);
+}
+
+TEST(OdfTextTest, BrokenPartsAreInputErrors) {
+  EXPECT_EQ(OdfToText("<office:document-content", "").error().code, ErrorCode::kInputError);
+  auto presentation = OdfToText(Content("<office:presentation/>"), "");
+  ASSERT_FALSE(presentation);
+  EXPECT_EQ(presentation.error().code, ErrorCode::kInputError);
+  EXPECT_NE(presentation.error().message.find("presentation"), std::string::npos);
+  EXPECT_FALSE(OdfToText(Content(""), ""));
+  // Styles that do not parse leave the fonts unresolved, not the text.
+  auto got = OdfToText(Content(Text(P("Kế hoạch"))), "<office:document-styles");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->text, "Kế hoạch\n");
+}
+
+// Mangled XML never crashes the reader: text or an input error; fixed seed.
+TEST(OdfTextTest, SurvivesMangledXml) {
+  const std::string base = Content(
+      Text(P("KẾ<text:line-break/>HOẠCH<text:s text:c=\"9\"/>") +
+           Table(Row(Cell(P("1"), " table:number-columns-spanned=\"2\"") +
+                     "<table:covered-table-cell/>" +
+                     Cell(P("Tiêu chí 1.9"), " table:number-columns-repeated=\"3\"")))),
+      "<style:style style:name=\"T1\" style:family=\"text\"/>");
+  std::mt19937 rng(7);
+  int parsed = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string s = base;
+    const int edits = 1 + static_cast<int>(rng() % 6);
+    for (int e = 0; e < edits && !s.empty(); ++e) {
+      const size_t at = rng() % s.size();
+      switch (rng() % 3) {
+        case 0: s[at] = static_cast<char>(rng()); break;
+        case 1: s.resize(at); break;
+        default: s.insert(at, 1, static_cast<char>(rng())); break;
+      }
+    }
+    auto got = OdfToText(s, s);
+    if (got) {
+      ++parsed;
+    } else {
+      EXPECT_EQ(got.error().code, ErrorCode::kInputError);
+    }
+  }
+  EXPECT_GT(parsed, 0);
+}
+
+}  // namespace
+}  // namespace vnplan::ingest
