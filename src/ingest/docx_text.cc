@@ -19,7 +19,7 @@ using xml::Child;
 using xml::Is;
 using xml::Name;
 
-// Word tables have at most 63 columns; spans beyond are corrupt.
+// Word tables have at most 63 columns: larger spans are corrupt and capped.
 constexpr int kMaxSpan = 1000;
 
 // The font named by an rFonts element: the one for ASCII, else the one for

@@ -125,6 +125,10 @@ class OdfReader {
       } else if (name == "list" || name == "list-item" || name == "list-header" ||
                  name == "section" || name == "index-body" || name == "text-box") {
         Blocks(c, font, lines);
+      } else if (name == "frame" || name == "g" || name == "custom-shape" || name == "rect") {
+        std::vector<const xmlNode*> boxes;  // drawings anchored to the page
+        Frames(c, &boxes);
+        for (const xmlNode* box : boxes) Blocks(box, font, lines);
       } else if (const xmlNode* body = Child(c, "index-body")) {
         Blocks(body, font, lines);  // table of contents and other indexes
       }

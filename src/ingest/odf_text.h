@@ -10,7 +10,8 @@
 // cells, covered cells are empty, a table nested in a cell is flattened
 // into it, rows with no text are left out, empty columns at the right of
 // the whole table are left out); the content of a draw:text-box comes once,
-// after the paragraph that anchors it. Deleted tracked changes, comments
+// after the paragraph that anchors it (a frame anchored to the page: where
+// it stands among the paragraphs). Deleted tracked changes, comments
 // (office:annotation) and footnotes are left out.
 //
 // Spreadsheets: each visible table:table (sheet) in order, its rows laid

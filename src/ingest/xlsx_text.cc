@@ -1,6 +1,7 @@
 #include "ingest/xlsx_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -119,7 +120,8 @@ class SheetReader {
     if (type == "s") {
       const std::string v = xml::DirectText(Child(c, "v"));
       long index = -1;
-      if (!v.empty() && v.size() < 10 && std::all_of(v.begin(), v.end(), ::isdigit)) {
+      if (!v.empty() && v.size() < 10 &&
+          std::all_of(v.begin(), v.end(), [](unsigned char d) { return std::isdigit(d); })) {
         index = std::stol(v);
       }
       if (index < 0 || index >= static_cast<long>(shared_.size())) return {};

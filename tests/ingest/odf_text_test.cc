@@ -82,8 +82,11 @@ TEST(OdfTextTest, DeletionsCommentsNotesLeftOutTextBoxOnce) {
         "</text:note-citation><text:note-body>" + P("chú thích") + "</text:note-body></text:note>") +
       P("UBND<draw:frame draw:name=\"f\"><draw:text-box>" + P("CỘNG HÒA") +
         "</draw:text-box><draw:image/></draw:frame>") +
-      P("Số: 1"))));
-  EXPECT_EQ(got.text, "Trước sau\nUBND\nCỘNG HÒA\nSố: 1\n");
+      P("Số: 1") +
+      // A frame anchored to the page sits among the paragraphs.
+      "<draw:frame text:anchor-type=\"page\"><draw:text-box>" + P("Mẫu 01") +
+      "</draw:text-box></draw:frame>")));
+  EXPECT_EQ(got.text, "Trước sau\nUBND\nCỘNG HÒA\nSố: 1\nMẫu 01\n");
 }
 
 TEST(OdfTextTest, TableRowsSpansCoveredAndNested) {
