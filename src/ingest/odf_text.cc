@@ -19,6 +19,9 @@ using xml::Child;
 using xml::Is;
 using xml::Name;
 
+// Word and Writer tables have at most 63 columns.
+constexpr size_t kMaxTextTableColumns = 64;
+
 // Counts as large as the format allows (a million rows) move positions;
 // a long is wide enough for any sum of them.
 constexpr int kMaxCount = 1 << 30;
@@ -227,9 +230,11 @@ class OdfReader {
   // The rows with text of a table: table-row elements, also inside header
   // rows, row groups and table-rows. `font` is inherited by cells that set
   // none.
-  std::vector<Row> Rows(const xmlNode* table, const std::string& font) {
+  std::vector<Row> Rows(const xmlNode* table, const std::string& font,
+                        size_t* declared_columns = nullptr) {
     std::vector<std::string> column_styles;
     CollectColumns(table, &column_styles);
+    if (declared_columns) *declared_columns = column_styles.size();
     std::vector<const xmlNode*> trs;
     CollectRows(table, &trs);
     std::vector<Row> rows;
@@ -314,12 +319,14 @@ class OdfReader {
     return row;
   }
 
-  // A text table: each row with its own columns, up to the last column
-  // any row has text in (empty columns a writer repeats to the right are
-  // left out).
+  // A text table: each row with its own columns, up to the table's
+  // declared columns or, when it declares more than kMaxTextTableColumns
+  // (a table pasted from Calc carries 1024), the last column any row has
+  // text in.
   void Table(const xmlNode* table, const std::string& font, std::vector<std::string>* lines) {
-    const std::vector<Row> rows = Rows(table, font);
-    long width = 0;
+    size_t declared = 0;
+    const std::vector<Row> rows = Rows(table, font, &declared);
+    long width = declared <= kMaxTextTableColumns ? static_cast<long>(declared) : 0;
     for (const Row& row : rows) width = std::max(width, row.content_end);
     for (const Row& row : rows) {
       std::vector<std::string> cells = row.cells;

@@ -8,8 +8,9 @@
 // sections and index bodies their content; each table:table row is a line
 // of tab-separated cells (a cell spanning columns is followed by empty
 // cells, covered cells are empty, a table nested in a cell is flattened
-// into it, rows with no text are left out, empty columns at the right of
-// the whole table are left out); the content of a draw:text-box comes once,
+// into it, rows with no text are left out; a table declaring more than
+// 64 columns, as one pasted from Calc with 1024, ends at the last column
+// any row has text in); the content of a draw:text-box comes once,
 // after the paragraph that anchors it (a frame anchored to the page: where
 // it stands among the paragraphs). Deleted tracked changes, comments
 // (office:annotation) and footnotes are left out.

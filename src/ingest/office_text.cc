@@ -23,8 +23,10 @@ Result<OfficeText> ReadOdf(const ZipPackage& zip) {
   constexpr std::string_view kPrefix = "application/vnd.oasis.opendocument.";
   if (type.starts_with(kPrefix)) {
     const std::string kind = type.substr(kPrefix.size());
-    if (kind == "text" || kind == "text-template" || kind == "spreadsheet" ||
-        kind == "spreadsheet-template") {
+    // text, text-template, text-web (Writer/Web), text-master,
+    // spreadsheet, spreadsheet-template: their body is office:text or
+    // office:spreadsheet.
+    if (kind.starts_with("text") || kind.starts_with("spreadsheet")) {
       return ReadOdfPackage(zip);
     }
     return MakeError(ErrorCode::kInputError,

@@ -31,9 +31,9 @@ std::string Cell(const std::string& inner, const std::string& attributes = "") {
 std::string Row(const std::string& cells, const std::string& attributes = "") {
   return "<table:table-row" + attributes + ">" + cells + "</table:table-row>";
 }
-std::string Table(const std::string& rows) {
-  return "<table:table table:name=\"T\"><table:table-column table:number-columns-repeated=\"3\"/>" +
-         rows + "</table:table>";
+std::string Table(const std::string& rows, int columns = 3) {
+  return "<table:table table:name=\"T\"><table:table-column table:number-columns-repeated=\"" +
+         std::to_string(columns) + "\"/>" + rows + "</table:table>";
 }
 
 OfficeText Read(const std::string& content, const std::string& styles = "") {
@@ -104,6 +104,9 @@ TEST(OdfTextTest, TableRowsSpansCoveredAndNested) {
       Row(Cell("") + Cell("") + Cell(P(""))) +
       // A writer that leaves the covered cells out: the span still counts.
       Row(Cell(P("x"), " table:number-columns-spanned=\"2\"") + Cell(P("Đạt"))));
+  // A declared column empty in every row is kept, as Word's are.
+  const std::string empty_last = Table(Row(Cell(P("a")) + Cell(P("b")) + Cell("")), 3);
+  EXPECT_EQ(Read(Content(Text(empty_last))).text, "a\tb\t\n");
   EXPECT_EQ(Read(Content(Text(P("III. NỘI DUNG") + table + P("IV. TỔ CHỨC")))).text,
             "III. NỘI DUNG\n"
             "TT\tTiêu chuẩn, tiêu chí\tKết quả\n"
@@ -115,16 +118,18 @@ TEST(OdfTextTest, TableRowsSpansCoveredAndNested) {
 }
 
 TEST(OdfTextTest, RepeatedEmptyCellsAndRowsDoNotExplode) {
-  // LibreOffice pads rows with 1024 repeated empty columns; a repeated
-  // cell or row with text is repeated.
-  const std::string table = Table(
+  // LibreOffice pads rows with 1024 repeated empty columns (a table pasted
+  // from Calc declares them too: it ends at its last column with text); a
+  // repeated cell or row with text is repeated.
+  const std::string table = std::string(
+      "<table:table><table:table-column table:number-columns-repeated=\"1024\"/>") +
       Row(Cell(P("A")) + Cell(P("B")) +
           Cell("", " table:number-columns-repeated=\"1021\"")) +
       Row(Cell(P("x"), " table:number-columns-repeated=\"2\"") +
           Cell("", " table:number-columns-repeated=\"2000000000\"")) +
       Row(Cell(P("r")) + Cell(P("s")), " table:number-rows-repeated=\"2\"") +
       Row(Cell("", " table:number-columns-repeated=\"1024\""),
-          " table:number-rows-repeated=\"1048000\""));
+          " table:number-rows-repeated=\"1048000\"") + "</table:table>";
   const OfficeText got = Read(Content(Text(table)));
   EXPECT_EQ(got.text, "A\tB\nx\tx\nr\ts\nr\ts\n");
 }
