@@ -64,7 +64,8 @@ class Styles {
   std::string RunFont(const xmlNode* rpr, const std::string& paragraph_style) const {
     std::string font = FontOf(rpr);
     if (font.empty()) font = StyleFont(Attribute(Child(rpr, "rStyle"), "val"));
-    if (font.empty()) font = StyleFont(paragraph_style.empty() ? default_paragraph_ : paragraph_style);
+    if (font.empty())
+      font = StyleFont(paragraph_style.empty() ? default_paragraph_ : paragraph_style);
     return font.empty() ? default_font_ : font;
   }
 
@@ -180,7 +181,8 @@ class BodyReader {
       CollectChildren(tr, "tc", &tcs);
       for (const xmlNode* tc : tcs) {
         cells.push_back(CellText(tc));
-        const int span = xml::IntAttribute(Child(Child(tc, "tcPr"), "gridSpan"), "val", 1, kMaxSpan);
+        const int span =
+            xml::IntAttribute(Child(Child(tc, "tcPr"), "gridSpan"), "val", 1, kMaxSpan);
         for (int k = 1; k < span; ++k) cells.emplace_back();
       }
       AppendRow(cells, lines);

@@ -29,16 +29,15 @@ Result<OfficeText> ReadOdf(const ZipPackage& zip) {
     if (kind.starts_with("text") || kind.starts_with("spreadsheet")) {
       return ReadOdfPackage(zip);
     }
-    return MakeError(ErrorCode::kInputError,
-                     "an OpenDocument " + kind + " file, not a text document or spreadsheet; " +
-                         kSaveAs);
+    return MakeError(
+        ErrorCode::kInputError,
+        "an OpenDocument " + kind + " file, not a text document or spreadsheet; " + kSaveAs);
   }
   if (type == "application/epub+zip") {
     return MakeError(ErrorCode::kInputError, std::string("an EPUB e-book; ") + kSaveAs);
   }
-  return MakeError(ErrorCode::kInputError,
-                   "a ZIP package of type \"" + type.substr(0, 80) + "\", not an office document; " +
-                       kSaveAs);
+  return MakeError(ErrorCode::kInputError, "a ZIP package of type \"" + type.substr(0, 80) +
+                                               "\", not an office document; " + kSaveAs);
 }
 
 // The content type [Content_Types].xml gives `part`; empty if none.
@@ -87,9 +86,10 @@ Result<OfficeText> ReadOoxml(const ZipPackage& zip) {
     return MakeError(ErrorCode::kInputError,
                      std::string("a PowerPoint presentation (.pptx), not a document; ") + kSaveAs);
   }
-  return MakeError(ErrorCode::kInputError,
-                   "an Office Open XML package whose main part " + main + " is neither a Word "
-                   "document nor an Excel workbook; " + kSaveAs);
+  return MakeError(ErrorCode::kInputError, "an Office Open XML package whose main part " + main +
+                                               " is neither a Word "
+                                               "document nor an Excel workbook; " +
+                                               kSaveAs);
 }
 
 }  // namespace

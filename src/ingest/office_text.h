@@ -21,9 +21,9 @@
 namespace vnplan::ingest {
 
 struct OfficeText {
-  std::string text;    // UTF-8, every line ended by '\n'
-  std::string route;   // "docx", "odt", "xlsx" or "ods"
-  int legacy_runs = 0; // stretches of runs decoded from a legacy font
+  std::string text;     // UTF-8, every line ended by '\n'
+  std::string route;    // "docx", "odt", "xlsx" or "ods"
+  int legacy_runs = 0;  // stretches of runs decoded from a legacy font
 };
 
 // Reads the office document at `path`. kInputError, with a reason that

@@ -36,8 +36,8 @@ RichText ReadRichText(const xmlNode* item) {
     if (Is(c, "t")) {
       runs.push_back({"", xml::DirectText(c)});
     } else if (Is(c, "r")) {
-      runs.push_back({Attribute(Child(Child(c, "rPr"), "rFont"), "val"),
-                      xml::DirectText(Child(c, "t"))});
+      runs.push_back(
+          {Attribute(Child(Child(c, "rPr"), "rFont"), "val"), xml::DirectText(Child(c, "t"))});
     }
   }
   return runs;
@@ -60,7 +60,7 @@ class CellFonts {
   }
   const std::string& Font(int format) const {
     return format >= 0 && format < static_cast<int>(by_format_.size()) ? by_format_[format]
-                                                                        : default_;
+                                                                       : default_;
   }
 
  private:
@@ -230,8 +230,8 @@ Result<OfficeText> ReadXlsxPackage(const ZipPackage& zip, const std::string& wor
   xml::DocPtr doc = xml::Parse(*workbook_xml);
   const xmlNode* sheets = Child(xml::Root(doc), "sheets");
   if (!sheets) {
-    return MakeError(ErrorCode::kInputError, workbook + (doc ? " lists no sheets"
-                                                            : " is not well-formed XML"));
+    return MakeError(ErrorCode::kInputError,
+                     workbook + (doc ? " lists no sheets" : " is not well-formed XML"));
   }
   const std::string dir = FolderOf(workbook);
   std::vector<Relationship> rels;
@@ -248,8 +248,8 @@ Result<OfficeText> ReadXlsxPackage(const ZipPackage& zip, const std::string& wor
     const std::string state = Attribute(s, "state");
     if (state == "hidden" || state == "veryHidden") continue;
     const std::string id = Attribute(s, "id");
-    auto rel = std::find_if(rels.begin(), rels.end(),
-                            [&](const Relationship& r) { return r.id == id; });
+    auto rel =
+        std::find_if(rels.begin(), rels.end(), [&](const Relationship& r) { return r.id == id; });
     if (rel == rels.end()) {
       return MakeError(ErrorCode::kInputError,
                        "sheet \"" + Attribute(s, "name") + "\" has no part in the package");

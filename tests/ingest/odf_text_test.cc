@@ -17,7 +17,8 @@ std::string Content(const std::string& body, const std::string& automatic_styles
   return std::string("<?xml version=\"1.0\"?><office:document-content ") + kOdfNamespaces + ">" +
          (faces.empty() ? "" : "<office:font-face-decls>" + faces + "</office:font-face-decls>") +
          "<office:automatic-styles>" + automatic_styles +
-         "</office:automatic-styles><office:body>" + body + "</office:body></office:document-content>";
+         "</office:automatic-styles><office:body>" + body +
+         "</office:body></office:document-content>";
 }
 std::string Text(const std::string& body) { return "<office:text>" + body + "</office:text>"; }
 std::string Styles(const std::string& children) {
@@ -51,10 +52,14 @@ TEST(OdfTextTest, ParagraphsSpansSpacesAndBreaks) {
       // XML white space inside text is a space, not a line break.
       P("Năm\n học <text:a xlink:href=\"x\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">2024"
         "</text:a><text:soft-page-break/>–<text:s/>2025") +
-      "<text:list><text:list-item>" + P("a) Mục đích") +
-      "<text:list><text:list-item>" + P("- con") + "</text:list-item></text:list>"
-      "</text:list-item><text:list-header>" + P("b) Yêu cầu") + "</text:list-header></text:list>"
-      "<text:section text:name=\"S\">" + P("Trong mục") + "</text:section>")));
+      "<text:list><text:list-item>" + P("a) Mục đích") + "<text:list><text:list-item>" +
+      P("- con") +
+      "</text:list-item></text:list>"
+      "</text:list-item><text:list-header>" +
+      P("b) Yêu cầu") +
+      "</text:list-header></text:list>"
+      "<text:section text:name=\"S\">" +
+      P("Trong mục") + "</text:section>")));
   EXPECT_EQ(got.route, "odt");
   EXPECT_EQ(got.text,
             "KẾ HOẠCH\n"
@@ -72,38 +77,41 @@ TEST(OdfTextTest, ParagraphsSpansSpacesAndBreaks) {
 TEST(OdfTextTest, DeletionsCommentsNotesLeftOutTextBoxOnce) {
   const std::string deleted =
       "<text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion>"
-      "<office:change-info/>" + P("đã xóa") + "</text:deletion></text:changed-region>"
+      "<office:change-info/>" +
+      P("đã xóa") +
+      "</text:deletion></text:changed-region>"
       "</text:tracked-changes>";
-  const OfficeText got = Read(Content(Text(
-      deleted +
-      P("Trước<text:change text:change-id=\"c1\"/> sau<office:annotation><dc:creator "
-        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">A</dc:creator>" + P("ghi chú") +
-        "</office:annotation><text:note text:note-class=\"footnote\"><text:note-citation>1"
-        "</text:note-citation><text:note-body>" + P("chú thích") + "</text:note-body></text:note>") +
-      P("UBND<draw:frame draw:name=\"f\"><draw:text-box>" + P("CỘNG HÒA") +
-        "</draw:text-box><draw:image/></draw:frame>") +
-      P("Số: 1") +
-      // A frame anchored to the page sits among the paragraphs.
-      "<draw:frame text:anchor-type=\"page\"><draw:text-box>" + P("Mẫu 01") +
-      "</draw:text-box></draw:frame>")));
+  const OfficeText got = Read(Content(
+      Text(deleted +
+           P("Trước<text:change text:change-id=\"c1\"/> sau<office:annotation><dc:creator "
+             "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">A</dc:creator>" +
+             P("ghi chú") +
+             "</office:annotation><text:note text:note-class=\"footnote\"><text:note-citation>1"
+             "</text:note-citation><text:note-body>" +
+             P("chú thích") + "</text:note-body></text:note>") +
+           P("UBND<draw:frame draw:name=\"f\"><draw:text-box>" + P("CỘNG HÒA") +
+             "</draw:text-box><draw:image/></draw:frame>") +
+           P("Số: 1") +
+           // A frame anchored to the page sits among the paragraphs.
+           "<draw:frame text:anchor-type=\"page\"><draw:text-box>" + P("Mẫu 01") +
+           "</draw:text-box></draw:frame>")));
   EXPECT_EQ(got.text, "Trước sau\nUBND\nCỘNG HÒA\nSố: 1\nMẫu 01\n");
 }
 
 TEST(OdfTextTest, TableRowsSpansCoveredAndNested) {
-  const std::string nested =
-      "<table:table>" + Row(Cell(P("a")) + Cell(P("b"))) + "</table:table>";
-  const std::string table = Table(
-      "<table:table-header-rows>" +
-      Row(Cell(P("TT")) + Cell(P("Tiêu chuẩn,") + P("tiêu chí")) + Cell(P("Kết quả"))) +
-      "</table:table-header-rows>" +
-      Row(Cell(P("MỨC 1, 2, 3"), " table:number-columns-spanned=\"3\"") +
-          "<table:covered-table-cell table:number-columns-repeated=\"2\"/>") +
-      Row(Cell(P("1"), " table:number-rows-spanned=\"2\"") + Cell(P("Tiêu chí 1.9")) +
-          Cell(P("Giáo viên") + nested)) +
-      Row("<table:covered-table-cell/>" + Cell(P("Tiêu chí 1.10")) + Cell(P(""))) +
-      Row(Cell("") + Cell("") + Cell(P(""))) +
-      // A writer that leaves the covered cells out: the span still counts.
-      Row(Cell(P("x"), " table:number-columns-spanned=\"2\"") + Cell(P("Đạt"))));
+  const std::string nested = "<table:table>" + Row(Cell(P("a")) + Cell(P("b"))) + "</table:table>";
+  const std::string table =
+      Table("<table:table-header-rows>" +
+            Row(Cell(P("TT")) + Cell(P("Tiêu chuẩn,") + P("tiêu chí")) + Cell(P("Kết quả"))) +
+            "</table:table-header-rows>" +
+            Row(Cell(P("MỨC 1, 2, 3"), " table:number-columns-spanned=\"3\"") +
+                "<table:covered-table-cell table:number-columns-repeated=\"2\"/>") +
+            Row(Cell(P("1"), " table:number-rows-spanned=\"2\"") + Cell(P("Tiêu chí 1.9")) +
+                Cell(P("Giáo viên") + nested)) +
+            Row("<table:covered-table-cell/>" + Cell(P("Tiêu chí 1.10")) + Cell(P(""))) +
+            Row(Cell("") + Cell("") + Cell(P(""))) +
+            // A writer that leaves the covered cells out: the span still counts.
+            Row(Cell(P("x"), " table:number-columns-spanned=\"2\"") + Cell(P("Đạt"))));
   // A declared column empty in every row is kept, as Word's are.
   const std::string empty_last = Table(Row(Cell(P("a")) + Cell(P("b")) + Cell("")), 3);
   EXPECT_EQ(Read(Content(Text(empty_last))).text, "a\tb\t\n");
@@ -121,15 +129,15 @@ TEST(OdfTextTest, RepeatedEmptyCellsAndRowsDoNotExplode) {
   // LibreOffice pads rows with 1024 repeated empty columns (a table pasted
   // from Calc declares them too: it ends at its last column with text); a
   // repeated cell or row with text is repeated.
-  const std::string table = std::string(
-      "<table:table><table:table-column table:number-columns-repeated=\"1024\"/>") +
-      Row(Cell(P("A")) + Cell(P("B")) +
-          Cell("", " table:number-columns-repeated=\"1021\"")) +
+  const std::string table =
+      std::string("<table:table><table:table-column table:number-columns-repeated=\"1024\"/>") +
+      Row(Cell(P("A")) + Cell(P("B")) + Cell("", " table:number-columns-repeated=\"1021\"")) +
       Row(Cell(P("x"), " table:number-columns-repeated=\"2\"") +
           Cell("", " table:number-columns-repeated=\"2000000000\"")) +
       Row(Cell(P("r")) + Cell(P("s")), " table:number-rows-repeated=\"2\"") +
       Row(Cell("", " table:number-columns-repeated=\"1024\""),
-          " table:number-rows-repeated=\"1048000\"") + "</table:table>";
+          " table:number-rows-repeated=\"1048000\"") +
+      "</table:table>";
   const OfficeText got = Read(Content(Text(table)));
   EXPECT_EQ(got.text, "A\tB\nx\tx\nr\ts\nr\ts\n");
 }
@@ -158,13 +166,13 @@ TEST(OdfTextTest, LegacyFontsThroughStyles) {
       "style:font-name=\"VnTimeH\"/></style:style>"
       "<style:style style:name=\"Title2\" style:family=\"paragraph\" "
       "style:parent-style-name=\"Title\"/></office:styles>");
-  const OfficeText got = Read(
-      Content(Text(P("KÕ ho<text:span>¹ch c¶i</text:span> tiÕn") +
-                   "<text:p text:style-name=\"P1\">kÕ ho¹ch</text:p>" +
-                   P("<text:span text:style-name=\"T1\">Kế hoạch</text:span> "
-                     "<text:span text:style-name=\"T2\">Keá hoaïch</text:span>")),
-              automatic, faces),
-      styles);
+  const OfficeText got =
+      Read(Content(Text(P("KÕ ho<text:span>¹ch c¶i</text:span> tiÕn") +
+                        "<text:p text:style-name=\"P1\">kÕ ho¹ch</text:p>" +
+                        P("<text:span text:style-name=\"T1\">Kế hoạch</text:span> "
+                          "<text:span text:style-name=\"T2\">Keá hoaïch</text:span>")),
+                   automatic, faces),
+           styles);
   EXPECT_EQ(got.text, "Kế hoạch cải tiến\nKẾ HOẠCH\nKế hoạch Kế hoạch\n");
   EXPECT_EQ(got.legacy_runs, 3);  // the space between the spans reads the same
 }
@@ -181,7 +189,8 @@ TEST(OdfTextTest, SpreadsheetSheetsCellsAndFonts) {
       "<table:table-column table:default-cell-style-name=\"ce1\"/>"
       "<table:table-column table:number-columns-repeated=\"1022\"/>" +
       Row(Cell(P("KẾ HOẠCH")) + Cell("", " table:number-columns-repeated=\"1023\"")) +
-      Row(Cell("", " table:number-columns-repeated=\"1024\""), " table:number-rows-repeated=\"2\"") +
+      Row(Cell("", " table:number-columns-repeated=\"1024\""),
+          " table:number-rows-repeated=\"2\"") +
       Row(Cell(P("TT"), " office:value-type=\"string\"") + Cell(P("Tiªu chÝ")) +
           Cell(P("Ghi chú"))) +
       Row(Cell(P("1"), " office:value-type=\"float\" office:value=\"1\"") +
@@ -190,13 +199,13 @@ TEST(OdfTextTest, SpreadsheetSheetsCellsAndFonts) {
           "<table:covered-table-cell/>" +
           Cell("<office:annotation>" + P("ý kiến") + "</office:annotation>")) +
       "</table:table>";
-  const std::string hidden =
-      "<table:table table:name=\"Ẩn\" table:style-name=\"ta2\">" + Row(Cell(P("ẩn"))) +
-      "</table:table>";
+  const std::string hidden = "<table:table table:name=\"Ẩn\" table:style-name=\"ta2\">" +
+                             Row(Cell(P("ẩn"))) + "</table:table>";
   const std::string sheet3 = "<table:table table:name=\"Sheet3\">" +
                              Row(Cell(P("Trang 2")) + Cell(P("x"))) + "</table:table>";
-  const OfficeText got = Read(Content(
-      "<office:spreadsheet>" + sheet1 + hidden + sheet3 + "</office:spreadsheet>", automatic, faces));
+  const OfficeText got =
+      Read(Content("<office:spreadsheet>" + sheet1 + hidden + sheet3 + "</office:spreadsheet>",
+                   automatic, faces));
   EXPECT_EQ(got.route, "ods");
   EXPECT_EQ(got.text,
             "KẾ HOẠCH\n"
@@ -223,12 +232,12 @@ TEST(OdfTextTest, BrokenPartsAreInputErrors) {
 
 // Mangled XML never crashes the reader: text or an input error; fixed seed.
 TEST(OdfTextTest, SurvivesMangledXml) {
-  const std::string base = Content(
-      Text(P("KẾ<text:line-break/>HOẠCH<text:s text:c=\"9\"/>") +
-           Table(Row(Cell(P("1"), " table:number-columns-spanned=\"2\"") +
-                     "<table:covered-table-cell/>" +
-                     Cell(P("Tiêu chí 1.9"), " table:number-columns-repeated=\"3\"")))),
-      "<style:style style:name=\"T1\" style:family=\"text\"/>");
+  const std::string base =
+      Content(Text(P("KẾ<text:line-break/>HOẠCH<text:s text:c=\"9\"/>") +
+                   Table(Row(Cell(P("1"), " table:number-columns-spanned=\"2\"") +
+                             "<table:covered-table-cell/>" +
+                             Cell(P("Tiêu chí 1.9"), " table:number-columns-repeated=\"3\"")))),
+              "<style:style style:name=\"T1\" style:family=\"text\"/>");
   std::mt19937 rng(7);
   int parsed = 0;
   for (int i = 0; i < 300; ++i) {
@@ -237,9 +246,15 @@ TEST(OdfTextTest, SurvivesMangledXml) {
     for (int e = 0; e < edits && !s.empty(); ++e) {
       const size_t at = rng() % s.size();
       switch (rng() % 3) {
-        case 0: s[at] = static_cast<char>(rng()); break;
-        case 1: s.resize(at); break;
-        default: s.insert(at, 1, static_cast<char>(rng())); break;
+        case 0:
+          s[at] = static_cast<char>(rng());
+          break;
+        case 1:
+          s.resize(at);
+          break;
+        default:
+          s.insert(at, 1, static_cast<char>(rng()));
+          break;
       }
     }
     auto got = OdfToText(s, s);

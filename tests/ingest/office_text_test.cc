@@ -11,10 +11,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "samples/docx_writer.h"
 #include "table/plan_json.h"
@@ -137,7 +136,9 @@ TEST_F(OfficeTextTest, WorkbookSheetsThroughRelationships) {
   // the order is the workbook's. The hidden sheet is left out; the styles
   // part is named by an absolute target.
   const fs::path xlsx = dir_ / "a.xlsx";
-  auto row = [](const std::string& cells) { return "<sheetData><row r=\"1\">" + cells + "</row></sheetData>"; };
+  auto row = [](const std::string& cells) {
+    return "<sheetData><row r=\"1\">" + cells + "</row></sheetData>";
+  };
   ASSERT_TRUE(samples::WriteXlsx(
       xlsx,
       {{"Bìa", row("<c r=\"A1\" t=\"s\" s=\"1\"><v>0</v></c>")},

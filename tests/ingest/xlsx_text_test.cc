@@ -12,8 +12,10 @@ namespace {
 constexpr char kMain[] = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
 
 std::string Sheet(const std::string& rows, const std::string& after = "") {
-  return std::string("<?xml version=\"1.0\"?><worksheet ") + kMain + "><dimension ref=\"A1:C9\"/>"
-         "<sheetData>" + rows + "</sheetData>" + after + "</worksheet>";
+  return std::string("<?xml version=\"1.0\"?><worksheet ") + kMain +
+         "><dimension ref=\"A1:C9\"/>"
+         "<sheetData>" +
+         rows + "</sheetData>" + after + "</worksheet>";
 }
 std::string Shared(const std::string& items) {
   return std::string("<?xml version=\"1.0\"?><sst ") + kMain + ">" + items + "</sst>";
@@ -23,8 +25,8 @@ std::string Styles(const std::string& children) {
          "</styleSheet>";
 }
 std::string S(const std::string& ref, int index, const std::string& style = "") {
-  return "<c r=\"" + ref + "\"" + (style.empty() ? "" : " s=\"" + style + "\"") +
-         " t=\"s\"><v>" + std::to_string(index) + "</v></c>";
+  return "<c r=\"" + ref + "\"" + (style.empty() ? "" : " s=\"" + style + "\"") + " t=\"s\"><v>" +
+         std::to_string(index) + "</v></c>";
 }
 
 OfficeText Read(const std::vector<std::string>& sheets, const std::string& shared = "",
@@ -58,7 +60,8 @@ TEST(XlsxTextTest, CellsPlacedByReferenceWithEveryValueKind) {
       "<rPh sb=\"0\" eb=\"1\"><t>phonetic</t></rPh></si>"
       "<si><t xml:space=\"preserve\">Kết quả\ncần đạt</t></si>");
   const OfficeText got = Read(
-      {Sheet("<row r=\"1\">" + S("A1", 0) + S("C1", 1) + S("D1", 2) + "</row>"
+      {Sheet("<row r=\"1\">" + S("A1", 0) + S("C1", 1) + S("D1", 2) +
+             "</row>"
              "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>Tiêu chí 1.9"
              "</t></is></c><c r=\"C2\" t=\"str\"><f>A2*2</f><v>2</v></c>"
              "<c r=\"D2\" t=\"b\"><v>1</v></c></row>"
@@ -74,18 +77,18 @@ TEST(XlsxTextTest, CellsPlacedByReferenceWithEveryValueKind) {
 }
 
 TEST(XlsxTextTest, MergedCellsEmptyButTheirFirst) {
-  const OfficeText got = Read({Sheet(
-      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>KẾ HOẠCH</t></is></c>"
-      "<c r=\"B1\" t=\"inlineStr\"><is><t>chép</t></is></c></row>"
-      "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>TT</t></is></c>"
-      "<c r=\"B3\" t=\"inlineStr\"><is><t>Tiêu chí</t></is></c>"
-      "<c r=\"C3\" t=\"inlineStr\"><is><t>Ghi chú</t></is></c></row>"
-      "<row r=\"4\"><c r=\"A4\"><v>1</v></c><c r=\"B4\" t=\"inlineStr\"><is><t>Tiêu chuẩn 1"
-      "</t></is></c><c r=\"C4\" t=\"inlineStr\"><is><t>chép</t></is></c></row>"
-      "<row r=\"5\"><c r=\"A5\"><v>1</v></c><c r=\"B5\" t=\"inlineStr\"><is><t>Tiêu chí 1.1"
-      "</t></is></c></row>",
-      "<mergeCells count=\"3\"><mergeCell ref=\"A1:C1\"/><mergeCell ref=\"B4:C4\"/>"
-      "<mergeCell ref=\"A4:A5\"/></mergeCells>")});
+  const OfficeText got = Read(
+      {Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>KẾ HOẠCH</t></is></c>"
+             "<c r=\"B1\" t=\"inlineStr\"><is><t>chép</t></is></c></row>"
+             "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>TT</t></is></c>"
+             "<c r=\"B3\" t=\"inlineStr\"><is><t>Tiêu chí</t></is></c>"
+             "<c r=\"C3\" t=\"inlineStr\"><is><t>Ghi chú</t></is></c></row>"
+             "<row r=\"4\"><c r=\"A4\"><v>1</v></c><c r=\"B4\" t=\"inlineStr\"><is><t>Tiêu chuẩn 1"
+             "</t></is></c><c r=\"C4\" t=\"inlineStr\"><is><t>chép</t></is></c></row>"
+             "<row r=\"5\"><c r=\"A5\"><v>1</v></c><c r=\"B5\" t=\"inlineStr\"><is><t>Tiêu chí 1.1"
+             "</t></is></c></row>",
+             "<mergeCells count=\"3\"><mergeCell ref=\"A1:C1\"/><mergeCell ref=\"B4:C4\"/>"
+             "<mergeCell ref=\"A4:A5\"/></mergeCells>")});
   EXPECT_EQ(got.text,
             "KẾ HOẠCH\n"
             "\n"
@@ -108,19 +111,18 @@ TEST(XlsxTextTest, LegacyFontsFromCellFormatsAndRuns) {
       "<r><rPr><rFont val=\".VnTimeH\"/></rPr><t>¹ch</t></r></si>"
       "<si><r><rPr><rFont val=\"Arial\"/></rPr><t>Kế </t></r><r><t>ho¹ch</t></r></si>"
       "<si><t>Keá hoaïch</t></si>");
-  const OfficeText got = Read(
-      {Sheet("<row r=\"1\">" + S("A1", 0, "1") + "</row><row r=\"2\">" + S("A2", 1) +
-             "</row><row r=\"3\">" + S("A3", 2, "1") + "</row><row r=\"4\">" + S("A4", 3, "2") +
-             "</row><row r=\"5\">" + S("A5", 0) + "</row>")},
-      shared, styles);
+  const OfficeText got =
+      Read({Sheet("<row r=\"1\">" + S("A1", 0, "1") + "</row><row r=\"2\">" + S("A2", 1) +
+                  "</row><row r=\"3\">" + S("A3", 2, "1") + "</row><row r=\"4\">" +
+                  S("A4", 3, "2") + "</row><row r=\"5\">" + S("A5", 0) + "</row>")},
+           shared, styles);
   EXPECT_EQ(got.text, "Kế hoạch\nKẾ HOẠCH\nKế hoạch\nKế hoạch\nKÕ ho¹ch\n");
   EXPECT_EQ(got.legacy_runs, 4);
 }
 
 TEST(XlsxTextTest, SheetsInOrderSeparatedByAnEmptyLine) {
   const OfficeText got = Read(
-      {Sheet("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>một</t></is></c></row>"),
-       Sheet(""),
+      {Sheet("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>một</t></is></c></row>"), Sheet(""),
        Sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>hai</t></is></c></row>")});
   EXPECT_EQ(got.text, "một\n\nhai\n");
 }
@@ -139,8 +141,9 @@ TEST(XlsxTextTest, BrokenPartsAreInputErrors) {
 
 TEST(XlsxTextTest, SurvivesMangledXml) {
   const std::string sheet = Sheet(
-      "<row r=\"1\">" + S("A1", 0, "1") + "<c r=\"C1\"><v>12</v></c></row>"
-      "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><r><t>Tiêu chí</t></r></is></c></row>",
+      "<row r=\"1\">" + S("A1", 0, "1") +
+          "<c r=\"C1\"><v>12</v></c></row>"
+          "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><r><t>Tiêu chí</t></r></is></c></row>",
       "<mergeCells><mergeCell ref=\"A1:B3\"/></mergeCells>");
   const std::string shared = Shared("<si><r><rPr><rFont val=\".VnTime\"/></rPr><t>KÕ</t></r></si>");
   std::mt19937 rng(11);
@@ -153,9 +156,15 @@ TEST(XlsxTextTest, SurvivesMangledXml) {
       if (target.empty()) continue;
       const size_t at = rng() % target.size();
       switch (rng() % 3) {
-        case 0: target[at] = static_cast<char>(rng()); break;
-        case 1: target.resize(at); break;
-        default: target.insert(at, 1, static_cast<char>(rng())); break;
+        case 0:
+          target[at] = static_cast<char>(rng());
+          break;
+        case 1:
+          target.resize(at);
+          break;
+        default:
+          target.insert(at, 1, static_cast<char>(rng()));
+          break;
       }
     }
     auto got = XlsxToText({s}, t, s);

@@ -16,10 +16,17 @@ std::string EscapeXml(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -84,15 +91,16 @@ Result<std::string> WordRuns(std::string_view text, DocxFont font) {
   auto shown = ShowIn(text, font);
   if (!shown) return std::unexpected(shown.error());
   if (shown->text.empty()) return std::string();
-  const std::string properties =
-      shown->font.empty() ? "" : "<w:rPr><w:rFonts w:ascii=\"" + shown->font + "\" w:hAnsi=\"" +
-                                     shown->font + "\"/></w:rPr>";
+  const std::string properties = shown->font.empty()
+                                     ? ""
+                                     : "<w:rPr><w:rFonts w:ascii=\"" + shown->font +
+                                           "\" w:hAnsi=\"" + shown->font + "\"/></w:rPr>";
   std::string runs;
   const auto [first, second] = Halves(shown->text);
   for (const std::string_view part : {first, second}) {
     if (part.empty()) continue;
-    runs += "<w:r>" + properties + "<w:t xml:space=\"preserve\">" + EscapeXml(part) +
-            "</w:t></w:r>";
+    runs +=
+        "<w:r>" + properties + "<w:t xml:space=\"preserve\">" + EscapeXml(part) + "</w:t></w:r>";
   }
   return runs;
 }
@@ -149,7 +157,8 @@ bool WriteDocx(const std::filesystem::path& path, const std::string& body_xml,
        "<?xml version=\"1.0\"?><Relationships "
        "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
        "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-       "officeDocument\" Target=\"" + document_part + "\"/></Relationships>"},
+       "officeDocument\" Target=\"" +
+           document_part + "\"/></Relationships>"},
       {document_part, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document " +
                           std::string(kWordNamespace) + "><w:body>" + body_xml +
                           "<w:sectPr/></w:body></w:document>"}};
@@ -188,9 +197,11 @@ bool WriteOdf(const std::filesystem::path& path, const std::string& mimetype,
        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
        "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
        "manifest:version=\"1.3\"><manifest:file-entry manifest:full-path=\"/\" "
-       "manifest:media-type=\"" + mimetype + "\"/><manifest:file-entry "
-       "manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-       "</manifest:manifest>"},
+       "manifest:media-type=\"" +
+           mimetype +
+           "\"/><manifest:file-entry "
+           "manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+           "</manifest:manifest>"},
       {"content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " +
                           std::string(kOdfNamespaces) + ">" +
                           "<office:font-face-decls><style:font-face style:name=\"VnTime\" "
@@ -201,10 +212,11 @@ bool WriteOdf(const std::filesystem::path& path, const std::string& mimetype,
                           "</office:automatic-styles><office:body>" + body_xml +
                           "</office:body></office:document-content>"}};
   if (!styles_xml.empty()) {
-    members.push_back({"styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                                     "<office:document-styles " +
-                                         std::string(kOdfNamespaces) + ">" + styles_xml +
-                                         "</office:document-styles>"});
+    members.push_back({"styles.xml",
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                       "<office:document-styles " +
+                           std::string(kOdfNamespaces) + ">" + styles_xml +
+                           "</office:document-styles>"});
   }
   return WriteZip(path, members);
 }
@@ -230,8 +242,8 @@ Result<std::string> OdfParagraph(std::string_view text, DocxFont font) {
     if (shown->font.empty()) {
       p += "<text:span>" + EscapeXml(part) + "</text:span>";
     } else {
-      p += std::string("<text:span text:style-name=\"") + (shown->font == ".VnTimeH" ? "T2" : "T1") +
-           "\">" + EscapeXml(part) + "</text:span>";
+      p += std::string("<text:span text:style-name=\"") +
+           (shown->font == ".VnTimeH" ? "T2" : "T1") + "\">" + EscapeXml(part) + "</text:span>";
     }
   }
   return p + "</text:p>";
@@ -243,8 +255,9 @@ Result<std::string> OdfBodyFromTsv(std::string_view tsv, DocxFont font, bool spr
   const auto lines = TsvFields(tsv);
   std::string body;
   if (spreadsheet) {
-    body = "<office:spreadsheet><table:table table:name=\"Sheet1\">"
-           "<table:table-column table:number-columns-repeated=\"1024\"/>";
+    body =
+        "<office:spreadsheet><table:table table:name=\"Sheet1\">"
+        "<table:table-column table:number-columns-repeated=\"1024\"/>";
     for (const std::vector<std::string>& fields : lines) {
       body += "<table:table-row>";
       for (const std::string& field : fields) {
@@ -259,9 +272,10 @@ Result<std::string> OdfBodyFromTsv(std::string_view tsv, DocxFont font, bool spr
       body += "<table:table-cell table:number-columns-repeated=\"" +
               std::to_string(1024 - fields.size()) + "\"/></table:table-row>";
     }
-    body += "<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell "
-            "table:number-columns-repeated=\"1024\"/></table:table-row>"
-            "</table:table></office:spreadsheet>";
+    body +=
+        "<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell "
+        "table:number-columns-repeated=\"1024\"/></table:table-row>"
+        "</table:table></office:spreadsheet>";
     return body;
   }
   body = "<office:text>";
@@ -269,8 +283,10 @@ Result<std::string> OdfBodyFromTsv(std::string_view tsv, DocxFont font, bool spr
   for (const std::vector<std::string>& fields : lines) {
     const bool row = fields.size() > 1;
     if (row && !in_table) {
-      body += "<table:table table:name=\"Table1\"><table:table-column "
-              "table:number-columns-repeated=\"" + std::to_string(fields.size()) + "\"/>";
+      body +=
+          "<table:table table:name=\"Table1\"><table:table-column "
+          "table:number-columns-repeated=\"" +
+          std::to_string(fields.size()) + "\"/>";
     }
     if (!row && in_table) body += "</table:table>";
     in_table = row;
@@ -278,8 +294,8 @@ Result<std::string> OdfBodyFromTsv(std::string_view tsv, DocxFont font, bool spr
     for (const std::string& field : fields) {
       auto p = OdfParagraph(field, font);
       if (!p) return p;
-      body += row ? "<table:table-cell office:value-type=\"string\">" + *p + "</table:table-cell>"
-                  : *p;
+      body +=
+          row ? "<table:table-cell office:value-type=\"string\">" + *p + "</table:table-cell>" : *p;
     }
     if (row) body += "</table:table-row>";
   }
@@ -291,7 +307,8 @@ Result<std::string> OdfBodyFromTsv(std::string_view tsv, DocxFont font, bool spr
 
 bool WriteXlsx(const std::filesystem::path& path, const std::vector<XlsxSheet>& sheets,
                const std::string& shared_strings_xml, const std::string& styles_xml) {
-  constexpr char kRelType[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  constexpr char kRelType[] =
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
   constexpr char kMain[] = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
   std::string content_types =
       "<?xml version=\"1.0\"?><Types "
@@ -322,23 +339,22 @@ bool WriteXlsx(const std::filesystem::path& path, const std::vector<XlsxSheet>& 
   if (!shared_strings_xml.empty()) {
     rels += "<Relationship Id=\"rId1\" Type=\"" + std::string(kRelType) +
             "sharedStrings\" Target=\"sharedStrings.xml\"/>";
-    members.push_back({"xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst " +
-                                                   std::string(kMain) + ">" + shared_strings_xml +
-                                                   "</sst>"});
+    members.push_back({"xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst " + std::string(kMain) +
+                                                   ">" + shared_strings_xml + "</sst>"});
   }
   if (!styles_xml.empty()) {
     rels += "<Relationship Id=\"rId2\" Type=\"" + std::string(kRelType) +
             "styles\" Target=\"/xl/styles.xml\"/>";
-    members.push_back({"xl/styles.xml", "<?xml version=\"1.0\"?><styleSheet " +
-                                            std::string(kMain) + ">" + styles_xml +
-                                            "</styleSheet>"});
+    members.push_back({"xl/styles.xml", "<?xml version=\"1.0\"?><styleSheet " + std::string(kMain) +
+                                            ">" + styles_xml + "</styleSheet>"});
   }
   rels += "</Relationships>";
   members.push_back({"[Content_Types].xml", content_types});
   members.push_back({"_rels/.rels",
                      "<?xml version=\"1.0\"?><Relationships "
                      "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                     "<Relationship Id=\"rId1\" Type=\"" + std::string(kRelType) +
+                     "<Relationship Id=\"rId1\" Type=\"" +
+                         std::string(kRelType) +
                          "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"});
   members.push_back({"xl/workbook.xml", workbook});
   members.push_back({"xl/_rels/workbook.xml.rels", rels});
@@ -370,8 +386,9 @@ Result<XlsxParts> XlsxFromTsv(std::string_view tsv, DocxFont font) {
       if (strings.empty() && !shown->font.empty()) {
         // Rich text: the runs name the font; the cell's format does not.
         const auto [first, second] = Halves(shown->text);
-        strings.push_back("<r><rPr><rFont val=\"" + shown->font + "\"/></rPr><t xml:space=\"preserve\">" +
-                          EscapeXml(first) + "</t></r><r><rPr><rFont val=\"" + shown->font +
+        strings.push_back("<r><rPr><rFont val=\"" + shown->font +
+                          "\"/></rPr><t xml:space=\"preserve\">" + EscapeXml(first) +
+                          "</t></r><r><rPr><rFont val=\"" + shown->font +
                           "\"/></rPr><t xml:space=\"preserve\">" + EscapeXml(second) + "</t></r>");
         format = "0";
       } else {
