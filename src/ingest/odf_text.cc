@@ -245,7 +245,10 @@ class OdfReader {
       row.row = index;
       index += repeat;
       if (row.cells.empty()) continue;
-      for (int k = 0; k < std::min(repeat, kMaxRepeat); ++k) {
+      size_t bytes = row.cells.size();
+      for (const std::string& cell : row.cells) bytes += cell.size();
+      const long copies = 1 + ExtraCopies(repeat, bytes);
+      for (long k = 0; k < copies; ++k) {
         rows.push_back(row);
         ++row.row;
       }
@@ -307,7 +310,7 @@ class OdfReader {
       const std::string text = CellLine(lines);
       const long span = std::max(1, xml::IntAttribute(tc, "number-columns-spanned", 1, kMaxCount));
       if (!text.empty()) {
-        const long end = std::min<long>(column + std::min<long>(repeat, kMaxRepeat), kMaxColumns);
+        const long end = std::min<long>(column + 1 + ExtraCopies(repeat, text.size()), kMaxColumns);
         row.cells.resize(end);
         for (long k = column; k < end; ++k) row.cells[k] = text;
         row.content_end = std::max(row.content_end, std::min<long>(end - 1 + span, kMaxColumns));
@@ -335,8 +338,21 @@ class OdfReader {
     }
   }
 
+  // How many of `repeat` copies of something `bytes` long to add after the
+  // first: at most kMaxRepeat - 1, and no more than the document's budget
+  // of repeated text left.
+  long ExtraCopies(long repeat, size_t bytes) {
+    long extra = std::min<long>(repeat, kMaxRepeat) - 1;
+    extra =
+        std::min<long>(extra, static_cast<long>(repeat_bytes_left_ / std::max<size_t>(bytes, 1)));
+    extra = std::max(extra, 0L);
+    repeat_bytes_left_ -= static_cast<size_t>(extra) * std::max<size_t>(bytes, 1);
+    return extra;
+  }
+
   const OdfStyles& styles_;
   int legacy_runs_ = 0;
+  size_t repeat_bytes_left_ = kMaxRepeatBytes;
 };
 
 }  // namespace

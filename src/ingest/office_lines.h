@@ -6,6 +6,7 @@
 #ifndef VNPLAN_INGEST_OFFICE_LINES_H_
 #define VNPLAN_INGEST_OFFICE_LINES_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +29,13 @@ void AppendRow(const std::vector<std::string>& cells, std::vector<std::string>* 
 // start and end left out.
 std::string JoinLines(const std::vector<std::string>& lines);
 
-// Limits of the table and sheet readers: a cell or row with text is
-// repeated (ODF's number-*-repeated) at most kMaxRepeat times, and cells
-// at or past column kMaxColumns are ignored, so that a few bytes cannot
-// ask for millions of cells.
+// Limits of the table and sheet readers, so that a few bytes cannot ask
+// for millions of cells: a cell or row with text is repeated (ODF's
+// number-*-repeated) at most kMaxRepeat times, and the copies of one
+// document add up to at most kMaxRepeatBytes of text; cells at or past
+// column kMaxColumns are ignored.
 inline constexpr int kMaxRepeat = 1000;
+inline constexpr size_t kMaxRepeatBytes = size_t{16} << 20;
 inline constexpr int kMaxColumns = 1024;
 
 // One row of a spreadsheet: its 0-based row number and its cells' text

@@ -142,6 +142,17 @@ TEST(OdfTextTest, RepeatedEmptyCellsAndRowsDoNotExplode) {
   EXPECT_EQ(got.text, "A\tB\nx\tx\nr\ts\nr\ts\n");
 }
 
+TEST(OdfTextTest, RepeatedTextHasABudget) {
+  // 64 KB of text repeated on 1000 columns of rows repeated 1000 times
+  // would be 64 GB: the copies stop at the document's budget.
+  const std::string big(64 << 10, 'x');
+  const std::string table = Table(Row(Cell(P(big), " table:number-columns-repeated=\"1000\""),
+                                      " table:number-rows-repeated=\"1000\""));
+  const OfficeText got = Read(Content(Text(table)));
+  EXPECT_GT(got.text.size(), size_t{15} << 20);
+  EXPECT_LT(got.text.size(), size_t{17} << 20);
+}
+
 TEST(OdfTextTest, LegacyFontsThroughStyles) {
   // Font faces name the families (quoted, as LibreOffice writes them);
   // automatic styles of content.xml have parents in styles.xml; a span
