@@ -66,10 +66,11 @@ Result<InputKind> SniffFile(const std::filesystem::path& path) {
 bool HasSupportedExtension(const std::filesystem::path& path) {
   static const std::set<std::string> kExtensions = {
       ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
-      ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv", ".docx",
-      // Legacy Word files cannot be read, but a walk lists them so that the
-      // batch report says so instead of skipping them in silence.
-      ".doc"};
+      ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv", ".docx", ".docm",
+      ".dotx", ".odt", ".ott", ".xlsx", ".xlsm", ".xltx", ".ods", ".ots",
+      // Legacy Word and Excel files cannot be read, but a walk lists them so
+      // that the batch report says so instead of skipping them in silence.
+      ".doc", ".xls"};
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return kExtensions.contains(ext);

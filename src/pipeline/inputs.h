@@ -19,8 +19,8 @@ enum class InputKind {
   kPdf,
   kImage,
   kText,
-  kZip,     // a ZIP archive: a Word .docx, or another Office/ODF document
-  kOle2,    // an OLE2 compound file: legacy .doc/.xls, or an encrypted .docx
+  kZip,     // a ZIP archive: .docx, .xlsx, .odt, .ods (or another archive, refused)
+  kOle2,    // an OLE2 compound file: legacy .doc/.xls, or an encrypted .docx/.xlsx
   kBinary,  // anything else that is not text
   kEmpty,
 };
@@ -34,7 +34,7 @@ InputKind SniffKind(std::string_view head);
 Result<InputKind> SniffFile(const std::filesystem::path& path);
 
 // File extensions picked up when walking a directory (any case): what vnplan
-// reads, and .doc, refused with a reason.
+// reads, and .doc/.xls, refused with a reason.
 bool HasSupportedExtension(const std::filesystem::path& path);
 
 struct Shard {

@@ -1,6 +1,7 @@
 #include "pipeline/process.h"
 
 #include <algorithm>
+#include <map>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -9,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
-#include "ingest/docx_text.h"
+#include "ingest/office_text.h"
 #include "ingest/leptonica_adapter.h"
 #include "ingest/source_document.h"
 #include "lm/restorer.h"
@@ -189,8 +190,9 @@ struct Pipeline::Impl {
     return mo;
   }
 
-  // A text export's bytes; or (`route` "docx") the text of a Word document,
-  // which `notes` describe.
+  // A text export's bytes; or (`route` "docx", "odt", "xlsx", "ods") the
+  // text of an office document (ingest/office_text.h), which `notes`
+  // describe.
   Result<DocumentOutputs> ProcessText(
       const fs::path& input, const std::string& bytes, const std::string& route = "text",
       std::vector<std::pair<std::string, std::string>> notes = {}) const;
@@ -481,23 +483,30 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
       return MakeError(ErrorCode::kInputError, "empty file");
     case InputKind::kBinary:
       return MakeError(ErrorCode::kInputError,
-                       "binary file of unknown type (not PDF, image, text or .docx)");
+                       "binary file of unknown type (not PDF, image, text or office document)");
     case InputKind::kOle2:
       return MakeError(ErrorCode::kInputError,
                        "an OLE2 file: a legacy Word/Excel document (.doc, .xls) or a "
-                       "password-protected .docx, which vnplan cannot read; save it as .docx, "
-                       "PDF or HTML without a password");
+                       "password-protected .docx/.xlsx, which vnplan cannot read; save it as "
+                       ".docx, .xlsx, .odt, .ods, PDF or HTML without a password");
     case InputKind::kZip: {
-      auto docx = ingest::ReadDocx(input);
-      if (!docx) return std::unexpected(docx.error());
+      auto office = ingest::ReadOfficeDocument(input);
+      if (!office) return std::unexpected(office.error());
+      static const std::map<std::string, std::string> kWhat = {
+          {"docx", "Word document read as text, tables as tab-separated rows"},
+          {"odt", "OpenDocument text read as text, tables as tab-separated rows"},
+          {"xlsx", "Excel workbook read as text, sheet rows as tab-separated rows"},
+          {"ods", "OpenDocument spreadsheet read as text, sheet rows as tab-separated rows"}};
       std::vector<std::pair<std::string, std::string>> notes;
-      notes.emplace_back("docx", "Word document read as text, tables as tab-separated rows");
-      if (docx->legacy_runs > 0) {
-        notes.emplace_back("legacy-font", std::to_string(docx->legacy_runs) +
+      const auto what = kWhat.find(office->route);
+      notes.emplace_back(office->route,
+                         what != kWhat.end() ? what->second : "office document read as text");
+      if (office->legacy_runs > 0) {
+        notes.emplace_back("legacy-font", std::to_string(office->legacy_runs) +
                                               " stretch(es) of text decoded from legacy "
                                               "Vietnamese fonts (.VnTime: TCVN3, VNI-Times: VNI)");
       }
-      return impl_->ProcessText(input, docx->text, "docx", std::move(notes));
+      return impl_->ProcessText(input, office->text, office->route, std::move(notes));
     }
     case InputKind::kText: {
       auto bytes = ReadFile(input);

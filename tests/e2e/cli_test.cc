@@ -325,6 +325,34 @@ TEST_F(CliTest, TablesOnVnTimeDocxMatchesTheTextExport) {
   EXPECT_NE(doc.err.find(".doc"), std::string::npos) << doc.err;
 }
 
+// Seed 000 as LibreOffice Writer (.odt) and Excel (.xlsx) save it, typed in
+// .VnTime/.VnTimeH: `vnplan tables` reads the package by its content, not
+// its name, and the plan comes out as from the tab-separated export.
+TEST_F(CliTest, TablesOnOdtAndXlsxMatchTheTextExport) {
+  const fs::path seed = Seed("000_");
+  if (seed.empty()) GTEST_SKIP() << "seed 000 not found under " << VNPLAN_SHARED_DIR;
+  const std::string tsv = ReadFile(seed);
+  auto odt_body = samples::OdfBodyFromTsv(tsv, samples::DocxFont::kVnTime, /*spreadsheet=*/false);
+  ASSERT_TRUE(odt_body) << odt_body.error().message;
+  const fs::path odt = dir_ / "ke_hoach.odt";
+  ASSERT_TRUE(samples::WriteOdf(odt, "application/vnd.oasis.opendocument.text", *odt_body,
+                                samples::OdfLegacyStyles()));
+  auto sheet = samples::XlsxFromTsv(tsv, samples::DocxFont::kVnTime);
+  ASSERT_TRUE(sheet) << sheet.error().message;
+  // Named .bin: the format is told from the package, not the extension.
+  const fs::path xlsx = dir_ / "ke_hoach.bin";
+  ASSERT_TRUE(samples::WriteXlsx(xlsx, {{"Kế hoạch", sheet->sheet_xml}},
+                                 sheet->shared_strings_xml, sheet->styles_xml));
+  for (const auto& [path, route] : {std::pair{odt, "odt"}, std::pair{xlsx, "xlsx"}}) {
+    SCOPED_TRACE(route);
+    const CommandResult r = RunVnplan("tables --compact " + Q(path));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto got = nlohmann::json::parse(r.out);
+    EXPECT_EQ(got["source"]["route"], route);
+    ExpectSeed000Plan(got);
+  }
+}
+
 // Seed 000 as a spreadsheet saves it: semicolon-separated CSV (Vietnamese
 // Excel settings), every field quoted, line breaks inside cells, the
 // letter's prose as one-field records around the table. Before the CSV
