@@ -9,6 +9,7 @@
 
 #include "ingest/legacy_fonts.h"
 #include "ingest/office_lines.h"
+#include "ingest/xlsx_number_format.h"
 #include "ingest/xml_parts.h"
 #include "ingest/zip_package.h"
 
@@ -43,35 +44,56 @@ RichText ReadRichText(const xmlNode* item) {
   return runs;
 }
 
-// The font names of styles.xml, by cell format index (cellXfs).
-class CellFonts {
+// The font names and number format codes of styles.xml, by cell format
+// index (cellXfs).
+class CellFormats {
  public:
-  explicit CellFonts(const xmlNode* root) {
+  explicit CellFormats(const xmlNode* root) {
     std::vector<std::string> fonts;
     for (const xmlNode* f = Child(Child(root, "fonts"), "font"); f; f = f->next) {
       if (Is(f, "font")) fonts.push_back(Attribute(Child(f, "name"), "val"));
     }
-    if (!fonts.empty()) default_ = fonts[0];
+    if (!fonts.empty()) default_font_ = fonts[0];
+    std::unordered_map<int, std::string> custom;  // numFmtId -> formatCode
+    for (const xmlNode* n = Child(Child(root, "numFmts"), "numFmt"); n; n = n->next) {
+      if (Is(n, "numFmt")) {
+        custom[xml::IntAttribute(n, "numFmtId", -1, 1 << 20)] = Attribute(n, "formatCode");
+      }
+    }
     for (const xmlNode* xf = Child(Child(root, "cellXfs"), "xf"); xf; xf = xf->next) {
       if (!Is(xf, "xf")) continue;
       const int id = xml::IntAttribute(xf, "fontId", 0, 1 << 20);
-      by_format_.push_back(id < static_cast<int>(fonts.size()) ? fonts[id] : default_);
+      const int number_format = xml::IntAttribute(xf, "numFmtId", 0, 1 << 20);
+      const auto code = custom.find(number_format);
+      by_format_.push_back({id < static_cast<int>(fonts.size()) ? fonts[id] : default_font_,
+                            code != custom.end() ? code->second
+                                                 : BuiltInNumberFormat(number_format)});
     }
   }
   const std::string& Font(int format) const {
-    return format >= 0 && format < static_cast<int>(by_format_.size()) ? by_format_[format]
-                                                                       : default_;
+    return Valid(format) ? by_format_[format].font : default_font_;
+  }
+  // Empty: General.
+  const std::string& NumberFormat(int format) const {
+    static const std::string kGeneral;
+    return Valid(format) ? by_format_[format].number_format : kGeneral;
   }
 
  private:
-  std::vector<std::string> by_format_;
-  std::string default_;
+  bool Valid(int format) const {
+    return format >= 0 && format < static_cast<int>(by_format_.size());
+  }
+  struct Format {
+    std::string font, number_format;
+  };
+  std::vector<Format> by_format_;
+  std::string default_font_;
 };
 
 class SheetReader {
  public:
-  SheetReader(const std::vector<RichText>& shared, const CellFonts& fonts)
-      : shared_(shared), fonts_(fonts) {}
+  SheetReader(const std::vector<RichText>& shared, const CellFormats& formats, bool date1904)
+      : shared_(shared), formats_(formats), date1904_(date1904) {}
 
   Result<std::vector<SheetRow>> Read(std::string_view sheet_xml) {
     xml::DocPtr doc = xml::Parse(sheet_xml);
@@ -115,7 +137,8 @@ class SheetReader {
  private:
   std::string CellText(const xmlNode* c) {
     const std::string type = Attribute(c, "t");
-    const std::string& font = fonts_.Font(xml::IntAttribute(c, "s", 0, 1 << 20));
+    const int format = xml::IntAttribute(c, "s", 0, 1 << 20);
+    const std::string& font = formats_.Font(format);
     RichText runs;
     if (type == "s") {
       const std::string v = xml::DirectText(Child(c, "v"));
@@ -128,8 +151,12 @@ class SheetReader {
       runs = shared_[index];
     } else if (type == "inlineStr") {
       runs = ReadRichText(Child(c, "is"));
+    } else if (type.empty() || type == "n") {
+      // Numbers as the cell showed them: a typed "9/2023" is a date serial.
+      runs.push_back({"", FormatCellNumber(xml::DirectText(Child(c, "v")),
+                                           formats_.NumberFormat(format), date1904_)});
     } else {
-      runs.push_back({"", xml::DirectText(Child(c, "v"))});  // numbers, booleans, errors as written
+      runs.push_back({"", xml::DirectText(Child(c, "v"))});  // formula strings, booleans, errors
     }
     LegacyText text;
     for (const Run& run : runs) {
@@ -165,7 +192,8 @@ class SheetReader {
   }
 
   const std::vector<RichText>& shared_;
-  const CellFonts& fonts_;
+  const CellFormats& formats_;
+  const bool date1904_;
   int legacy_runs_ = 0;
 };
 
@@ -196,7 +224,8 @@ bool ParseCellReference(std::string_view ref, long* column, long* row) {
 }
 
 Result<OfficeText> XlsxToText(const std::vector<std::string>& sheets_xml,
-                              std::string_view shared_strings_xml, std::string_view styles_xml) {
+                              std::string_view shared_strings_xml, std::string_view styles_xml,
+                              bool date1904) {
   std::vector<RichText> shared;
   if (!shared_strings_xml.empty()) {
     xml::DocPtr doc = xml::Parse(shared_strings_xml);
@@ -209,8 +238,8 @@ Result<OfficeText> XlsxToText(const std::vector<std::string>& sheets_xml,
     }
   }
   xml::DocPtr styles_doc = xml::Parse(styles_xml);
-  const CellFonts fonts(xml::Root(styles_doc));
-  SheetReader reader(shared, fonts);
+  const CellFormats formats(xml::Root(styles_doc));
+  SheetReader reader(shared, formats, date1904);
   std::vector<std::string> lines;
   for (const std::string& sheet_xml : sheets_xml) {
     auto rows = reader.Read(sheet_xml);
@@ -261,8 +290,10 @@ Result<OfficeText> ReadXlsxPackage(const ZipPackage& zip, const std::string& wor
   }
   auto shared = zip.Read(target("/sharedStrings", dir + "sharedStrings.xml"));
   auto styles = zip.Read(target("/styles", dir + "styles.xml"));
+  const std::string date1904 = Attribute(Child(xml::Root(doc), "workbookPr"), "date1904");
   return XlsxToText(sheets_xml, shared ? std::string_view(*shared) : std::string_view(),
-                    styles ? std::string_view(*styles) : std::string_view());
+                    styles ? std::string_view(*styles) : std::string_view(),
+                    date1904 == "1" || date1904 == "true");
 }
 
 }  // namespace vnplan::ingest

@@ -8,9 +8,10 @@
 // not written.
 //
 // Cell values: shared strings (rich text runs joined, phonetic guides
-// left out), inline strings, formula strings, and numbers, booleans and
-// errors as the file writes them ("2024", "0.5", "1", "#N/A": number
-// formats, dates among them, are not applied).
+// left out), inline strings, formula strings, numbers shown through their
+// cell's number format (xlsx_number_format.h: a typed "9/2023" is stored as
+// the date serial 45170 and shown again as the format says), and booleans
+// and errors as the file writes them ("1", "#N/A").
 //
 // Runs set in a legacy Vietnamese font are decoded (legacy_fonts.h): the
 // font of a rich-text run (rFont), else the cell's font (its s index in
@@ -32,11 +33,13 @@ class ZipPackage;
 
 // Decodes the worksheets `sheets_xml` (in order) with the shared strings
 // (xl/sharedStrings.xml) and styles (xl/styles.xml) parts, either of which
-// may be empty. kInputError when a worksheet is not well formed or has no
+// may be empty; `date1904`: the workbook counts dates from 1904 (its
+// workbookPr date1904). kInputError when a worksheet is not well formed or has no
 // sheetData, or the shared strings part is given but not well formed (its
 // cells cannot be read); broken styles only leave the fonts unresolved.
 Result<OfficeText> XlsxToText(const std::vector<std::string>& sheets_xml,
-                              std::string_view shared_strings_xml, std::string_view styles_xml);
+                              std::string_view shared_strings_xml, std::string_view styles_xml,
+                              bool date1904 = false);
 
 // Reads the .xlsx package `zip` whose main part is `workbook` (named by
 // the package relationships): its sheets through the workbook's
