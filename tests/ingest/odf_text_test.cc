@@ -7,6 +7,8 @@
 
 #include "samples/docx_writer.h"
 
+#include "testing/mangle.h"
+
 namespace vnplan::ingest {
 namespace {
 
@@ -253,21 +255,7 @@ TEST(OdfTextTest, SurvivesMangledXml) {
   int parsed = 0;
   for (int i = 0; i < 300; ++i) {
     std::string s = base;
-    const int edits = 1 + static_cast<int>(rng() % 6);
-    for (int e = 0; e < edits && !s.empty(); ++e) {
-      const size_t at = rng() % s.size();
-      switch (rng() % 3) {
-        case 0:
-          s[at] = static_cast<char>(rng());
-          break;
-        case 1:
-          s.resize(at);
-          break;
-        default:
-          s.insert(at, 1, static_cast<char>(rng()));
-          break;
-      }
-    }
+    testing::Mangle(&s, &rng, 6);
     auto got = OdfToText(s, s);
     if (got) {
       ++parsed;

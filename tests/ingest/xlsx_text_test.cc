@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "testing/mangle.h"
+
 namespace vnplan::ingest {
 namespace {
 
@@ -152,20 +154,7 @@ TEST(XlsxTextTest, SurvivesMangledXml) {
     std::string s = sheet, t = shared;
     const int edits = 1 + static_cast<int>(rng() % 6);
     for (int e = 0; e < edits; ++e) {
-      std::string& target = rng() % 4 == 0 ? t : s;
-      if (target.empty()) continue;
-      const size_t at = rng() % target.size();
-      switch (rng() % 3) {
-        case 0:
-          target[at] = static_cast<char>(rng());
-          break;
-        case 1:
-          target.resize(at);
-          break;
-        default:
-          target.insert(at, 1, static_cast<char>(rng()));
-          break;
-      }
+      testing::RandomEdit(rng() % 4 == 0 ? &t : &s, &rng, static_cast<char>(rng()));
     }
     auto got = XlsxToText({s}, t, s);
     if (got) {

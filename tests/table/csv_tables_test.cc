@@ -7,6 +7,8 @@
 
 #include "table/text_tables.h"
 
+#include "testing/mangle.h"
+
 namespace vnplan::table {
 namespace {
 
@@ -62,14 +64,8 @@ TEST(CsvTablesTest, SurvivesMangledInput) {
   for (int i = 0; i < 300; ++i) {
     std::string s = kExcelCsv;
     const int edits = 1 + static_cast<int>(rng() % 8);
-    for (int e = 0; e < edits && !s.empty(); ++e) {
-      const size_t at = rng() % s.size();
-      const char c = (rng() % 2) ? '"' : static_cast<char>(rng());
-      switch (rng() % 3) {
-        case 0: s[at] = c; break;
-        case 1: s.resize(at); break;
-        default: s.insert(at, 1, c); break;
-      }
+    for (int e = 0; e < edits; ++e) {
+      testing::RandomEdit(&s, &rng, (rng() % 2) ? '"' : static_cast<char>(rng()));
     }
     CsvToTabText(s, SniffCsvDelimiter(s));
   }

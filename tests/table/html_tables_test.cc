@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "testing/mangle.h"
+
 namespace vnplan::table {
 namespace {
 
@@ -122,15 +124,7 @@ TEST(HtmlTablesTest, SurvivesMangledInput) {
   std::mt19937 rng(7);
   for (int i = 0; i < 300; ++i) {
     std::string s = base;
-    const int edits = 1 + static_cast<int>(rng() % 8);
-    for (int e = 0; e < edits && !s.empty(); ++e) {
-      const size_t at = rng() % s.size();
-      switch (rng() % 3) {
-        case 0: s[at] = static_cast<char>(rng()); break;
-        case 1: s.resize(at); break;
-        default: s.insert(at, std::string(1 + rng() % 5, static_cast<char>(rng()))); break;
-      }
-    }
+    testing::Mangle(&s, &rng, 8);
     HtmlToText(s);
     ParseHtmlTable(s);
   }
