@@ -6,7 +6,8 @@
 // kernels); cells are the connected regions enclosed by the rules, so merged
 // cells come out with their row/column spans. Tables continued on the next
 // page are joined by JoinAcrossPages; pages without rules can fall back to
-// TableFromWords, which clusters a Page's OCR word boxes into columns.
+// TableFromWords, which clusters a Page's OCR word boxes into columns, and
+// whose cells ReadRegions reads as ruled cells are read.
 // OpenCV stays inside the .cc; no Tesseract dependency (tests use a fake
 // engine).
 #ifndef VNPLAN_TABLE_GRID_TABLES_H_

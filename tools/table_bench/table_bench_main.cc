@@ -254,6 +254,7 @@ int Run(const Args& args) {
   std::vector<int> ok(kNumFields, 0), total(kNumFields, 0);
   std::vector<double> sim_sum(kNumFields, 0.0);
   int gold_rows = 0, found_rows = 0, pages = 0;
+  double reread_seconds = 0;  // in table::RereadCells
   auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < args.plans; ++i) {
     ScanOptions so;
@@ -362,11 +363,14 @@ int Run(const Args& args) {
           grid_options.reread_dark_threshold = args.reread_dark;
         }
       }
+      const auto reread_start = std::chrono::steady_clock::now();
       if (auto read = table::RereadCells(page.image, page.page, cell_engine, grid_options, &t);
           !read) {
         std::fprintf(stderr, "table_bench: %s\n", read.error().message.c_str());
         return 1;
       }
+      reread_seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - reread_start).count();
     }
     tables = table::JoinAcrossPages(std::move(tables));
     if (args.verbose) {
@@ -448,6 +452,10 @@ int Run(const Args& args) {
                                  .c_str()
                            : "",
       seconds);
+  if (args.borderless && args.reread_word_cells) {
+    std::printf("borderless cells re-read: %.0f s of %.0f s (%.0f %%)\n", reread_seconds, seconds,
+                seconds > 0 ? 100 * reread_seconds / seconds : 0.0);
+  }
   std::printf("criterion rows: gold %d, found %d\n", gold_rows, found_rows);
   std::printf("%-16s %8s %8s %10s\n", "field", "ok", "total", "mean_sim");
   for (int f = 0; f < kNumFields; ++f) {
