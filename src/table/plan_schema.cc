@@ -196,6 +196,17 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       RowLabel only = ParseRowLabel(texts[filled[0]]);
       if (only.kind == LabelKind::kLevel || only.kind == LabelKind::kStandard) label = only;
     }
+    if ((label.kind == LabelKind::kNone || label.kind == LabelKind::kLevel) &&
+        filled.size() >= 2 && filled.size() <= 3) {
+      // A level row whose words a borderless page split into cells ("MỨC
+      // 1," | "2, 3": OCR left a wide space inside it): the cells read
+      // together. A level label admits no other words, so a row of content
+      // never reads as one.
+      std::string joined;
+      for (size_t c : filled) joined += (joined.empty() ? "" : " ") + texts[c];
+      RowLabel whole = ParseRowLabel(joined);
+      if (whole.kind == LabelKind::kLevel) label = whole;
+    }
 
     if (label.kind == LabelKind::kLevel) {
       state->after_standard = false;

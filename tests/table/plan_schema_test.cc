@@ -98,6 +98,26 @@ TEST(PlanSchemaTest, LevelsStandardsCriteriaAndContinuations) {
   EXPECT_TRUE(doc.tables.empty());
 }
 
+// A borderless page may split a level row into cells where OCR left a
+// wide space inside it: the cells are read together.
+TEST(PlanSchemaTest, LevelRowSplitIntoCells) {
+  std::vector<std::vector<std::string>> rows = {kHeader};
+  rows.push_back({"MỨC 1,", "2, 3"});
+  rows.push_back({"1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"});
+  rows.push_back({"", "Tiêu chí 1.9", "KQ", "Giải pháp", "HT", "2024", "Không", "", ""});
+  rows.push_back({"", "MỨC", "4"});
+  rows.push_back({"", "Tiêu chí 2", "x", "", "", "", "", "", ""});
+  rows.push_back({"", "Tiêu chí 3", "Mức 4:", "tổ chức 2, 3 lớp", "", "", "", "", ""});
+  PlanDocument doc = MapToPlan({MakeTable(rows)}, "");
+  ASSERT_EQ(doc.criteria.size(), 3u);
+  EXPECT_EQ(doc.criteria[0].level, "Mức 1, 2, 3");
+  EXPECT_EQ(doc.criteria[1].level, "Mức 4");
+  EXPECT_EQ(doc.criteria[1].criterion, "2");
+  // Content that mentions a level is not a level row.
+  EXPECT_EQ(doc.criteria[2].level, "Mức 4");
+  EXPECT_EQ(doc.criteria[2].expected_result, "Mức 4:");
+}
+
 TEST(PlanSchemaTest, UnnumberedAndDotlessCriterionLabels) {
   std::vector<std::vector<std::string>> rows = {kHeader};
   rows.push_back({"MỨC 1, 2, 3"});
