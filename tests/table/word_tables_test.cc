@@ -48,6 +48,26 @@ Page BlankPage(int number, int width, int height) {
   return page;
 }
 
+// Builds a 3000 x 2000 px page of printed lines 60 px apart from y = 100.
+class LinesPage {
+ public:
+  // One printed line: (x, text) cells, each text's words 18 px per byte.
+  void Add(const std::vector<std::pair<int, std::string>>& cells) {
+    block_.lines.push_back(PrintedLine(y_, cells));
+    y_ += 60;
+  }
+  void Skip(int pixels) { y_ += pixels; }
+  Page Build() const {
+    Page page = BlankPage(1, 3000, 2000);
+    page.blocks.push_back(block_);
+    return page;
+  }
+
+ private:
+  Block block_;
+  int y_ = 100;
+};
+
 // A three-column table (number, name, role) of 30 px words; row 1's name
 // wraps onto a second line.
 Page SmallTablePage(int number = 1) {
@@ -90,29 +110,22 @@ TEST(WordTablesTest, BorderlessTableFromWordBoxes) {
 // it, wrapped cells continue their row, a centred level row spans all
 // columns, and a criterion label in the second column starts a row.
 TEST(WordTablesTest, BorderlessPlanTableBelowAParagraph) {
-  Page page = BlankPage(1, 3000, 2000);
-  Block block;
-  int y = 100;
-  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
-    block.lines.push_back(PrintedLine(y, cells));
-    y += 60;
-  };
-  add({{100, "Kế hoạch này được xây dựng nhằm cải tiến chất lượng giáo dục của nhà trường trong"}});
-  add({{100, "năm học tới, với các nội dung sau đây."}});
-  y += 60;
-  add({{100, "TT"}, {400, "Tiêu chuẩn,"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
-  add({{400, "tiêu chí"}, {1000, "cần đạt"}});
-  y += 30;
-  add({{1200, "MỨC 1, 2, 3"}});
-  y += 30;
-  add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
-  add({{400, "Tổ chức"}});
-  add({{400, "Tiêu chí 1.1"}, {1000, "Kế hoạch sát"}, {1800, "Tháng 9/2024"}});
-  add({{1000, "thực tế"}});
-  add({{400, "Tiêu chí 1.2"}, {1000, "Hồ sơ"}, {1800, "Cả năm học"}});
-  page.blocks.push_back(block);
+  LinesPage lines;
+  lines.Add({{100, "Kế hoạch này được xây dựng nhằm cải tiến chất lượng giáo dục của nhà trường trong"}});
+  lines.Add({{100, "năm học tới, với các nội dung sau đây."}});
+  lines.Skip(60);
+  lines.Add({{100, "TT"}, {400, "Tiêu chuẩn,"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
+  lines.Add({{400, "tiêu chí"}, {1000, "cần đạt"}});
+  lines.Skip(30);
+  lines.Add({{1200, "MỨC 1, 2, 3"}});
+  lines.Skip(30);
+  lines.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  lines.Add({{400, "Tổ chức"}});
+  lines.Add({{400, "Tiêu chí 1.1"}, {1000, "Kế hoạch sát"}, {1800, "Tháng 9/2024"}});
+  lines.Add({{1000, "thực tế"}});
+  lines.Add({{400, "Tiêu chí 1.2"}, {1000, "Hồ sơ"}, {1800, "Cả năm học"}});
 
-  Table t = TableFromWords(page);
+  Table t = TableFromWords(lines.Build());
   ASSERT_EQ(t.columns(), 4u);
   ASSERT_EQ(t.rows.size(), 5u);
   EXPECT_EQ(t.rows[0][1].text, "Tiêu chuẩn, tiêu chí");
@@ -130,19 +143,12 @@ TEST(WordTablesTest, BorderlessPlanTableBelowAParagraph) {
 // A criterion label starts a row in whatever column it lies, after a
 // column of specks at the left that pushed the labels to the third column.
 TEST(WordTablesTest, ALabelInTheLeftmostCellStartsARow) {
-  Page page = BlankPage(1, 3000, 2000);
-  Block block;
-  int y = 100;
-  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
-    block.lines.push_back(PrintedLine(y, cells));
-    y += 60;
-  };
-  add({{100, "|"}, {300, "TT"}, {600, "Tiêu chuẩn"}, {1200, "Kết quả"}, {1800, "Thời gian"}});
-  add({{600, "Tiêu chuẩn 1:"}});
-  add({{600, "Tiêu chí 1.1"}, {1200, "Đạt yêu cầu"}, {1800, "Năm học"}});
-  add({{600, "Tiêu chí 1.2"}, {1200, "Tốt"}, {1800, "Cả năm"}});
-  page.blocks.push_back(block);
-  const Table t = TableFromWords(page);
+  LinesPage lines;
+  lines.Add({{100, "|"}, {300, "TT"}, {600, "Tiêu chuẩn"}, {1200, "Kết quả"}, {1800, "Thời gian"}});
+  lines.Add({{600, "Tiêu chuẩn 1:"}});
+  lines.Add({{600, "Tiêu chí 1.1"}, {1200, "Đạt yêu cầu"}, {1800, "Năm học"}});
+  lines.Add({{600, "Tiêu chí 1.2"}, {1200, "Tốt"}, {1800, "Cả năm"}});
+  const Table t = TableFromWords(lines.Build());
   ASSERT_EQ(t.columns(), 5u);
   ASSERT_EQ(t.rows.size(), 4u);
   EXPECT_EQ(t.rows[1][2].text, "Tiêu chuẩn 1:");
@@ -153,19 +159,12 @@ TEST(WordTablesTest, ALabelInTheLeftmostCellStartsARow) {
 // A page whose number column the OCR lost: the labels' column comes first,
 // and its header's second line ("tiêu chí") goes on with the header.
 TEST(WordTablesTest, TheHeaderGoesOnInTheFirstColumn) {
-  Page page = BlankPage(1, 3000, 2000);
-  Block block;
-  int y = 100;
-  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
-    block.lines.push_back(PrintedLine(y, cells));
-    y += 60;
-  };
-  add({{100, "Tiêu chuẩn,"}, {700, "Kết quả"}, {1300, "Thời gian"}});
-  add({{100, "tiêu chí"}, {700, "cần đạt"}, {1300, "thực hiện"}});
-  add({{100, "Tiêu chí 1.1"}, {700, "Đạt"}, {1300, "Năm học"}});
-  add({{100, "Tiêu chí 1.2"}, {700, "Tốt"}, {1300, "Cả năm"}});
-  page.blocks.push_back(block);
-  const Table t = TableFromWords(page);
+  LinesPage lines;
+  lines.Add({{100, "Tiêu chuẩn,"}, {700, "Kết quả"}, {1300, "Thời gian"}});
+  lines.Add({{100, "tiêu chí"}, {700, "cần đạt"}, {1300, "thực hiện"}});
+  lines.Add({{100, "Tiêu chí 1.1"}, {700, "Đạt"}, {1300, "Năm học"}});
+  lines.Add({{100, "Tiêu chí 1.2"}, {700, "Tốt"}, {1300, "Cả năm"}});
+  const Table t = TableFromWords(lines.Build());
   ASSERT_EQ(t.columns(), 3u);
   ASSERT_EQ(t.rows.size(), 3u);
   EXPECT_EQ(t.rows[0][0].text, "Tiêu chuẩn, tiêu chí");
@@ -177,34 +176,27 @@ TEST(WordTablesTest, TheHeaderGoesOnInTheFirstColumn) {
 // groups do not outweigh a table with as many table lines but more
 // columns.
 TEST(WordTablesTest, TheTableIsTheRunWithTheMostCells) {
-  Page page = BlankPage(1, 3000, 2000);
-  Block block;
-  int y = 100;
-  auto add = [&](const std::vector<std::pair<int, std::string>>& cells) {
-    block.lines.push_back(PrintedLine(y, cells));
-    y += 60;
-  };
-  for (int i = 0; i < 3; ++i) add({{100, "Kết quả thực"}, {700, "hiện kế"}, {1300, "hoạch"}});
-  y += 300;
-  add({{100, "TT"},
+  LinesPage lines;
+  for (int i = 0; i < 3; ++i) lines.Add({{100, "Kết quả thực"}, {700, "hiện kế"}, {1300, "hoạch"}});
+  lines.Skip(300);
+  lines.Add({{100, "TT"},
        {400, "Tiêu chuẩn,"},
        {1000, "Kết quả"},
        {1500, "Công việc"},
        {2000, "Chủ trì"},
        {2500, "Ghi"}});
-  add({{400, "tiêu chí"},
+  lines.Add({{400, "tiêu chí"},
        {1000, "cần đạt"},
        {1500, "giải pháp"},
        {2000, "phối hợp"},
        {2500, "chú"}});
-  add({{100, "1"},
+  lines.Add({{100, "1"},
        {400, "Tiêu chí 1.1"},
        {1000, "Đạt"},
        {1500, "Rà soát"},
        {2000, "Hiệu trưởng"},
        {2500, "Không"}});
-  page.blocks.push_back(block);
-  const Table t = TableFromWords(page);
+  const Table t = TableFromWords(lines.Build());
   ASSERT_EQ(t.columns(), 6u);
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(t.rows[0][1].text, "Tiêu chuẩn, tiêu chí");
