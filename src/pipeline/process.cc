@@ -1,8 +1,8 @@
 #include "pipeline/process.h"
 
 #include <algorithm>
-#include <map>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <unordered_set>
@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
-#include "ingest/office_text.h"
 #include "ingest/leptonica_adapter.h"
+#include "ingest/office_text.h"
 #include "ingest/source_document.h"
 #include "lm/restorer.h"
 #include "ocr/ocr_document.h"
