@@ -206,9 +206,40 @@ class BodyReader {
   int legacy_runs_ = 0;
 };
 
+// The first section's properties: the first w:sectPr in document order (a
+// paragraph's, which ends a section, or the body's, the last section's).
+const xmlNode* FirstSection(const xmlNode* body) {
+  for (const xmlNode* c = body->children; c; c = c->next) {
+    if (Is(c, "sectPr")) return c;
+    if (Is(c, "p")) {
+      if (const xmlNode* section = Child(Child(c, "pPr"), "sectPr")) return section;
+    }
+  }
+  return nullptr;
+}
+
+// The relationship id of the header printed on the first page: the first
+// section's "first" header when it has a distinct title page (w:titlePg),
+// else its "default" header; empty when it has none.
+std::string FirstPageHeaderId(const xmlNode* body) {
+  const xmlNode* section = FirstSection(body);
+  if (!section) return {};
+  bool title_page = false;
+  if (const xmlNode* title = Child(section, "titlePg")) {
+    const std::string val = Attribute(title, "val");
+    title_page = val != "0" && val != "false" && val != "off";
+  }
+  const std::string wanted = title_page ? "first" : "default";
+  for (const xmlNode* c = section->children; c; c = c->next) {
+    if (Is(c, "headerReference") && Attribute(c, "type") == wanted) return Attribute(c, "id");
+  }
+  return {};
+}
+
 }  // namespace
 
-Result<OfficeText> DocxToText(std::string_view document_xml, std::string_view styles_xml) {
+Result<OfficeText> DocxToText(std::string_view document_xml, std::string_view styles_xml,
+                              const RelatedPartReader& read_related) {
   xml::DocPtr doc = xml::Parse(document_xml);
   const xmlNode* body = Child(xml::Root(doc), "body");
   if (!body) {
@@ -219,6 +250,19 @@ Result<OfficeText> DocxToText(std::string_view document_xml, std::string_view st
   const Styles styles(xml::Root(styles_doc));
   BodyReader reader(styles);
   std::vector<std::string> lines;
+  // The first page's header (a letterhead kept there), before the body;
+  // its lines without a letter (a page number) are left out.
+  const std::string header_id = read_related ? FirstPageHeaderId(body) : std::string();
+  if (!header_id.empty()) {
+    if (std::optional<std::string> header_xml = read_related(header_id)) {
+      xml::DocPtr header = xml::Parse(*header_xml);
+      if (const xmlNode* root = xml::Root(header); root && Is(root, "hdr")) {
+        std::vector<std::string> header_lines;
+        reader.Blocks(root, &header_lines);
+        AppendHeader(std::move(header_lines), &lines);
+      }
+    }
+  }
   reader.Blocks(body, &lines);
   return OfficeText{JoinLines(lines), "docx", reader.legacy_runs()};
 }
@@ -227,12 +271,25 @@ Result<OfficeText> ReadDocxPackage(const ZipPackage& zip, const std::string& doc
   auto document_xml = zip.Read(document);
   if (!document_xml) return std::unexpected(document_xml.error());
   std::string styles = FolderOf(document) + "styles.xml";
+  std::vector<Relationship> related;
   if (auto rels = zip.Read(RelationshipsPartOf(document))) {
+    related = Relationships(*rels, FolderOf(document));
     const std::string target = RelationshipTarget(*rels, "/styles", FolderOf(document));
     if (!target.empty()) styles = target;
   }
   auto styles_xml = zip.Read(styles);
-  return DocxToText(*document_xml, styles_xml ? std::string_view(*styles_xml) : std::string_view());
+  const RelatedPartReader read_related =
+      [&](const std::string& id) -> std::optional<std::string> {
+    for (const Relationship& r : related) {
+      if (r.id != id) continue;
+      auto part = zip.Read(r.target);
+      if (part) return std::move(*part);
+      return std::nullopt;
+    }
+    return std::nullopt;
+  };
+  return DocxToText(*document_xml, styles_xml ? std::string_view(*styles_xml) : std::string_view(),
+                    read_related);
 }
 
 Result<OfficeText> ReadDocx(const std::filesystem::path& path) {

@@ -15,6 +15,8 @@
 #define VNPLAN_INGEST_DOCX_TEXT_H_
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,12 +38,22 @@ class ZipPackage;
 // counts the stretches of runs decoded from a legacy font.
 using DocxText = OfficeText;
 
+// The bytes of the part that the main part's relationship `id` ("rId7")
+// names; nullopt when there is none or it cannot be read.
+using RelatedPartReader = std::function<std::optional<std::string>(const std::string& id)>;
+
 // Decodes the body of `document_xml` (word/document.xml), fonts resolved
 // through `styles_xml` (word/styles.xml, may be empty): run properties,
 // then the run's character style, the paragraph's style (and the styles
-// they are based on), then the document defaults. kInputError when the XML
-// is not well formed or has no w:body.
-Result<DocxText> DocxToText(std::string_view document_xml, std::string_view styles_xml);
+// they are based on), then the document defaults. With `read_related`,
+// the header printed on the first page (the first section's title-page
+// header when it has one, else its default header) comes first, followed
+// by an empty line: letterheads are kept there now and then. Its lines
+// without a letter (page numbers) are left out; other headers, footers,
+// footnotes and comments are not read. kInputError when the XML is not
+// well formed or has no w:body.
+Result<DocxText> DocxToText(std::string_view document_xml, std::string_view styles_xml,
+                            const RelatedPartReader& read_related = nullptr);
 
 // Reads the .docx package `zip` whose main part is `document` (named by
 // the package relationships); its styles part is found through the main

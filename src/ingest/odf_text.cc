@@ -51,11 +51,44 @@ class OdfStyles {
           defaults_[family] = FontOf(s);
         } else if (Is(s, "style")) {
           Style& style = by_name_[family + "/" + Attribute(s, "name")];
-          style = {FontOf(s), Attribute(s, "parent-style-name"), false};
+          style = {FontOf(s), Attribute(s, "parent-style-name"), Attribute(s, "master-page-name"),
+                   false};
           style.hidden = Attribute(Child(s, "table-properties"), "display") == "false";
         }
       }
     }
+    if (const xmlNode* masters = Child(root, "master-styles")) {
+      for (const xmlNode* m = masters->children; m; m = m->next) {
+        if (!Is(m, "master-page")) continue;
+        masters_.emplace(Attribute(m, "name"), m);
+        if (!first_master_) first_master_ = m;
+      }
+    }
+  }
+
+  // The header printed on the first page of the text `body` (office:text):
+  // the master page its first paragraph or table asks for (through its
+  // style), else "Standard", else the first master page; its first-page
+  // header (ODF 1.3, LibreOffice's "same content on first page" off) if it
+  // has one, else its header. Null when there is none or it is hidden.
+  // The node lives as long as the parts passed to Load.
+  const xmlNode* FirstPageHeader(const xmlNode* body) const {
+    std::string master;
+    for (const xmlNode* c = body->children; c && master.empty(); c = c->next) {
+      const std::string_view name = Name(c);
+      if (name != "p" && name != "h" && name != "table") continue;
+      auto it = by_name_.find((name == "table" ? "table/" : "paragraph/") +
+                              Attribute(c, "style-name"));
+      if (it != by_name_.end()) master = it->second.master_page;
+      break;
+    }
+    auto it = masters_.find(master.empty() ? std::string("Standard") : master);
+    const xmlNode* page = it != masters_.end() ? it->second : first_master_;
+    for (const char* kind : {"header-first", "header"}) {
+      const xmlNode* header = Child(page, kind);
+      if (header && Attribute(header, "display") != "false") return header;
+    }
+    return nullptr;
   }
 
   // The font style `name` of `family` sets, itself or through its parents;
@@ -81,7 +114,7 @@ class OdfStyles {
 
  private:
   struct Style {
-    std::string font, parent;
+    std::string font, parent, master_page;
     bool hidden = false;
   };
   // style:font-name names a font face; fo:font-family is the family.
@@ -99,6 +132,8 @@ class OdfStyles {
   }
   std::unordered_map<std::string, std::string> faces_, defaults_;
   std::unordered_map<std::string, Style> by_name_;
+  std::unordered_map<std::string, const xmlNode*> masters_;
+  const xmlNode* first_master_ = nullptr;
 };
 
 // ---- body ---------------------------------------------------------------------
@@ -355,35 +390,85 @@ class OdfReader {
   size_t repeat_bytes_left_ = kMaxRepeatBytes;
 };
 
-}  // namespace
-
-Result<OfficeText> OdfToText(std::string_view content_xml, std::string_view styles_xml) {
-  xml::DocPtr content = xml::Parse(content_xml);
-  const xmlNode* body = Child(xml::Root(content), "body");
+// The text of a document whose body is under `content_root`
+// (office:document-content, or a flat document's office:document), its
+// styles in `styles_root` (office:document-styles; may be null) and under
+// `content_root`.
+Result<OfficeText> DocumentText(const xmlNode* content_root, const xmlNode* styles_root,
+                                std::string_view part) {
+  const xmlNode* body = Child(content_root, "body");
   const xmlNode* text = Child(body, "text");
   const xmlNode* spreadsheet = text ? nullptr : Child(body, "spreadsheet");
   if (!text && !spreadsheet) {
-    if (!content) return MakeError(ErrorCode::kInputError, "content.xml is not well-formed XML");
+    if (!content_root) {
+      return MakeError(ErrorCode::kInputError, std::string(part) + " is not well-formed XML");
+    }
     if (Child(body, "presentation") || Child(body, "drawing")) {
       return MakeError(ErrorCode::kInputError,
                        "an OpenDocument presentation or drawing, not a text document or "
                        "spreadsheet; save it as .odt or PDF");
     }
-    return MakeError(ErrorCode::kInputError,
-                     "content.xml has no office:body with office:text or office:spreadsheet");
+    return MakeError(ErrorCode::kInputError, std::string(part) +
+                                                 " has no office:body with office:text or "
+                                                 "office:spreadsheet");
   }
   OdfStyles styles;
-  xml::DocPtr styles_doc = xml::Parse(styles_xml);
-  styles.Load(xml::Root(styles_doc));
-  styles.Load(xml::Root(content));
+  styles.Load(styles_root);
+  styles.Load(content_root);
   OdfReader reader(styles);
   std::vector<std::string> lines;
   if (text) {
+    if (const xmlNode* header = styles.FirstPageHeader(text)) {
+      std::vector<std::string> header_lines;
+      reader.Blocks(header, "", &header_lines);
+      AppendHeader(std::move(header_lines), &lines);
+    }
     reader.Blocks(text, "", &lines);
   } else {
     reader.Sheets(spreadsheet, &lines);
   }
   return OfficeText{JoinLines(lines), text ? "odt" : "ods", reader.legacy_runs()};
+}
+
+}  // namespace
+
+Result<OfficeText> OdfToText(std::string_view content_xml, std::string_view styles_xml) {
+  xml::DocPtr content = xml::Parse(content_xml);
+  xml::DocPtr styles = xml::Parse(styles_xml);
+  return DocumentText(xml::Root(content), xml::Root(styles), "content.xml");
+}
+
+bool LooksLikeFlatOdf(std::string_view head) {
+  head = head.substr(0, 4096);
+  if (head.find("urn:oasis:names:tc:opendocument:xmlns:office:1.0") == std::string_view::npos) {
+    return false;
+  }
+  // The first element, past the XML declaration, processing instructions,
+  // comments and a doctype.
+  size_t at = 0;
+  while ((at = head.find('<', at)) != std::string_view::npos) {
+    if (head.substr(at, 2) == "<?" || head.substr(at, 2) == "<!") {
+      ++at;
+      continue;
+    }
+    const size_t end = head.find_first_of(" \t\r\n/>", at + 1);
+    if (end == std::string_view::npos) return false;
+    std::string_view name = head.substr(at + 1, end - at - 1);
+    if (const size_t colon = name.find(':'); colon != std::string_view::npos) {
+      name = name.substr(colon + 1);
+    }
+    return name == "document";
+  }
+  return false;
+}
+
+Result<OfficeText> FlatOdfToText(std::string_view xml_text) {
+  xml::DocPtr doc = xml::Parse(xml_text);
+  const xmlNode* root = xml::Root(doc);
+  if (root && !Is(root, "document")) {
+    return MakeError(ErrorCode::kInputError, "an XML file that is not a flat OpenDocument file");
+  }
+  return DocumentText(root, nullptr, "the flat OpenDocument file");
 }
 
 Result<OfficeText> ReadOdfPackage(const ZipPackage& zip) {

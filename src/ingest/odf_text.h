@@ -1,6 +1,6 @@
 // OpenDocument text documents (.odt) and spreadsheets (.ods) as text, read
 // with libzip and libxml2. Input: the package (or, for tests, its
-// content.xml and styles.xml parts). Output: OfficeText in the shape of
+// content.xml and styles.xml parts), or a flat ODF file (.fodt, .fods). Output: OfficeText in the shape of
 // the seeds' exports (office_lines.h), route "odt" or "ods" by the body.
 //
 // Text documents: text:p and text:h are lines (text:line-break ends a
@@ -13,7 +13,11 @@
 // any row has text in); the content of a draw:text-box comes once,
 // after the paragraph that anchors it (a frame anchored to the page: where
 // it stands among the paragraphs). Deleted tracked changes, comments
-// (office:annotation) and footnotes are left out.
+// (office:annotation) and footnotes are left out. The header printed on
+// the first page (of the master page the first paragraph or table asks
+// for, else "Standard"; its first-page header if it has one) comes first,
+// followed by an empty line, its lines without a letter (page numbers)
+// left out; footers are not read.
 //
 // Spreadsheets: each visible table:table (sheet) in order, its rows laid
 // out by AppendSheet (office_lines.h); sheets are separated by an empty
@@ -50,6 +54,16 @@ class ZipPackage;
 // office:body has neither office:text nor office:spreadsheet (a
 // presentation, a drawing).
 Result<OfficeText> OdfToText(std::string_view content_xml, std::string_view styles_xml);
+
+// True when `head` (a file's first bytes; 4 KB are enough) opens a flat
+// OpenDocument file (.fodt, .fods: the whole document as one XML file,
+// root element office:document).
+bool LooksLikeFlatOdf(std::string_view head);
+
+// Decodes a flat OpenDocument file, as OdfToText does the parts of a
+// package. kInputError when it is not well formed, its root is not
+// office:document, or as for OdfToText.
+Result<OfficeText> FlatOdfToText(std::string_view xml_text);
 
 // Reads an ODF package. kInputError when META-INF/manifest.xml says its
 // content is encrypted (a password-protected document), when content.xml

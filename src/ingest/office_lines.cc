@@ -50,6 +50,21 @@ void AppendRow(const std::vector<std::string>& cells, std::vector<std::string>* 
   lines->push_back(std::move(line));
 }
 
+void AppendHeader(std::vector<std::string> header, std::vector<std::string>* lines) {
+  // Letters: ASCII ones, and every non-ASCII character (Vietnamese letters;
+  // a page number is digits, spaces and dashes).
+  const auto has_letter = [](const std::string& line) {
+    return std::any_of(line.begin(), line.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z');
+    });
+  };
+  std::erase_if(header, [&](const std::string& line) { return !has_letter(line); });
+  if (header.empty()) return;
+  for (std::string& line : header) lines->push_back(std::move(line));
+  lines->emplace_back();
+}
+
 std::string JoinLines(const std::vector<std::string>& lines) {
   size_t first = 0, end = lines.size();
   while (first < end && lines[first].empty()) ++first;

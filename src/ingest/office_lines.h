@@ -25,6 +25,11 @@ std::string CellLine(const std::vector<std::string>& lines);
 // Appends `cells` as one tab-separated line, unless every cell is empty.
 void AppendRow(const std::vector<std::string>& cells, std::vector<std::string>* lines);
 
+// Appends the lines of a page header printed above the body (a
+// letterhead kept there): those with a letter (page numbers go), then an
+// empty line if any was appended.
+void AppendHeader(std::vector<std::string> header, std::vector<std::string>* lines);
+
 // The document's text: each line followed by '\n', empty lines at the
 // start and end left out.
 std::string JoinLines(const std::vector<std::string>& lines);

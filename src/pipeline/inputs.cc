@@ -67,7 +67,7 @@ bool HasSupportedExtension(const std::filesystem::path& path) {
   static const std::set<std::string> kExtensions = {
       ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
       ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv", ".docx", ".docm",
-      ".dotx", ".odt", ".ott", ".xlsx", ".xlsm", ".xltx", ".ods", ".ots",
+      ".dotx", ".odt", ".ott", ".fodt", ".xlsx", ".xlsm", ".xltx", ".ods", ".ots", ".fods",
       // Legacy Word and Excel files cannot be read, but a walk lists them so
       // that the batch report says so instead of skipping them in silence.
       ".doc", ".xls"};

@@ -11,6 +11,7 @@
 
 #include "common/utf8.h"
 #include "ingest/leptonica_adapter.h"
+#include "ingest/odf_text.h"
 #include "ingest/office_text.h"
 #include "ingest/source_document.h"
 #include "lm/restorer.h"
@@ -196,6 +197,27 @@ struct Pipeline::Impl {
   Result<DocumentOutputs> ProcessText(
       const fs::path& input, const std::string& bytes, const std::string& route = "text",
       std::vector<std::pair<std::string, std::string>> notes = {}) const;
+  // An office document read as text (`flat` is "flat " for a one-file ODF
+  // document, else ""): ProcessText with notes saying how it was read.
+  Result<DocumentOutputs> ProcessOffice(const fs::path& input, const ingest::OfficeText& office,
+                                        std::string_view flat) const {
+    static const std::map<std::string, std::string> kWhat = {
+        {"docx", "Word document read as text, tables as tab-separated rows"},
+        {"odt", "OpenDocument text read as text, tables as tab-separated rows"},
+        {"xlsx", "Excel workbook read as text, sheet rows as tab-separated rows"},
+        {"ods", "OpenDocument spreadsheet read as text, sheet rows as tab-separated rows"}};
+    std::vector<std::pair<std::string, std::string>> notes;
+    const auto what = kWhat.find(office.route);
+    notes.emplace_back(office.route, std::string(flat) + (what != kWhat.end()
+                                                               ? what->second
+                                                               : "office document read as text"));
+    if (office.legacy_runs > 0) {
+      notes.emplace_back("legacy-font", std::to_string(office.legacy_runs) +
+                                            " stretch(es) of text decoded from legacy "
+                                            "Vietnamese fonts (.VnTime: TCVN3, VNI-Times: VNI)");
+    }
+    return ProcessText(input, office.text, office.route, std::move(notes));
+  }
   Result<DocumentOutputs> ProcessPdfText(const fs::path& input, const ingest::SourceDocument& doc,
                                          std::vector<Page> layers, text::Encoding encoding,
                                          bool uppercase_font) const;
@@ -492,25 +514,16 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
     case InputKind::kZip: {
       auto office = ingest::ReadOfficeDocument(input);
       if (!office) return std::unexpected(office.error());
-      static const std::map<std::string, std::string> kWhat = {
-          {"docx", "Word document read as text, tables as tab-separated rows"},
-          {"odt", "OpenDocument text read as text, tables as tab-separated rows"},
-          {"xlsx", "Excel workbook read as text, sheet rows as tab-separated rows"},
-          {"ods", "OpenDocument spreadsheet read as text, sheet rows as tab-separated rows"}};
-      std::vector<std::pair<std::string, std::string>> notes;
-      const auto what = kWhat.find(office->route);
-      notes.emplace_back(office->route,
-                         what != kWhat.end() ? what->second : "office document read as text");
-      if (office->legacy_runs > 0) {
-        notes.emplace_back("legacy-font", std::to_string(office->legacy_runs) +
-                                              " stretch(es) of text decoded from legacy "
-                                              "Vietnamese fonts (.VnTime: TCVN3, VNI-Times: VNI)");
-      }
-      return impl_->ProcessText(input, office->text, office->route, std::move(notes));
+      return impl_->ProcessOffice(input, *office, "");
     }
     case InputKind::kText: {
       auto bytes = ReadFile(input);
       if (!bytes) return std::unexpected(bytes.error());
+      if (ingest::LooksLikeFlatOdf(*bytes)) {
+        auto office = ingest::FlatOdfToText(*bytes);
+        if (!office) return std::unexpected(office.error());
+        return impl_->ProcessOffice(input, *office, "flat ");
+      }
       return impl_->ProcessText(input, *bytes);
     }
     case InputKind::kImage:

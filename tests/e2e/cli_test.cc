@@ -353,6 +353,49 @@ TEST_F(CliTest, TablesOnOdtAndXlsxMatchTheTextExport) {
   }
 }
 
+// Seed 000 with its number, place and date line kept in the page header
+// (in .VnTime), as a Word document and as a flat OpenDocument file
+// (.fodt): the header is read before the body, so the document's number,
+// place and date are found as from the text export.
+TEST_F(CliTest, TablesReadTheLetterheadFromThePageHeader) {
+  const fs::path seed = Seed("000_");
+  if (seed.empty()) GTEST_SKIP() << "seed 000 not found under " << VNPLAN_SHARED_DIR;
+  const std::string tsv = ReadFile(seed);
+  const size_t title = tsv.find("KẾ HOẠCH\n");
+  ASSERT_NE(title, std::string::npos);
+  const std::string header = tsv.substr(0, title), body = tsv.substr(title);
+  ASSERT_NE(header.find("Số: 215/KH-ĐBL"), std::string::npos);
+
+  auto word_header = samples::WordBodyFromTsv(header, samples::DocxFont::kVnTime);
+  auto word_body = samples::WordBodyFromTsv(body, samples::DocxFont::kVnTime);
+  ASSERT_TRUE(word_header && word_body);
+  const fs::path docx = dir_ / "ke_hoach.docx";
+  ASSERT_TRUE(samples::WriteDocx(docx, *word_body, "", "word/document.xml", *word_header));
+
+  auto odf_header = samples::OdfBodyFromTsv(header, samples::DocxFont::kVnTime, false);
+  auto odf_body = samples::OdfBodyFromTsv(body, samples::DocxFont::kVnTime, false);
+  ASSERT_TRUE(odf_header && odf_body);
+  // The header's paragraphs, out of the office:text OdfBodyFromTsv wraps them in.
+  const std::string open = "<office:text>", close = "</office:text>";
+  ASSERT_TRUE(odf_header->starts_with(open) && odf_header->ends_with(close));
+  const std::string master_styles = "<office:master-styles><style:master-page "
+                                    "style:name=\"Standard\"><style:header>" +
+                                    odf_header->substr(open.size(), odf_header->size() -
+                                                                        open.size() - close.size()) +
+                                    "</style:header></style:master-page></office:master-styles>";
+  const fs::path fodt = Write("ke_hoach.fodt", samples::FlatOdf("application/vnd.oasis.opendocument.text",
+                                                                *odf_body, samples::OdfLegacyStyles(),
+                                                                master_styles));
+  for (const auto& [path, route] : {std::pair{docx, "docx"}, std::pair{fodt, "odt"}}) {
+    SCOPED_TRACE(route);
+    const CommandResult r = RunVnplan("tables --compact " + Q(path));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto got = nlohmann::json::parse(r.out);
+    EXPECT_EQ(got["source"]["route"], route);
+    ExpectSeed000Plan(got);
+  }
+}
+
 // Seed 000 as a spreadsheet saves it: semicolon-separated CSV (Vietnamese
 // Excel settings), every field quoted, line breaks inside cells, the
 // letter's prose as one-field records around the table. Before the CSV

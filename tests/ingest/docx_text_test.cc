@@ -135,6 +135,56 @@ TEST(DocxTextTest, LegacyFontsFromStyles) {
             "Kế hoạch\nKẾ HOẠCH\nKế hoạch\n");
 }
 
+std::string Header(const std::string& body) {
+  return std::string("<?xml version=\"1.0\"?><w:hdr ") + kWordNamespace + ">" + body +
+         "</w:hdr>";
+}
+
+// A document whose first section is `section` (its sectPr's content),
+// ended by a paragraph, then a second section; each header relationship id
+// reads as the header "<id> header".
+std::string TextWithHeaders(const std::string& section) {
+  const std::string xml = std::string("<?xml version=\"1.0\"?><w:document ") + kWordNamespace +
+                          " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                          "relationships\"><w:body>" +
+                          "<w:p><w:pPr><w:sectPr>" + section + "</w:sectPr></w:pPr>" +
+                          R("UBND HUYỆN TÂN PHÚ") + "</w:p>" + P(R("Trang hai")) +
+                          "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rLast\"/>"
+                          "</w:sectPr></w:body></w:document>";
+  auto got = DocxToText(xml, "", [](const std::string& id) -> std::optional<std::string> {
+    if (id == "rMissing") return std::nullopt;
+    if (id == "rBroken") return "<w:hdr";
+    if (id == "rPage") return Header(P("<w:r><w:instrText> PAGE </w:instrText></w:r>" + R("- 1 -")));
+    return Header(P(R(id + " header")));
+  });
+  EXPECT_TRUE(got.has_value()) << (got ? "" : got.error().message);
+  return got ? got->text : "";
+}
+
+TEST(DocxTextTest, FirstPageHeaderComesFirst) {
+  // The first section's default header, not the last section's.
+  EXPECT_EQ(TextWithHeaders("<w:headerReference w:type=\"default\" r:id=\"rDefault\"/>"),
+            "rDefault header\n\nUBND HUYỆN TÂN PHÚ\nTrang hai\n");
+  // A distinct title page prints the "first" header on page 1.
+  EXPECT_EQ(TextWithHeaders("<w:headerReference w:type=\"default\" r:id=\"rDefault\"/>"
+                            "<w:headerReference w:type=\"first\" r:id=\"rFirst\"/><w:titlePg/>"),
+            "rFirst header\n\nUBND HUYỆN TÂN PHÚ\nTrang hai\n");
+  EXPECT_EQ(TextWithHeaders("<w:headerReference w:type=\"default\" r:id=\"rDefault\"/>"
+                            "<w:headerReference w:type=\"first\" r:id=\"rFirst\"/>"
+                            "<w:titlePg w:val=\"0\"/>"),
+            "rDefault header\n\nUBND HUYỆN TÂN PHÚ\nTrang hai\n");
+  // A title page without a header of its own has an empty header there.
+  EXPECT_EQ(TextWithHeaders("<w:headerReference w:type=\"default\" r:id=\"rDefault\"/><w:titlePg/>"),
+            "UBND HUYỆN TÂN PHÚ\nTrang hai\n");
+  // Page numbers, missing and broken parts add nothing.
+  for (const char* id : {"rPage", "rMissing", "rBroken"}) {
+    EXPECT_EQ(TextWithHeaders(std::string("<w:headerReference w:type=\"default\" r:id=\"") + id +
+                              "\"/>"),
+              "UBND HUYỆN TÂN PHÚ\nTrang hai\n")
+        << id;
+  }
+}
+
 TEST(DocxTextTest, BrokenPartsAreInputErrors) {
   EXPECT_EQ(DocxToText("<w:document", "").error().code, ErrorCode::kInputError);
   EXPECT_EQ(DocxToText(std::string("<w:document ") + kWordNamespace + "/>", "").error().code,
@@ -187,6 +237,35 @@ TEST_F(DocxFileTest, ReadsThePartsTheRelationshipsName) {
   auto got = ReadDocx(path);
   ASSERT_TRUE(got) << got.error().message;
   EXPECT_EQ(got->text, "Kế hoạch\n");
+}
+
+TEST_F(DocxFileTest, ReadsTheFirstPageHeaderThroughTheRelationships) {
+  const std::string rels_ns =
+      "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"";
+  const std::string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const fs::path path = dir_ / "header.docx";
+  ASSERT_TRUE(samples::WriteZip(
+      path,
+      {{"_rels/.rels", "<Relationships " + rels_ns + "><Relationship Id=\"rId1\" Type=\"" + type +
+                           "officeDocument\" Target=\"word/document.xml\"/></Relationships>"},
+       {"word/document.xml",
+        std::string("<w:document ") + kWordNamespace +
+            " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            "<w:body>" +
+            P(R("KẾ HOẠCH")) +
+            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId9\"/></w:sectPr>"
+            "</w:body></w:document>"},
+       {"word/_rels/document.xml.rels",
+        "<Relationships " + rels_ns + "><Relationship Id=\"rId9\" Type=\"" + type +
+            "header\" Target=\"header1.xml\"/><Relationship Id=\"rId2\" Type=\"" + type +
+            "styles\" Target=\"styles.xml\"/></Relationships>"},
+       // The header's runs are in the document's default font, .VnTime.
+       {"word/header1.xml", Header(P(R("Tr­êng TH Hoµ B×nh")))},
+       {"word/styles.xml", Styles("<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts "
+                                  "w:ascii=\".VnTime\"/></w:rPr></w:rPrDefault></w:docDefaults>")}}));
+  auto got = ReadDocx(path);
+  ASSERT_TRUE(got) << got.error().message;
+  EXPECT_EQ(got->text, "Trường TH Hoà Bình\n\nKẾ HOẠCH\n");
 }
 
 TEST_F(DocxFileTest, OtherFilesAreInputErrors) {

@@ -100,6 +100,86 @@ TEST(OdfTextTest, DeletionsCommentsNotesLeftOutTextBoxOnce) {
   EXPECT_EQ(got.text, "Trước sau\nUBND\nCỘNG HÒA\nSố: 1\nMẫu 01\n");
 }
 
+// styles.xml with the master pages `masters` (style:master-page elements)
+// and a paragraph style "Legacy" in .VnTime.
+std::string MasterStyles(const std::string& masters) {
+  return Styles("<office:styles><style:style style:name=\"Legacy\" style:family=\"paragraph\">"
+                "<style:text-properties style:font-name=\".VnTime\"/></style:style>"
+                "</office:styles><office:master-styles>" +
+                masters + "</office:master-styles>");
+}
+std::string Master(const std::string& name, const std::string& inner) {
+  return "<style:master-page style:name=\"" + name + "\">" + inner + "</style:master-page>";
+}
+
+TEST(OdfTextTest, FirstPageHeaderComesFirst) {
+  const std::string body = Text(P("KẾ HOẠCH"));
+  const std::string standard =
+      Master("Standard", "<style:header><text:p text:style-name=\"Legacy\">Tr\u00adêng TH Hoµ "
+                         "B×nh</text:p><text:p>- <text:page-number>1</text:page-number> -</text:p>"
+                         "</style:header><style:footer>" +
+                             P("chân trang") + "</style:footer>");
+  // "Standard" when the first paragraph names no master page; page numbers
+  // and footers left out; the header's own fonts.
+  EXPECT_EQ(Read(Content(body), MasterStyles(Master("Other", "<style:header>" + P("khác") +
+                                                                 "</style:header>") +
+                                             standard))
+                .text,
+            "Trường TH Hoà Bình\n\nKẾ HOẠCH\n");
+  // The master page the first paragraph's style asks for; its first-page
+  // header when it has one.
+  const std::string landscape = Master(
+      "Landscape", "<style:header>" + P("mọi trang") + "</style:header><style:header-first>" +
+                       P("trang đầu") + "</style:header-first>");
+  EXPECT_EQ(Read(Content(Text("<text:p text:style-name=\"P1\">KẾ HOẠCH</text:p>"),
+                         "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+                         "style:master-page-name=\"Landscape\"/>"),
+                 MasterStyles(standard + landscape))
+                .text,
+            "trang đầu\n\nKẾ HOẠCH\n");
+  // A hidden header, or none, adds nothing.
+  EXPECT_EQ(Read(Content(body), MasterStyles(Master("Standard", "<style:header style:display=\"false\">" +
+                                                                   P("ẩn") + "</style:header>")))
+                .text,
+            "KẾ HOẠCH\n");
+  EXPECT_EQ(Read(Content(body), MasterStyles(Master("Standard", ""))).text, "KẾ HOẠCH\n");
+}
+
+TEST(OdfTextTest, FlatDocumentsReadAsPackagesAre) {
+  // LibreOffice's .fodt: one XML file with styles, master pages and body.
+  const std::string fodt =
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- saved -->\n"
+                  "<office:document ") +
+      kOdfNamespaces +
+      " office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+      "<office:styles><style:style style:name=\"Legacy\" style:family=\"paragraph\">"
+      "<style:text-properties style:font-name=\".VnTime\"/></style:style></office:styles>"
+      "<office:master-styles>" +
+      Master("Standard", "<style:header>" + P("UBND HUYỆN TÂN PHÚ") + "</style:header>") +
+      "</office:master-styles><office:body>" +
+      Text("<text:p text:style-name=\"Legacy\">KÕ ho¹ch</text:p>" +
+           Table(Row(Cell(P("TT")) + Cell(P("Tiêu chí")) + Cell(P("Ghi chú"))))) +
+      "</office:body></office:document>";
+  EXPECT_TRUE(LooksLikeFlatOdf(fodt));
+  auto got = FlatOdfToText(fodt);
+  ASSERT_TRUE(got) << got.error().message;
+  EXPECT_EQ(got->route, "odt");
+  EXPECT_EQ(got->text, "UBND HUYỆN TÂN PHÚ\n\nKế hoạch\nTT\tTiêu chí\tGhi chú\n");
+  EXPECT_EQ(got->legacy_runs, 1);
+
+  // Neither the parts of a package, nor other XML, nor text that names
+  // the namespace.
+  EXPECT_FALSE(LooksLikeFlatOdf(Content(Text(P("a")))));
+  EXPECT_FALSE(LooksLikeFlatOdf("<?xml version=\"1.0\"?><document/>"));
+  EXPECT_FALSE(LooksLikeFlatOdf("Kế hoạch urn:oasis:names:tc:opendocument:xmlns:office:1.0"));
+  auto content = FlatOdfToText(Content(Text(P("a"))));
+  ASSERT_FALSE(content);
+  EXPECT_EQ(content.error().code, ErrorCode::kInputError);
+  auto broken = FlatOdfToText(fodt.substr(0, fodt.size() / 2));
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error().code, ErrorCode::kInputError);
+}
+
 TEST(OdfTextTest, TableRowsSpansCoveredAndNested) {
   const std::string nested = "<table:table>" + Row(Cell(P("a")) + Cell(P("b"))) + "</table:table>";
   const std::string table =

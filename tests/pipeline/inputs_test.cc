@@ -59,7 +59,7 @@ class ExpandTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("vnplan_expand_" + std::to_string(::getpid()));
     fs::create_directories(dir_ / "sub" / ".hidden");
     for (const char* f : {"a.pdf", "b.txt", "notes.xyz", "sub/c.png", "sub/.hidden/d.pdf",
-                          "sub/e.docx", "sub/f.DOC", "sub/g.html"}) {
+                          "sub/e.docx", "sub/f.DOC", "sub/g.html", "sub/h.fodt"}) {
       std::ofstream(dir_ / f) << "x";
     }
   }
@@ -69,10 +69,10 @@ class ExpandTest : public ::testing::Test {
 
 TEST_F(ExpandTest, WalksDirectoriesAndGlobsSorted) {
   auto r = ExpandInputs({dir_.string()});
-  // a.pdf b.txt sub/c.png sub/e.docx sub/g.html, and sub/f.DOC (a legacy
-  // Word file gets a failure line saying why, not silence); not .xyz, not
-  // hidden.
-  ASSERT_EQ(r.files.size(), 6u);
+  // a.pdf b.txt sub/c.png sub/e.docx sub/g.html sub/h.fodt, and sub/f.DOC
+  // (a legacy Word file gets a failure line saying why, not silence); not
+  // .xyz, not hidden.
+  ASSERT_EQ(r.files.size(), 7u);
   EXPECT_TRUE(std::is_sorted(r.files.begin(), r.files.end()));
   auto g = ExpandInputs({(dir_ / "*.pdf").string(), (dir_ / "missing*.pdf").string(),
                          (dir_ / "nope.txt").string()});

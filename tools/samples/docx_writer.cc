@@ -145,9 +145,13 @@ bool WriteZip(const std::filesystem::path& path,
 }
 
 bool WriteDocx(const std::filesystem::path& path, const std::string& body_xml,
-               const std::string& styles_xml, const std::string& document_part) {
+               const std::string& styles_xml, const std::string& document_part,
+               const std::string& header_xml) {
   const std::string dir = document_part.substr(0, document_part.rfind('/') + 1);
   const std::string file = document_part.substr(dir.size());
+  const std::string section =
+      header_xml.empty() ? "<w:sectPr/>"
+                         : "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/></w:sectPr>";
   std::vector<std::pair<std::string, std::string>> members = {
       {"[Content_Types].xml",
        "<?xml version=\"1.0\"?><Types "
@@ -160,18 +164,31 @@ bool WriteDocx(const std::filesystem::path& path, const std::string& body_xml,
        "officeDocument\" Target=\"" +
            document_part + "\"/></Relationships>"},
       {document_part, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document " +
-                          std::string(kWordNamespace) + "><w:body>" + body_xml +
-                          "<w:sectPr/></w:body></w:document>"}};
+                          std::string(kWordNamespace) +
+                          " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                          "relationships\"><w:body>" +
+                          body_xml + section + "</w:body></w:document>"}};
+  std::string relationships;
+  constexpr char kType[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
   if (!styles_xml.empty()) {
-    members.push_back({dir + "_rels/" + file + ".rels",
-                       "<?xml version=\"1.0\"?><Relationships "
-                       "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
-                       "officeDocument/2006/relationships/styles\" Target=\"theme_styles.xml\"/>"
-                       "</Relationships>"});
+    relationships += std::string("<Relationship Id=\"rId1\" Type=\"") + kType +
+                     "styles\" Target=\"theme_styles.xml\"/>";
     members.push_back({dir + "theme_styles.xml", "<?xml version=\"1.0\"?><w:styles " +
                                                      std::string(kWordNamespace) + ">" +
                                                      styles_xml + "</w:styles>"});
+  }
+  if (!header_xml.empty()) {
+    relationships +=
+        std::string("<Relationship Id=\"rId2\" Type=\"") + kType + "header\" Target=\"header1.xml\"/>";
+    members.push_back({dir + "header1.xml", "<?xml version=\"1.0\"?><w:hdr " +
+                                                std::string(kWordNamespace) + ">" + header_xml +
+                                                "</w:hdr>"});
+  }
+  if (!relationships.empty()) {
+    members.push_back({dir + "_rels/" + file + ".rels",
+                       "<?xml version=\"1.0\"?><Relationships "
+                       "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                           relationships + "</Relationships>"});
   }
   return WriteZip(path, members);
 }
@@ -187,6 +204,12 @@ const char kOdfNamespaces[] =
     "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
     "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" "
     "office:version=\"1.3\"";
+
+// The font faces OdfLegacyStyles names.
+const char kOdfFontFaces[] =
+    "<office:font-face-decls><style:font-face style:name=\"VnTime\" "
+    "svg:font-family=\"'.VnTime'\"/><style:font-face style:name=\"VnTimeH\" "
+    "svg:font-family=\"'.VnTimeH'\"/></office:font-face-decls>";
 
 bool WriteOdf(const std::filesystem::path& path, const std::string& mimetype,
               const std::string& body_xml, const std::string& automatic_styles_xml,
@@ -204,10 +227,7 @@ bool WriteOdf(const std::filesystem::path& path, const std::string& mimetype,
            "</manifest:manifest>"},
       {"content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " +
                           std::string(kOdfNamespaces) + ">" +
-                          "<office:font-face-decls><style:font-face style:name=\"VnTime\" "
-                          "svg:font-family=\"'.VnTime'\"/><style:font-face "
-                          "style:name=\"VnTimeH\" svg:font-family=\"'.VnTimeH'\"/>"
-                          "</office:font-face-decls>" +
+                          kOdfFontFaces +
                           "<office:automatic-styles>" + automatic_styles_xml +
                           "</office:automatic-styles><office:body>" + body_xml +
                           "</office:body></office:document-content>"}};
@@ -219,6 +239,14 @@ bool WriteOdf(const std::filesystem::path& path, const std::string& mimetype,
                            "</office:document-styles>"});
   }
   return WriteZip(path, members);
+}
+
+std::string FlatOdf(const std::string& mimetype, const std::string& body_xml,
+                    const std::string& automatic_styles_xml, const std::string& styles_xml) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " +
+         std::string(kOdfNamespaces) + " office:mimetype=\"" + mimetype + "\">" + kOdfFontFaces +
+         styles_xml + "<office:automatic-styles>" + automatic_styles_xml +
+         "</office:automatic-styles><office:body>" + body_xml + "</office:body></office:document>\n";
 }
 
 std::string OdfLegacyStyles() {

@@ -51,10 +51,12 @@ bool WriteZip(const std::filesystem::path& path,
 // Writes a .docx whose body is `body_xml` and whose styles part holds
 // `styles_xml` (children of w:styles; no styles part if empty). The main
 // part is stored as `document_part` and found through the package
-// relationships, as Word finds it.
+// relationships, as Word finds it. A non-empty `header_xml` (children of
+// w:hdr) is the section's default header.
 bool WriteDocx(const std::filesystem::path& path, const std::string& body_xml,
                const std::string& styles_xml = "",
-               const std::string& document_part = "word/document.xml");
+               const std::string& document_part = "word/document.xml",
+               const std::string& header_xml = "");
 
 // ---- OpenDocument -----------------------------------------------------------
 
@@ -72,6 +74,12 @@ extern const char kOdfNamespaces[];
 bool WriteOdf(const std::filesystem::path& path, const std::string& mimetype,
               const std::string& body_xml, const std::string& automatic_styles_xml = "",
               const std::string& styles_xml = "");
+
+// A flat OpenDocument file (.fodt, .fods) of the given type holding what
+// WriteOdf writes in a package: `styles_xml` here holds children of
+// office:document (office:styles, office:master-styles).
+std::string FlatOdf(const std::string& mimetype, const std::string& body_xml,
+                    const std::string& automatic_styles_xml, const std::string& styles_xml);
 
 // The office:automatic-styles children that OdfBodyFromTsv's spans name:
 // text styles "T1" and "T2" whose style:font-name names the font faces
