@@ -195,7 +195,7 @@ std::string Fill(const char* phrase, const std::string& learners) {
 
 }  // namespace
 
-GeneratedPlan GeneratePlan(const PlanOptions& options) {
+GeneratedPlan GeneratePlan(const PlanOptions& options, const PlanTable& table) {
   Gen g(options.seed);
   const SchoolKind& kind = g.Pick(kKinds);
   std::string school = g.Pick(kSchoolNames);
@@ -257,60 +257,65 @@ GeneratedPlan GeneratePlan(const PlanOptions& options) {
   }
   md += "\n## III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC\n\n";
 
-  // Choose criteria: (level, standard, criterion number).
-  int total = options.criteria_count > 0 ? options.criteria_count : g.Int(4, 14);
-  bool level4 = options.level4 && g.Coin(0.5) && total >= 3;
-  int n4 = level4 ? std::max(1, total / 4) : 0;
-  int n123 = total - n4;
   std::vector<GoldCriterion> crits;
-  auto choose = [&](const std::string& level, int count, int max_per_std) {
-    std::set<std::pair<int, int>> chosen;
-    int guard = 0;
-    while (static_cast<int>(chosen.size()) < count && guard++ < 10000) {
-      const Standard& s = g.Pick(kStandards);
-      int maxc = std::min(s.criteria, max_per_std);
-      chosen.insert({s.number, g.Int(1, maxc)});
-      if (guard > 2000) break;  // more criteria requested than exist
-    }
-    for (const auto& [sn, cn] : chosen) {
-      GoldCriterion c;
-      c.level = level;
-      c.standard = sn;
-      c.standard_title = kStandards[sn - 1].title;
-      c.criterion = std::to_string(sn) + "." + std::to_string(cn);
-      c.criterion_label = "Tiêu chí " + c.criterion;
-      if (options.variety && g.Coin(0.5)) c.criterion_label += ": " + std::string(g.Pick(kTopics[sn - 1]));
-      c.expected_result = Fill(g.Pick(kExpected[sn - 1]), learners);
-      int na = g.Int(1, 3);
-      static constexpr const char* kBullets[] = {"- ", "+ ", "• "};
-      const char* bullet = options.variety ? kBullets[g.Int(0, 2)] : kBullets[0];
-      std::set<int> used;
-      for (int k = 0; k < na; ++k) {
-        int ai = g.Int(0, static_cast<int>(kActions[sn - 1].size()) - 1);
-        if (!used.insert(ai).second) continue;
-        if (!c.actions.empty()) c.actions += "\n";
-        c.actions += (na > 1 ? bullet : "") + Fill(kActions[sn - 1][ai], learners);
+  if (table.rows.empty()) {
+    // Choose criteria: (level, standard, criterion number).
+    int total = options.criteria_count > 0 ? options.criteria_count : g.Int(4, 14);
+    bool level4 = options.level4 && g.Coin(0.5) && total >= 3;
+    int n4 = level4 ? std::max(1, total / 4) : 0;
+    int n123 = total - n4;
+    auto choose = [&](const std::string& level, int count, int max_per_std) {
+      std::set<std::pair<int, int>> chosen;
+      int guard = 0;
+      while (static_cast<int>(chosen.size()) < count && guard++ < 10000) {
+        const Standard& s = g.Pick(kStandards);
+        int maxc = std::min(s.criteria, max_per_std);
+        chosen.insert({s.number, g.Int(1, maxc)});
+        if (guard > 2000) break;  // more criteria requested than exist
       }
-      c.responsible = g.Pick(kResponsible);
-      switch (g.Int(0, 4)) {
-        case 0: c.timeline = "Năm học " + school_year; break;
-        case 1: c.timeline = "Từ tháng 9/" + std::to_string(year) + " đến tháng 5/" + std::to_string(year + 1); break;
-        case 2: c.timeline = "Học kỳ I năm học " + school_year; break;
-        case 3: c.timeline = "Thường xuyên trong năm học"; break;
-        default: c.timeline = "Tháng " + std::to_string(g.Int(9, 12)) + "/" + std::to_string(year); break;
+      for (const auto& [sn, cn] : chosen) {
+        GoldCriterion c;
+        c.level = level;
+        c.standard = sn;
+        c.standard_title = kStandards[sn - 1].title;
+        c.criterion = std::to_string(sn) + "." + std::to_string(cn);
+        c.criterion_label = "Tiêu chí " + c.criterion;
+        if (options.variety && g.Coin(0.5)) c.criterion_label += ": " + std::string(g.Pick(kTopics[sn - 1]));
+        c.expected_result = Fill(g.Pick(kExpected[sn - 1]), learners);
+        int na = g.Int(1, 3);
+        static constexpr const char* kBullets[] = {"- ", "+ ", "• "};
+        const char* bullet = options.variety ? kBullets[g.Int(0, 2)] : kBullets[0];
+        std::set<int> used;
+        for (int k = 0; k < na; ++k) {
+          int ai = g.Int(0, static_cast<int>(kActions[sn - 1].size()) - 1);
+          if (!used.insert(ai).second) continue;
+          if (!c.actions.empty()) c.actions += "\n";
+          c.actions += (na > 1 ? bullet : "") + Fill(kActions[sn - 1][ai], learners);
+        }
+        c.responsible = g.Pick(kResponsible);
+        switch (g.Int(0, 4)) {
+          case 0: c.timeline = "Năm học " + school_year; break;
+          case 1: c.timeline = "Từ tháng 9/" + std::to_string(year) + " đến tháng 5/" + std::to_string(year + 1); break;
+          case 2: c.timeline = "Học kỳ I năm học " + school_year; break;
+          case 3: c.timeline = "Thường xuyên trong năm học"; break;
+          default: c.timeline = "Tháng " + std::to_string(g.Int(9, 12)) + "/" + std::to_string(year); break;
+        }
+        c.budget = g.Pick(kBudget);
+        c.other_support = g.Pick(kSupport);
+        if (options.variety && g.Coin(0.25)) c.budget.clear();
+        if (options.variety && g.Coin(0.3)) c.responsible += ", " + std::string(g.Pick(kResponsible));
+        c.notes = g.Pick(kNotes);
+        crits.push_back(std::move(c));
       }
-      c.budget = g.Pick(kBudget);
-      c.other_support = g.Pick(kSupport);
-      if (options.variety && g.Coin(0.25)) c.budget.clear();
-      if (options.variety && g.Coin(0.3)) c.responsible += ", " + std::string(g.Pick(kResponsible));
-      c.notes = g.Pick(kNotes);
-      crits.push_back(std::move(c));
-    }
-  };
-  choose("MỨC 1, 2, 3", n123, 10);
-  if (n4 > 0) choose("MỨC 4", n4, 3);
+    };
+    choose("MỨC 1, 2, 3", n123, 10);
+    if (n4 > 0) choose("MỨC 4", n4, 3);
+  } else {
+    crits = table.rows;
+  }
 
-  md += "<!-- widths: 4 12 17 21 12 11 9 10 6 -->\n";
+  md += "<!-- widths: " + (table.widths.empty() ? std::string("4 12 17 21 12 11 9 10 6") : table.widths) +
+        " -->\n";
   md += "| TT | Tiêu chuẩn, tiêu chí | Kết quả cần đạt (so với hiện trạng) | Công việc/giải pháp cần thực hiện | "
         "Chủ trì và phối hợp thực hiện | Thời gian thực hiện và hoàn thành | Dự kiến kinh phí | "
         "Điều kiện hỗ trợ khác | Ghi chú |\n";

@@ -13,18 +13,6 @@
 
 namespace vnplan::synth {
 
-// Option               Default  Meaning
-struct PlanOptions {
-  uint64_t seed = 1;    // same seed -> same document
-  int criteria_count = 0;  // criterion rows; 0 = random 4..14; capped by the
-                           // distinct criteria available (28 at levels 1-3,
-                           // 14 at level 4), so check criteria.size()
-  bool level4 = true;   // may add a "MỨC 4" part (random) when true
-  bool variety = false; // more cell variation: "Tiêu chí 1.5: <topic>"
-                        // labels, "+"/"•" bullets, empty budgets, longer
-                        // responsible lists (off: output stays as before)
-};
-
 // One criterion row of the table. Text fields are plain UTF-8 (no
 // Markdown); '\n' separates lines written with <br> in the cell.
 struct GoldCriterion {
@@ -42,12 +30,37 @@ struct GoldCriterion {
   std::string notes;            // Ghi chú
 };
 
+// Option               Default  Meaning
+struct PlanOptions {
+  uint64_t seed = 1;    // same seed -> same document
+  int criteria_count = 0;  // criterion rows; 0 = random 4..14; capped by the
+                           // distinct criteria available (28 at levels 1-3,
+                           // 14 at level 4), so check criteria.size()
+  bool level4 = true;   // may add a "MỨC 4" part (random) when true
+  bool variety = false; // more cell variation: "Tiêu chí 1.5: <topic>"
+                        // labels, "+"/"•" bullets, empty budgets, longer
+                        // responsible lists (off: output stays as before)
+};
+
 struct GeneratedPlan {
   std::string markdown;
   std::vector<GoldCriterion> criteria;  // in table order
 };
 
-GeneratedPlan GeneratePlan(const PlanOptions& options);
+// The table's content when it is given rather than drawn (e.g. a real
+// plan's hand-checked rows, for benchmarks on real cell text).
+// Field       Default  Meaning
+struct PlanTable {
+  std::vector<GoldCriterion> rows;  // {}: rows drawn from PlanOptions; else
+                        // the table holds exactly these rows in this order
+                        // (a level row where `level` changes and is not
+                        // empty, a standard row where `standard` changes);
+                        // the prose around it is still drawn from the seed
+  std::string widths;   // "": "4 12 17 21 12 11 9 10 6"; else the table's
+                        // 9 relative column widths
+};
+
+GeneratedPlan GeneratePlan(const PlanOptions& options, const PlanTable& table = {});
 
 // JSON array of objects with exactly the GoldCriterion field names.
 std::string CriteriaToJson(const std::vector<GoldCriterion>& criteria);

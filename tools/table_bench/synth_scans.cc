@@ -3,17 +3,21 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <fstream>
 #include <optional>
+#include <random>
+
+#include <nlohmann/json.hpp>
 
 #include "synth/synth.h"
 
 namespace vnplan::table_bench {
 
-Result<ScannedPlan> MakeScannedPlan(const ScanOptions& options) {
+Result<ScannedPlan> MakeScannedPlan(const ScanOptions& options, const synth::PlanTable& table) {
   synth::PlanOptions plan_options;
   plan_options.seed = options.seed;
   plan_options.criteria_count = options.criteria;
-  synth::GeneratedPlan plan = synth::GeneratePlan(plan_options);
+  synth::GeneratedPlan plan = synth::GeneratePlan(plan_options, table);
   if (!options.borders) {
     // "<!-- noborder -->" before the plan table (and its widths comment).
     size_t header = plan.markdown.find("\n| TT |");
@@ -79,6 +83,54 @@ Result<ScannedPlan> MakeScannedPlan(const ScanOptions& options) {
       }
     }
     out.pages.push_back(std::move(page));
+  }
+  return out;
+}
+
+Result<std::vector<synth::GoldCriterion>> LoadCriteriaJson(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return std::unexpected(Error{ErrorCode::kInputError, "cannot read " + path});
+  nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return std::unexpected(Error{ErrorCode::kInputError, path + ": not JSON"});
+  const nlohmann::json& rows = doc.is_object() && doc.contains("criteria") ? doc["criteria"] : doc;
+  if (!rows.is_array()) {
+    return std::unexpected(Error{ErrorCode::kInputError, path + ": no criteria array"});
+  }
+  auto text = [](const nlohmann::json& row, const char* key) {
+    auto it = row.find(key);
+    return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  std::vector<synth::GoldCriterion> out;
+  for (const nlohmann::json& row : rows) {
+    if (!row.is_object()) return std::unexpected(Error{ErrorCode::kInputError, path + ": row not an object"});
+    synth::GoldCriterion c;
+    c.level = text(row, "level");
+    if (auto it = row.find("standard"); it != row.end() && it->is_number_integer()) {
+      c.standard = it->get<int>();
+    }
+    c.standard_title = text(row, "standard_title");
+    c.criterion = text(row, "criterion");
+    c.criterion_label = text(row, "criterion_label");
+    c.expected_result = text(row, "expected_result");
+    c.actions = text(row, "actions");
+    c.responsible = text(row, "responsible");
+    c.timeline = text(row, "timeline");
+    c.budget = text(row, "budget");
+    c.other_support = text(row, "other_support");
+    c.notes = text(row, "notes");
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::string DrawWidths(uint64_t seed) {
+  constexpr int kBase[] = {4, 12, 17, 21, 12, 11, 9, 10, 6};
+  std::mt19937_64 rng(seed * 0x2545F4914F6CDD1DULL + 7);
+  std::uniform_real_distribution<double> scale(0.7, 1.4);
+  std::string out;
+  for (int w : kBase) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(std::max(2, static_cast<int>(std::lround(w * scale(rng)))));
   }
   return out;
 }

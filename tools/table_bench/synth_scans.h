@@ -42,7 +42,20 @@ struct ScannedPlan {
   std::vector<synth::GoldCriterion> criteria;
 };
 
-Result<ScannedPlan> MakeScannedPlan(const ScanOptions& options);
+// `table`: rows and column widths given instead of drawn (e.g. a real
+// plan's rows, LoadCriteriaJson); the given rows are then the gold.
+Result<ScannedPlan> MakeScannedPlan(const ScanOptions& options,
+                                    const synth::PlanTable& table = {});
+
+// Reads the criteria of a hand-checked plan JSON (tests/data/table/
+// seed_*.expected.json, samples/*.expected.json: an object with a
+// "criteria" array, or the array itself as CriteriaToJson writes it) as
+// generator rows. A null or missing field is empty; other keys are ignored.
+Result<std::vector<synth::GoldCriterion>> LoadCriteriaJson(const std::string& path);
+
+// Relative column widths drawn from `seed` around the generator's (each
+// scaled by 0.7..1.4), for real rows typeset in differently shaped tables.
+std::string DrawWidths(uint64_t seed);
 
 }  // namespace vnplan::table_bench
 

@@ -10,11 +10,15 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <cstdio>
 #include <map>
+#include <numeric>
 #include <optional>
+#include <random>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -83,7 +87,50 @@ struct Args {
   // (ink darker than 140), which the pipeline keeps as a quality-60 JPEG.
   int reread_dark = 140;      // 0: re-read from the page OCR'd (binary) instead
   int reread_jpeg = 60;       // 0: use the gray page without the JPEG round trip
+  // Real plan rows (LoadCriteriaJson): plan i typesets document i mod N's
+  // rows, or with rows_draw > 0 that many rows drawn from all documents.
+  std::vector<std::string> rows_from;
+  int rows_draw = 0;
+  std::string widths;  // "": generator's (synthetic) or DrawWidths(seed) (real rows)
 };
+
+struct RowSource {
+  std::string name;  // file name
+  std::vector<synth::GoldCriterion> rows;
+};
+
+// Plan `i`'s rows with --rows-from: a document's rows, or `draw` rows drawn
+// with `seed` from all documents' rows, in table order (level, standard,
+// then as listed), with `name` saying where they came from.
+std::vector<synth::GoldCriterion> PlanRows(const std::vector<RowSource>& sources, int i, int draw,
+                                           uint64_t seed, std::string* name) {
+  if (draw <= 0) {
+    const RowSource& source = sources[i % sources.size()];
+    *name = source.name;
+    return source.rows;
+  }
+  std::vector<std::pair<const synth::GoldCriterion*, std::string>> pool;
+  for (const RowSource& source : sources) {
+    for (const auto& row : source.rows) pool.push_back({&row, source.name});
+  }
+  std::mt19937_64 rng(seed);
+  std::vector<size_t> picked(pool.size());
+  std::iota(picked.begin(), picked.end(), 0);
+  std::shuffle(picked.begin(), picked.end(), rng);
+  picked.resize(std::min(picked.size(), static_cast<size_t>(draw)));
+  std::sort(picked.begin(), picked.end(), [&](size_t a, size_t b) {
+    const synth::GoldCriterion& x = *pool[a].first;
+    const synth::GoldCriterion& y = *pool[b].first;
+    return std::tie(x.level, x.standard, a) < std::tie(y.level, y.standard, b);
+  });
+  std::vector<synth::GoldCriterion> rows;
+  name->clear();
+  for (size_t k : picked) {
+    rows.push_back(*pool[k].first);
+    *name += (name->empty() ? "" : ",") + pool[k].second + ":" + pool[k].first->criterion;
+  }
+  return rows;
+}
 
 // Writes `image` as a binary PGM (for looking at what the grid code saw).
 bool WritePgm(const GrayImage& image, const std::string& path) {
@@ -165,7 +212,8 @@ const char* kFields[] = {"level",           "standard",        "standard_title",
 
 std::vector<std::string> GoldFields(const synth::GoldCriterion& g) {
   using table::CollapseSpaces;
-  return {table::LevelName(table::ParseRowLabel(g.level).levels),
+  // A table without level rows (seed_000) maps to no level.
+  return {g.level.empty() ? "" : table::LevelName(table::ParseRowLabel(g.level).levels),
           std::to_string(g.standard),
           CollapseSpaces(g.standard_title),
           g.criterion,
@@ -255,6 +303,15 @@ int Run(const Args& args) {
   std::vector<double> sim_sum(kNumFields, 0.0);
   int gold_rows = 0, found_rows = 0, pages = 0;
   double reread_seconds = 0;  // in table::RereadCells
+  std::vector<RowSource> sources;
+  for (const std::string& path : args.rows_from) {
+    auto rows = LoadCriteriaJson(path);
+    if (!rows) {
+      std::fprintf(stderr, "table_bench: %s\n", rows.error().message.c_str());
+      return 2;
+    }
+    sources.push_back({std::filesystem::path(path).filename().string(), std::move(*rows)});
+  }
   auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < args.plans; ++i) {
     ScanOptions so;
@@ -263,7 +320,16 @@ int Run(const Args& args) {
     so.dpi = args.dpi;
     so.degrade = args.degrade == "none" ? "" : args.degrade;
     so.borders = !args.borderless;
-    auto scanned = MakeScannedPlan(so);
+    synth::PlanTable given;
+    given.widths = args.widths;
+    if (!sources.empty()) {
+      std::string name;
+      given.rows = PlanRows(sources, i, args.rows_draw, so.seed, &name);
+      if (given.widths.empty()) given.widths = DrawWidths(so.seed);
+      std::fprintf(stderr, "plan %d: %zu rows of %s, widths %s\n", i, given.rows.size(),
+                   name.c_str(), given.widths.c_str());
+    }
+    auto scanned = MakeScannedPlan(so, given);
     if (!scanned) {
       std::fprintf(stderr, "table_bench: plan %d: %s\n", i, scanned.error().message.c_str());
       return 1;
@@ -371,6 +437,16 @@ int Run(const Args& args) {
       }
       reread_seconds +=
           std::chrono::duration<double>(std::chrono::steady_clock::now() - reread_start).count();
+    }
+    if (args.verbose) {  // each page's tables as read, before the join
+      for (const auto& t : tables) {
+        for (const auto& row : t.rows) {
+          std::string line;
+          for (const auto& c : row) line += (c.col_span == 0 ? "<span>" : c.text) + " | ";
+          std::fprintf(stderr, "  page %d row: %s\n", t.pages.empty() ? 0 : t.pages.front(),
+                       line.c_str());
+        }
+      }
     }
     tables = table::JoinAcrossPages(std::move(tables));
     if (args.verbose) {
@@ -533,6 +609,17 @@ int main(int argc, char** argv) {
                "fallback (whole-page OCR, table/word_tables.h), as `vnplan run` does");
   app.add_flag("!--no-cell-reread", args.reread_word_cells,
                "Borderless tables keep the whole-page OCR's cell texts (no table::RereadCells)");
+  app.add_option("--rows-from", args.rows_from,
+                 "Typeset these hand-checked plans' criteria instead of generated rows "
+                 "(JSON files as tests/data/table/seed_000.expected.json, comma-separated): plan "
+                 "i holds file i mod N's rows, column widths drawn from its seed")
+      ->delimiter(',');
+  app.add_option("--rows-draw", args.rows_draw,
+                 "With --rows-from: each plan holds this many rows drawn (seeded) from all the "
+                 "files' rows instead of one file's");
+  app.add_option("--widths", args.widths,
+                 "The plan table's 9 relative column widths (\"4 12 17 21 12 11 9 10 6\"); "
+                 "default: the generator's, or drawn per seed with --rows-from");
   CLI11_PARSE(app, argc, argv);
   return vnplan::table_bench::Run(args);
 }
