@@ -167,6 +167,18 @@ struct Pipeline::Impl {
     return r.changed;
   }
 
+  // A table cell restored in `mode`, with the probability that all its
+  // words are right: the product of the restorer's per-word posteriors.
+  table::RestoredCell RestoreCell(std::string_view cell, lm::RestoreMode mode) const {
+    lm::RestoreOptions ro;
+    ro.mode = mode;
+    ro.tone_style = tone_style();
+    lm::RestoreResult r = restorer->Restore(cell, ro);
+    double all_right = 1.0;
+    for (const lm::RestoredToken& token : r.tokens) all_right *= token.confidence;
+    return {Finish(std::move(r.text)), all_right};
+  }
+
   std::string Finish(std::string text) const {
     return text::NormalizeTonePlacement(text::ToNfc(text), tone_style());
   }
@@ -179,11 +191,12 @@ struct Pipeline::Impl {
     if (ocr_cells) {
       mo.restore_cell = OcrCellText(restorer ? &*restorer : nullptr, tone_style());
     } else if (restorer) {
-      mo.restore_cell = [this](std::string_view cell) {
-        std::string s(cell);
-        const TextQuality q = MeasureText(s);
-        if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) Restore(&s);
-        return Finish(std::move(s));
+      mo.restore_cell = [this](std::string_view cell) -> table::RestoredCell {
+        const TextQuality q = MeasureText(cell);
+        if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) {
+          return RestoreCell(cell, lm::RestoreMode::kAuto);
+        }
+        return Finish(std::string(cell));
       };
     } else {
       mo.restore_cell = [this](std::string_view cell) { return Finish(std::string(cell)); };
@@ -330,9 +343,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(
     // ("Khéng co" -> "Không có"), which the per-cell automatic check skips.
     if (restorer) {
       mo.restore_ocr_cell = [this](std::string_view cell) {
-        std::string s(cell);
-        Restore(&s, lm::RestoreMode::kOcr);
-        return Finish(std::move(s));
+        return RestoreCell(cell, lm::RestoreMode::kOcr);
       };
     }
   }

@@ -55,7 +55,29 @@ double HeaderScore(const std::string& cell_alnum, int column) {
 
 std::string Restore(const MapOptions& options, const std::string& text) {
   if (!options.restore_cell || text.empty()) return text;
-  return CollapseSpaces(options.restore_cell(text));
+  return CollapseSpaces(options.restore_cell(text).text);
+}
+
+// `tables` with every cell restored once (restore_ocr_cell for the cells of
+// OCR'd-line tables when set, else restore_cell), each cell's confidence
+// multiplied by the restoration's.
+std::vector<Table> RestoreTables(const std::vector<Table>& tables, const MapOptions& options) {
+  std::vector<Table> out = tables;
+  for (Table& table : out) {
+    const auto& restore = table.format == TableFormat::kPipeOcr && options.restore_ocr_cell
+                              ? options.restore_ocr_cell
+                              : options.restore_cell;
+    if (!restore) continue;
+    for (auto& row : table.rows) {
+      for (Cell& cell : row) {
+        if (cell.text.empty()) continue;
+        RestoredCell restored = restore(cell.text);
+        cell.text = CollapseSpaces(restored.text);
+        cell.confidence *= static_cast<float>(std::clamp(restored.confidence, 0.0, 1.0));
+      }
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> RowTexts(const std::vector<Cell>& row, const MapOptions& options) {
@@ -668,12 +690,12 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
   size_t max_rows = 0;
   for (const auto& t : tables) max_rows += t.rows.size();
   doc.criteria.reserve(max_rows);
-  // Cells of OCR'd-line tables restored with restore_ocr_cell when set.
-  MapOptions ocr_line_options = options;
-  if (options.restore_ocr_cell) ocr_line_options.restore_cell = options.restore_ocr_cell;
-  for (const auto& table : tables) {
-    const MapOptions& cell_options =
-        table.format == TableFormat::kPipeOcr ? ocr_line_options : options;
+  // Every cell restored once, up front; the rest reads restored text.
+  const std::vector<Table> restored = RestoreTables(tables, options);
+  MapOptions cell_options = options;
+  cell_options.restore_cell = nullptr;
+  cell_options.restore_ocr_cell = nullptr;
+  for (const auto& table : restored) {
     if (table.rows.empty()) continue;
     std::vector<int> mapping =
         MatchPlanHeader(HeaderCells(table, cell_options), cell_options.header_min_similarity);

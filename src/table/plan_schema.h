@@ -44,7 +44,10 @@ struct Criterion {
   std::string other_support;         // Điều kiện hỗ trợ khác
   std::string notes;                 // Ghi chú
   std::vector<int> pages;            // source pages; empty for text sources
-  double confidence = 1.0;           // 0..1
+  // 0..1: the mean over the row's non-empty cells of the OCR's confidence
+  // (1 for text sources) times the restoration's (RestoredCell), lowered
+  // for a label read with typos.
+  double confidence = 1.0;
 };
 
 // Any other table, keyed by its header cells.
@@ -75,15 +78,28 @@ enum class PlanColumn {
   kOtherSupport, kNotes, kCount
 };
 
+// A cell's text as MapOptions' restoration gives it, and how sure it is.
+struct RestoredCell {
+  // Implicit: a restoration that knows no confidence returns the text alone.
+  RestoredCell(std::string restored_text, double restored_confidence = 1.0)  // NOLINT
+      : text(std::move(restored_text)), confidence(restored_confidence) {}
+  std::string text;
+  // 0..1: how likely every word of `text` is right (e.g. the product of
+  // the restorer's per-word posteriors). Multiplies the cell's own
+  // confidence (Cell::confidence / 100) in Criterion::confidence.
+  double confidence = 1.0;
+};
+
 struct MapOptions {
   // Applied to every cell's text before recognition (e.g. diacritic
-  // restoration for OCR'd text without marks). Default: none.
-  std::function<std::string(std::string_view)> restore_cell;
+  // restoration for OCR'd text without marks), once per cell. Default:
+  // none.
+  std::function<RestoredCell(std::string_view)> restore_cell;
   // Used instead of restore_cell for the cells of tables rebuilt from an
   // English OCR's lines (TableFormat::kPipeOcr, text_tables.h), where any
   // word may be misread ("Khéng co", "dén hét nin"): e.g. the restorer in
   // lm::RestoreMode::kOcr. Default: none (restore_cell applies).
-  std::function<std::string(std::string_view)> restore_ocr_cell;
+  std::function<RestoredCell(std::string_view)> restore_ocr_cell;
   // A header cell maps to a plan column when its folded similarity to the
   // canonical header (or a known variant) reaches this. Default 0.6.
   double header_min_similarity = 0.6;

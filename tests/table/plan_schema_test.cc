@@ -202,7 +202,7 @@ TEST(PlanSchemaTest, RestoreHookRunsBeforeRecognition) {
     return out;
   };
   PlanDocument doc = MapToPlan({MakeTable(rows)}, "", options);
-  EXPECT_GT(calls, 0);
+  EXPECT_EQ(calls, 14);  // once per non-empty cell
   ASSERT_EQ(doc.criteria.size(), 1u);
   EXPECT_EQ(doc.criteria[0].standard_title, "Hoạt động");
   EXPECT_EQ(doc.criteria[0].expected_result, "Một số học sinh");
@@ -258,6 +258,29 @@ TEST(PlanSchemaTest, OcrLineTablesUseTheirOwnCellRestorer) {
   options.restore_ocr_cell = nullptr;
   EXPECT_EQ(MapToPlan({plan_table(TableFormat::kPipeOcr)}, "", options).criteria[0].expected_result,
             "kq");
+}
+
+// A restoration's confidence multiplies the cells' own: the row's
+// confidence is the mean over its non-empty cells.
+TEST(PlanSchemaTest, RestorationConfidenceLowersTheRowConfidence) {
+  Table t = MakeTable({{"TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Công việc/giải pháp",
+                        "Chủ trì", "Thời gian", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác",
+                        "Ghi chú"},
+                       {"", "Tiêu chí 1.1", "kq", "cv", "", "", "", "", ""},
+                       {"", "Tiêu chí 1.2", "kq", "", "", "", "", "", ""}});
+  t.rows[1][3].confidence = 50.0f;  // an OCR'd cell read at 50
+  MapOptions options;
+  options.restore_cell = [](std::string_view c) -> RestoredCell {
+    if (c == "kq") return {"kết quả", 0.4};
+    return std::string(c);
+  };
+  PlanDocument doc = MapToPlan({t}, "", options);
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].expected_result, "kết quả");
+  EXPECT_NEAR(doc.criteria[0].confidence, (1.0 + 0.4 + 0.5) / 3, 1e-6);
+  EXPECT_NEAR(doc.criteria[1].confidence, (1.0 + 0.4) / 2, 1e-6);
+  // Without a restoration, the cells' own confidences.
+  EXPECT_NEAR(MapToPlan({t}, "").criteria[0].confidence, (1.0 + 1.0 + 0.5) / 3, 1e-6);
 }
 
 TEST(PlanSchemaTest, DocumentInfo) {
