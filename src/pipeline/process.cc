@@ -237,14 +237,17 @@ struct Pipeline::Impl {
   Result<DocumentOutputs> ProcessOcr(const fs::path& input, const std::string& route, int pages,
                                      const ProcessContext& context) const;
 
+  // `page_dpi`: the resolution each page image was read at (index page -
+  // 1), for the regions of rows and tables; empty for text inputs.
   DocumentOutputs Assemble(const table::PlanDocument& plan, const fs::path& input,
                            const std::string& route, int pages, std::string text,
-                           const std::vector<std::pair<std::string, std::string>>& notes) const {
+                           const std::vector<std::pair<std::string, std::string>>& notes,
+                           std::vector<int> page_dpi = {}) const {
     DocumentOutputs out;
     out.route = route;
     out.pages = pages;
     out.criteria = static_cast<int>(plan.criteria.size());
-    table::SourceInfo source{input.string(), Sha256OfFile(input), pages, route};
+    table::SourceInfo source{input.string(), Sha256OfFile(input), pages, route, std::move(page_dpi)};
     nlohmann::ordered_json json = table::ToJson(plan, source);
     for (const auto& [code, message] : notes) AddDiagnostic(&json, "info", code, message);
     if (plan.criteria.empty()) out.warnings.push_back("no criterion rows found");
@@ -412,7 +415,8 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
     tables = std::move(found.tables);
   }
   table::PlanDocument plan = table::MapToPlan(tables, full_text, MapOpts());
-  return Assemble(plan, input, "pdf-text", static_cast<int>(layers.size()), full_text, notes);
+  return Assemble(plan, input, "pdf-text", static_cast<int>(layers.size()), full_text, notes,
+                  std::vector<int>(layers.size(), options.dpi));
 }
 
 Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const std::string& route,
@@ -501,7 +505,10 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   notes.emplace_back("noise", std::to_string(noise) + " noise tokens (specks, rules) dropped");
   if (restorer) notes.emplace_back("restored", std::to_string(restored) + " OCR words corrected");
   AddBorderlessNote(borderless, &notes);
-  DocumentOutputs out = Assemble(plan, input, route, std::max<int>(pages, doc->pages.size()), text, notes);
+  std::vector<int> page_dpi;
+  for (const ocr::OcrPage& p : doc->pages) page_dpi.push_back(p.page.dpi);
+  DocumentOutputs out = Assemble(plan, input, route, std::max<int>(pages, doc->pages.size()), text,
+                                 notes, std::move(page_dpi));
   if (options.searchable_pdf) {
     out.write_pdf = [doc](const fs::path& path) { return ocr::WriteSearchablePdf(*doc, path); };
   }

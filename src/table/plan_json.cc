@@ -1,5 +1,7 @@
 #include "table/plan_json.h"
 
+#include <cmath>
+
 #include <openssl/evp.h>
 
 #include <cstdio>
@@ -19,6 +21,26 @@ std::string Sha256Hex(std::string_view bytes) {
   }
   return hex;
 }
+
+namespace {
+
+// Regions in PDF points (1/72 inch) from the top-left corner of the page,
+// rounded to 0.1; regions of pages whose resolution is unknown are left
+// out.
+nlohmann::ordered_json RegionsJson(const std::vector<Region>& regions, const SourceInfo& source) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Region& r : regions) {
+    if (r.page < 1 || r.page > static_cast<int>(source.page_dpi.size())) continue;
+    const int dpi = source.page_dpi[r.page - 1];
+    if (dpi <= 0) continue;
+    const auto points = [dpi](int pixels) { return std::round(pixels * 720.0 / dpi) / 10.0; };
+    out.push_back({{"page", r.page},
+                   {"bbox", {points(r.box.x0), points(r.box.y0), points(r.box.x1), points(r.box.y1)}}});
+  }
+  return out;
+}
+
+}  // namespace
 
 nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source) {
   using nlohmann::ordered_json;
@@ -49,6 +71,7 @@ nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source
     o["other_support"] = c.other_support;
     o["notes"] = c.notes;
     o["pages"] = c.pages;
+    o["regions"] = RegionsJson(c.regions, source);
     o["confidence"] = c.confidence;
     criteria.push_back(std::move(o));
   }
@@ -65,6 +88,7 @@ nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source
     }
     o["rows"] = std::move(rows);
     o["pages"] = t.pages;
+    o["regions"] = RegionsJson(t.regions, source);
     o["format"] = t.format;
     tables.push_back(std::move(o));
   }

@@ -1,13 +1,15 @@
 // Serialises a PlanDocument (plan_schema.h) to the JSON described by
 // schemas/plan.schema.json (version kPlanSchemaVersion): schema_version,
 // source {path, sha256, pages, route}, document, criteria, tables, text,
-// diagnostics. Empty cells are "" (never missing); unknown level/standard
+// diagnostics. Criteria and tables carry "regions": where they lie on each
+// page, as [x0, y0, x1, y1] in PDF points from the page's top-left corner. Empty cells are "" (never missing); unknown level/standard
 // are null.
 #ifndef VNPLAN_TABLE_PLAN_JSON_H_
 #define VNPLAN_TABLE_PLAN_JSON_H_
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -16,13 +18,17 @@
 
 namespace vnplan::table {
 
-inline constexpr const char* kPlanSchemaVersion = "1.1.0";
+inline constexpr const char* kPlanSchemaVersion = "1.2.0";
 
 struct SourceInfo {
   std::string path;    // as given by the caller
   std::string sha256;  // lower-case hex of the input bytes
   int pages = 0;       // page count; 0 for plain-text inputs
   std::string route;   // how the input was read: "text", "pdf-text", "ocr", ...
+  // The resolution (dots per inch) each page's image was read at, index
+  // page - 1; regions (plan_schema.h Region) are written in PDF points
+  // through it, and left out for pages without one. Empty for text inputs.
+  std::vector<int> page_dpi;
 };
 
 // Lower-case hex SHA-256 of `bytes` (OpenSSL).

@@ -163,6 +163,29 @@ void AddPages(std::vector<int>* pages, const std::vector<Cell>& row) {
   std::sort(pages->begin(), pages->end());
 }
 
+// Grows `regions` (one per page, in page order) by the boxes of `row`'s
+// cells that have one.
+void AddRegions(std::vector<Region>* regions, const std::vector<Cell>& row) {
+  for (const Cell& cell : row) {
+    if (cell.page <= 0 || !cell.box || cell.box->empty()) continue;
+    auto it = std::lower_bound(regions->begin(), regions->end(), cell.page,
+                               [](const Region& r, int page) { return r.page < page; });
+    if (it == regions->end() || it->page != cell.page) {
+      regions->insert(it, Region{cell.page, *cell.box});
+      continue;
+    }
+    Box& box = it->box;
+    box = {std::min(box.x0, cell.box->x0), std::min(box.y0, cell.box->y0),
+           std::max(box.x1, cell.box->x1), std::max(box.y1, cell.box->y1)};
+  }
+}
+
+// Where `row` is: its pages and regions added to `c`'s.
+void AddPlace(Criterion* c, const std::vector<Cell>& row) {
+  AddPages(&c->pages, row);
+  AddRegions(&c->regions, row);
+}
+
 // The criterion number with an OCR-dropped dot put back: "53" under
 // standard 5 -> "5.3".
 std::string RepairCriterionNumber(const std::string& number, const PlanState& state,
@@ -292,7 +315,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
         *FieldFor(&c, static_cast<PlanColumn>(k)) = cell_text(texts, static_cast<PlanColumn>(k));
       }
       c.confidence = 1.0 - 0.05 * label.distance;
-      AddPages(&c.pages, row);
+      AddPlace(&c, row);
       doc->criteria.push_back(std::move(c));
       state->current = &doc->criteria.back();
     } else if (!state->current && state->after_standard && !label_cell.empty() &&
@@ -306,7 +329,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
         Append(FieldFor(state->current, static_cast<PlanColumn>(k)),
                cell_text(texts, static_cast<PlanColumn>(k)));
       }
-      AddPages(&state->current->pages, row);
+      AddPlace(state->current, row);
     } else {
       doc->diagnostics.push_back({"warning", "unlabelled-row",
                                   "plan table row " + std::to_string(r) +
@@ -326,6 +349,7 @@ GenericTable ToGeneric(const Table& table, const MapOptions& options) {
   GenericTable g;
   g.format = TableFormatName(table.format);
   g.pages = table.pages;
+  for (const auto& row : table.rows) AddRegions(&g.regions, row);
   std::vector<std::string> header = HeaderCells(table, options);
   std::set<std::string> seen;
   for (size_t c = 0; c < header.size(); ++c) {

@@ -28,6 +28,14 @@ struct DocumentInfo {
   std::string signer;        // the name under the signature block
 };
 
+// Where a row or a table lies on one source page: the union of its cells'
+// boxes in page-image pixels (the resolution the page was rendered or
+// scanned at). Only image sources (scans, PDFs) have regions.
+struct Region {
+  int page = 0;  // 1-based
+  Box box;
+};
+
 // One criterion row of the plan table. Text fields are "" when the cell is
 // empty.
 struct Criterion {
@@ -44,6 +52,7 @@ struct Criterion {
   std::string other_support;         // Điều kiện hỗ trợ khác
   std::string notes;                 // Ghi chú
   std::vector<int> pages;            // source pages; empty for text sources
+  std::vector<Region> regions;       // one per page the row is on, page order
   // 0..1: the mean over the row's non-empty cells of the OCR's confidence
   // (1 for text sources) times the restoration's (RestoredCell), lowered
   // for a label read with typos.
@@ -56,6 +65,7 @@ struct GenericTable {
   std::vector<std::vector<std::string>> rows;  // each rows[i].size() == headers.size()
   std::vector<int> pages;
   std::string format;  // TableFormatName()
+  std::vector<Region> regions;  // one per page the table is on, page order
 };
 
 struct Diagnostic {

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -111,7 +112,7 @@ TEST_F(CliTest, TablesPrintsPlanJsonOnStdout) {
   const CommandResult r = RunVnplan("tables --compact '" + sample + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(r.out);
-  EXPECT_EQ(json["schema_version"], "1.1.0");
+  EXPECT_EQ(json["schema_version"], "1.2.0");
   EXPECT_EQ(json["criteria"].size(), 3u);
   EXPECT_EQ(json["criteria"][0]["criterion"], "2.2");
   EXPECT_EQ(RunVnplan("tables " + Q(dir_ / "missing.txt")).exit_code, 3);
@@ -206,6 +207,24 @@ TEST_F(CliTest, TablesOnBorderlessScanFindsEveryCriterionRow) {
   bool fallback = false;
   for (const auto& d : got["diagnostics"]) fallback |= d["code"] == "borderless";
   EXPECT_TRUE(fallback);
+  // Each row says where it is: a region on each of its pages, inside the
+  // landscape A4 page (842 x 595 pt), rows of one page top to bottom
+  // without overlapping.
+  std::map<int, double> bottom;  // page -> bottom of the last row seen there
+  for (const auto& c : got["criteria"]) {
+    ASSERT_EQ(c["regions"].size(), c["pages"].size()) << c["criterion"];
+    for (const auto& region : c["regions"]) {
+      const auto& b = region["bbox"];
+      EXPECT_GE(b[0].get<double>(), 0.0);
+      EXPECT_LE(b[2].get<double>(), 842.0);
+      EXPECT_LE(b[3].get<double>(), 595.0);
+      EXPECT_LT(b[0].get<double>(), b[2].get<double>());
+      const int page = region["page"].get<int>();
+      EXPECT_GE(b[1].get<double>(), bottom[page] - 1.0) << c["criterion"];
+      EXPECT_GT(b[3].get<double>(), b[1].get<double>() + 8.0);  // at least a line of text
+      bottom[page] = b[3].get<double>();
+    }
+  }
 }
 
 // `tsv` (a tab-separated export such as seed 000) as a word processor

@@ -43,9 +43,29 @@ PlanDocument SamplePlan() {
   return doc;
 }
 
+// Regions leave in PDF points through each page's resolution; pages
+// without one leave none. Both shapes validate against the schema.
+TEST(PlanJsonTest, RegionsInPointsThroughThePageResolution) {
+  PlanDocument doc = SamplePlan();
+  doc.criteria[0].regions = {{2, {300, 600, 3000, 1200}}, {3, {300, 150, 3000, 450}}};
+  doc.tables[0].regions = {{1, {100, 100, 201, 200}}};
+  SourceInfo source{"a.pdf", Sha256Hex("abc"), 3, "pdf-ocr", {150, 300, 0}};
+  auto j = ToJson(doc, source);
+  // Page 2 at 300 dpi: 300 px = 72 pt; page 3's resolution is unknown.
+  EXPECT_EQ(j["criteria"][0]["regions"],
+            nlohmann::ordered_json::parse(R"([{"page": 2, "bbox": [72.0, 144.0, 720.0, 288.0]}])"));
+  EXPECT_EQ(j["criteria"][1]["regions"], nlohmann::ordered_json::array());
+  // Page 1 at 150 dpi, rounded to 0.1 pt: 201 px = 96.48 pt.
+  EXPECT_EQ(j["tables"][0]["regions"],
+            nlohmann::ordered_json::parse(R"([{"page": 1, "bbox": [48.0, 48.0, 96.5, 96.0]}])"));
+  const int status = ValidateAgainstSchema(j, "regions");
+  if (status == 77 || status == 127) GTEST_SKIP() << "python3 or python3-jsonschema not installed";
+  EXPECT_EQ(status, 0);
+}
+
 TEST(PlanJsonTest, ShapeAndEmptyFields) {
   auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
-  EXPECT_EQ(j["schema_version"], "1.1.0");
+  EXPECT_EQ(j["schema_version"], "1.2.0");
   EXPECT_EQ(j["source"]["sha256"],
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   const auto& c = j["criteria"][0];

@@ -339,5 +339,49 @@ TEST(PlanSchemaTest, MissingMetadataIsEmpty) {
   EXPECT_EQ(d.signer, "");
 }
 
+// A row's region is the union of its cells' boxes on each page; a row
+// continued on the next page has a region there too. A generic table's
+// regions cover all its cells.
+TEST(PlanSchemaTest, RowsAndTablesKnowWhereTheyAre) {
+  Table t = MakeTable({{"TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Công việc/giải pháp",
+                        "Chủ trì", "Thời gian", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác",
+                        "Ghi chú"},
+                       {"", "Tiêu chí 1.1", "kq", "cv", "", "", "", "", ""},
+                       {"", "", "tiếp", "", "", "", "", "", ""}});
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    for (size_t c = 0; c < t.rows[r].size(); ++c) {
+      Cell& cell = t.rows[r][c];
+      cell.page = r == 2 ? 2 : 1;
+      const int top = r == 2 ? 100 : 100 + 50 * static_cast<int>(r);
+      if (!cell.text.empty() || c == 0) {
+        cell.box = Box{100 + 40 * static_cast<int>(c), top, 140 + 40 * static_cast<int>(c), top + 50};
+      }
+    }
+  }
+  PlanDocument doc = MapToPlan({t}, "");
+  ASSERT_EQ(doc.criteria.size(), 1u);
+  EXPECT_EQ(doc.criteria[0].pages, (std::vector<int>{1, 2}));
+  ASSERT_EQ(doc.criteria[0].regions.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].regions[0].page, 1);
+  const Box row1 = doc.criteria[0].regions[0].box;
+  EXPECT_EQ((std::vector<int>{row1.x0, row1.y0, row1.x1, row1.y1}),
+            (std::vector<int>{100, 150, 260, 200}));  // TT .. actions cells of row 1
+  EXPECT_EQ(doc.criteria[0].regions[1].page, 2);
+  const Box row2 = doc.criteria[0].regions[1].box;
+  EXPECT_EQ((std::vector<int>{row2.x0, row2.y0, row2.x1, row2.y1}),
+            (std::vector<int>{100, 100, 220, 150}));  // TT and result cells of the continuation
+
+  Table members = MakeTable({{"TT", "Họ và tên"}, {"1", "Lê A"}});
+  members.rows[0][0].page = members.rows[1][1].page = 3;
+  members.rows[0][0].box = Box{10, 10, 20, 20};
+  members.rows[1][1].box = Box{30, 30, 90, 40};
+  PlanDocument generic = MapToPlan({members}, "");
+  ASSERT_EQ(generic.tables.size(), 1u);
+  ASSERT_EQ(generic.tables[0].regions.size(), 1u);
+  EXPECT_EQ(generic.tables[0].regions[0].page, 3);
+  EXPECT_EQ(generic.tables[0].regions[0].box.x1, 90);
+  EXPECT_EQ(generic.tables[0].regions[0].box.y0, 10);
+}
+
 }  // namespace
 }  // namespace vnplan::table
