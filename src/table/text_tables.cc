@@ -506,6 +506,7 @@ bool LeadingNumber(std::string_view line, std::string* number, size_t* length) {
 // on the third.
 
 constexpr int kContentColumns = 7;  // plan columns 2..8
+static_assert(kContentColumns == kColumnWordColumns);
 
 // Costs of the layout (in units of one unrequired column boundary), set on
 // seed 003 by a small search; the result was flat around these values.
@@ -553,6 +554,13 @@ constexpr double kCurrencyGoesOn = 4.0;
 // theo"): +1.0 / +1.2 points with the LM, +2.4 / +1.7 without, both truth
 // halves up (even +0.7, odd +1.3, 60 docs); seed 003 unchanged.
 constexpr double kTimeGoesOn = 2.0;
+// With TextTableOptions::column_words each word of a piece adds its
+// column's cost (OcrToken::column_cost: weight x -log-odds of the column,
+// column_words.h), in AssignLine's segmentations only: a run of narrow
+// lines laid out as one column's paragraph (RunCost) is placed by its
+// widths and the cells' order, since summed over a whole paragraph the
+// statistics of other schools' plans outweigh everything else (seed 003:
+// 214/264 fields instead of 231 at weight 0.1 when runs are included).
 constexpr int kColExpected = 0, kColActions = 1, kColResponsible = 2, kColTimeline = 3,
               kColBudget = 4, kColOther = 5, kColNotes = 6;
 
@@ -587,6 +595,9 @@ struct OcrToken {
   uint8_t timeline = 0;       // a time phrase starts here: 1 with this token, 2 with the next
   uint8_t budget = 0;         // a budget phrase starts here: 1 / 2 likewise
   uint8_t agent_words = 0;    // words of the agent phrase starting here, 0 if none
+  // Cost of this word in each content column from the per-column word
+  // statistics (TextTableOptions::column_words); 0 without them.
+  std::array<double, kContentColumns> column_cost{};
 };
 
 // OCR noise from rules and stray marks: one code point, or two without a
@@ -949,7 +960,7 @@ double Skip(const LineContext& ctx, int c) {
 // Cost of tokens[i, j) as column c's piece of this line. `many`: the line
 // certainly holds several columns (it has a rule mark).
 double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, int c, size_t i,
-                   size_t j, bool many) {
+                   size_t j, bool many, bool column_words = true) {
   const size_t n = tokens.size();
   const auto& width = *ctx.width;
   const auto& state = *ctx.state;
@@ -977,7 +988,10 @@ double SegmentCost(const std::vector<OcrToken>& tokens, const LineContext& ctx, 
     if (prev.back() == '.' && first >= 'a' && first <= 'z') cost += 1.0;
   }
   bool date_inside = false;
-  for (size_t k = i; k < j; ++k) date_inside |= tokens[k].date;
+  for (size_t k = i; k < j; ++k) {
+    date_inside |= tokens[k].date;
+    if (column_words) cost += tokens[k].column_cost[c];
+  }
   if (c == kColTimeline) {
     bool cue = TimelineStart(tokens, i, j);
     if (!state[c].started) {
@@ -1295,7 +1309,7 @@ double RunCost(const RowSearch& search, size_t k, size_t e, const RowLayout& fro
   double cost = 0.0;
   for (size_t i = k; i < e; ++i) {
     const auto& line = lines[i];
-    cost += SegmentCost(line, {&width, &st, m, f}, c, 0, line.size(), false);
+    cost += SegmentCost(line, {&width, &st, m, f}, c, 0, line.size(), false, false);
     for (auto& s : st) s.in_prev = false;
     NotePiece(line, Segment{c, 0, line.size()}, width, &st[c]);
     m = LineMode::kFlow;
@@ -1457,7 +1471,8 @@ struct OcrRow {
 // Lays the content lines of every criterion row out into columns 2..8.
 // Column widths start from the widest lines and are re-estimated from the
 // layout twice.
-void LayOutOcrRows(std::vector<OcrRow>* rows, const LayoutScorer* scorer) {
+void LayOutOcrRows(std::vector<OcrRow>* rows, const TextTableOptions& options) {
+  const LayoutScorer* scorer = options.scorer;
   std::vector<std::vector<std::vector<OcrToken>>> tokens(rows->size());
   std::vector<std::map<std::tuple<size_t, size_t, size_t>, std::vector<uint32_t>>> words(
       rows->size());
@@ -1466,6 +1481,14 @@ void LayOutOcrRows(std::vector<OcrRow>* rows, const LayoutScorer* scorer) {
     for (const auto& line : (*rows)[r].lines) {
       tokens[r].push_back(TokenizeOcrLine(line));
       PrepareCues(&tokens[r].back());
+      if (options.column_words) {
+        for (OcrToken& t : tokens[r].back()) {
+          ColumnWords::Scores s = options.column_words->WordScores(t.text, options.column_word_options);
+          for (int c = 0; c < kContentColumns; ++c) {
+            t.column_cost[c] = -options.column_word_weight * s[c];
+          }
+        }
+      }
       if (!tokens[r].back().empty()) {
         lengths.push_back(SegmentLength(tokens[r].back(), 0, tokens[r].back().size()));
       }
@@ -1666,7 +1689,7 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
     if (!line.empty()) row->lines.push_back(line);
   }
   if (criteria < 2) return std::nullopt;
-  LayOutOcrRows(&rows, options.scorer);
+  LayOutOcrRows(&rows, options);
   for (auto& r : rows) f.table.rows.push_back(std::move(r.cells));
   return f;
 }

@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "table/column_words.h"
 #include "table/layout_scorer.h"
 #include "table/table_model.h"
 
@@ -51,6 +52,15 @@ struct TextTableOptions {
   // Default null: the cheapest layout line by line, by widths, rule marks
   // and content cues alone.
   const LayoutScorer* scorer = nullptr;
+  // When set, the words of OCR'd plan rows also weigh on their column: a
+  // word costs column_word_weight x -ln(P(w | c) / P(w)) in column c
+  // (column_words.h), in units of one unrequired column boundary. It must
+  // outlive the call. Default null (off: the layout of session 6).
+  const ColumnWords* column_words = nullptr;
+  // Weight of the per-word column statistics. Default 0.05.
+  double column_word_weight = 0.05;
+  // Smoothing and clipping of those statistics. Default {} (prior 20, cap 3).
+  ColumnWordOptions column_word_options;
 };
 
 struct TextTables {

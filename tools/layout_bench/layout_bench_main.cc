@@ -18,6 +18,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,9 +28,13 @@
 #include "layout_sim.h"
 #include "lm/restorer.h"
 #include "pipeline/layout_lm.h"
+#include "table/column_words.h"
 #include "table/fuzzy.h"
+#include "table/plan_json.h"
 #include "table/plan_schema.h"
+#include "table/seed003_golden.h"
 #include "table/text_tables.h"
+#include "text/vietnamese.h"
 
 namespace vnplan::layout_bench {
 namespace {
@@ -57,6 +62,17 @@ struct Args {
   // (truth, eng-OCR) line pairs whose word spellings garble the cells
   // (SimOptions::garble); empty: cells folded only.
   std::string garble_pairs;
+  // Per-column word statistics (table/column_words.h) added to the layout
+  // cost: a model file (tools/layout_bench: vnplan-column-words), and/or,
+  // with column_words_loo, the truth rows of the files none of a
+  // document's rows come from (leave-one-file-out: never a row's own
+  // file). Both off by default.
+  std::string column_words;
+  bool column_words_loo = false;
+  table::TextTableOptions layout;  // column_word_weight / _options from the flags
+  // A real document and its hand-written golden plan JSON (seed 003):
+  // scored field by field instead of the synthetic documents.
+  std::string golden_text, golden;
 };
 
 // The truth files: hand-checked expected JSON of seeds 000, 002, 004 and of
@@ -124,12 +140,58 @@ Status Dump(const std::filesystem::path& dir, const SimDocument& doc) {
   return {};
 }
 
+// Scores a real document (--golden-text) against its hand-written golden
+// (--golden) as tests/table/seed003_restore_test.cc's EveryFieldMatchesGolden
+// does: tables found in the NFC text (rows laid out with `options`), cells
+// restored with the language model in kOcr mode, every field of every
+// criterion compared (seed003_golden.h). Needs the restorer (--lm on).
+int ScoreGoldenDocument(const Args& args, const table::TextTableOptions& options,
+                        const lm::Restorer* restorer) {
+  if (!restorer) {
+    std::fprintf(stderr, "layout-bench: --golden-text needs --lm on\n");
+    return ExitCodeFor(ErrorCode::kInvalidArgument);
+  }
+  std::ifstream in(args.golden_text, std::ios::binary);
+  std::ifstream golden_in(args.golden, std::ios::binary);
+  if (!in || !golden_in) {
+    std::fprintf(stderr, "layout-bench: cannot read %s or %s\n", args.golden_text.c_str(),
+                 args.golden.c_str());
+    return ExitCodeFor(ErrorCode::kInputError);
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json golden = nlohmann::json::parse(golden_in, nullptr, false);
+  if (golden.is_discarded() || !golden.contains("criteria")) {
+    std::fprintf(stderr, "layout-bench: %s is not a plan JSON\n", args.golden.c_str());
+    return ExitCodeFor(ErrorCode::kInputError);
+  }
+  table::TextTables found = table::ExtractTablesFromText(text::ToNfc(text.str()), options);
+  table::MapOptions map;
+  lm::RestoreOptions cell;
+  cell.mode = lm::RestoreMode::kOcr;
+  map.restore_cell = [&](std::string_view c) { return restorer->Restore(c, cell).text; };
+  table::PlanDocument plan = table::MapToPlan(found.tables, restorer->Restore(found.text).text, map);
+  table::SourceInfo source;
+  source.path = args.golden_text;
+  source.route = "text";
+  nlohmann::ordered_json got = table::ToJson(plan, source);
+  table::GoldenScore score = table::ScoreAgainstGolden(got["criteria"], golden["criteria"]);
+  table::GoldenScore folded = table::ScoreAgainstGolden(
+      got["criteria"], golden["criteria"], [](const std::string& s) { return table::Fold(s); });
+  std::printf("%s: %d/%d fields >= 0.95, mean %.4f (folded: %d/%d, mean %.4f)\n%s",
+              args.golden_text.c_str(), score.close, score.fields, score.mean, folded.close,
+              folded.fields, folded.mean, args.show_errors > 0 ? score.report.c_str() : "");
+  return 0;
+}
+
 int Run(Args args) {
   auto truth = LoadTruth(TruthFiles(args.source_dir));
   if (!truth) {
     std::fprintf(stderr, "layout-bench: %s\n", truth.error().message.c_str());
     return ExitCodeFor(truth.error().code);
   }
+  const std::vector<TruthRow> all_truth_rows = *truth;
+  const std::vector<TruthRow>* all_truth = &all_truth_rows;
   if (args.half != "all") {
     std::vector<TruthRow> kept;
     for (size_t i = 0; i < truth->size(); ++i) {
@@ -150,7 +212,17 @@ int Run(Args args) {
   }
   std::optional<lm::Restorer> restorer;
   std::optional<pipeline::RestorerLayoutScorer> scorer;
-  table::TextTableOptions table_options;
+  table::TextTableOptions table_options = args.layout;
+  table::ColumnWords base_words;
+  if (!args.column_words.empty()) {
+    auto loaded = table::ColumnWords::Load(args.column_words);
+    if (!loaded) {
+      std::fprintf(stderr, "layout-bench: %s\n", loaded.error().message.c_str());
+      return ExitCodeFor(loaded.error().code);
+    }
+    base_words = std::move(*loaded);
+  }
+  const bool use_words = !args.column_words.empty() || args.column_words_loo;
   if (args.lm == "on") {
     auto loaded = lm::Restorer::Load(args.models_dir);
     if (!loaded) {
@@ -160,6 +232,10 @@ int Run(Args args) {
     }
     restorer.emplace(std::move(*loaded));
     table_options.scorer = &scorer.emplace(&*restorer);
+  }
+  if (!args.golden_text.empty()) {
+    if (use_words) table_options.column_words = &base_words;
+    return ScoreGoldenDocument(args, table_options, restorer ? &*restorer : nullptr);
   }
   std::fprintf(stderr, "layout-bench: %zu truth rows, %d documents from seed %llu\n", truth->size(),
                args.docs, static_cast<unsigned long long>(args.seed_base));
@@ -185,6 +261,19 @@ int Run(Args args) {
         rules += line.rule_marks;
         boundaries += static_cast<int>(line.pieces.size()) - (line.label.empty() ? 1 : 0);
       }
+    }
+    table::ColumnWords doc_words;
+    if (use_words) {
+      doc_words = base_words;
+      if (args.column_words_loo) {
+        std::set<std::string> sources;
+        for (const auto& row : doc.rows) sources.insert(row.truth.source);
+        for (const auto& row : *all_truth) {
+          if (sources.count(row.source)) continue;
+          for (int c = 0; c < kContentColumns; ++c) doc_words.AddCell(c, row.fields[c]);
+        }
+      }
+      table_options.column_words = &doc_words;
     }
     table::TextTables found = table::ExtractTablesFromText(doc.text, table_options);
     bool has_pipe =
@@ -340,6 +429,24 @@ int main(int argc, char** argv) {
                  "half and check on the other)")
       ->check(CLI::IsMember({"all", "even", "odd"}))
       ->capture_default_str();
+  app.add_option("--column-words", args.column_words,
+                 "per-column word statistics (vnplan-column-words) added to the layout cost");
+  app.add_flag("--column-words-loo", args.column_words_loo,
+               "also train per-column word statistics on the truth files none of a document's "
+               "rows come from");
+  app.add_option("--column-word-weight", args.layout.column_word_weight,
+                 "weight of the per-column word statistics")
+      ->capture_default_str();
+  app.add_option("--column-word-prior", args.layout.column_word_options.prior,
+                 "Dirichlet prior strength of the per-column word statistics")
+      ->capture_default_str();
+  app.add_option("--column-word-cap", args.layout.column_word_options.cap,
+                 "clip of the per-word column log-odds")
+      ->capture_default_str();
+  app.add_option("--golden-text", args.golden_text,
+                 "score this real document (seed 003) against --golden instead of the "
+                 "synthetic documents");
+  app.add_option("--golden", args.golden, "hand-written golden plan JSON of --golden-text");
   CLI11_PARSE(app, argc, argv);
   if (args.docs < 0 || args.sim.rows_min < 1 || args.sim.rows_max < args.sim.rows_min ||
       args.sim.p_rule_min > args.sim.p_rule_max || args.sim.width_min > args.sim.width_max ||
