@@ -145,10 +145,18 @@ Result<OcrDocument> OcrSource(const std::filesystem::path& path, const OcrOption
   if (options.jobs < 0) return MakeError(ErrorCode::kInvalidArgument, "jobs must be >= 0");
   auto first = ingest::OpenSource(path, options.ingest);
   if (!first) return std::unexpected(first.error());
-  const int total = first->page_count();
+  // The 0-based indices of the pages to read.
+  std::vector<int> indices;
+  for (int i = 0; i < first->page_count(); ++i) {
+    if (options.only_pages.empty() ||
+        std::binary_search(options.only_pages.begin(), options.only_pages.end(), i + 1)) {
+      indices.push_back(i);
+    }
+  }
+  const int total = static_cast<int>(indices.size());
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::min(jobs, total);
+  jobs = std::max(1, std::min(jobs, total));
   // Harmless if libgomp is already loaded (it read the variable then); see
   // ocr/omp_env.h for the re-exec that makes the limit effective.
   ::setenv("OMP_THREAD_LIMIT", "1", 0);
@@ -183,13 +191,14 @@ Result<OcrDocument> OcrSource(const std::filesystem::path& path, const OcrOption
       detector = std::move(*d);
     }
     while (!failed) {
-      const int index = next.fetch_add(1);
-      if (index >= total) break;
+      const int slot = next.fetch_add(1);
+      if (slot >= total) break;
+      const int index = indices[slot];
       auto rendered = doc->RenderPage(index, options.dpi);
       if (!rendered) return fail(WithPage(rendered.error(), index + 1));
       auto page = OcrPageImage(*rendered, index + 1, options, **engine, detector.get());
       if (!page) return fail(WithPage(page.error(), index + 1));
-      pages[index] = std::move(*page);
+      pages[slot] = std::move(*page);
       std::lock_guard lock(mu);
       ++done;
       if (progress) progress(done, total);

@@ -70,6 +70,10 @@ struct OcrOptions {
   int pdf_image_quality = 60;
   // Limits applied when opening and rendering the input.
   ingest::IngestOptions ingest;
+  // The pages to read (1-based, ascending), e.g. the pages of a PDF that
+  // have no text layer; pages out of range are ignored. Empty (default):
+  // every page.
+  std::vector<int> only_pages;
 };
 
 struct OcrPage {
@@ -93,7 +97,7 @@ struct OcrPage {
 
 struct OcrDocument {
   std::filesystem::path source;
-  std::vector<OcrPage> pages;  // in page order
+  std::vector<OcrPage> pages;  // in page order; Page::number says which page
 };
 
 // Called after each page with (pages done, total pages), from the thread
@@ -106,7 +110,7 @@ using EngineFactory = std::function<Result<std::unique_ptr<OcrEngine>>()>;
 // An EngineFactory making TesseractEngines with `options`.
 EngineFactory TesseractFactory(const TesseractOptions& options);
 
-// OCRs every page of `path`. Fails as a whole with the first error
+// OCRs every page of `path` (or options.only_pages). Fails as a whole with the first error
 // (kInputError for bad input, kDependency for missing language data, ...);
 // messages for page errors name the page. `factory` defaults to
 // TesseractFactory(options.tesseract).

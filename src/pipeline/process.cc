@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <unordered_set>
 
@@ -144,6 +145,70 @@ void AddBorderlessNote(int pages, std::vector<std::pair<std::string, std::string
                                         "from word positions");
 }
 
+// A PDF whose pages are partly born digital, partly scanned (a typed plan
+// with its signed and stamped last page scanned in): the pages read from
+// the text layer and how that layer is encoded.
+struct MixedPdf {
+  const ingest::SourceDocument* doc = nullptr;  // opened for the text layer (colour kept)
+  std::map<int, Page> layers;                   // 1-based page -> its text layer, as extracted
+  text::Encoding encoding = text::Encoding::kUtf8;
+  bool uppercase_font = false;
+};
+
+// A PDF page whose text layer has fewer words than this may be a scanned
+// page; it is when its render at kInkCheckDpi has at least kMinScannedInk
+// of its pixels dark outside the layer's words (a scanned page with a few
+// lines of text and a seal has 1-2 %).
+constexpr int kMinLayerWords = 8;
+constexpr int kInkCheckDpi = 36;
+constexpr double kMinScannedInk = 0.003;
+
+int CountWords(const Page& page) {
+  int n = 0;
+  for (const Block& b : page.blocks) {
+    for (const Line& l : b.lines) n += static_cast<int>(l.words.size());
+  }
+  return n;
+}
+
+// The share of `image`'s pixels darker than mid-gray that lie outside the
+// words of `layer` (whose boxes are in pixels at layer.dpi).
+double InkShareOutsideWords(const GrayImage& image, const Page& layer) {
+  if (image.pixels.empty() || image.width <= 0) return 0.0;
+  std::vector<uint8_t> covered(image.pixels.size(), 0);
+  const double scale = layer.dpi > 0 ? static_cast<double>(kInkCheckDpi) / layer.dpi : 1.0;
+  for (const Block& b : layer.blocks) {
+    for (const Line& l : b.lines) {
+      for (const Word& w : l.words) {
+        const int x0 = std::max(0, static_cast<int>(w.box.x0 * scale) - 1);
+        const int y0 = std::max(0, static_cast<int>(w.box.y0 * scale) - 1);
+        const int x1 = std::min(image.width, static_cast<int>(w.box.x1 * scale) + 2);
+        const int y1 = std::min(image.height, static_cast<int>(w.box.y1 * scale) + 2);
+        for (int y = y0; y < y1; ++y) {
+          for (int x = x0; x < x1; ++x) covered[static_cast<size_t>(y) * image.width + x] = 1;
+        }
+      }
+    }
+  }
+  size_t dark = 0;
+  for (size_t i = 0; i < image.pixels.size(); ++i) dark += image.pixels[i] < 128 && !covered[i];
+  return static_cast<double>(dark) / static_cast<double>(image.pixels.size());
+}
+
+// Pages "a-b, c" for a message.
+std::string PageList(const std::vector<int>& pages) {
+  std::string out;
+  for (size_t i = 0; i < pages.size();) {
+    size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(pages[i]);
+    if (j > i) out += "-" + std::to_string(pages[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Pipeline::Impl {
@@ -210,6 +275,37 @@ struct Pipeline::Impl {
   Result<DocumentOutputs> ProcessText(
       const fs::path& input, const std::string& bytes, const std::string& route = "text",
       std::vector<std::pair<std::string, std::string>> notes = {}) const;
+  // The words of a PDF text layer page in clean Unicode: repaired from
+  // `encoding` line by line, NFC, tone placement.
+  void RepairLayerPage(Page* page, text::Encoding encoding, bool uppercase_font) const {
+    text::RepairOptions ro;
+    ro.from = encoding;
+    ro.tcvn3_uppercase_font = uppercase_font;
+    for (Block& block : page->blocks) {
+      for (Line& line : block.lines) {
+        // Repair whole lines: case and encoding decisions need context
+        // (a TCVN3 "Kế" is title case alone but "KẾ" in a line of capitals).
+        if (encoding != text::Encoding::kUtf8) {
+          std::string joined;
+          for (const Word& w : line.words) joined += (joined.empty() ? "" : " ") + w.text;
+          const std::string repaired = text::Repair(joined, ro).text;
+          std::vector<std::string> parts;
+          size_t start = 0;
+          for (size_t pos; (pos = repaired.find(' ', start)) != std::string::npos; start = pos + 1) {
+            parts.push_back(repaired.substr(start, pos - start));
+          }
+          parts.push_back(repaired.substr(start));
+          for (size_t i = 0; i < line.words.size(); ++i) {
+            line.words[i].text = parts.size() == line.words.size()
+                                     ? parts[i]
+                                     : text::Repair(line.words[i].text, ro).text;
+          }
+        }
+        for (Word& w : line.words) w.text = Finish(std::move(w.text));
+      }
+    }
+  }
+
   // An office document read as text (`flat` is "flat " for a one-file ODF
   // document, else ""): ProcessText with notes saying how it was read.
   Result<DocumentOutputs> ProcessOffice(const fs::path& input, const ingest::OfficeText& office,
@@ -234,8 +330,12 @@ struct Pipeline::Impl {
   Result<DocumentOutputs> ProcessPdfText(const fs::path& input, const ingest::SourceDocument& doc,
                                          std::vector<Page> layers, text::Encoding encoding,
                                          bool uppercase_font) const;
+  // `mixed` (route "pdf-mixed"): a PDF some of whose pages have a good
+  // text layer; those pages are read from it as the pdf-text route reads
+  // them, the others are OCR'd.
   Result<DocumentOutputs> ProcessOcr(const fs::path& input, const std::string& route, int pages,
-                                     const ProcessContext& context) const;
+                                     const ProcessContext& context,
+                                     const MixedPdf* mixed = nullptr) const;
 
   // `page_dpi`: the resolution each page image was read at (index page -
   // 1), for the regions of rows and tables; empty for text inputs.
@@ -361,34 +461,9 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
                                                        std::vector<Page> layers,
                                                        text::Encoding encoding,
                                                        bool uppercase_font) const {
-  text::RepairOptions ro;
-  ro.from = encoding;
-  ro.tcvn3_uppercase_font = uppercase_font;
   std::string full_text;
   for (Page& page : layers) {
-    for (Block& block : page.blocks) {
-      for (Line& line : block.lines) {
-        // Repair whole lines: case and encoding decisions need context
-        // (a TCVN3 "Kế" is title case alone but "KẾ" in a line of capitals).
-        if (encoding != text::Encoding::kUtf8) {
-          std::string joined;
-          for (const Word& w : line.words) joined += (joined.empty() ? "" : " ") + w.text;
-          const std::string repaired = text::Repair(joined, ro).text;
-          std::vector<std::string> parts;
-          size_t start = 0;
-          for (size_t pos; (pos = repaired.find(' ', start)) != std::string::npos; start = pos + 1) {
-            parts.push_back(repaired.substr(start, pos - start));
-          }
-          parts.push_back(repaired.substr(start));
-          for (size_t i = 0; i < line.words.size(); ++i) {
-            line.words[i].text = parts.size() == line.words.size()
-                                     ? parts[i]
-                                     : text::Repair(line.words[i].text, ro).text;
-          }
-        }
-        for (Word& w : line.words) w.text = Finish(std::move(w.text));
-      }
-    }
+    RepairLayerPage(&page, encoding, uppercase_font);
     full_text += PageText(page);
     full_text += "\f";
   }
@@ -420,8 +495,14 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
 }
 
 Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const std::string& route,
-                                                   int pages, const ProcessContext& context) const {
+                                                   int pages, const ProcessContext& context,
+                                                   const MixedPdf* mixed) const {
   ocr::OcrOptions oo;
+  std::vector<int> scanned_pages, layer_pages;  // of a mixed PDF
+  if (mixed) {
+    for (int n = 1; n <= pages; ++n) (mixed->layers.contains(n) ? layer_pages : scanned_pages).push_back(n);
+    oo.only_pages = scanned_pages;
+  }
   oo.tesseract.languages = options.languages;
   oo.dpi = options.dpi;
   oo.jobs = context.page_jobs;
@@ -443,6 +524,28 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
     lm::RestoreOptions ro;
     ro.tone_style = tone_style();
     for (ocr::OcrPage& p : doc->pages) restored += restorer->RestorePage(&p.page, ro);
+  }
+  // A mixed PDF's born-digital pages join the OCR'd ones: the page as
+  // rendered, its text layer repaired; the searchable PDF shows the render.
+  std::set<int> from_layer;
+  if (mixed) {
+    for (const auto& [number, extracted] : mixed->layers) {
+      auto rendered = mixed->doc->RenderPage(number - 1, options.dpi);
+      if (!rendered) return std::unexpected(rendered.error());
+      ocr::OcrPage page;
+      page.page = extracted;
+      RepairLayerPage(&page.page, mixed->encoding, mixed->uppercase_font);
+      lept::PixPtr pix = lept::PixFromGray(*rendered);
+      auto jpeg = lept::EncodeJpeg(pix.get(), oo.pdf_image_quality);
+      if (!jpeg) return std::unexpected(jpeg.error());
+      page.image_jpeg = std::move(*jpeg);
+      page.image = std::move(*rendered);
+      const auto at = std::lower_bound(
+          doc->pages.begin(), doc->pages.end(), number,
+          [](const ocr::OcrPage& p, int n) { return p.page.number < n; });
+      doc->pages.insert(at, std::move(page));
+      from_layer.insert(number);
+    }
   }
   // Cells are read again one by one: Tesseract's page layout analysis
   // mixes up table columns, a single cell does not.
@@ -473,10 +576,17 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   std::vector<std::vector<table::Table>> by_page;
   std::vector<const Page*> ocr_pages;
   for (size_t i = 0; i < doc->pages.size(); ++i) {
-    const std::optional<GrayImage> gray = gray_page(i);
-    grid_options.reread_gray = gray ? &*gray : nullptr;
-    auto found = table::ExtractTablesFromImage(doc->pages[i].image, static_cast<int>(i) + 1, engine,
-                                               grid_options);
+    const int number = doc->pages[i].page.number;
+    Result<std::vector<table::Table>> found;
+    if (from_layer.contains(number)) {
+      // As the pdf-text route reads it: grids on the render, words from the layer.
+      TextLayerEngine layer_engine(doc->pages[i].page);
+      found = table::ExtractTablesFromImage(doc->pages[i].image, number, layer_engine);
+    } else {
+      const std::optional<GrayImage> gray = gray_page(i);
+      grid_options.reread_gray = gray ? &*gray : nullptr;
+      found = table::ExtractTablesFromImage(doc->pages[i].image, number, engine, grid_options);
+    }
     if (!found) return std::unexpected(found.error());
     by_page.push_back(std::move(*found));
     ocr_pages.push_back(&doc->pages[i].page);
@@ -488,8 +598,12 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   // cells are (the page OCR's words stay where a crop reads worse).
   for (table::Table& t : tables) {
     if (t.format != table::TableFormat::kWords || t.pages.empty()) continue;
-    const size_t i = static_cast<size_t>(t.pages.front() - 1);
-    if (i >= doc->pages.size()) continue;
+    if (from_layer.contains(t.pages.front())) continue;  // the layer's words are exact
+    const auto page = std::find_if(doc->pages.begin(), doc->pages.end(), [&](const ocr::OcrPage& p) {
+      return p.page.number == t.pages.front();
+    });
+    if (page == doc->pages.end()) continue;
+    const size_t i = static_cast<size_t>(page - doc->pages.begin());
     const std::optional<GrayImage> gray = gray_page(i);
     grid_options.reread_gray = gray ? &*gray : nullptr;
     auto read = table::RereadCells(doc->pages[i].image, doc->pages[i].page, engine, grid_options, &t);
@@ -498,10 +612,37 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   grid_options.reread_gray = nullptr;
   tables = table::JoinAcrossPages(std::move(tables));
   const std::string text = Finish(ocr::DocumentText(*doc));
-  table::PlanDocument plan = table::MapToPlan(tables, text, MapOpts(/*ocr_cells=*/true));
+  table::MapOptions map_options = MapOpts(/*ocr_cells=*/true);
+  if (mixed) {
+    // Cells are restored by where they were read: OCR'd cells are open to
+    // correction word by word, the layer's only if they look stripped.
+    const table::MapOptions from_text = MapOpts();
+    for (table::Table& t : tables) {
+      for (auto& row : t.rows) {
+        for (table::Cell& cell : row) {
+          if (cell.text.empty()) continue;
+          const table::RestoredCell r = from_layer.contains(cell.page)
+                                            ? from_text.restore_cell(cell.text)
+                                            : map_options.restore_cell(cell.text);
+          cell.text = table::CollapseSpaces(r.text);
+          cell.confidence *= static_cast<float>(r.confidence);
+        }
+      }
+    }
+    map_options = table::MapOptions();
+  }
+  table::PlanDocument plan = table::MapToPlan(tables, text, map_options);
   std::vector<std::pair<std::string, std::string>> notes;
-  notes.emplace_back("ocr", "OCR with Tesseract (" + options.languages + ") at " +
-                                std::to_string(options.dpi) + " dpi");
+  if (mixed) {
+    notes.emplace_back("text-layer", "pages " + PageList(layer_pages) + " read from the PDF text layer (" +
+                                         text::EncodingName(mixed->encoding) + ")");
+    notes.emplace_back("ocr", "pages " + PageList(scanned_pages) +
+                                  " have no text layer: OCR with Tesseract (" + options.languages +
+                                  ") at " + std::to_string(options.dpi) + " dpi");
+  } else {
+    notes.emplace_back("ocr", "OCR with Tesseract (" + options.languages + ") at " +
+                                  std::to_string(options.dpi) + " dpi");
+  }
   notes.emplace_back("noise", std::to_string(noise) + " noise tokens (specks, rules) dropped");
   if (restorer) notes.emplace_back("restored", std::to_string(restored) + " OCR words corrected");
   AddBorderlessNote(borderless, &notes);
@@ -559,13 +700,21 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
   const int pages = doc->page_count();
   if (impl_->options.force_ocr) return impl_->ProcessOcr(input, "pdf-ocr", pages, context);
 
-  // Is the text layer worth reading?
+  // Is the text layer worth reading? A page whose layer holds almost no
+  // words but whose render shows ink is a scanned page among born-digital
+  // ones (a typed plan whose signed and stamped last page was scanned in).
   std::vector<Page> layers;
   std::string layer_text;
+  std::vector<int> scanned;  // 1-based
   bool vn_font = false, vni_font = false, uppercase_font = false;
   for (int i = 0; i < pages; ++i) {
     auto layer = doc->TextLayer(i, impl_->options.dpi);
     if (!layer) return std::unexpected(layer.error());
+    if (CountWords(*layer) < kMinLayerWords) {
+      auto thumbnail = doc->RenderPage(i, kInkCheckDpi);
+      if (!thumbnail) return std::unexpected(thumbnail.error());
+      if (InkShareOutsideWords(*thumbnail, *layer) >= kMinScannedInk) scanned.push_back(i + 1);
+    }
     for (const Block& b : layer->blocks) {
       for (const Line& l : b.lines) {
         for (const Word& w : l.words) {
@@ -577,7 +726,7 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
         }
       }
     }
-    layer_text += PageText(*layer);
+    if (scanned.empty() || scanned.back() != i + 1) layer_text += PageText(*layer);
     layers.push_back(std::move(*layer));
   }
   text::RepairOptions ro;
@@ -586,11 +735,24 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
   ro.tcvn3_uppercase_font = uppercase_font;
   text::RepairResult repaired = text::Repair(layer_text, ro);
   const TextQuality q = MeasureText(repaired.text);
-  const bool good = q.words >= 10 * std::max(1, pages) / 2 &&
+  const int text_pages = pages - static_cast<int>(scanned.size());
+  const bool good = text_pages > 0 && q.words >= 10 * std::max(1, text_pages) / 2 &&
                     q.valid_share() >= impl_->options.min_text_layer_quality &&
                     q.marked_share() >= 0.3;
   if (!good) {
     return impl_->ProcessOcr(input, q.words == 0 ? "pdf-ocr" : "pdf-reocr", pages, context);
+  }
+  if (!scanned.empty()) {
+    MixedPdf mixed;
+    mixed.doc = &*doc;
+    mixed.encoding = repaired.majority;
+    mixed.uppercase_font = uppercase_font;
+    for (int i = 0; i < pages; ++i) {
+      if (!std::binary_search(scanned.begin(), scanned.end(), i + 1)) {
+        mixed.layers.emplace(i + 1, std::move(layers[i]));
+      }
+    }
+    return impl_->ProcessOcr(input, "pdf-mixed", pages, context, &mixed);
   }
   return impl_->ProcessPdfText(input, *doc, std::move(layers), repaired.majority, uppercase_font);
 }

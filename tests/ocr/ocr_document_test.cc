@@ -124,6 +124,22 @@ TEST_F(OcrSourceTest, ParallelWorkersEachGetTheirOwnEngine) {
   EXPECT_EQ(last_done, 3);
 }
 
+// A mixed PDF's pages without a text layer are read alone.
+TEST_F(OcrSourceTest, OnlyThePagesAskedFor) {
+  options_.jobs = 2;
+  options_.only_pages = {1, 3, 7};  // 7 is past the end
+  std::vector<std::pair<int, int>> progress;
+  auto doc = OcrSource(pdf_, options_, [&](int d, int t) { progress.emplace_back(d, t); },
+                       Factory());
+  ASSERT_TRUE(doc.has_value()) << doc.error().message;
+  ASSERT_EQ(doc->pages.size(), 2u);
+  EXPECT_EQ(doc->pages[0].page.number, 1);
+  EXPECT_EQ(doc->pages[1].page.number, 3);
+  EXPECT_EQ(calls_, 2);
+  ASSERT_EQ(progress.size(), 2u);
+  EXPECT_EQ(progress.back(), (std::pair<int, int>{2, 2}));
+}
+
 TEST_F(OcrSourceTest, CleanRenderedPagesAreLightAndReadGray) {
   options_.jobs = 1;
   auto doc = OcrSource(pdf_, options_, {}, Factory());
