@@ -79,3 +79,18 @@ if [[ "${VNPLAN_SKIP_VIE_PAIRS:-0}" != 1 && "${VNPLAN_SKIP_OCR_PAIRS:-0}" != 1 ]
   printf 'models/lm/vie_channel.tsv: %.1f s (dev pairs: %s, eval pairs: %s)\n' \
     "$(echo "$end - $start" | bc)" "$VIE_DIR/dev.tsv" "$VIE_DIR/eval.tsv"
 fi
+# Per-column word statistics of plan-table cells (src/table/column_words.h):
+# the generator's phrases (50 plans of tools/synth, --variety) and the
+# hand-checked expected JSON in the repository (seeds 000, 002, 004 and the
+# samples; never seed 003's golden), each distinct cell line once. Read by
+# the OCR-line layout only when a caller sets TextTableOptions::column_words
+# (see tools/layout_bench/README.md, session 8).
+cmake --build "$BUILD_DIR" -j "$(nproc)" --target vnplan-column-words >/dev/null
+PLANS_DIR="$BUILD_DIR/column_words_plans"
+mkdir -p "$PLANS_DIR" models/table
+for seed in $(seq 1 50); do
+  "$BUILD_DIR/tools/synth/vnplan-synth" plan --seed "$seed" --variety --criteria 14 -o /dev/null \
+    --criteria-json "$PLANS_DIR/plan_$seed.json"
+done
+"$BUILD_DIR/tools/layout_bench/vnplan-column-words" --out models/table/column_words.tsv \
+  "$PLANS_DIR"/plan_*.json tests/data/table/seed_00{0,2,4}.expected.json samples/*.expected.json

@@ -61,8 +61,10 @@ ColumnWords::Scores ColumnWords::WordScores(std::string_view word,
   if (n == 0) return scores;
   const double background = static_cast<double>(n) / static_cast<double>(total_);
   for (int c = 0; c < kColumnWordColumns; ++c) {
-    double p = (static_cast<double>(it->second[c]) + options.prior * background) /
-               (static_cast<double>(column_totals_[c]) + options.prior);
+    const double m = options.prior + options.prior_share * static_cast<double>(column_totals_[c]);
+    if (m <= 0.0) continue;
+    double p = (static_cast<double>(it->second[c]) + m * background) /
+               (static_cast<double>(column_totals_[c]) + m);
     scores[c] = std::clamp(std::log(p / background), -options.cap, options.cap);
   }
   return scores;

@@ -12,10 +12,11 @@
 // "0") per column c, N_c = sum_w n(w, c), N = sum_c N_c, background
 // P(w) = n(w) / N. A column's word probability is smoothed towards the
 // background with a Dirichlet prior of strength m:
-//   P(w | c) = (n(w, c) + m P(w)) / (N_c + m),
+//   P(w | c) = (n(w, c) + m_c P(w)) / (N_c + m_c), m_c = m + s N_c,
 // and the score is ln(P(w | c) / P(w)), clipped to [-cap, cap]. Words
-// never seen score 0 in every column, and so do columns with little text
-// (N_c << m: no evidence either way).
+// never seen score 0 in every column. With s = 0, so do columns with
+// little text (N_c << m: no evidence either way); a share s > 0 gives
+// every column the same penalty ln(s / (1 + s)) for a word it never had.
 //
 // File format (UTF-8 text, deterministic): a header line
 // "#vnplan-column-words 1", then one line per word, sorted:
@@ -40,6 +41,10 @@ inline constexpr int kColumnWordColumns = 7;
 // Option            Default  Meaning
 struct ColumnWordOptions {
   double prior = 20.0;  // m: weight of the background distribution, in words
+  // ... plus this share of the column's own word count (m_c = prior +
+  // prior_share N_c): a share alone gives every column the same penalty
+  // for an unseen word, however little text it has
+  double prior_share = 0.0;
   double cap = 3.0;     // scores are clipped to [-cap, cap] (natural log)
 };
 

@@ -1481,7 +1481,10 @@ void LayOutOcrRows(std::vector<OcrRow>* rows, const TextTableOptions& options) {
     for (const auto& line : (*rows)[r].lines) {
       tokens[r].push_back(TokenizeOcrLine(line));
       PrepareCues(&tokens[r].back());
-      if (options.column_words) {
+      // Only with the language model: alone, the statistics of other
+      // plans mislead more than they help (see column_words in
+      // text_tables.h).
+      if (options.column_words && scorer) {
         for (OcrToken& t : tokens[r].back()) {
           ColumnWords::Scores s = options.column_words->WordScores(t.text, options.column_word_options);
           for (int c = 0; c < kContentColumns; ++c) {

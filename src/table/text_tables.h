@@ -52,10 +52,14 @@ struct TextTableOptions {
   // Default null: the cheapest layout line by line, by widths, rule marks
   // and content cues alone.
   const LayoutScorer* scorer = nullptr;
-  // When set, the words of OCR'd plan rows also weigh on their column: a
-  // word costs column_word_weight x -ln(P(w | c) / P(w)) in column c
-  // (column_words.h), in units of one unrequired column boundary. It must
-  // outlive the call. Default null (off: the layout of session 6).
+  // When set together with `scorer`, the words of OCR'd plan rows also
+  // weigh on their column: a word costs column_word_weight x
+  // -ln(P(w | c) / P(w)) in column c (column_words.h), in units of one
+  // unrequired column boundary, when lines are split into pieces (not when
+  // a run of narrow lines is placed as one column's paragraph). Ignored
+  // without a scorer: on their own the statistics of other plans lose
+  // (tools/layout_bench/README.md, session 8). It must outlive the call.
+  // Default null (off: the layout of session 6).
   const ColumnWords* column_words = nullptr;
   // Weight of the per-word column statistics. Default 0.05.
   double column_word_weight = 0.05;

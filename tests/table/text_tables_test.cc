@@ -296,6 +296,60 @@ TEST(TextTablesTest, PipeOcrNarrowLinesSplitByMeaning) {
                                       "3/2024", budget, other, ""}));
 }
 
+// Seed 003's row 1.4 (diacritics dropped): the result's last three lines
+// ("ra soat sap xep" / "lai ho so luu tru" / "cho khoa hoc") are narrow
+// and follow the responsible column's "... phong thuc hien" on the lines
+// above, which they could continue. Per-column word statistics of other
+// plans (results about records "sap xep khoa hoc", responsible agents)
+// put them back under the result; they are ignored without a scorer.
+TEST(TextTablesTest, PipeOcrColumnWordsPlaceNarrowLines) {
+  const std::string rows =
+      "Tieu chi 1.4|Cong tac van thu|Kiem tra sap xep luu tru| Hieu truong chi|10/2023 Khong "
+      "co|Nhan vien van\n"
+      "luu tru doi khi|ho so khoa hoc, kip thoi|dao to van thu ket hop cung\n"
+      "chua kip thoi phong thuc hien giao vien nha\n"
+      "ra soat sap xep truong thuc\n"
+      "lai ho so luu tru hien.\n"
+      "cho khoa hoc\n"
+      "Tieu chi 1.5|Mot so giao vien|Boi duong chuyen mon|Pho Hieu|9/2023|Khong|PHT, To truong\n"
+      "cao tuoi chua linh|cho giao vien cao tuoi|truong phoi hop|CM, giao vien\n";
+  const std::string expected =
+      "Cong tac van thu luu tru doi khi chua kip thoi ra soat sap xep lai ho so luu tru cho "
+      "khoa hoc";
+  const std::string responsible = "Hieu truong chi dao to van thu phong thuc hien";
+  PairScorer scorer({expected, "Kiem tra sap xep luu tru ho so khoa hoc, kip thoi", responsible,
+                     "Nhan vien van thu ket hop cung giao vien nha truong thuc hien."});
+  ColumnWords words;
+  for (const char* cell : {"Hồ sơ quản lý được sắp xếp khoa học, lưu trữ đầy đủ",
+                           "Công tác văn thư chưa rà soát kịp thời"}) {
+    words.AddCell(0, cell);
+  }
+  words.AddCell(1, "Kiểm tra, bổ sung hồ sơ");
+  for (const char* cell : {"Hiệu trưởng chỉ đạo", "Tổ văn phòng thực hiện", "Phó Hiệu trưởng"}) {
+    words.AddCell(2, cell);
+  }
+  words.AddCell(3, "Tháng 10/2023");
+  words.AddCell(4, "Không có");
+  words.AddCell(5, "Giáo viên phối hợp thực hiện");
+  TextTableOptions options;
+  options.scorer = &scorer;
+  options.column_words = &words;
+  options.column_word_weight = 0.3;
+  const std::string standard = "1 Tieu chuan 1: To chuc va quan ly nha truong";
+  Table table = PipeOcrPlan(standard, rows, options);
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  EXPECT_EQ(table.rows[3][2].text, expected);
+  EXPECT_EQ(table.rows[3][4].text, responsible);
+  options.column_words = nullptr;
+  table = PipeOcrPlan(standard, rows, options);
+  ASSERT_EQ(table.rows.size(), 5u);
+  EXPECT_NE(table.rows[3][2].text, expected);  // without the statistics
+  options.scorer = nullptr;
+  const Table no_lm = PipeOcrPlan(standard, rows, options);
+  options.column_words = &words;
+  EXPECT_EQ(Texts(PipeOcrPlan(standard, rows, options).rows[3]), Texts(no_lm.rows[3]));
+}
+
 // Time and budget phrases other than a date open their columns ("Từ
 // tháng …", "Học kỳ II", "3 triệu đồng", "Không có"), a bare number before
 // "triệu" is an amount, not a month, and a rule read as '/' right after the

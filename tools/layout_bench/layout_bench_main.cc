@@ -144,12 +144,12 @@ Status Dump(const std::filesystem::path& dir, const SimDocument& doc) {
 // (--golden) as tests/table/seed003_restore_test.cc's EveryFieldMatchesGolden
 // does: tables found in the NFC text (rows laid out with `options`), cells
 // restored with the language model in kOcr mode, every field of every
-// criterion compared (seed003_golden.h). Needs the restorer (--lm on).
+// criterion compared (seed003_golden.h). Needs the restorer's models.
 int ScoreGoldenDocument(const Args& args, const table::TextTableOptions& options,
                         const lm::Restorer* restorer) {
   if (!restorer) {
-    std::fprintf(stderr, "layout-bench: --golden-text needs --lm on\n");
-    return ExitCodeFor(ErrorCode::kInvalidArgument);
+    std::fprintf(stderr, "layout-bench: --golden-text needs the restorer\n");
+    return ExitCodeFor(ErrorCode::kModelMissing);
   }
   std::ifstream in(args.golden_text, std::ios::binary);
   std::ifstream golden_in(args.golden, std::ios::binary);
@@ -223,7 +223,9 @@ int Run(Args args) {
     base_words = std::move(*loaded);
   }
   const bool use_words = !args.column_words.empty() || args.column_words_loo;
-  if (args.lm == "on") {
+  // A golden document's cells are restored whatever --lm says (which then
+  // only chooses how its rows are laid out).
+  if (args.lm == "on" || !args.golden_text.empty()) {
     auto loaded = lm::Restorer::Load(args.models_dir);
     if (!loaded) {
       std::fprintf(stderr, "layout-bench: %s (or run with --lm off)\n",
@@ -231,7 +233,7 @@ int Run(Args args) {
       return ExitCodeFor(loaded.error().code);
     }
     restorer.emplace(std::move(*loaded));
-    table_options.scorer = &scorer.emplace(&*restorer);
+    if (args.lm == "on") table_options.scorer = &scorer.emplace(&*restorer);
   }
   if (!args.golden_text.empty()) {
     if (use_words) table_options.column_words = &base_words;
@@ -439,6 +441,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--column-word-prior", args.layout.column_word_options.prior,
                  "Dirichlet prior strength of the per-column word statistics")
+      ->capture_default_str();
+  app.add_option("--column-word-prior-share", args.layout.column_word_options.prior_share,
+                 "Dirichlet prior strength of the per-column word statistics, as a share of "
+                 "each column's word count (added to --column-word-prior)")
       ->capture_default_str();
   app.add_option("--column-word-cap", args.layout.column_word_options.cap,
                  "clip of the per-word column log-odds")
