@@ -243,6 +243,7 @@ int Run(Args args) {
                args.docs, static_cast<unsigned long long>(args.seed_base));
   std::array<Tally, kContentColumns> per_column;
   Tally overall;
+  int loo_rows = 0;  // truth rows added to the column words, all documents
   int rows_expected = 0, rows_found = 0, tables_found = 0, lines = 0, rules = 0, boundaries = 0;
   std::map<std::string, int> kinds;
   PieceStats pieces;
@@ -272,6 +273,7 @@ int Run(Args args) {
         for (const auto& row : doc.rows) sources.insert(row.truth.source);
         for (const auto& row : *all_truth) {
           if (sources.count(row.source)) continue;
+          ++loo_rows;
           for (int c = 0; c < kContentColumns; ++c) doc_words.AddCell(c, row.fields[c]);
         }
       }
@@ -344,6 +346,10 @@ int Run(Args args) {
               static_cast<unsigned long long>(args.seed_base),
               static_cast<unsigned long long>(args.seed_base + args.docs - 1), tables_found,
               rows_found, rows_expected);
+  if (args.column_words_loo) {
+    std::printf("column words: %.1f truth rows of other files per document (leave-one-file-out)\n",
+                args.docs ? static_cast<double>(loo_rows) / args.docs : 0.0);
+  }
   std::printf("printed lines %d, column boundaries %d, rule marks %d (%.1f %%)\n", lines,
               boundaries, rules, boundaries ? 100.0 * rules / boundaries : 0.0);
   std::printf("fields with folded similarity >= %.2f:\n", args.threshold);
