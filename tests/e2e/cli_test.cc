@@ -66,6 +66,15 @@ class CliTest : public ::testing::Test {
     }
     expect_fields(got["document"], expected["document"], "document");
   }
+  // `vnplan tables` on `path` takes `route` and gives seed 000's plan.
+  void ExpectTablesGiveSeed000Plan(const fs::path& path, const std::string& route) {
+    SCOPED_TRACE(route);
+    const CommandResult r = RunVnplan("tables --compact " + Q(path));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto got = nlohmann::json::parse(r.out);
+    EXPECT_EQ(got["source"]["route"], route);
+    ExpectSeed000Plan(got);
+  }
   fs::path dir_;
 };
 
@@ -343,11 +352,7 @@ TEST_F(CliTest, TablesOnVnTimeDocxMatchesTheTextExport) {
   ASSERT_TRUE(body) << body.error().message;
   const fs::path docx = dir_ / "ke_hoach.docx";
   ASSERT_TRUE(samples::WriteDocx(docx, *body));
-  const CommandResult r = RunVnplan("tables --compact " + Q(docx));
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto got = nlohmann::json::parse(r.out);
-  EXPECT_EQ(got["source"]["route"], "docx");
-  ExpectSeed000Plan(got);
+  ExpectTablesGiveSeed000Plan(docx, "docx");
   // A legacy Word document (OLE2) is refused with a reason.
   const CommandResult doc = RunVnplan(
       "tables " + Q(Write("cu.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) +
@@ -375,12 +380,7 @@ TEST_F(CliTest, TablesOnOdtAndXlsxMatchTheTextExport) {
   ASSERT_TRUE(samples::WriteXlsx(xlsx, {{"Kế hoạch", sheet->sheet_xml}},
                                  sheet->shared_strings_xml, sheet->styles_xml));
   for (const auto& [path, route] : {std::pair{odt, "odt"}, std::pair{xlsx, "xlsx"}}) {
-    SCOPED_TRACE(route);
-    const CommandResult r = RunVnplan("tables --compact " + Q(path));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto got = nlohmann::json::parse(r.out);
-    EXPECT_EQ(got["source"]["route"], route);
-    ExpectSeed000Plan(got);
+    ExpectTablesGiveSeed000Plan(path, route);
   }
 }
 
@@ -418,12 +418,7 @@ TEST_F(CliTest, TablesReadTheLetterheadFromThePageHeader) {
                                                                 *odf_body, samples::OdfLegacyStyles(),
                                                                 master_styles));
   for (const auto& [path, route] : {std::pair{docx, "docx"}, std::pair{fodt, "odt"}}) {
-    SCOPED_TRACE(route);
-    const CommandResult r = RunVnplan("tables --compact " + Q(path));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto got = nlohmann::json::parse(r.out);
-    EXPECT_EQ(got["source"]["route"], route);
-    ExpectSeed000Plan(got);
+    ExpectTablesGiveSeed000Plan(path, route);
   }
 }
 

@@ -7,6 +7,11 @@
 namespace vnplan::table {
 namespace {
 
+// The plan table's header row, as short as the columns' names go.
+const std::vector<std::string> kPlanHeader = {
+    "TT",      "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt",       "Công việc/giải pháp", "Chủ trì",
+    "Thời gian", "Dự kiến kinh phí",  "Điều kiện hỗ trợ khác", "Ghi chú"};
+
 Table MakeTable(const std::vector<std::vector<std::string>>& rows, int header_rows = 1) {
   Table t;
   for (const auto& r : rows) {
@@ -263,9 +268,7 @@ TEST(PlanSchemaTest, OcrLineTablesUseTheirOwnCellRestorer) {
 // A restoration's confidence multiplies the cells' own: the row's
 // confidence is the mean over its non-empty cells.
 TEST(PlanSchemaTest, RestorationConfidenceLowersTheRowConfidence) {
-  Table t = MakeTable({{"TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Công việc/giải pháp",
-                        "Chủ trì", "Thời gian", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác",
-                        "Ghi chú"},
+  Table t = MakeTable({kPlanHeader,
                        {"", "Tiêu chí 1.1", "kq", "cv", "", "", "", "", ""},
                        {"", "Tiêu chí 1.2", "kq", "", "", "", "", "", ""}});
   t.rows[1][3].confidence = 50.0f;  // an OCR'd cell read at 50
@@ -343,9 +346,7 @@ TEST(PlanSchemaTest, MissingMetadataIsEmpty) {
 // continued on the next page has a region there too. A generic table's
 // regions cover all its cells.
 TEST(PlanSchemaTest, RowsAndTablesKnowWhereTheyAre) {
-  Table t = MakeTable({{"TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Công việc/giải pháp",
-                        "Chủ trì", "Thời gian", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác",
-                        "Ghi chú"},
+  Table t = MakeTable({kPlanHeader,
                        {"", "Tiêu chí 1.1", "kq", "cv", "", "", "", "", ""},
                        {"", "", "tiếp", "", "", "", "", "", ""}});
   for (size_t r = 0; r < t.rows.size(); ++r) {
