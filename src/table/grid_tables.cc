@@ -149,6 +149,51 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
   return out;
 }
 
+// Cuts cells that span columns where a column rule was broken, not
+// absent (a scan or seal whitening cut it), so a cell's text is not moved
+// into the column to its left. A cell spanning column edge e (at page x) is
+// cut there when the rules mask holds a vertical rule at x (within a third
+// of the clustering tolerance) over at least half of the cell's height: a
+// real spanning cell (a level row across the table) has no rule inside it.
+// The pieces leave the rule out.
+std::vector<CellComponent> SplitAtBrokenColumnRules(std::vector<CellComponent> cells,
+                                                    const std::vector<double>& col_edges,
+                                                    const GridMasks& masks, int tolerance,
+                                                    double scale) {
+  const int reach = std::max(2, tolerance / 3);
+  const int pad = std::max(2, static_cast<int>(std::lround(4 * scale)));
+  // Rows of [y0, y1) with rule pixels within `reach` of x.
+  auto rule_rows = [&](int x, int y0, int y1) {
+    const int x0 = std::max(0, x - reach), x1 = std::min(masks.rules.cols, x + reach + 1);
+    y0 = std::max(0, y0);
+    y1 = std::min(masks.rules.rows, y1);
+    int n = 0;
+    for (int y = y0; y < y1 && x1 > x0; ++y) {
+      if (cv::countNonZero(masks.rules(cv::Rect(x0, y, x1 - x0, 1))) > 0) ++n;
+    }
+    return n;
+  };
+  std::vector<CellComponent> out;
+  for (const auto& c : cells) {
+    const int top = c.rect.y + pad, bottom = c.rect.y + c.rect.height - pad;
+    int left = c.rect.x;
+    const int right = c.rect.x + c.rect.width;
+    for (int e = c.col + 1; e < c.col + c.col_span && e < static_cast<int>(col_edges.size()); ++e) {
+      const int x = static_cast<int>(std::lround(col_edges[e]));
+      if (x - pad <= left || x + pad >= right || bottom <= top) continue;
+      if (2 * rule_rows(x, top, bottom) < bottom - top) continue;
+      CellComponent piece = c;
+      piece.rect = cv::Rect(left, c.rect.y, x - reach - left, c.rect.height);
+      out.push_back(piece);
+      left = x + reach + 1;
+    }
+    CellComponent last = c;
+    last.rect = cv::Rect(left, c.rect.y, right - left, c.rect.height);
+    out.push_back(last);
+  }
+  return out;
+}
+
 std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const GridOptions& options,
                                    int dpi, GridMasks* masks_out) {
   const double scale = (dpi > 0 ? dpi : 300) / 300.0;
@@ -208,6 +253,8 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
     for (const auto& c : cells) {
       if (c.row == 0) header_rows = std::max(header_rows, c.row_span);
     }
+    cells = SplitAtBrokenColumnRules(std::move(cells), col_edges, masks, tolerance, scale);
+    for (auto& c : cells) place(c);
     cells =
         SplitAtBrokenRules(std::move(cells), row_edges, ncols, header_rows, masks, scale, options);
     for (auto& c : cells) place(c);

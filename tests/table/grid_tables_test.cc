@@ -168,6 +168,60 @@ TEST(GridTablesTest, KeepsRealRowSpans) {
   EXPECT_EQ((*grids)[0].header_rows, 2);
 }
 
+// BrokenRuleTable's 3-column table with the column rule at x = 500 drawn
+// in row 2 (y 350..500) from y = 350 to `rule_to` only (350: not at all),
+// and text blobs at `blobs`.
+GrayImage BrokenColumnRuleTable(int rule_to, const std::vector<std::pair<int, int>>& blobs) {
+  GrayImage img = Blank(1600, 800);
+  const int xs[] = {100, 500, 900, 1300};
+  const int ys[] = {100, 200, 350, 500, 650};
+  const int t = 3;
+  for (int y : ys) FillRect(&img, xs[0], y, xs[3] + t, y + t);
+  for (int x : xs) {
+    if (x == 500) {
+      FillRect(&img, x, ys[0], x + t, ys[2] + t);
+      FillRect(&img, x, ys[2], x + t, rule_to);
+      FillRect(&img, x, ys[3], x + t, ys[4] + t);
+    } else {
+      FillRect(&img, x, ys[0], x + t, ys[4] + t);
+    }
+  }
+  for (auto [x, y] : blobs) FillRect(&img, x, y, x + 18, y + 7);
+  return img;
+}
+
+TEST(GridTablesTest, SplitsACellWhoseColumnRuleBrokeInItsRow) {
+  // The rule between columns 0 and 1 is cut in row 2 below y = 440 (a
+  // seal's whitening took it): the text in column 1 stays in column 1.
+  const GrayImage img = BrokenColumnRuleTable(440, {{120, 120}, {520, 120}, {520, 365}});
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t = (*grids)[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  ASSERT_EQ(t.columns(), 3u);
+  EXPECT_EQ(t.rows[2][0].col_span, 1);
+  EXPECT_EQ(t.rows[2][1].col_span, 1);
+  ASSERT_TRUE(t.rows[2][1].box.has_value());
+  EXPECT_GT(t.rows[2][1].box->x0, 500);
+  ASSERT_TRUE(t.rows[2][0].box.has_value());
+  EXPECT_LT(t.rows[2][0].box->x1, 500);
+}
+
+TEST(GridTablesTest, KeepsRealColumnSpans) {
+  // No rule at all in row 2 between columns 0 and 1: a spanning cell
+  // ("MỨC 1, 2, 3" across the table).
+  const GrayImage img = BrokenColumnRuleTable(350, {{120, 120}, {520, 120}, {120, 365}});
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[2][0].col_span, 2);
+  // A short stub of rule left at the top: still a span.
+  const GrayImage stub = BrokenColumnRuleTable(380, {{120, 120}, {520, 120}, {120, 365}});
+  grids = DetectGrids(stub, 1);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[2][0].col_span, 2);
+}
+
 // Reads a whole page poorly and an enlarged crop well, recording the size
 // of each image it is given.
 class EnlargeLovingEngine : public OcrEngine {
