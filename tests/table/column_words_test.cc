@@ -71,8 +71,9 @@ TEST(ColumnWordsTest, SaveAndLoadKeepTheCounts) {
   ColumnWords other;
   other.AddCell(kBudget, "Kinh phí");
   model.Merge(other);
+  // In the build tree: engineers' test runs share /tmp.
   const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / "column_words_test_model.tsv";
+      std::filesystem::path(VNPLAN_BINARY_DIR) / "column_words_test_model.tsv";
   ASSERT_TRUE(model.Save(path).has_value());
   auto loaded = ColumnWords::Load(path);
   ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
