@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "common/median.h"
+#include "common/utf8.h"
 #include "table/cell_words.h"
+#include "table/fuzzy.h"
 #include "table/row_labels.h"
 
 namespace vnplan::table {
@@ -317,8 +319,11 @@ void SetCellBoxes(const Region& region, const std::vector<int>& separators,
 }
 
 // The table of `region` cut into columns at `relative` (+ its left edge).
+// A row starts at line `force_start` (-1: none). `header_lines` (optional)
+// receives the first and last line of the first row.
 Table BuildTable(const Region& region, const std::vector<int>& relative,
-                 const WordTableOptions& options) {
+                 const WordTableOptions& options, int force_start = -1,
+                 std::pair<int, int>* header_lines = nullptr) {
   Table table;
   table.format = TableFormat::kWords;
   const Page& page = *region.page;
@@ -351,6 +356,17 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
   bool previous_spanned = false;
   std::vector<int> last_line(columns, -1);     // per column: the row's last line with text
   std::vector<std::pair<int, int>> row_lines;  // per row: its first and last line
+  // The text of line `i` in column `c`.
+  auto text_in = [&](int i, size_t c) {
+    std::string text;
+    for (const Word* w : lines[i].words) {
+      if (column_of(*w) != c) continue;
+      if (!text.empty()) text += ' ';
+      text += w->text;
+    }
+    return text;
+  };
+  int previous = first - 1;  // the last line that counted for continuity
   for (int i = first; i <= last; ++i) {
     const PrintedLine& line = lines[i];
     std::vector<Cell> row(columns);
@@ -364,16 +380,39 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
       table.rows.push_back(std::move(spanned));
       row_lines.emplace_back(i, i);
       previous_spanned = true;
+      previous = i;
       continue;
     }
     bool continues = false, resumes = false;
     for (size_t c = 0; c < columns; ++c) {
       if (row[c].text.empty()) continue;
-      continues |= last_line[c] == i - 1;
-      resumes |= last_line[c] >= 0 && last_line[c] < i - 1;
+      continues |= last_line[c] == previous;
+      resumes |= last_line[c] >= 0 && last_line[c] < previous;
+    }
+    // A line of specks only (every word a single character) in cells the
+    // row has not used, a seal's or the scan's dirt between a row's lines,
+    // goes with the row without starting one or breaking its lines' run.
+    if (!table.rows.empty() && !previous_spanned && !continues &&
+        std::all_of(line.words.begin(), line.words.end(),
+                    [](const Word* w) { return Utf8ToU32(w->text).size() <= 1; })) {
+      row_lines.back().second = i;
+      for (const Word* w : line.words) AddWord(*w, page.number, &table.rows.back()[column_of(*w)]);
+      continue;
     }
     const auto leftmost =
         std::find_if(row.begin(), row.end(), [](const Cell& c) { return !c.text.empty(); });
+    // A label in the leftmost cell starts a row, also when a narrow column
+    // wrapped it after its word ("Tiêu chí" / "5.5.3: Hình thành ...").
+    bool label = false;
+    if (leftmost != row.end()) {
+      label = ParseRowLabel(leftmost->text).kind != LabelKind::kNone;
+      if (!label && i < last) {
+        const std::string joined =
+            leftmost->text + ' ' + text_in(i + 1, static_cast<size_t>(leftmost - row.begin()));
+        const LabelKind kind = ParseRowLabel(joined).kind;
+        label = kind == LabelKind::kStandard || kind == LabelKind::kCriterion;
+      }
+    }
     // Text in the first column starts a row, but in the header (the first
     // row) only a number does ("1", "(1)"): on a page whose number column
     // the OCR lost, the first column is the labels', headed "Tiêu chuẩn, /
@@ -384,10 +423,10 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
            return std::isdigit(static_cast<unsigned char>(c));
          }));
     bool starts = table.rows.empty() || previous_spanned || !continues || resumes ||
-                  line.centre - lines[i - 1].centre > options.row_gap * region.pitch ||
-                  first_column ||
-                  (leftmost != row.end() && ParseRowLabel(leftmost->text).kind != LabelKind::kNone);
+                  line.centre - lines[previous].centre > options.row_gap * region.pitch ||
+                  first_column || label || i == force_start;
     previous_spanned = false;
+    previous = i;
     if (starts) {
       std::fill(last_line.begin(), last_line.end(), -1);
       table.rows.emplace_back(columns);
@@ -402,6 +441,7 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
     }
   }
   SetCellBoxes(region, separators, row_lines, &table);
+  if (header_lines && !row_lines.empty()) *header_lines = row_lines.front();
   table.header_rows = 1;
   if (page.number > 0) table.pages = {page.number};
   return table;
@@ -443,6 +483,8 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
     // differ a little from page to page).
     std::vector<std::vector<int>> own;
     for (const Region* r : run) own.push_back(FindSeparators(*r, options));
+    std::vector<std::pair<int, int>> header(run.size());  // header row's lines
+    std::vector<std::vector<int>> cut(run.size());         // separators taken
     for (size_t k = 0; k < run.size(); ++k) {
       const Region& r = *run[k];
       std::vector<int> separators = own[k];
@@ -472,8 +514,30 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
       }
       std::sort(separators.begin(), separators.end());
       if (static_cast<int>(separators.size()) + 1 >= options.min_columns) {
-        out[i + k] = BuildTable(r, separators, options);
+        out[i + k] = BuildTable(r, separators, options, -1, &header[k]);
+        cut[k] = separators;
       }
+    }
+    // The header repeated on each page of the run is the same: lines at the
+    // end of a page's header row that match no header line of the other
+    // pages are a row cut by the page break, going on under the header.
+    for (size_t k = 0; run.size() > 1 && k < run.size(); ++k) {
+      if (out[i + k].rows.empty()) continue;
+      const Region& r = *run[k];
+      int start = -1;
+      for (int line = header[k].second; line > header[k].first; --line) {
+        const std::string text = Fold(LineText(r.lines[line]));
+        double best = 0;
+        for (size_t m = 0; m < run.size(); ++m) {
+          if (m == k || out[i + m].rows.empty()) continue;
+          for (int h = header[m].first; h <= header[m].second; ++h) {
+            best = std::max(best, Similarity(text, Fold(LineText(run[m]->lines[h]))));
+          }
+        }
+        if (best >= options.header_line_similarity) break;
+        start = line;
+      }
+      if (start >= 0) out[i + k] = BuildTable(r, cut[k], options, start);
     }
     i = j;
   }

@@ -17,12 +17,16 @@
 //      right (left-aligned cells);
 //   4. rows start at a line with text in the first column, a row label in
 //      its leftmost cell (table/row_labels.h: "Tiêu chí 1.5", "Tiêu chuẩn
-//      2:"; a column of specks at the left may come before), a
+//      2:"; a column of specks at the left may come before; the label may
+//      be wrapped after its word, "Tiêu chí" / "1.5"), a
 //      level row ("MỨC 4", centred across the table: one cell spanning all
 //      columns), or a vertical gap wider than the usual line pitch; a line
 //      continues the row above, cell by cell (wrapped cell text), when one
 //      of its cells goes on from the line before and none resumes a cell
-//      that had stopped;
+//      that had stopped; a line of one-character specks goes with the row
+//      it lies in; on a page after the first, the header row ends where
+//      its lines stop reading like the other pages' header lines (a row
+//      cut by the page break goes on under the repeated header);
 //   5. each cell's box is its slot, the region a ruled cell would have (x
 //      between its column's separators, y over its row's lines), from which
 //      RereadCells reads it again on a scan.
@@ -70,6 +74,11 @@ struct WordTableOptions {
   // is white, or where words cover it by at most this many word heights
   // at their ends (a speck glued to a word's start). Default 0.5.
   double borrow_edge = 0.5;
+  // TablesFromWords: a line at the end of a page's header row whose text
+  // has a similarity (fuzzy.h, diacritics folded) under this with every
+  // header line of the run's other pages starts a row instead (the rest of
+  // a row cut by the page break, under the repeated header). Default 0.6.
+  double header_line_similarity = 0.6;
 };
 
 Table TableFromWords(const Page& page, const WordTableOptions& options = {});

@@ -156,6 +156,73 @@ TEST(WordTablesTest, ALabelInTheLeftmostCellStartsARow) {
   EXPECT_EQ(t.rows[3][3].text, "Tốt");
 }
 
+// A narrow labels' column wraps "Tiêu chí 1.1: Hồ sơ" after its label
+// word: the line holding "Tiêu chí" alone starts the row all the same.
+TEST(WordTablesTest, ALabelWrappedAfterItsWordStartsARow) {
+  LinesPage lines;
+  lines.Add({{100, "TT"}, {400, "Tiêu chuẩn"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
+  lines.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  lines.Add({{400, "Tổ chức"}});
+  lines.Add({{400, "Tiêu chí"}, {1000, "Kế hoạch sát"}, {1800, "Tháng 9/2024"}});
+  lines.Add({{400, "1.1: Hồ sơ"}, {1000, "thực tế"}});
+  lines.Add({{400, "Tiêu chí 1.2"}, {1000, "Hồ sơ"}, {1800, "Cả năm học"}});
+  const Table t = TableFromWords(lines.Build());
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1][1].text, "Tiêu chuẩn 1: Tổ chức");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.1: Hồ sơ");
+  EXPECT_EQ(t.rows[2][2].text, "Kế hoạch sát thực tế");
+  EXPECT_EQ(t.rows[3][1].text, "Tiêu chí 1.2");
+}
+
+// A speck read as a one-character word on a line of its own, in a column
+// the row has not used, neither starts a row nor cuts the row's lines.
+TEST(WordTablesTest, ALineOfSpecksStaysInItsRow) {
+  LinesPage lines;
+  lines.Add({{100, "TT"}, {400, "Tiêu chuẩn"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
+  lines.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  lines.Skip(-30);  // between the two lines
+  lines.Add({{1800, "ì"}});
+  lines.Skip(-30);
+  lines.Add({{400, "Tổ chức"}});
+  lines.Add({{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1800, "Năm học"}});
+  const Table t = TableFromWords(lines.Build());
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[1][1].text, "Tiêu chuẩn 1: Tổ chức");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.1");
+}
+
+// A row cut by the page break goes on under page 2's repeated header, in a
+// column whose header cell reaches the header's last line: the line is not
+// the header's (no header line of page 1 reads like it) but the rest of
+// the row.
+TEST(WordTablesTest, ARowCutByThePageBreakIsNotTakenIntoTheHeader) {
+  auto header = [](LinesPage* lines) {
+    lines->Add({{100, "TT"}, {400, "Tiêu chuẩn,"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
+    lines->Add({{400, "tiêu chí"}, {1000, "cần đạt"}, {1800, "thực hiện"}});
+  };
+  LinesPage first, second;
+  header(&first);
+  first.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  first.Add({{400, "Tổ chức và"}});
+  header(&second);
+  second.Add({{400, "quản lý"}});
+  second.Add({{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1800, "Năm học"}});
+  const Page one = first.Build();
+  Page two = second.Build();
+  two.number = 2;
+  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  ASSERT_EQ(tables.size(), 2u);
+  const Table& t = tables[1];
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0][1].text, "Tiêu chuẩn, tiêu chí");
+  EXPECT_EQ(t.rows[1][1].text, "quản lý");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.1");
+  EXPECT_EQ(tables[0].rows.size(), 2u);
+}
+
 // A page whose number column the OCR lost: the labels' column comes first,
 // and its header's second line ("tiêu chí") goes on with the header.
 TEST(WordTablesTest, TheHeaderGoesOnInTheFirstColumn) {
