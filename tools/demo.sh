@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 tools/install_deps.sh
 tools/build.sh
 OUT=${OUT:-out}
-./build/src/cli/vnplan run samples/*.pdf samples/*.txt samples/*.docx -o "$OUT" "$@"
+./build/src/cli/vnplan run samples/*.pdf samples/*.txt samples/*.docx samples/*.doc -o "$OUT" "$@"
 echo "demo: outputs in $OUT/" >&2

@@ -68,9 +68,10 @@ bool HasSupportedExtension(const std::filesystem::path& path) {
       ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
       ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv", ".docx", ".docm",
       ".dotx", ".odt", ".ott", ".fodt", ".xlsx", ".xlsm", ".xltx", ".ods", ".ots", ".fods",
-      // Legacy Word and Excel files cannot be read, but a walk lists them so
-      // that the batch report says so instead of skipping them in silence.
-      ".doc", ".xls"};
+      // Word 97-2003 documents are read (wvWare); legacy Excel files cannot
+      // be, but a walk lists them so that the batch report says so instead
+      // of skipping them in silence.
+      ".doc", ".dot", ".xls"};
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return kExtensions.contains(ext);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
+#include "ingest/doc_text.h"
 #include "ingest/leptonica_adapter.h"
 #include "ingest/odf_text.h"
 #include "ingest/office_text.h"
@@ -312,6 +313,7 @@ struct Pipeline::Impl {
                                         std::string_view flat) const {
     static const std::map<std::string, std::string> kWhat = {
         {"docx", "Word document read as text, tables as tab-separated rows"},
+        {"doc", "Word 97-2003 document read as text (wvWare), tables as tab-separated rows"},
         {"odt", "OpenDocument text read as text, tables as tab-separated rows"},
         {"xlsx", "Excel workbook read as text, sheet rows as tab-separated rows"},
         {"ods", "OpenDocument spreadsheet read as text, sheet rows as tab-separated rows"}};
@@ -665,11 +667,13 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
     case InputKind::kBinary:
       return MakeError(ErrorCode::kInputError,
                        "binary file of unknown type (not PDF, image, text or office document)");
-    case InputKind::kOle2:
-      return MakeError(ErrorCode::kInputError,
-                       "an OLE2 file: a legacy Word/Excel document (.doc, .xls) or a "
-                       "password-protected .docx/.xlsx, which vnplan cannot read; save it as "
-                       ".docx, .xlsx, .odt, .ods, PDF or HTML without a password");
+    case InputKind::kOle2: {
+      // A Word 97-2003 document; other OLE2 files (.xls, password-protected
+      // .docx/.xlsx) are refused with a reason.
+      auto doc = ingest::ReadDoc(input);
+      if (!doc) return std::unexpected(doc.error());
+      return impl_->ProcessOffice(input, *doc, "");
+    }
     case InputKind::kZip: {
       auto office = ingest::ReadOfficeDocument(input);
       if (!office) return std::unexpected(office.error());

@@ -83,7 +83,7 @@ class OfficeTextTest : public ::testing::Test {
     EXPECT_EQ(got->legacy_runs, legacy ? LegacyFields(ReadFile(Seed000())) : 0);
     const table::TextTables found = table::ExtractTablesFromText(text::ToNfc(got->text));
     const table::PlanDocument plan = table::MapToPlan(found.tables, found.text);
-    const auto json = table::ToJson(plan, {path.string(), "", 0, route});
+    const auto json = table::ToJson(plan, {path.string(), "", 0, route, {}});
     std::ifstream expected_in(std::string(VNPLAN_TEST_DATA) + "/table/seed_000.expected.json");
     const auto expected = nlohmann::json::parse(expected_in);
     for (const auto& [key, value] : expected["document"].items()) {

@@ -89,7 +89,7 @@ TEST_F(Seed003RestoreTest, StandardTitlesAndMetadataRestored) {
 // word of an English OCR may be misread), against the golden.
 TEST_F(Seed003RestoreTest, EveryFieldMatchesGolden) {
   PlanDocument doc = Map(lm::RestoreMode::kOcr);
-  nlohmann::ordered_json got = ToJson(doc, {path_.string(), "", 0, "text"});
+  nlohmann::ordered_json got = ToJson(doc, {path_.string(), "", 0, "text", {}});
   std::ifstream golden_in(std::string(VNPLAN_TEST_DATA) + "/table/seed_003.golden.json");
   nlohmann::json golden = nlohmann::json::parse(golden_in);
   GoldenScore score = ScoreAgainstGolden(got["criteria"], golden["criteria"]);

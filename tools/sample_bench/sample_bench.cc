@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
     const std::string nfc = vnplan::text::ToNfc(raw_text);
     auto found = vnplan::table::ExtractTablesFromText(nfc);
     auto plan = vnplan::table::MapToPlan(found.tables, found.text);
-    const json raw_json = vnplan::table::ToJson(plan, {c.input, "", pages, "raw"});
+    const json raw_json = vnplan::table::ToJson(plan, {c.input, "", pages, "raw", {}});
     Print("tesseract-raw", c.input, pages, raw_seconds, Compare(expected, raw_json));
     fs::remove_all(tmp);
   }

@@ -58,8 +58,10 @@ int main(int argc, char** argv) {
   std::string input, output, form = "unicode";
   app.add_option("input", input, "Markdown source")->required()->check(CLI::ExistingFile);
   app.add_option("-o,--output", output, "Output file")->required();
-  app.add_option("--form", form, "unicode, tcvn3, stripped or docx-vntime")
-      ->check(CLI::IsMember({"unicode", "tcvn3", "stripped", "docx-vntime"}));
+  app.add_option("--form", form,
+                 "unicode, tcvn3, stripped, docx-vntime or odt-vntime (the .odt is what "
+                 "LibreOffice turns into the legacy .doc sample)")
+      ->check(CLI::IsMember({"unicode", "tcvn3", "stripped", "docx-vntime", "odt-vntime"}));
   CLI11_PARSE(app, argc, argv);
 
   std::ifstream in(input);
@@ -78,6 +80,20 @@ int main(int argc, char** argv) {
       return 4;
     }
     if (!vnplan::samples::WriteDocx(output, *body)) {
+      std::fprintf(stderr, "cannot write %s\n", output.c_str());
+      return 7;
+    }
+    return 0;
+  }
+  if (form == "odt-vntime") {
+    auto body = vnplan::samples::OdfBodyFromTsv(text, vnplan::samples::DocxFont::kVnTime,
+                                                /*spreadsheet=*/false);
+    if (!body) {
+      std::fprintf(stderr, "%s\n", body.error().message.c_str());
+      return 4;
+    }
+    if (!vnplan::samples::WriteOdf(output, "application/vnd.oasis.opendocument.text", *body,
+                                   vnplan::samples::OdfLegacyStyles())) {
       std::fprintf(stderr, "cannot write %s\n", output.c_str());
       return 7;
     }

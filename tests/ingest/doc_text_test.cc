@@ -1,0 +1,111 @@
+#include "ingest/doc_text.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "testing/mangle.h"
+
+namespace vnplan::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+// samples/th_hoa_binh.vntime.doc: the Hòa Bình plan as Word 97 saves it
+// (LibreOffice), typed in .VnTime, its header lines in .VnTimeH, the plan a
+// Word table.
+const fs::path kSample = fs::path(VNPLAN_SOURCE_DIR) / "samples" / "th_hoa_binh.vntime.doc";
+
+std::string ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class DocTextTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("vnplan_doc_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path Write(const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / name, std::ios::binary) << bytes;
+    return dir_ / name;
+  }
+  fs::path dir_;
+};
+
+TEST_F(DocTextTest, LegacyFontsDecodedTablesAsTabSeparatedRows) {
+  auto got = ReadDoc(kSample);
+  ASSERT_TRUE(got) << got.error().message;
+  EXPECT_EQ(got->route, "doc");
+  EXPECT_GT(got->legacy_runs, 0);
+  const std::string& text = got->text;
+  // .VnTimeH draws lower-case codes as capitals.
+  EXPECT_NE(text.find("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN ĐÔNG SƠN\n"), std::string::npos) << text;
+  // TCVN3 "ư" is byte 0xAD, which Word keeps as a soft hyphen.
+  EXPECT_NE(text.find("Số: 112/KH-THHB\n"), std::string::npos);
+  EXPECT_NE(text.find("trưởng"), std::string::npos);
+  // One row per line, cells tab-separated; a row's empty cells kept.
+  EXPECT_NE(text.find("\tTiêu chí 3.3\tSửa chữa xong hai phòng học bị thấm dột\t"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\nMỨC 4\t\t"), std::string::npos);
+  // The paragraphs after the table are lines again.
+  EXPECT_NE(text.find("\nLê Thị Minh Nguyệt\n"), std::string::npos);
+}
+
+TEST_F(DocTextTest, OtherFilesAreInputErrors) {
+  // An OLE2 header and nothing else: an .xls, or a damaged file.
+  const fs::path empty_ole =
+      Write("cu.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
+  for (const fs::path& path : {empty_ole, Write("a.doc", "Kế hoạch"), dir_ / "missing.doc"}) {
+    auto got = ReadDoc(path);
+    ASSERT_FALSE(got) << path;
+    EXPECT_EQ(got.error().code, ErrorCode::kInputError);
+  }
+}
+
+// A broken download or a bad disk: wvWare must report, not crash.
+TEST_F(DocTextTest, SurvivesMangledFiles) {
+  const std::string bytes = ReadBytes(kSample);
+  ASSERT_GT(bytes.size(), 10000u);
+  std::mt19937 rng(11);
+  int read = 0;
+  for (int i = 0; i < 150; ++i) {
+    std::string mangled = bytes;
+    testing::Mangle(&mangled, &rng, 4);
+    auto got = ReadDoc(Write("m.doc", mangled));
+    if (got) {
+      ++read;
+    } else {
+      EXPECT_EQ(got.error().code, ErrorCode::kInputError);
+    }
+  }
+  EXPECT_GT(read, 0);  // edits in the text or slack leave a readable file
+}
+
+// tests/data/ingest/wvware_loops.doc: the sample with 20 bytes changed,
+// on which wvWare loops forever. The child process is killed; the caller
+// gets an input error.
+TEST_F(DocTextTest, ParserThatNeverEndsIsStopped) {
+  DocOptions options;
+  options.time_limit_seconds = 2;
+  const auto start = std::chrono::steady_clock::now();
+  auto got = ReadDoc(fs::path(VNPLAN_TEST_DATA) / "ingest" / "wvware_loops.doc", options);
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_FALSE(got);
+  EXPECT_EQ(got.error().code, ErrorCode::kInputError);
+  EXPECT_NE(got.error().message.find("took more than 2 s"), std::string::npos) << got.error().message;
+  EXPECT_LT(seconds, 10.0);
+}
+
+}  // namespace
+}  // namespace vnplan::ingest
