@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/paths.h"
 #include "common/utf8.h"
 #include "ingest/doc_text.h"
 #include "ingest/leptonica_adapter.h"
@@ -215,6 +216,9 @@ std::string PageList(const std::vector<int>& pages) {
 struct Pipeline::Impl {
   RunOptions options;
   std::optional<lm::Restorer> restorer;
+  // Words typical of each plan column, for the layout of OCR'd table lines
+  // (with the restorer's language model only; table/column_words.h).
+  std::optional<table::ColumnWords> column_words;
 
   text::ToneStyle tone_style() const {
     return options.old_tones ? text::ToneStyle::kOld : text::ToneStyle::kNew;
@@ -370,6 +374,11 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const RunOptions& options) {
     auto restorer = lm::Restorer::Load();
     if (!restorer) return std::unexpected(restorer.error());
     impl->restorer.emplace(std::move(*restorer));
+    auto models = FindModelsDir();
+    if (!models) return std::unexpected(models.error());
+    auto words = table::ColumnWords::Load(*models / "table" / "column_words.tsv");
+    if (!words) return std::unexpected(words.error());
+    impl->column_words.emplace(std::move(*words));
   }
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
@@ -436,6 +445,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(
   std::optional<RestorerLayoutScorer> scorer;
   table::TextTableOptions to;
   if (restorer) to.scorer = &scorer.emplace(&*restorer);
+  if (column_words) to.column_words = &*column_words;
   table::TextTables found = table::ExtractTablesFromText(Finish(text), to);
   table::MapOptions mo = MapOpts();
   if (stripped_like || q.valid_share() < 0.9) {
