@@ -82,9 +82,9 @@ fi
 # Per-column word statistics of plan-table cells (src/table/column_words.h):
 # the generator's phrases (50 plans of tools/synth, --variety) and the
 # hand-checked expected JSON in the repository (seeds 000, 002, 004 and the
-# samples; never seed 003's golden), each distinct cell line once. Read by
-# the OCR-line layout only when a caller sets TextTableOptions::column_words
-# (see tools/layout_bench/README.md, session 8).
+# samples; never seed 003's golden), each distinct cell line once. vnplan
+# uses it in the OCR-line layout together with the language model
+# (TextTableOptions::column_words; tools/layout_bench/README.md, session 8).
 cmake --build "$BUILD_DIR" -j "$(nproc)" --target vnplan-column-words >/dev/null
 PLANS_DIR="$BUILD_DIR/column_words_plans"
 mkdir -p "$PLANS_DIR" models/table
