@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
       {"mn_an_phu.tcvn3.txt", "mn_an_phu.expected.json", false},
       {"thcs_tan_loc.stripped.txt", "thcs_tan_loc.expected.json", false},
       {"th_hoa_binh.vntime.docx", "th_hoa_binh.expected.json", false},
+      {"th_hoa_binh.vntime.doc", "th_hoa_binh.expected.json", false},
       {"../tests/data/pipeline/th_hoa_binh.born_digital.pdf", "th_hoa_binh.expected.json", false},
       {"../tests/data/pipeline/th_hoa_binh.tcvn3_layer.pdf", "th_hoa_binh.expected.json", false},
   };
