@@ -42,6 +42,14 @@ constexpr char16_t kSoftHyphen = 0xAD;
 // get it through wvParseStruct::userData).
 class DocReader {
  public:
+  // wvText walks every story of the document: the main text (its first
+  // `main_length` characters), then footnotes, headers and footers,
+  // comments, text boxes. Only the main text is kept.
+  explicit DocReader(long main_length) : main_length_(main_length) {}
+
+  // Counts a character position; false once past the main text.
+  bool InMainText() { return position_++ < main_length_; }
+
   void ParagraphStarts(const PAP& pap) {
     in_table_ = pap.fInTable != 0;
     row_end_ = pap.fTtp != 0;
@@ -131,6 +139,7 @@ class DocReader {
   bool in_table_ = false, row_end_ = false;
   std::vector<bool> fields_;  // open fields, innermost last: true once in the result
   int legacy_runs_ = 0;
+  long main_length_ = 0, position_ = 0;
 };
 
 DocReader* ReaderOf(wvParseStruct* ps) { return static_cast<DocReader*>(ps->userData); }
@@ -143,15 +152,17 @@ int OnCharacter(wvParseStruct* ps, U16 c, U8 chartype, U16 /*lid*/) {
     size_t at = 0;
     c = static_cast<U16>(NextCodePoint(unicode, &at));
   }
-  ReaderOf(ps)->Character(static_cast<char16_t>(c));
+  DocReader* reader = ReaderOf(ps);
+  if (reader->InMainText()) reader->Character(static_cast<char16_t>(c));
   return 0;
 }
 
 // Field marks, pictures, footnote references and other "special"
 // characters: only the field marks matter for the text.
 int OnSpecialCharacter(wvParseStruct* ps, U16 c, CHP* /*chp*/) {
-  if (c == kFieldBegin || c == kFieldSeparator || c == kFieldEnd) {
-    ReaderOf(ps)->Character(static_cast<char16_t>(c));
+  DocReader* reader = ReaderOf(ps);
+  if (reader->InMainText() && (c == kFieldBegin || c == kFieldSeparator || c == kFieldEnd)) {
+    reader->Character(static_cast<char16_t>(c));
   }
   return 0;
 }
@@ -181,7 +192,7 @@ Result<OfficeText> ParseDoc(const std::filesystem::path& path) {
                      "(.xls), a password-protected .docx/.xlsx or a damaged .doc; save it as "
                      ".docx, .xlsx, .odt, .ods, PDF or HTML without a password");
   }
-  DocReader reader;
+  DocReader reader(static_cast<long>(ps.fib.ccpText));
   ps.userData = &reader;
   wvSetCharHandler(&ps, OnCharacter);
   wvSetSpecialCharHandler(&ps, OnSpecialCharacter);

@@ -61,6 +61,15 @@ TEST_F(DocTextTest, LegacyFontsDecodedTablesAsTabSeparatedRows) {
   EXPECT_NE(text.find("\nLê Thị Minh Nguyệt\n"), std::string::npos);
 }
 
+// tests/data/ingest/stories.doc (LibreOffice from a hand-written .fodt):
+// two paragraphs, a footnote, a header and a footer. wvWare walks every
+// story; only the main text is kept.
+TEST_F(DocTextTest, OnlyTheMainText) {
+  auto got = ReadDoc(fs::path(VNPLAN_TEST_DATA) / "ingest" / "stories.doc");
+  ASSERT_TRUE(got) << got.error().message;
+  EXPECT_EQ(got->text, "Nội dung chính\nĐoạn hai\n");
+}
+
 TEST_F(DocTextTest, OtherFilesAreInputErrors) {
   // An OLE2 header and nothing else: an .xls, or a damaged file.
   const fs::path empty_ole =
