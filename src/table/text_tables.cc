@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <compare>
 #include <cstring>
 #include <map>
@@ -1375,11 +1376,60 @@ double Score(const RowLayout& layout) { return layout.cost - kLmWeight * layout.
 // 003 +2 fields; 2.0 and 4.0 seed 003 +1.
 constexpr double kRunBreak = 1.0;
 
+// The layout chosen for a row and, per content column, the probability
+// that its cell is right as far as the layout goes (1 without a scorer).
+struct RowChoice {
+  RowLayout best;
+  std::array<double, kContentColumns> confidence{};
+};
+
+// The pieces (line, first token, end token) each column takes in `layout`.
+std::array<std::vector<std::tuple<size_t, size_t, size_t>>, kContentColumns> ColumnSpans(
+    const RowLayout& layout) {
+  std::array<std::vector<std::tuple<size_t, size_t, size_t>>, kContentColumns> spans;
+  for (const auto& [line, seg] : layout.placed) {
+    spans[seg.column].emplace_back(line, seg.begin, seg.end);
+  }
+  return spans;
+}
+
+// Layout confidence of each column of `layouts.front()` (the chosen
+// layout; `layouts` sorted by Score, cheapest first): a posterior over the
+// complete layouts of the search, p_i proportional to
+// 10^(-scale * (Score_i - Score_0)), summed over the layouts that give the
+// column exactly the same pieces (hence the same text). Layouts below
+// 10^-12 of the best are left out (they cannot move the sums).
+std::array<double, kContentColumns> LayoutConfidence(const std::vector<RowLayout>& layouts,
+                                                     double scale) {
+  std::array<double, kContentColumns> agree{};
+  agree.fill(1.0);
+  if (layouts.size() < 2 || scale <= 0.0) return agree;
+  const auto chosen = ColumnSpans(layouts.front());
+  const double best = Score(layouts.front());
+  double total = 1.0;
+  for (size_t i = 1; i < layouts.size(); ++i) {
+    const double exponent = -scale * (Score(layouts[i]) - best);
+    if (exponent < -12.0) break;  // sorted: the rest weigh less still
+    const double p = std::pow(10.0, exponent);
+    total += p;
+    const auto spans = ColumnSpans(layouts[i]);
+    for (int c = 0; c < kContentColumns; ++c) {
+      if (spans[c] == chosen[c]) agree[c] += p;
+    }
+  }
+  for (double& a : agree) a /= total;
+  return agree;
+}
+
 // Lays out one row's lines: a beam search over lines; each line (or run of
 // narrow lines, one column's paragraph) is laid out by AssignLine /
 // RunCost given the layout of the lines above, and the layouts are ranked
 // by their cost and, with a scorer, by how well their column texts read.
-RowLayout LayOutRow(const RowSearch& search) {
+// With a scorer, also the layout confidence of each column of the chosen
+// layout (LayoutConfidence over every complete layout of the last step,
+// before the beam is cut); without one, the search keeps a single layout
+// and the confidence is 1.
+RowChoice LayOutRow(const RowSearch& search, double confidence_scale) {
   const auto& lines = *search.lines;
   const auto& width = *search.width;
   const bool wide = search.scorer != nullptr;
@@ -1456,8 +1506,13 @@ RowLayout LayOutRow(const RowSearch& search) {
       }
     }
   }
-  prune(&layouts);
-  return layouts.front();
+  std::stable_sort(layouts.begin(), layouts.end(),
+                   [](const RowLayout& x, const RowLayout& y) { return Score(x) < Score(y); });
+  RowChoice choice;
+  choice.confidence.fill(1.0);
+  if (wide) choice.confidence = LayoutConfidence(layouts, confidence_scale);
+  choice.best = std::move(layouts.front());
+  return choice;
 }
 
 // One criterion row of the OCR'd table: its label and its content lines
@@ -1508,14 +1563,18 @@ void LayOutOcrRows(std::vector<OcrRow>* rows, const TextTableOptions& options) {
   for (int c = 0; c < kContentColumns; ++c) width[c] = std::max(6.0, total * kShare[c]);
 
   std::vector<std::vector<std::pair<int, std::string>>> placed(rows->size());
+  std::vector<std::array<double, kContentColumns>> confidence(rows->size());
   for (int pass = 0; pass < 3; ++pass) {
     std::array<std::vector<double>, kContentColumns> seen, ruled;
     for (size_t r = 0; r < rows->size(); ++r) {
       placed[r].clear();
       const auto& lines = tokens[r];
       std::map<LineKey, std::vector<LineLayout>> segmentations;
-      RowLayout layout = LayOutRow(
-          {&lines, &words[r], &width, pass == 2 ? scorer : nullptr, &segmentations});
+      RowChoice choice =
+          LayOutRow({&lines, &words[r], &width, pass == 2 ? scorer : nullptr, &segmentations},
+                    options.layout_confidence_scale);
+      const RowLayout& layout = choice.best;
+      for (int c = 0; c < kContentColumns; ++c) confidence[r][c] = choice.confidence[c];
       // Width statistics and cell text, line by line.
       for (size_t p = 0; p < layout.placed.size();) {
         size_t q = p;
@@ -1546,6 +1605,9 @@ void LayOutOcrRows(std::vector<OcrRow>* rows, const TextTableOptions& options) {
     }
   }
   for (size_t r = 0; r < rows->size(); ++r) {
+    for (int c = 0; c < kContentColumns; ++c) {
+      (*rows)[r].cells[2 + c].confidence = static_cast<float>(100.0 * confidence[r][c]);
+    }
     for (const auto& [column, text] : placed[r]) {
       std::string& cell = (*rows)[r].cells[2 + column].text;
       // A compound broken after its hyphen at the end of a line

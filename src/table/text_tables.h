@@ -21,7 +21,15 @@
 //     ran on the line above and content cues (dates, "Không có", agents);
 //     OCR specks are dropped; the header is replaced by the canonical one;
 //     with TextTableOptions::scorer the lines of a row are laid out
-//     together, also by how well the column texts read.
+//     together, also by how well the column texts read; each content cell
+//     of such a row then carries a layout confidence (Cell::confidence,
+//     0..100): the posterior probability, over the complete row layouts of
+//     the search (p proportional to 10^(-layout_confidence_scale x
+//     (score - best score))), of the layouts that give the cell the same
+//     pieces of text, i.e. an estimate that the cell holds the right text
+//     as far as the layout goes (calibrated on tools/layout_bench, README
+//     "Session 8: layout confidence"). Without a scorer, and for every
+//     other format, Cell::confidence stays 100.
 #ifndef VNPLAN_TABLE_TEXT_TABLES_H_
 #define VNPLAN_TABLE_TEXT_TABLES_H_
 
@@ -65,6 +73,12 @@ struct TextTableOptions {
   double column_word_weight = 0.05;
   // Smoothing and clipping of those statistics. Default {} (prior 20, cap 3).
   ColumnWordOptions column_word_options;
+  // Sharpness of the layout confidence of OCR'd plan rows laid out with a
+  // scorer: a layout whose score (cost minus weighted LM log10 probability)
+  // is worse than the chosen one by d weighs 10^(-scale x d) against it.
+  // <= 0: confidence 100 everywhere. The layout itself does not depend on
+  // it. Default 1.0 (calibrated on the layout bench, seeds 100..199).
+  double layout_confidence_scale = 1.0;
 };
 
 struct TextTables {

@@ -571,5 +571,53 @@ TEST(TextTablesTest, NumberedParagraphsWithoutHeaderAreText) {
   EXPECT_TRUE(t.tables.empty());
 }
 
+// Layout confidence (Cell::confidence) of OCR'd rows laid out with a
+// scorer. The toy model knows no sentence, so only the layout costs tell
+// the layouts apart. Row 3.5's lines are ruled at every boundary: a
+// single layout is plausible and every cell is nearly certain. Row 3.6's
+// second line lost the rule between the ends of the result and the
+// actions ("xuong cap nang cap phong"): several cuts cost about the same,
+// so those two cells get a clearly lower confidence, while the ruled
+// cells of the same row stay high. Without a scorer the confidence stays
+// 100; the scale does not change the text.
+TEST(TextTablesTest, PipeOcrLayoutConfidenceLowWhereTheCutIsAmbiguous) {
+  const std::string rows =
+      "Tieu chi 3.5|Sua chua phong hoc|Lap ke hoach|Hieu truong|12/2023|Khong co|Phong GD&DT\n"
+      "xuong cap|nang cap phong|tham muu| | |dau tu\n"
+      "Tieu chi 3.6|Sua chua phong hoc|Lap ke hoach|Hieu truong|12/2023|Khong co|Phong GD&DT\n"
+      "xuong cap nang cap phong|tham muu| | |dau tu\n";
+  PairScorer scorer({});
+  TextTableOptions options;
+  options.scorer = &scorer;
+  const Table table = PipeOcrPlan("1 Tieu chuan 3: Co so vat chat", rows, options);
+  ASSERT_EQ(table.rows.size(), 5u);  // header, level, standard, two criteria
+  const std::vector<Cell>& ruled = table.rows[3];
+  const std::vector<Cell>& cut = table.rows[4];
+  ASSERT_EQ(ruled[2].text, "Sua chua phong hoc xuong cap");
+  ASSERT_EQ(cut[4].text, "Hieu truong tham muu");
+  for (int c = 2; c < 8; ++c) {
+    EXPECT_GE(ruled[c].confidence, 90.0f) << "column " << c;
+  }
+  for (int c = 4; c < 8; ++c) {
+    EXPECT_GE(cut[c].confidence, 90.0f) << "column " << c;
+  }
+  // The result and the actions share the ambiguous cut.
+  EXPECT_LE(cut[2].confidence, 80.0f);
+  EXPECT_LE(cut[3].confidence, 80.0f);
+  EXPECT_GE(cut[2].confidence, 20.0f);  // the chosen cut is still among the likely ones
+
+  // Without a scorer: one layout, confidence 100; a sharper scale raises
+  // the confidence of the same text.
+  const Table plain = PipeOcrPlan("1 Tieu chuan 3: Co so vat chat", rows);
+  ASSERT_EQ(plain.rows.size(), 5u);
+  for (int c = 2; c < 9; ++c) EXPECT_EQ(plain.rows[4][c].confidence, 100.0f);
+  TextTableOptions sharp = options;
+  sharp.layout_confidence_scale = 4.0 * options.layout_confidence_scale;
+  const Table sharper = PipeOcrPlan("1 Tieu chuan 3: Co so vat chat", rows, sharp);
+  ASSERT_EQ(sharper.rows.size(), 5u);
+  for (int c = 2; c < 9; ++c) EXPECT_EQ(sharper.rows[4][c].text, cut[c].text);
+  EXPECT_GT(sharper.rows[4][2].confidence, cut[2].confidence);
+}
+
 }  // namespace
 }  // namespace vnplan::table

@@ -118,6 +118,85 @@ void PrintTally(const char* name, const Tally& t) {
               t.nonempty ? t.nonempty_sum / t.nonempty : 0.0);
 }
 
+// A field's (or row's) confidence and whether it was right.
+struct Scored {
+  double confidence = 1.0;
+  bool right = false;
+};
+
+// Area under the ROC curve of `confidence` for telling right from wrong
+// items (ties count one half): the chance that a right item drawn at
+// random has a higher confidence than a wrong one. 0.5 without either.
+double Auc(const std::vector<Scored>& items) {
+  std::vector<Scored> sorted = items;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Scored& x, const Scored& y) { return x.confidence < y.confidence; });
+  double wrong_below = 0.0, pairs = 0.0, wins = 0.0, right = 0.0, wrong = 0.0;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    double r = 0.0, w = 0.0;
+    while (j < sorted.size() && sorted[j].confidence == sorted[i].confidence) {
+      (sorted[j].right ? r : w) += 1.0;
+      ++j;
+    }
+    wins += r * wrong_below + 0.5 * r * w;
+    wrong_below += w;
+    right += r;
+    wrong += w;
+    i = j;
+  }
+  pairs = right * wrong;
+  return pairs > 0.0 ? wins / pairs : 0.5;
+}
+
+// Calibration of `items`: counts and share right per confidence bin, the
+// Brier score, the expected calibration error (bin-weighted |confidence -
+// share right|) and the AUC.
+void PrintCalibration(const char* name, const std::vector<Scored>& items) {
+  static const double kEdges[] = {0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0000001};
+  constexpr int kBins = static_cast<int>(std::size(kEdges)) - 1;
+  std::array<int, kBins> n{}, right{};
+  std::array<double, kBins> sum{};
+  double brier = 0.0, all_right = 0.0, all_sum = 0.0;
+  for (const Scored& s : items) {
+    int b = 0;
+    while (b + 1 < kBins && s.confidence >= kEdges[b + 1]) ++b;
+    ++n[b];
+    right[b] += s.right;
+    sum[b] += s.confidence;
+    brier += (s.confidence - s.right) * (s.confidence - s.right);
+    all_right += s.right;
+    all_sum += s.confidence;
+  }
+  double ece = 0.0;
+  for (int b = 0; b < kBins; ++b) {
+    if (n[b]) ece += std::abs(sum[b] - right[b]);
+  }
+  const double total = static_cast<double>(items.size());
+  std::printf("%s: %zu, right %.2f %%, mean confidence %.4f, AUC %.4f, Brier %.4f, ECE %.4f\n",
+              name, items.size(), total ? 100.0 * all_right / total : 0.0,
+              total ? all_sum / total : 0.0, Auc(items), total ? brier / total : 0.0,
+              total ? ece / total : 0.0);
+  for (int b = 0; b < kBins; ++b) {
+    std::printf("  confidence [%.2f, %.2f%s %6d  (%5.1f %%)  mean conf %.3f  right %6.2f %%\n",
+                kEdges[b], std::min(kEdges[b + 1], 1.0), b + 1 == kBins ? "]" : ")", n[b],
+                total ? 100.0 * n[b] / total : 0.0, n[b] ? sum[b] / n[b] : 0.0,
+                n[b] ? 100.0 * right[b] / n[b] : 0.0);
+  }
+}
+
+// The content cells (columns 2..8) of the kPipeOcr table rows, in order.
+std::vector<const std::vector<table::Cell>*> PipeRows(const std::vector<table::Table>& tables) {
+  std::vector<const std::vector<table::Cell>*> rows;
+  for (const auto& t : tables) {
+    if (t.format != table::TableFormat::kPipeOcr) continue;
+    for (const auto& row : t.rows) {
+      if (row.size() >= 2 + kContentColumns) rows.push_back(&row);
+    }
+  }
+  return rows;
+}
+
 Status Dump(const std::filesystem::path& dir, const SimDocument& doc) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -247,6 +326,14 @@ int Run(Args args) {
   int rows_expected = 0, rows_found = 0, tables_found = 0, lines = 0, rules = 0, boundaries = 0;
   std::map<std::string, int> kinds;
   PieceStats pieces;
+  // Layout confidence (Cell::confidence / 100) against right (similarity >=
+  // threshold) for the fields of found rows: all, non-empty truth,
+  // non-empty decoded cell; rows (mean over non-empty cells, right = every
+  // field right) and the rows' mean confidence by wrong fields (0..3+).
+  std::vector<Scored> field_scores, nonempty_truth_scores, nonempty_got_scores, row_scores;
+  std::array<int, 4> rows_by_wrong{};
+  std::array<double, 4> row_conf_by_wrong{};
+  int unmatched_rows = 0;
   std::map<std::string, Tally> per_source;
   std::ostringstream errors;
   int errors_shown = 0;
@@ -286,6 +373,10 @@ int Run(Args args) {
     tables_found += has_pipe;
     std::vector<table::Criterion> got;
     if (has_pipe) got = table::MapToPlan(found.tables, found.text).criteria;
+    // The table row each criterion came from (its content cells equal the
+    // criterion's fields), for the cells' layout confidence.
+    const auto pipe_rows = PipeRows(found.tables);
+    size_t pipe_cursor = 0;
     // Rows are paired in order by criterion number (a lost row does not
     // shift the others).
     size_t cursor = 0;
@@ -300,6 +391,26 @@ int Run(Args args) {
         }
       }
       rows_found += match != nullptr;
+      const std::vector<table::Cell>* cells = nullptr;
+      if (match) {
+        const std::string* fields[] = {
+            &match->expected_result, &match->actions,       &match->responsible, &match->timeline,
+            &match->budget,          &match->other_support, &match->notes};
+        for (size_t k = pipe_cursor; k < pipe_rows.size() && !cells; ++k) {
+          bool same = true;
+          for (int c = 0; c < kContentColumns && same; ++c) {
+            same = table::CollapseSpaces((*pipe_rows[k])[2 + c].text) == *fields[c];
+          }
+          if (same) {
+            cells = pipe_rows[k];
+            pipe_cursor = k + 1;
+          }
+        }
+        unmatched_rows += cells == nullptr;
+      }
+      int row_wrong = 0;
+      double row_sum = 0.0;
+      int row_cells = 0;
       if (match) {
         AddPieceStats(row,
                       {match->expected_result, match->actions, match->responsible, match->timeline,
@@ -319,6 +430,18 @@ int Run(Args args) {
           have = table::Fold(*fields[c]);
         }
         double s = match ? table::Similarity(want, have) : 0.0;
+        if (cells) {
+          const table::Cell& cell = (*cells)[2 + c];
+          Scored item{cell.confidence / 100.0, s >= args.threshold};
+          field_scores.push_back(item);
+          if (!want.empty()) nonempty_truth_scores.push_back(item);
+          if (!cell.text.empty()) {
+            nonempty_got_scores.push_back(item);
+            row_sum += item.confidence;
+            ++row_cells;
+          }
+          row_wrong += !item.right;
+        }
         per_column[c].Add(s, !want.empty(), args.threshold);
         overall.Add(s, !want.empty(), args.threshold);
         per_source[row.truth.source].Add(s, !want.empty(), args.threshold);
@@ -336,6 +459,12 @@ int Run(Args args) {
           errors << "  " << kFieldNames[c] << " " << s << " [" << kind << "]\n    want: " << want
                  << "\n    got:  " << have << "\n";
         }
+      }
+      if (cells) {
+        // As Criterion::confidence: the mean over the non-empty cells.
+        row_scores.push_back({row_cells ? row_sum / row_cells : 1.0, row_wrong == 0});
+        ++rows_by_wrong[std::min(row_wrong, 3)];
+        row_conf_by_wrong[std::min(row_wrong, 3)] += row_cells ? row_sum / row_cells : 1.0;
       }
     }
     if ((d + 1) % 10 == 0) std::fprintf(stderr, "layout-bench: %d/%d\n", d + 1, args.docs);
@@ -385,6 +514,20 @@ int Run(Args args) {
     for (int d = 0; d <= kContentColumns; ++d) std::printf("%7d", pieces.words[c][d]);
     std::printf("\n");
   }
+  std::printf("layout confidence (scale %g; fields of found rows, right = similarity >= %.2f",
+              table_options.layout_confidence_scale, args.threshold);
+  if (unmatched_rows) std::printf("; %d rows not matched to their table row", unmatched_rows);
+  std::printf("):\n");
+  PrintCalibration("fields", field_scores);
+  PrintCalibration("fields, non-empty truth", nonempty_truth_scores);
+  PrintCalibration("fields, non-empty decoded", nonempty_got_scores);
+  PrintCalibration("rows (mean over non-empty cells; right = all 7 fields)", row_scores);
+  std::printf("  rows by wrong fields:");
+  for (int w = 0; w < 4; ++w) {
+    std::printf("  %d%s: %d, mean conf %.3f", w, w == 3 ? "+" : "", rows_by_wrong[w],
+                rows_by_wrong[w] ? row_conf_by_wrong[w] / rows_by_wrong[w] : 0.0);
+  }
+  std::printf("\n");
   if (args.show_errors > 0)
     std::printf("\nfirst %d field errors:\n%s", errors_shown, errors.str().c_str());
   return 0;
@@ -454,6 +597,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--column-word-cap", args.layout.column_word_options.cap,
                  "clip of the per-word column log-odds")
+      ->capture_default_str();
+  app.add_option("--confidence-scale", args.layout.layout_confidence_scale,
+                 "sharpness of the cells' layout confidence (TextTableOptions::"
+                 "layout_confidence_scale; 0: 100 everywhere)")
       ->capture_default_str();
   app.add_option("--golden-text", args.golden_text,
                  "score this real document (seed 003) against --golden instead of the "
