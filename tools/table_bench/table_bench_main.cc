@@ -304,6 +304,7 @@ int Run(const Args& args) {
   int gold_rows = 0, found_rows = 0, pages = 0;
   double reread_seconds = 0;  // in table::RereadCells
   std::vector<RowSource> sources;
+  std::map<std::string, std::pair<int, int>> by_source;  // name -> fields ok, total
   for (const std::string& path : args.rows_from) {
     auto rows = LoadCriteriaJson(path);
     if (!rows) {
@@ -321,9 +322,9 @@ int Run(const Args& args) {
     so.degrade = args.degrade == "none" ? "" : args.degrade;
     so.borders = !args.borderless;
     synth::PlanTable given;
+    std::string name;  // the rows' source with --rows-from
     given.widths = args.widths;
     if (!sources.empty()) {
-      std::string name;
       given.rows = PlanRows(sources, i, args.rows_draw, so.seed, &name);
       if (given.widths.empty()) given.widths = DrawWidths(so.seed);
       std::fprintf(stderr, "plan %d: %zu rows of %s, widths %s\n", i, given.rows.size(),
@@ -501,9 +502,11 @@ int Run(const Args& args) {
                                                         FoldDashes(text::ToNfc(want[f])))
                                     : table::Similarity(text::ToNfc(got[f]), text::ToNfc(want[f]));
         ++total[f];
+        if (!sources.empty() && args.rows_draw <= 0) ++by_source[name].second;
         sim_sum[f] += s;
         if (s >= args.threshold) {
           ++ok[f];
+          if (!sources.empty() && args.rows_draw <= 0) ++by_source[name].first;
         } else if (args.verbose) {
           std::fprintf(stderr, "plan %d criterion %s %s: %.3f\n  gold: %s\n  got:  %s\n", i,
                        g.criterion.c_str(), kFields[f], s, want[f].c_str(), got[f].c_str());
@@ -539,6 +542,9 @@ int Run(const Args& args) {
                 total[f] ? sim_sum[f] / total[f] : 0.0);
     all_ok += ok[f];
     all += total[f];
+  }
+  for (const auto& [source, counts] : by_source) {
+    std::printf("  %-28s %4d / %4d\n", source.c_str(), counts.first, counts.second);
   }
   std::printf("fields with similarity >= %.2f: %d / %d = %.2f%%\n", args.threshold, all_ok, all,
               all ? 100.0 * all_ok / all : 0.0);
