@@ -77,8 +77,10 @@ struct TextTableOptions {
   // scorer: a layout whose score (cost minus weighted LM log10 probability)
   // is worse than the chosen one by d weighs 10^(-scale x d) against it.
   // <= 0: confidence 100 everywhere. The layout itself does not depend on
-  // it. Default 1.0 (calibrated on the layout bench, seeds 100..199).
-  double layout_confidence_scale = 1.0;
+  // it. Default 0.5: the lowest Brier score and calibration error of the
+  // fields of the layout bench, seeds 100..199 (0.4-0.7 tried;
+  // tools/layout_bench/README.md, "Session 8: layout confidence").
+  double layout_confidence_scale = 0.5;
 };
 
 struct TextTables {

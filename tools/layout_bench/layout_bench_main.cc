@@ -118,6 +118,8 @@ void PrintTally(const char* name, const Tally& t) {
               t.nonempty ? t.nonempty_sum / t.nonempty : 0.0);
 }
 
+constexpr int kTimelineField = 3;  // kFieldNames[3], "timeline"
+
 // A field's (or row's) confidence and whether it was right.
 struct Scored {
   double confidence = 1.0;
@@ -374,7 +376,8 @@ int Run(Args args) {
     std::vector<table::Criterion> got;
     if (has_pipe) got = table::MapToPlan(found.tables, found.text).criteria;
     // The table row each criterion came from (its content cells equal the
-    // criterion's fields), for the cells' layout confidence.
+    // criterion's fields, but for the timeline, which MapToPlan
+    // normalises: "thang" -> "tháng"), for the cells' layout confidence.
     const auto pipe_rows = PipeRows(found.tables);
     size_t pipe_cursor = 0;
     // Rows are paired in order by criterion number (a lost row does not
@@ -399,7 +402,8 @@ int Run(Args args) {
         for (size_t k = pipe_cursor; k < pipe_rows.size() && !cells; ++k) {
           bool same = true;
           for (int c = 0; c < kContentColumns && same; ++c) {
-            same = table::CollapseSpaces((*pipe_rows[k])[2 + c].text) == *fields[c];
+            same = c == kTimelineField ||
+                   table::CollapseSpaces((*pipe_rows[k])[2 + c].text) == *fields[c];
           }
           if (same) {
             cells = pipe_rows[k];
