@@ -127,6 +127,14 @@ std::vector<synth::GoldCriterion> PlanRows(const std::vector<RowSource>& sources
   name->clear();
   for (size_t k : picked) {
     rows.push_back(*pool[k].first);
+    // One standard row is printed per level and standard: rows drawn from
+    // documents that title a standard differently take the first one's.
+    for (const auto& earlier : rows) {
+      if (earlier.level == rows.back().level && earlier.standard == rows.back().standard) {
+        rows.back().standard_title = earlier.standard_title;
+        break;
+      }
+    }
     *name += (name->empty() ? "" : ",") + pool[k].second + ":" + pool[k].first->criterion;
   }
   return rows;
