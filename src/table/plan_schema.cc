@@ -345,6 +345,50 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
   FinishCriterion(state);
 }
 
+// A standard row's number misread ("Tiêu chuẩn 3" for 5): when every
+// criterion listed under it is numbered in one other standard ("5.1",
+// "5.2"), they say which standard it is. Criteria under one standard row
+// are consecutive and share level, standard and title.
+void RepairStandardNumbers(PlanDocument* doc) {
+  auto& criteria = doc->criteria;
+  auto major = [](const std::string& number) {
+    const size_t dot = number.find('.');
+    return dot == std::string::npos || dot == 0 ? -1 : std::atoi(number.substr(0, dot).c_str());
+  };
+  for (size_t begin = 0, end; begin < criteria.size(); begin = end) {
+    const Criterion& first = criteria[begin];
+    end = begin + 1;
+    while (end < criteria.size() && criteria[end].level == first.level &&
+           criteria[end].standard == first.standard &&
+           criteria[end].standard_title == first.standard_title) {
+      ++end;
+    }
+    if (!first.standard) continue;
+    int agreed = -1;
+    bool one = true;
+    for (size_t i = begin; i < end && one; ++i) {
+      const int m = major(criteria[i].criterion);
+      if (m < 0) continue;
+      one = agreed < 0 || agreed == m;
+      agreed = m;
+    }
+    if (!one || agreed < 1 || agreed == *first.standard) continue;
+    const int read = *first.standard;
+    for (size_t i = begin; i < end; ++i) {
+      std::erase_if(doc->diagnostics, [&](const Diagnostic& d) {
+        return d.code == "criterion-standard-mismatch" &&
+               d.message == "criterion " + criteria[i].criterion + " listed under standard " +
+                                std::to_string(read);
+      });
+      criteria[i].standard = agreed;
+    }
+    doc->diagnostics.push_back({"info", "standard-number-repaired",
+                                "standard " + std::to_string(read) + " read as " +
+                                    std::to_string(agreed) + ": its criteria are numbered " +
+                                    std::to_string(agreed) + ".x"});
+  }
+}
+
 GenericTable ToGeneric(const Table& table, const MapOptions& options) {
   GenericTable g;
   g.format = TableFormatName(table.format);
@@ -752,6 +796,7 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
     previous_was_plan = false;
     doc.tables.push_back(ToGeneric(table, cell_options));
   }
+  RepairStandardNumbers(&doc);
   // Timeline cells follow the grammar of dates and school years; repair
   // what an OCR broke in them ("tháng 9 2024", "năm học 2029 - 2026").
   int time_repairs = 0;

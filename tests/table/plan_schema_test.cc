@@ -384,5 +384,32 @@ TEST(PlanSchemaTest, RowsAndTablesKnowWhereTheyAre) {
   EXPECT_EQ(generic.tables[0].regions[0].box.y0, 10);
 }
 
+// "Tiêu chuẩn 3" read for 5: the criteria under it, all numbered 5.x, say
+// which standard it is. Criteria that disagree among themselves leave the
+// standard as read.
+TEST(PlanSchemaTest, StandardNumberRepairedFromItsCriteria) {
+  PlanDocument doc = MapToPlan(
+      {MakeTable({kPlanHeader,
+                  {"1", "Tiêu chuẩn 3: Hoạt động giáo dục và kết quả giáo dục"},
+                  {"", "Tiêu chí 5.1", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 5.2", "kq", "", "", "", "", "", ""},
+                  {"2", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"},
+                  {"", "Tiêu chí 1.1", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 2.1", "kq", "", "", "", "", "", ""}})},
+      "");
+  ASSERT_EQ(doc.criteria.size(), 4u);
+  EXPECT_EQ(doc.criteria[0].standard, 5);
+  EXPECT_EQ(doc.criteria[1].standard, 5);
+  EXPECT_EQ(doc.criteria[2].standard, 1);
+  EXPECT_EQ(doc.criteria[3].standard, 1);
+  int repaired = 0, mismatches = 0;
+  for (const Diagnostic& d : doc.diagnostics) {
+    repaired += d.code == "standard-number-repaired";
+    mismatches += d.code == "criterion-standard-mismatch";
+  }
+  EXPECT_EQ(repaired, 1);
+  EXPECT_EQ(mismatches, 1);  // 2.1 under standard 1 stays a warning
+}
+
 }  // namespace
 }  // namespace vnplan::table
