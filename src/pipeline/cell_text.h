@@ -20,8 +20,15 @@ class Restorer;
 
 namespace vnplan::pipeline {
 
+// `text` with a space put back between a number and a unit word the OCR
+// glued to it ("3triệu" -> "3 triệu", "12tháng" -> "12 tháng"): Vietnamese
+// always writes the space, and Tesseract drops a narrow one. Only the unit
+// words of plans (money, time, counts of people and things) are split off,
+// so codes such as "5A", "GD&ĐT2" or "12b" stay. `text` is NFC.
+std::string SplitGluedUnits(std::string_view text);
+
 // The cell function. `restorer` may be null (no restoration); when not, it
-// must outlive the returned function.
+// must outlive the returned function. Glued units are split first.
 std::function<std::string(std::string_view)> OcrCellText(const lm::Restorer* restorer,
                                                          text::ToneStyle tone_style);
 
