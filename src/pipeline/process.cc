@@ -632,12 +632,9 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
     for (table::Table& t : tables) {
       for (auto& row : t.rows) {
         for (table::Cell& cell : row) {
-          if (cell.text.empty()) continue;
-          const table::RestoredCell r = from_layer.contains(cell.page)
-                                            ? from_text.restore_cell(cell.text)
-                                            : map_options.restore_cell(cell.text);
-          cell.text = table::CollapseSpaces(r.text);
-          cell.confidence *= static_cast<float>(r.confidence);
+          table::RestoreCell(from_layer.contains(cell.page) ? from_text.restore_cell
+                                                            : map_options.restore_cell,
+                             &cell);
         }
       }
     }

@@ -69,12 +69,7 @@ std::vector<Table> RestoreTables(const std::vector<Table>& tables, const MapOpti
                               : options.restore_cell;
     if (!restore) continue;
     for (auto& row : table.rows) {
-      for (Cell& cell : row) {
-        if (cell.text.empty()) continue;
-        RestoredCell restored = restore(cell.text);
-        cell.text = CollapseSpaces(restored.text);
-        cell.confidence *= static_cast<float>(std::clamp(restored.confidence, 0.0, 1.0));
-      }
+      for (Cell& cell : row) RestoreCell(restore, &cell);
     }
   }
   return out;
@@ -818,6 +813,13 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
     doc.diagnostics.push_back({"warning", "no-criteria", "the plan table has no criterion rows"});
   }
   return doc;
+}
+
+void RestoreCell(const CellRestorer& restore, Cell* cell) {
+  if (!restore || cell->text.empty()) return;
+  RestoredCell restored = restore(cell->text);
+  cell->text = CollapseSpaces(restored.text);
+  cell->confidence *= static_cast<float>(std::clamp(restored.confidence, 0.0, 1.0));
 }
 
 }  // namespace vnplan::table

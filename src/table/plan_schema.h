@@ -100,16 +100,25 @@ struct RestoredCell {
   double confidence = 1.0;
 };
 
+// A cell's restoration: text in, RestoredCell out (MapOptions' hooks).
+using CellRestorer = std::function<RestoredCell(std::string_view)>;
+
+// Restores `cell` with `restore`: its text replaced (spaces collapsed), its
+// confidence multiplied by the restoration's (clamped to 0..1). Empty cells
+// are left alone. MapToPlan does this to every cell before reading them;
+// callers that choose the restoration per cell do it themselves.
+void RestoreCell(const CellRestorer& restore, Cell* cell);
+
 struct MapOptions {
   // Applied to every cell's text before recognition (e.g. diacritic
   // restoration for OCR'd text without marks), once per cell. Default:
   // none.
-  std::function<RestoredCell(std::string_view)> restore_cell;
+  CellRestorer restore_cell;
   // Used instead of restore_cell for the cells of tables rebuilt from an
   // English OCR's lines (TableFormat::kPipeOcr, text_tables.h), where any
   // word may be misread ("Khéng co", "dén hét nin"): e.g. the restorer in
   // lm::RestoreMode::kOcr. Default: none (restore_cell applies).
-  std::function<RestoredCell(std::string_view)> restore_ocr_cell;
+  CellRestorer restore_ocr_cell;
   // A header cell maps to a plan column when its folded similarity to the
   // canonical header (or a known variant) reaches this. Default 0.6.
   double header_min_similarity = 0.6;

@@ -38,7 +38,7 @@ PlanDocument SamplePlan() {
   m4.level = "Mức 4";
   m4.criterion = "2";
   doc.criteria.push_back(m4);
-  doc.tables.push_back({{"TT", "Họ và tên"}, {{"1", "Lê A"}}, {}, "paragraphs"});
+  doc.tables.push_back({{"TT", "Họ và tên"}, {{"1", "Lê A"}}, {}, "paragraphs", {}});
   doc.diagnostics.push_back({"warning", "unlabelled-row", "x"});
   return doc;
 }
@@ -64,7 +64,7 @@ TEST(PlanJsonTest, RegionsInPointsThroughThePageResolution) {
 }
 
 TEST(PlanJsonTest, ShapeAndEmptyFields) {
-  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
+  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text", {}});
   EXPECT_EQ(j["schema_version"], "1.2.0");
   EXPECT_EQ(j["source"]["sha256"],
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -81,14 +81,14 @@ TEST(PlanJsonTest, ShapeAndEmptyFields) {
 }
 
 TEST(PlanJsonTest, OutputValidatesAgainstSchema) {
-  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
+  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text", {}});
   int status = ValidateAgainstSchema(j, "sample");
   if (status == 77 || status == 127) GTEST_SKIP() << "python3 or python3-jsonschema not installed";
   EXPECT_EQ(status, 0);
 }
 
 TEST(PlanJsonTest, SchemaRejectsAMissingField) {
-  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text"});
+  auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text", {}});
   j["criteria"][0].erase("budget");
   int status = ValidateAgainstSchema(j, "broken");
   if (status == 77 || status == 127) GTEST_SKIP() << "python3 or python3-jsonschema not installed";

@@ -40,7 +40,7 @@ nlohmann::ordered_json RunSeed(const std::filesystem::path& path, const MapOptio
   std::string bytes = ReadFile(path);
   TextTables found = ExtractTablesFromText(text::ToNfc(bytes));
   PlanDocument plan = MapToPlan(found.tables, found.text, options);
-  return ToJson(plan, {path.string(), Sha256Hex(bytes), 0, "text"});
+  return ToJson(plan, {path.string(), Sha256Hex(bytes), 0, "text", {}});
 }
 
 void ExpectMatchesGolden(const std::string& seed) {
