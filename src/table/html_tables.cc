@@ -222,6 +222,16 @@ Cell CoveredCell() {
   return covered;
 }
 
+// The last source line of `node` and its descendants (libxml2 numbers the
+// lines of the parsed input from 1; 0 when unknown).
+int LastLine(const xmlNode* node) {
+  int last = static_cast<int>(std::max(0L, xmlGetLineNo(node)));
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    last = std::max(last, LastLine(child));
+  }
+  return last;
+}
+
 Table BuildTable(const xmlNode* table_node) {
   Table table;
   table.format = TableFormat::kHtml;
@@ -254,6 +264,8 @@ Table BuildTable(const xmlNode* table_node) {
       }
     }
     skip_covered();
+    const int first_line = static_cast<int>(std::max(0L, xmlGetLineNo(tr)));
+    if (first_line > 0) SetLines(&row, first_line, std::max(first_line, LastLine(tr)));
     if (!row.empty()) table.rows.push_back(std::move(row));
   }
   table.header_rows = table.rows.empty() ? 0 : 1;

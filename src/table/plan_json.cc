@@ -40,6 +40,12 @@ nlohmann::ordered_json RegionsJson(const std::vector<Region>& regions, const Sou
   return out;
 }
 
+// [first, last] or null.
+nlohmann::ordered_json LinesJson(const std::optional<LineSpan>& lines) {
+  if (!lines) return nullptr;
+  return {lines->first, lines->last};
+}
+
 }  // namespace
 
 nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source) {
@@ -72,6 +78,7 @@ nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source
     o["notes"] = c.notes;
     o["pages"] = c.pages;
     o["regions"] = RegionsJson(c.regions, source);
+    o["lines"] = LinesJson(c.lines);
     o["confidence"] = c.confidence;
     criteria.push_back(std::move(o));
   }
@@ -89,6 +96,7 @@ nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source
     o["rows"] = std::move(rows);
     o["pages"] = t.pages;
     o["regions"] = RegionsJson(t.regions, source);
+    o["lines"] = LinesJson(t.lines);
     o["format"] = t.format;
     tables.push_back(std::move(o));
   }

@@ -2,8 +2,10 @@
 // schemas/plan.schema.json (version kPlanSchemaVersion): schema_version,
 // source {path, sha256, pages, route}, document, criteria, tables, text,
 // diagnostics. Criteria and tables carry "regions": where they lie on each
-// page, as [x0, y0, x1, y1] in PDF points from the page's top-left corner. Empty cells are "" (never missing); unknown level/standard
-// are null.
+// page, as [x0, y0, x1, y1] in PDF points from the page's top-left corner;
+// and "lines": [first, last], the lines of a text source they were read
+// from (null for images and PDFs). Empty cells are "" (never missing);
+// unknown level/standard are null.
 #ifndef VNPLAN_TABLE_PLAN_JSON_H_
 #define VNPLAN_TABLE_PLAN_JSON_H_
 
@@ -18,7 +20,7 @@
 
 namespace vnplan::table {
 
-inline constexpr const char* kPlanSchemaVersion = "1.2.0";
+inline constexpr const char* kPlanSchemaVersion = "1.3.0";
 
 struct SourceInfo {
   std::string path;    // as given by the caller

@@ -175,10 +175,11 @@ void AddRegions(std::vector<Region>* regions, const std::vector<Cell>& row) {
   }
 }
 
-// Where `row` is: its pages and regions added to `c`'s.
+// Where `row` is: its pages, regions and lines added to `c`'s.
 void AddPlace(Criterion* c, const std::vector<Cell>& row) {
   AddPages(&c->pages, row);
   AddRegions(&c->regions, row);
+  AddLines(&c->lines, row);
 }
 
 // The criterion number with an OCR-dropped dot put back: "53" under
@@ -388,7 +389,10 @@ GenericTable ToGeneric(const Table& table, const MapOptions& options) {
   GenericTable g;
   g.format = TableFormatName(table.format);
   g.pages = table.pages;
-  for (const auto& row : table.rows) AddRegions(&g.regions, row);
+  for (const auto& row : table.rows) {
+    AddRegions(&g.regions, row);
+    AddLines(&g.lines, row);
+  }
   std::vector<std::string> header = HeaderCells(table, options);
   std::set<std::string> seen;
   for (size_t c = 0; c < header.size(); ++c) {
@@ -530,6 +534,19 @@ bool IsNameLike(const std::string& line) {
 }
 
 }  // namespace
+
+void AddLines(std::optional<LineSpan>* span, const std::vector<Cell>& row) {
+  for (const Cell& cell : row) {
+    if (cell.line <= 0) continue;
+    const int last = std::max(cell.line, cell.last_line);
+    if (!*span) {
+      *span = LineSpan{cell.line, last};
+      continue;
+    }
+    (*span)->first = std::min((*span)->first, cell.line);
+    (*span)->last = std::max((*span)->last, last);
+  }
+}
 
 std::vector<int> MatchPlanHeader(const std::vector<std::string>& header_cells,
                                  double min_similarity) {

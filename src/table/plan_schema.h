@@ -36,6 +36,18 @@ struct Region {
   Box box;
 };
 
+// Which lines of a text source a row or a table was read from: 1-based,
+// inclusive, in the text the tables were found in (for a plain-text export
+// its own lines; for HTML, CSV and office documents the lines of the text
+// vnplan writes). Image sources have none.
+struct LineSpan {
+  int first = 0;
+  int last = 0;
+};
+
+// Widens `span` (unset: first 0) by the source lines of `row`'s cells.
+void AddLines(std::optional<LineSpan>* span, const std::vector<Cell>& row);
+
 // One criterion row of the plan table. Text fields are "" when the cell is
 // empty.
 struct Criterion {
@@ -53,6 +65,7 @@ struct Criterion {
   std::string notes;                 // Ghi chú
   std::vector<int> pages;            // source pages; empty for text sources
   std::vector<Region> regions;       // one per page the row is on, page order
+  std::optional<LineSpan> lines;     // text sources: the lines the row was read from
   // 0..1: the mean over the row's non-empty cells of the OCR's confidence
   // (1 for text sources) times the restoration's (RestoredCell), lowered
   // for a label read with typos.
@@ -66,6 +79,7 @@ struct GenericTable {
   std::vector<int> pages;
   std::string format;  // TableFormatName()
   std::vector<Region> regions;  // one per page the table is on, page order
+  std::optional<LineSpan> lines;  // text sources: the lines the table was read from
 };
 
 struct Diagnostic {

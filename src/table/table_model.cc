@@ -79,6 +79,20 @@ std::string CleanCellText(std::string_view text) {
   return CollapseSpaces(out);
 }
 
+void SetLines(std::vector<Cell>* row, int first, int last) {
+  for (Cell& cell : *row) {
+    cell.line = first;
+    cell.last_line = last;
+  }
+}
+
+void ExtendLines(std::vector<Cell>* row, int first, int last) {
+  for (Cell& cell : *row) {
+    cell.line = cell.line > 0 ? std::min(cell.line, first) : first;
+    cell.last_line = std::max(cell.last_line, last);
+  }
+}
+
 void PadRows(Table* table) {
   size_t width = 0;
   for (const auto& row : table->rows) width = std::max(width, row.size());

@@ -22,7 +22,18 @@ struct Cell {
   int row_span = 1;        // rows covered by a merged cell (image sources)
   int col_span = 1;        // columns covered by a merged cell
   float confidence = 100.0f;  // 0..100, Tesseract's scale; 100 for text sources
+  // Text sources only: the 1-based lines of the extractor's input text the
+  // cell's row was read from (a row continued after a page break spans
+  // both parts); 0 when unknown (image sources).
+  int line = 0;
+  int last_line = 0;
 };
+
+// Sets the source lines of every cell of `row` to first..last (1-based).
+void SetLines(std::vector<Cell>* row, int first, int last);
+
+// Widens the source lines of every cell of `row` to cover first..last.
+void ExtendLines(std::vector<Cell>* row, int first, int last);
 
 // How a table was found; recorded in diagnostics and generic-table output.
 enum class TableFormat {

@@ -111,10 +111,20 @@ bool IsContinuationRow(const std::vector<Cell>& row) {
   return false;
 }
 
+// Appends `row`'s cells to `previous`'s and widens its source lines.
 void MergeInto(std::vector<Cell>* previous, std::vector<Cell>&& row) {
   if (previous->size() < row.size()) previous->resize(row.size());
-  for (size_t k = 0; k < row.size(); ++k) AppendText(&(*previous)[k].text, row[k].text);
+  int first = 0, last = 0;
+  for (size_t k = 0; k < row.size(); ++k) {
+    AppendText(&(*previous)[k].text, row[k].text);
+    if (row[k].line > 0 && (first == 0 || row[k].line < first)) first = row[k].line;
+    last = std::max(last, row[k].last_line);
+  }
+  if (first > 0) ExtendLines(previous, first, last);
 }
+
+// The 1-based line number of 0-based line index `i`.
+int LineNumber(size_t i) { return static_cast<int>(i) + 1; }
 
 bool AllEmpty(const std::vector<Cell>& row) {
   return std::all_of(row.begin(), row.end(), [](const Cell& c) { return c.text.empty(); });
@@ -139,6 +149,7 @@ Found ParseTsv(const std::vector<std::string_view>& lines, size_t i) {
       if (!IsSeparatorRow(fields)) {
         std::vector<Cell> row;
         for (auto field : fields) row.push_back(TextCell(field));
+        SetLines(&row, LineNumber(j), LineNumber(j));
         if (!AllEmpty(row)) {
           if (!f.table.rows.empty() && IsContinuationRow(row)) {
             MergeInto(&f.table.rows.back(), std::move(row));
@@ -177,21 +188,25 @@ Found ParseCellLines(const std::vector<std::string_view>& lines, size_t i, int m
   size_t j = i;
   std::vector<std::vector<std::string>> chunks(1);
   std::vector<size_t> chunk_start(1, i);
+  std::vector<size_t> chunk_end(1, i);  // the last line of each chunk
   size_t last_cell_line = i;
   while (j < lines.size() && (IsCellLine(lines[j]) || IsBlank(lines[j]))) {
     if (IsCellLine(lines[j])) {
       if (chunks.back().empty()) chunk_start.back() = j;
       chunks.back().push_back(CleanCellText(CellLineText(lines[j])));
+      chunk_end.back() = j;
       last_cell_line = j;
     } else if (!chunks.back().empty()) {
       chunks.emplace_back();
       chunk_start.push_back(j);
+      chunk_end.push_back(j);
     }
     ++j;
   }
   if (chunks.back().empty()) {
     chunks.pop_back();
     chunk_start.pop_back();
+    chunk_end.pop_back();
   }
   f.end_line = last_cell_line + 1;
   // The header: the first chunk with at least min_columns cells.
@@ -203,24 +218,28 @@ Found ParseCellLines(const std::vector<std::string_view>& lines, size_t i, int m
   f.first_line = chunk_start[header];
   const size_t ncols = chunks[header].size();
   std::vector<std::vector<std::string>> rows{chunks[header]};
+  std::vector<std::pair<size_t, size_t>> row_lines{{chunk_start[header], chunk_end[header]}};
   bool row_complete = true;
   for (size_t c = header + 1; c < chunks.size(); ++c) {
     auto& chunk = chunks[c];
     if (rows.size() == 1 || StartsRow(chunk) || rows.back().size() + chunk.size() > ncols ||
         row_complete) {
       rows.push_back(chunk);
+      row_lines.emplace_back(chunk_start[c], chunk_end[c]);
     } else {
       rows.back().insert(rows.back().end(), chunk.begin(), chunk.end());
+      row_lines.back().second = chunk_end[c];
     }
     row_complete = rows.back().size() >= ncols;
   }
-  for (auto& r : rows) {
+  for (size_t r = 0; r < rows.size(); ++r) {
     std::vector<Cell> row;
-    for (auto& text : r) {
+    for (auto& text : rows[r]) {
       Cell cell;
       cell.text = std::move(text);
       row.push_back(std::move(cell));
     }
+    SetLines(&row, LineNumber(row_lines[r].first), LineNumber(row_lines[r].second));
     if (AllEmpty(row)) continue;
     if (f.table.rows.size() > 1 && IsContinuationRow(row)) {
       MergeInto(&f.table.rows.back(), std::move(row));
@@ -246,6 +265,7 @@ Found ParseMarkdown(const std::vector<std::string_view>& lines, size_t i) {
     if (!IsSeparatorRow(fields)) {
       std::vector<Cell> row;
       for (auto field : fields) row.push_back(TextCell(field));
+      SetLines(&row, LineNumber(j), LineNumber(j));
       if (!f.table.rows.empty() && IsContinuationRow(row)) {
         MergeInto(&f.table.rows.back(), std::move(row));
       } else if (!AllEmpty(row)) {
@@ -348,11 +368,14 @@ void FindTimetables(const std::vector<Paragraph>& paras, std::vector<Found>* fou
     f.table.format = TableFormat::kParagraphs;
     f.table.header_rows = 1;
     f.table.rows.push_back({TextCell(first), TextCell(second)});
+    SetLines(&f.table.rows.back(), LineNumber(paras[text[t]].first_line),
+             LineNumber(paras[text[t + 1]].last_line));
     size_t u = t + 2;
     while (u < text.size()) {
       const std::string& key = paras[text[u]].text;
       if (!IsTimeKey(key)) break;
       std::vector<Cell> row = {TextCell(key), Cell{}};
+      const size_t key_index = u;
       size_t last = u;
       ++u;
       if (u < text.size() && Fold(key).find(' ') == std::string::npos &&
@@ -364,6 +387,8 @@ void FindTimetables(const std::vector<Paragraph>& paras, std::vector<Found>* fou
         AppendText(&row[1].text, paras[text[u]].text);
         last = u++;
       }
+      SetLines(&row, LineNumber(paras[text[key_index]].first_line),
+               LineNumber(paras[text[last]].last_line));
       f.table.rows.push_back(std::move(row));
       f.end_line = paras[text[last]].last_line + 1;
     }
@@ -407,6 +432,7 @@ void FindParagraphTables(const std::vector<std::string_view>& lines,
     f.table.header_rows = 1;
     std::vector<Cell> header;
     for (size_t h = p - k; h < p; ++h) header.push_back(TextCell(paras[h].text));
+    SetLines(&header, LineNumber(paras[p - k].first_line), LineNumber(paras[p - 1].last_line));
     f.table.rows.push_back(std::move(header));
     size_t q = p;
     int expected = 1;
@@ -415,6 +441,7 @@ void FindParagraphTables(const std::vector<std::string_view>& lines,
       if (!IsBareNumber(paras[q].text, &w) || w != expected) break;
       std::vector<Cell> row;
       for (size_t c = q; c < q + k; ++c) row.push_back(TextCell(paras[c].text));
+      SetLines(&row, LineNumber(paras[q].first_line), LineNumber(paras[q + k - 1].last_line));
       f.table.rows.push_back(std::move(row));
       f.end_line = paras[q + k - 1].last_line + 1;
       q += k;
@@ -1521,6 +1548,7 @@ struct OcrRow {
   std::vector<Cell> cells;  // 9 cells; [0] TT, [1] label
   std::vector<std::string> lines;
   bool criterion = false;
+  size_t first_line = 0, last_line = 0;  // 0-based source lines of the row
 };
 
 // Lays the content lines of every criterion row out into columns 2..8.
@@ -1672,7 +1700,7 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
     }
     RowLabel whole = ParseRowLabel(line);
     if (whole.kind == LabelKind::kLevel) {
-      rows.push_back({std::vector<Cell>(9), {}, false});
+      rows.push_back({std::vector<Cell>(9), {}, false, i, i});
       rows.back().cells[0].text = line;
       row = nullptr;
       standard_number.clear();
@@ -1694,6 +1722,7 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
     if (standard_pending) {
       // "Tiéu chuin" alone, then "2: Can bo ..." on a later line.
       rows.back().cells[1].text += " " + body;
+      rows.back().last_line = i;
       RowLabel label = ParseRowLabel(rows.back().cells[1].text);
       if (label.kind == LabelKind::kStandard) standard_number = label.number;
       standard_pending = false;
@@ -1702,7 +1731,7 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
     size_t word_len = 0;
     LabelKind lead = LeadingLabelWord(body, &word_len);
     if (lead == LabelKind::kStandard) {
-      rows.push_back({std::vector<Cell>(9), {}, false});
+      rows.push_back({std::vector<Cell>(9), {}, false, i, i});
       rows.back().cells[0].text = tt;
       rows.back().cells[1].text = body;
       RowLabel label = ParseRowLabel(body);
@@ -1721,7 +1750,7 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
       row->cells[1].text += " " + number;
     };
     if (lead == LabelKind::kCriterion) {
-      rows.push_back({std::vector<Cell>(9), {}, true});
+      rows.push_back({std::vector<Cell>(9), {}, true, i, i});
       row = &rows.back();
       ++criteria;
       std::string rest = CollapseSpaces(body.substr(word_len));
@@ -1746,6 +1775,7 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
       }
     }
     if (!row) continue;
+    row->last_line = i;
     // A '|' or '[' left in front of the first piece is the label's rule.
     while (!line.empty() && (line.front() == '|' || line.front() == '[' ||
                              line.front() == '{' || line.front() == '/' || line.front() == ' ')) {
@@ -1755,7 +1785,13 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
   }
   if (criteria < 2) return std::nullopt;
   LayOutOcrRows(&rows, options);
-  for (auto& r : rows) f.table.rows.push_back(std::move(r.cells));
+  if (first > header_start) {
+    SetLines(&f.table.rows.front(), LineNumber(header_start), LineNumber(first - 1));
+  }
+  for (auto& r : rows) {
+    SetLines(&r.cells, LineNumber(r.first_line), LineNumber(r.last_line));
+    f.table.rows.push_back(std::move(r.cells));
+  }
   return f;
 }
 
@@ -1803,6 +1839,13 @@ TextTables ExtractTablesFromText(std::string_view utf8, const TextTableOptions& 
         ++j;
       }
       Found f{i, std::min(j + 1, lines.size()), ParseHtmlTable(html)};
+      // The rows' lines are counted from the fragment's first line.
+      for (auto& row : f.table.rows) {
+        for (Cell& cell : row) {
+          if (cell.line > 0) cell.line += static_cast<int>(i);
+          if (cell.last_line > 0) cell.last_line += static_cast<int>(i);
+        }
+      }
       accept(std::move(f));
       i = std::min(j + 1, lines.size());
     } else {

@@ -121,7 +121,7 @@ TEST_F(CliTest, TablesPrintsPlanJsonOnStdout) {
   const CommandResult r = RunVnplan("tables --compact '" + sample + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(r.out);
-  EXPECT_EQ(json["schema_version"], "1.2.0");
+  EXPECT_EQ(json["schema_version"], "1.3.0");
   EXPECT_EQ(json["criteria"].size(), 3u);
   EXPECT_EQ(json["criteria"][0]["criterion"], "2.2");
   EXPECT_EQ(RunVnplan("tables " + Q(dir_ / "missing.txt")).exit_code, 3);

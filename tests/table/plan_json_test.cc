@@ -38,7 +38,7 @@ PlanDocument SamplePlan() {
   m4.level = "Mức 4";
   m4.criterion = "2";
   doc.criteria.push_back(m4);
-  doc.tables.push_back({{"TT", "Họ và tên"}, {{"1", "Lê A"}}, {}, "paragraphs", {}});
+  doc.tables.push_back({{"TT", "Họ và tên"}, {{"1", "Lê A"}}, {}, "paragraphs", {}, {}});
   doc.diagnostics.push_back({"warning", "unlabelled-row", "x"});
   return doc;
 }
@@ -63,9 +63,27 @@ TEST(PlanJsonTest, RegionsInPointsThroughThePageResolution) {
   EXPECT_EQ(status, 0);
 }
 
+// Lines of a text source leave as [first, last]; rows and tables without
+// them (image sources) leave null. Both shapes validate; a reversed or
+// zero line does not.
+TEST(PlanJsonTest, LinesAsFirstLastOrNull) {
+  PlanDocument doc = SamplePlan();
+  doc.criteria[0].lines = LineSpan{12, 15};
+  doc.tables[0].lines = LineSpan{40, 40};
+  auto j = ToJson(doc, {"a.txt", Sha256Hex("abc"), 0, "text", {}});
+  EXPECT_EQ(j["criteria"][0]["lines"], nlohmann::ordered_json::array({12, 15}));
+  EXPECT_TRUE(j["criteria"][1]["lines"].is_null());
+  EXPECT_EQ(j["tables"][0]["lines"], nlohmann::ordered_json::array({40, 40}));
+  const int status = ValidateAgainstSchema(j, "lines");
+  if (status == 77 || status == 127) GTEST_SKIP() << "python3 or python3-jsonschema not installed";
+  EXPECT_EQ(status, 0);
+  j["criteria"][0]["lines"] = nlohmann::ordered_json::array({0, 3});
+  EXPECT_EQ(ValidateAgainstSchema(j, "lines_zero"), 1);
+}
+
 TEST(PlanJsonTest, ShapeAndEmptyFields) {
   auto j = ToJson(SamplePlan(), {"a.txt", Sha256Hex("abc"), 0, "text", {}});
-  EXPECT_EQ(j["schema_version"], "1.2.0");
+  EXPECT_EQ(j["schema_version"], "1.3.0");
   EXPECT_EQ(j["source"]["sha256"],
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   const auto& c = j["criteria"][0];

@@ -16,6 +16,20 @@ std::vector<std::string> Texts(const std::vector<Cell>& row) {
   return out;
 }
 
+// The source lines a row was read from (1-based, inclusive), over its cells
+// that know them; {0, 0} if none does.
+std::pair<int, int> Lines(const std::vector<Cell>& row) {
+  std::pair<int, int> span{0, 0};
+  for (const Cell& c : row) {
+    if (c.line <= 0) continue;
+    span.first = span.first == 0 ? c.line : std::min(span.first, c.line);
+    span.second = std::max(span.second, c.last_line);
+  }
+  return span;
+}
+
+using LineSpan = std::pair<int, int>;
+
 // The plan table ExtractTablesFromText finds in OCR'd `rows` of a plan
 // under `standard` (with the section heading, level row and next heading
 // around them); an empty table, and a failure, if there is not exactly one.
@@ -53,6 +67,10 @@ TEST(TextTablesTest, TsvWithSeparatorAndContinuationRows) {
                                       "Thời gian thực hiện và hoàn thành"}));
   EXPECT_EQ(Texts(table.rows[2]),
             (std::vector<std::string>{"", "Tiêu chí 1.9", "Kết quả một hai", "Năm học 2024"}));
+  // Source lines: a continuation widens its row's span.
+  EXPECT_EQ(Lines(table.rows[0]), LineSpan(3, 6));
+  EXPECT_EQ(Lines(table.rows[1]), LineSpan(7, 7));
+  EXPECT_EQ(Lines(table.rows[2]), LineSpan(8, 10));
   EXPECT_NE(t.text.find("Intro line"), std::string::npos);
   EXPECT_NE(t.text.find("After the table"), std::string::npos);
   EXPECT_EQ(t.text.find("Tiêu chí 1.9"), std::string::npos);
@@ -97,6 +115,11 @@ TEST(TextTablesTest, CellPerLineRowsRejoinedAcrossStrayBlankLines) {
   EXPECT_EQ(Texts(table.rows[3]),
             (std::vector<std::string>{"", "Tiêu chí 1.10", "Kết quả", "Giải pháp", ""}));
   EXPECT_EQ(Texts(table.rows[4]), (std::vector<std::string>{"", "Tiêu chí 3.3", "A", "B", "C"}));
+  EXPECT_EQ(Lines(table.rows[0]), LineSpan(4, 8));
+  EXPECT_EQ(Lines(table.rows[1]), LineSpan(10, 10));
+  EXPECT_EQ(Lines(table.rows[2]), LineSpan(12, 14));
+  EXPECT_EQ(Lines(table.rows[3]), LineSpan(16, 22));  // re-joined across two blank lines
+  EXPECT_EQ(Lines(table.rows[4]), LineSpan(24, 29));
   // The letterhead cell is not a table: it stays in the text, without its tab.
   EXPECT_NE(t.text.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"), std::string::npos);
   EXPECT_EQ(t.text.find('\t'), std::string::npos);
@@ -110,6 +133,8 @@ TEST(TextTablesTest, MarkdownPipeTable) {
   EXPECT_EQ(t.tables[0].format, TableFormat::kMarkdown);
   ASSERT_EQ(t.tables[0].rows.size(), 3u);
   EXPECT_EQ(Texts(t.tables[0].rows[2]), (std::vector<std::string>{"2", "Trần B", "HT"}));
+  EXPECT_EQ(Lines(t.tables[0].rows[0]), LineSpan(2, 2));
+  EXPECT_EQ(Lines(t.tables[0].rows[2]), LineSpan(5, 5));
 }
 
 TEST(TextTablesTest, HtmlTableWithSpans) {
@@ -127,6 +152,9 @@ TEST(TextTablesTest, HtmlTableWithSpans) {
   EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"1", "a b", "c"}));
   EXPECT_EQ(Texts(table.rows[3]), (std::vector<std::string>{"", "d", "e"}));
   EXPECT_EQ(table.rows[3][0].row_span, 0);
+  // libxml2's line numbers, counted from the line the table starts on.
+  EXPECT_EQ(Lines(table.rows[0]), LineSpan(2, 2));
+  EXPECT_EQ(Lines(table.rows[3]), LineSpan(5, 5));
 }
 
 TEST(TextTablesTest, ParagraphTableNumberedRows) {
@@ -143,6 +171,9 @@ TEST(TextTablesTest, ParagraphTableNumberedRows) {
   EXPECT_EQ(Texts(table.rows[0]),
             (std::vector<std::string>{"TT", "Họ và tên", "Chức danh, chức vụ", "Nhiệm vụ"}));
   EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"2", "Lê B", "PHT", ""}));
+  EXPECT_EQ(Lines(table.rows[0]), LineSpan(3, 10));
+  EXPECT_EQ(Lines(table.rows[1]), LineSpan(12, 18));
+  EXPECT_EQ(Lines(table.rows[2]), LineSpan(20, 26));
   EXPECT_NE(t.text.find("b) Nhóm thư ký:"), std::string::npos);
 }
 
@@ -159,6 +190,10 @@ TEST(TextTablesTest, TimetableOfParagraphs) {
   EXPECT_EQ(Texts(table.rows[1]), (std::vector<std::string>{"Tuần 1", "- Họp. - Phân công."}));
   EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"Tuần 2-3", "- Viết báo cáo."}));
   EXPECT_EQ(Texts(table.rows[3]), (std::vector<std::string>{"Tuần 4", "- Nộp."}));
+  EXPECT_EQ(Lines(table.rows[0]), LineSpan(3, 5));
+  EXPECT_EQ(Lines(table.rows[1]), LineSpan(7, 11));
+  EXPECT_EQ(Lines(table.rows[2]), LineSpan(13, 17));
+  EXPECT_EQ(Lines(table.rows[3]), LineSpan(19, 21));
   EXPECT_NE(t.text.find("6. Thời gian biểu"), std::string::npos);
   EXPECT_NE(t.text.find("7. Kết quả"), std::string::npos);
   EXPECT_EQ(t.text.find("Tuần"), std::string::npos);
