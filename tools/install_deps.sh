@@ -9,7 +9,7 @@ PACKAGES=(
   libleptonica-dev libopencv-dev libicu-dev libpoppler-cpp-dev poppler-utils
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   libpango1.0-dev libcairo2-dev fonts-dejavu-core fonts-liberation2
-  libssl-dev zlib1g-dev libpng-dev libxml2-dev libcsv-dev libzip-dev libwv-dev python3-jsonschema
+  libssl-dev zlib1g-dev libpng-dev libxml2-dev libcsv-dev libzip-dev libwv-dev libfreexl-dev python3-jsonschema
 )
 
 missing=()

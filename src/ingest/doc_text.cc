@@ -188,9 +188,10 @@ Result<OfficeText> ParseDoc(const std::filesystem::path& path) {
   if (status != 0) {
     wvOLEFree(&ps);
     return MakeError(ErrorCode::kInputError,
-                     "an OLE2 file that is not a readable Word document: a legacy Excel file "
-                     "(.xls), a password-protected .docx/.xlsx or a damaged .doc; save it as "
-                     ".docx, .xlsx, .odt, .ods, PDF or HTML without a password");
+                     "an OLE2 file that is neither a readable Word document nor an Excel "
+                     "workbook: a password-protected .docx/.xlsx, a PowerPoint .ppt or a "
+                     "damaged .doc or .xls; save it as .docx, .xlsx, .odt, .ods, PDF or HTML "
+                     "without a password");
   }
   DocReader reader(static_cast<long>(ps.fib.ccpText));
   ps.userData = &reader;

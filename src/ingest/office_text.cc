@@ -2,8 +2,10 @@
 
 #include <string>
 
+#include "ingest/doc_text.h"
 #include "ingest/docx_text.h"
 #include "ingest/odf_text.h"
+#include "ingest/xls_text.h"
 #include "ingest/xlsx_text.h"
 #include "ingest/xml_parts.h"
 #include "ingest/zip_package.h"
@@ -104,6 +106,13 @@ Result<OfficeText> ReadOfficeDocument(const std::filesystem::path& path) {
                    std::string("a ZIP archive that is not an office document (no mimetype, no "
                                "[Content_Types].xml); unpack it and give vnplan its files, or ") +
                        kSaveAs);
+}
+
+Result<OfficeText> ReadLegacyOfficeDocument(const std::filesystem::path& path) {
+  auto xls = ReadXls(path);
+  if (!xls) return std::unexpected(xls.error());
+  if (*xls) return std::move(**xls);
+  return ReadDoc(path);
 }
 
 }  // namespace vnplan::ingest

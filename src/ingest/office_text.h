@@ -1,6 +1,8 @@
 // Office documents as text: Word (.docx), OpenDocument text (.odt,
 // LibreOffice and Vietnam's government standard), Excel (.xlsx) and
-// OpenDocument spreadsheets (.ods). Input: the ZIP package. Output: plain
+// OpenDocument spreadsheets (.ods); and the legacy binary Word 97-2003
+// (.doc) and Excel 97-2003 (.xls) files. Input: the ZIP package or OLE2
+// compound file. Output: plain
 // UTF-8 text in the shape of the seeds' tab-separated exports (one line per
 // paragraph, each table or sheet row one line of tab-separated cells), the
 // route it came by, and how many stretches of legacy-font text (.VnTime:
@@ -22,7 +24,7 @@ namespace vnplan::ingest {
 
 struct OfficeText {
   std::string text;     // UTF-8, every line ended by '\n'
-  std::string route;    // "docx", "odt", "xlsx" or "ods"
+  std::string route;    // "docx", "odt", "xlsx", "ods", "doc" or "xls"
   int legacy_runs = 0;  // stretches of runs decoded from a legacy font
 };
 
@@ -33,6 +35,13 @@ struct OfficeText {
 // EPUB, a plain ZIP archive), or a part it needs is missing, not well
 // formed or larger than 256 MB uncompressed.
 Result<OfficeText> ReadOfficeDocument(const std::filesystem::path& path);
+
+// Reads the legacy office document (an OLE2 compound file) at `path`: an
+// Excel 97-2003 workbook (xls_text.h) when it holds a workbook stream, else
+// a Word 97-2003 document (doc_text.h); each is parsed in a child process
+// with the default limits. Errors as ReadXls and ReadDoc give them (a
+// password-protected .docx/.xlsx, a PowerPoint .ppt: kInputError).
+Result<OfficeText> ReadLegacyOfficeDocument(const std::filesystem::path& path);
 
 }  // namespace vnplan::ingest
 

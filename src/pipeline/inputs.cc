@@ -68,10 +68,8 @@ bool HasSupportedExtension(const std::filesystem::path& path) {
       ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
       ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv", ".docx", ".docm",
       ".dotx", ".odt", ".ott", ".fodt", ".xlsx", ".xlsm", ".xltx", ".ods", ".ots", ".fods",
-      // Word 97-2003 documents are read (wvWare); legacy Excel files cannot
-      // be, but a walk lists them so that the batch report says so instead
-      // of skipping them in silence.
-      ".doc", ".dot", ".xls"};
+      // Word and Excel 97-2003 files (wvWare, FreeXL).
+      ".doc", ".dot", ".xls", ".xlt"};
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return kExtensions.contains(ext);

@@ -12,7 +12,6 @@
 
 #include "common/paths.h"
 #include "common/utf8.h"
-#include "ingest/doc_text.h"
 #include "ingest/leptonica_adapter.h"
 #include "ingest/odf_text.h"
 #include "ingest/office_text.h"
@@ -320,6 +319,7 @@ struct Pipeline::Impl {
         {"doc", "Word 97-2003 document read as text (wvWare), tables as tab-separated rows"},
         {"odt", "OpenDocument text read as text, tables as tab-separated rows"},
         {"xlsx", "Excel workbook read as text, sheet rows as tab-separated rows"},
+        {"xls", "Excel 97-2003 workbook read as text (FreeXL), sheet rows as tab-separated rows"},
         {"ods", "OpenDocument spreadsheet read as text, sheet rows as tab-separated rows"}};
     std::vector<std::pair<std::string, std::string>> notes;
     const auto what = kWhat.find(office.route);
@@ -675,11 +675,11 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
       return MakeError(ErrorCode::kInputError,
                        "binary file of unknown type (not PDF, image, text or office document)");
     case InputKind::kOle2: {
-      // A Word 97-2003 document; other OLE2 files (.xls, password-protected
-      // .docx/.xlsx) are refused with a reason.
-      auto doc = ingest::ReadDoc(input);
-      if (!doc) return std::unexpected(doc.error());
-      return impl_->ProcessOffice(input, *doc, "");
+      // An Excel 97-2003 workbook or a Word 97-2003 document; other OLE2
+      // files (password-protected .docx/.xlsx, .ppt) are refused with a reason.
+      auto legacy = ingest::ReadLegacyOfficeDocument(input);
+      if (!legacy) return std::unexpected(legacy.error());
+      return impl_->ProcessOffice(input, *legacy, "");
     }
     case InputKind::kZip: {
       auto office = ingest::ReadOfficeDocument(input);
