@@ -86,6 +86,7 @@ nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source
   ordered_json tables = ordered_json::array();
   for (const auto& t : plan.tables) {
     ordered_json o;
+    o["caption"] = t.caption;
     o["headers"] = t.headers;
     ordered_json rows = ordered_json::array();
     for (const auto& row : t.rows) {

@@ -71,6 +71,9 @@ std::vector<Table> RestoreTables(const std::vector<Table>& tables, const MapOpti
     for (auto& row : table.rows) {
       for (Cell& cell : row) RestoreCell(restore, &cell);
     }
+    if (!table.caption.empty() && options.restore_cell) {
+      table.caption = CollapseSpaces(options.restore_cell(table.caption).text);
+    }
   }
   return out;
 }
@@ -389,6 +392,7 @@ GenericTable ToGeneric(const Table& table, const MapOptions& options) {
   GenericTable g;
   g.format = TableFormatName(table.format);
   g.pages = table.pages;
+  g.caption = table.caption;
   for (const auto& row : table.rows) {
     AddRegions(&g.regions, row);
     AddLines(&g.lines, row);

@@ -79,6 +79,7 @@ struct GenericTable {
   std::vector<int> pages;
   std::string format;  // TableFormatName()
   std::vector<Region> regions;  // one per page the table is on, page order
+  std::string caption;  // Table::caption, restored
   std::optional<LineSpan> lines;  // text sources: the lines the table was read from
 };
 

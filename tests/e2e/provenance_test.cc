@@ -128,13 +128,17 @@ TEST_F(ProvenanceTest, CriteriaOfDecodedAndOfficeInputsPointAtTheWrittenText) {
 
 // Seed 001's member lists, evidence tables and timetables (one cell per
 // paragraph): each table's lines hold its first header cell and the first
-// cell of its last row.
+// cell of its last row; captions are the headings above them (read off the
+// seed by hand).
 TEST_F(ProvenanceTest, GenericTablesPointAtTheirLines) {
   const fs::path seed = Seed("001_");
   if (seed.empty()) GTEST_SKIP() << "seeds not found under " << VNPLAN_SHARED_DIR;
   std::vector<std::string> lines;
   const nlohmann::json plan = Run(seed, &lines);
   ASSERT_GE(plan["tables"].size(), 2u);
+  EXPECT_EQ(plan["tables"][0]["caption"], "a) Hội đồng tự đánh giá");
+  EXPECT_EQ(plan["tables"][1]["caption"], "b) Nhóm thư ký:");
+  EXPECT_EQ(plan["tables"].back()["caption"], "6. Thời gian biểu");
   int previous_last = 0;
   for (size_t t = 0; t < plan["tables"].size(); ++t) {
     const auto& table = plan["tables"][t];

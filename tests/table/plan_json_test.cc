@@ -38,7 +38,7 @@ PlanDocument SamplePlan() {
   m4.level = "Mức 4";
   m4.criterion = "2";
   doc.criteria.push_back(m4);
-  doc.tables.push_back({{"TT", "Họ và tên"}, {{"1", "Lê A"}}, {}, "paragraphs", {}, {}});
+  doc.tables.push_back({{"TT", "Họ và tên"}, {{"1", "Lê A"}}, {}, "paragraphs", {}, "", {}});
   doc.diagnostics.push_back({"warning", "unlabelled-row", "x"});
   return doc;
 }
@@ -95,6 +95,7 @@ TEST(PlanJsonTest, ShapeAndEmptyFields) {
   EXPECT_TRUE(j["criteria"][1]["standard"].is_null());
   EXPECT_EQ(j["criteria"][1]["level"], "Mức 4");
   EXPECT_EQ(j["tables"][0]["rows"][0]["Họ và tên"], "Lê A");
+  EXPECT_EQ(j["tables"][0]["caption"], "");
   EXPECT_EQ(j["document"]["place"], "");
 }
 

@@ -71,6 +71,7 @@ TEST(TextTablesTest, TsvWithSeparatorAndContinuationRows) {
   EXPECT_EQ(Lines(table.rows[0]), LineSpan(3, 6));
   EXPECT_EQ(Lines(table.rows[1]), LineSpan(7, 7));
   EXPECT_EQ(Lines(table.rows[2]), LineSpan(8, 10));
+  EXPECT_EQ(table.caption, "");  // a line of text, not a heading
   EXPECT_NE(t.text.find("Intro line"), std::string::npos);
   EXPECT_NE(t.text.find("After the table"), std::string::npos);
   EXPECT_EQ(t.text.find("Tiêu chí 1.9"), std::string::npos);
@@ -171,6 +172,7 @@ TEST(TextTablesTest, ParagraphTableNumberedRows) {
   EXPECT_EQ(Texts(table.rows[0]),
             (std::vector<std::string>{"TT", "Họ và tên", "Chức danh, chức vụ", "Nhiệm vụ"}));
   EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"2", "Lê B", "PHT", ""}));
+  EXPECT_EQ(table.caption, "a) Hội đồng");
   EXPECT_EQ(Lines(table.rows[0]), LineSpan(3, 10));
   EXPECT_EQ(Lines(table.rows[1]), LineSpan(12, 18));
   EXPECT_EQ(Lines(table.rows[2]), LineSpan(20, 26));
@@ -190,6 +192,7 @@ TEST(TextTablesTest, TimetableOfParagraphs) {
   EXPECT_EQ(Texts(table.rows[1]), (std::vector<std::string>{"Tuần 1", "- Họp. - Phân công."}));
   EXPECT_EQ(Texts(table.rows[2]), (std::vector<std::string>{"Tuần 2-3", "- Viết báo cáo."}));
   EXPECT_EQ(Texts(table.rows[3]), (std::vector<std::string>{"Tuần 4", "- Nộp."}));
+  EXPECT_EQ(table.caption, "6. Thời gian biểu");
   EXPECT_EQ(Lines(table.rows[0]), LineSpan(3, 5));
   EXPECT_EQ(Lines(table.rows[1]), LineSpan(7, 11));
   EXPECT_EQ(Lines(table.rows[2]), LineSpan(13, 17));
@@ -202,6 +205,33 @@ TEST(TextTablesTest, TimetableOfParagraphs) {
 // OCR'd plan lines with rule marks ('|', '[') where the OCR saw them: each
 // piece goes to its column, the second line of a row continues the running
 // columns, an empty piece ("| |") skips the finished time column.
+// Captions: the heading paragraph just above a table, with the paragraph
+// under it when the heading's own text goes on there; an upper-case title;
+// never a list item, a body sentence, a paragraph too far up or one that
+// belongs to another table.
+TEST(TextTablesTest, CaptionsAreTheHeadingsJustAbove) {
+  const std::string table = "A\tB\tC\n1\tx\ty\n";
+  auto caption_of = [&](const std::string& above) {
+    TextTables t = ExtractTablesFromText(above + table);
+    return t.tables.size() == 1 ? t.tables[0].caption : "<no table>";
+  };
+  EXPECT_EQ(caption_of("Mở đầu.\n\nb) Nhóm thư ký:\n\n"), "b) Nhóm thư ký:");
+  EXPECT_EQ(caption_of("II. PHÂN CÔNG\n"), "II. PHÂN CÔNG");
+  EXPECT_EQ(caption_of("Bảng 2. Minh chứng\n"), "Bảng 2. Minh chứng");
+  EXPECT_EQ(caption_of("Nhóm 2: Chịu trách nhiệm Tiêu chuẩn 2\n\nCơ sở vật chất\n\n"),
+            "Nhóm 2: Chịu trách nhiệm Tiêu chuẩn 2 Cơ sở vật chất");
+  EXPECT_EQ(caption_of("DANH SÁCH HỘI ĐỒNG\n\n"), "DANH SÁCH HỘI ĐỒNG");
+  EXPECT_EQ(caption_of("- Nhân lực: các thành viên.\n"), "");
+  EXPECT_EQ(caption_of("Nhà trường đã họp và thống nhất như sau\n"), "");
+  EXPECT_EQ(caption_of("5. Minh chứng\n\n\n\n\n\n\n\n"), "");  // too far up
+  // The second table directly under the first has no caption of its own.
+  TextTables t =
+      ExtractTablesFromText("a) Hội đồng\n" + table + "\n| A | B | C |\n| 1 | x | y |\n");
+  ASSERT_EQ(t.tables.size(), 2u);
+  EXPECT_EQ(t.tables[0].caption, "a) Hội đồng");
+  EXPECT_EQ(t.tables[1].caption, "");
+}
+
 TEST(TextTablesTest, PipeOcrRowsLaidOutIntoColumns) {
   const std::string text =
       "III. NOI DUNG\n\n"
