@@ -55,6 +55,12 @@ constexpr float kLoneDigitPenalty = -1.0f;
 constexpr float kLoneSymbolAsIs = -1.5f;
 // OCR mode: channel score of a syllable read as its lone consonant.
 constexpr float kLostVowelPenalty = -3.0f;
+// OCR mode: log10 P(capital B | capital Đ) of eng-OCR, for the first
+// letter of a title- or upper-case word ("Biéu" = Điều, "BONG" = ĐỒNG):
+// 6 of the 365 capital Đ of the rendered eng-OCR pairs (train + eval)
+// came out as B, none of their 1,131 lower-case đ as b. The learned
+// channel is case-folded and gives đ -> b only about -2.6.
+constexpr float kCapitalStrokeAsB = -1.8f;
 // OCR mode: channel score of a valid syllable with diacritics taken as is.
 constexpr float kValidAsWritten = -0.5f;
 // Light pass: penalty for replacing a valid syllable.
@@ -558,6 +564,21 @@ struct Restorer::Impl {
     }
   }
 
+  // A title- or upper-case eng-OCR word whose capital B is a capital Đ
+  // ("Biéu" = Điều): the syllables starting with đ that the channel reads
+  // in `lower` with its b read as d, at kCapitalStrokeAsB for the B.
+  void CapitalStrokeAsBCands(const std::string& lower, std::vector<Cand>* out) const {
+    std::string stroke = lower;  // lower[0] is the b
+    stroke[0] = 'd';
+    std::vector<Cand> read;
+    OcrCands(stroke, &read);
+    for (Cand& c : read) {
+      if (c.n != 1 || !c.text.starts_with("\u0111")) continue;
+      c.channel += kCapitalStrokeAsB;
+      AddUnique(out, std::move(c));
+    }
+  }
+
   // One-edit neighbours of a garbled word: a character deleted ("khiac"
   // -> "khac", "clir" -> "cir"), looked up in the channel; or a vowel
   // replaced ("cic" -> "cac"), by skeleton.
@@ -896,6 +917,10 @@ struct Restorer::Impl {
       SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
     } else {
       OcrCands(lower, &cands);
+      if (u->mode == RestoreMode::kOcr && !u->light && u->text[0] == 'B' &&
+          CaseOf(u->text) != WordCase::kOther) {
+        CapitalStrokeAsBCands(lower, &cands);
+      }
       const WordId self_id = r.model_.Index(norm);
       if (u->original_valid && HasDiacritics(norm) && !u->light &&
           self_id != r.model_.unk()) {
@@ -1201,6 +1226,31 @@ struct Restorer::Impl {
           u.kind = EndsSentence(toks, i, para_end) ? UnitKind::kBreak
                                                    : UnitKind::kSkip;
           ++i;
+        } else if (const size_t cut =
+                       mode == RestoreMode::kOcr && !light && t.kind == TokenKind::kWord &&
+                               (i + 1 == para_end ||
+                                !Glueable(toks, i + 1, para_end, is_skeleton, reads))
+                           ? AcronymGluedAfter(t.text)
+                           : 0;
+                   cut > 0) {
+          // "phongGDDT": eng-OCR dropped the space before an acronym; the
+          // word and the acronym are restored as two words, a space
+          // written between them.
+          u.kind = UnitKind::kWord;
+          u.text = t.text.substr(0, cut);
+          u.space_after = true;
+          BuildWordCands(&u, false);
+          FinishWord(&u);
+          units.push_back(std::move(u));
+          u = Unit();
+          u.kind = UnitKind::kWord;
+          u.offset = t.offset + cut;
+          u.text = t.text.substr(cut);
+          u.mode = mode;
+          u.mid_sentence = true;
+          BuildWordCands(&u, false);
+          FinishWord(&u);
+          ++i;
         } else if (mode == RestoreMode::kOcr && !light && Glueable(toks, i, para_end, is_skeleton, reads) &&
                    !(i > para_begin && toks[i - 1].kind == TokenKind::kNumber)) {
           // (Not after a number: "10A1" is a code, "A1" no garbled word.)
@@ -1312,6 +1362,23 @@ struct Restorer::Impl {
       para_begin = para_end;
     }
     return units;
+  }
+
+  // eng-OCR drops the space between a word and a following acronym
+  // ("phongGDDT" = phòng GDĐT): for a word of two or more lower-case
+  // letters followed by two or more upper-case ASCII letters that form a
+  // known acronym (acronyms.tsv), the byte offset of the acronym; else 0.
+  size_t AcronymGluedAfter(std::string_view t) const {
+    size_t cut = t.size();
+    while (cut > 0 && t[cut - 1] >= 'A' && t[cut - 1] <= 'Z') --cut;
+    if (t.size() - cut < 2 || !r.acronyms_.contains(std::string(t.substr(cut)))) return 0;
+    size_t pos = 0, letters = 0;
+    while (pos < cut) {
+      const char32_t c = NextCodePoint(t, &pos);
+      if (!text::IsVietnameseLetter(c) || IsUpperLetter(c)) return 0;
+      ++letters;
+    }
+    return letters >= 2 ? cut : 0;
   }
 
   // The LM word ids of unit u's chosen/fixed output.

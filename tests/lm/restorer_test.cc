@@ -646,6 +646,38 @@ TEST(RestorerTest, EngOcrStrokeOfAcronymReadAsB) {
   EXPECT_EQ(one("GDBT"), "GDBT");
 }
 
+// eng-OCR reads the capital Đ starting a word as B (6 of 365 capital Đ of
+// the rendered pairs, no lower-case đ as b): a title- or upper-case word
+// starting with B also gets the đ syllables its B read as D spells.
+TEST(RestorerTest, EngOcrCapitalStrokeReadAsB) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  auto one = [&](const char* in) { return r->Restore(in, opt).text; };
+  EXPECT_EQ(one("Boi ngii gido vién"), "Đội ngũ giáo viên");  // was "Bởi ngũ"
+  EXPECT_EQ(one("BOI NGU GIAO VIEN"), "ĐỘI NGŨ GIÁO VIÊN");
+  // A B that is a B stays one.
+  EXPECT_EQ(one("Ban gidm hiéu nha truong"), "Ban giám hiệu nhà trường");
+  EXPECT_EQ(one("Bai hoc kinh nghiém"), "Bài học kinh nghiệm");
+  // Stripped text: a B is a B.
+  opt.mode = RestoreMode::kStripped;
+  EXPECT_EQ(one("Boi ngu giao vien").substr(0, 1), "B");
+}
+
+// eng-OCR drops the space before an acronym ("phongGDDT"): a lower-case
+// word followed by a known upper-case acronym is restored as two words.
+TEST(RestorerTest, EngOcrAcronymGluedToWord) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  const RestoreResult res = r->Restore("Lap To trinh phongGDDT dau tu", opt);
+  EXPECT_EQ(res.text, "Lập Tờ trình phòng GDĐT đầu tư");
+  // Not a known acronym, or stripped text: one word, as before.
+  EXPECT_EQ(r->Restore("chiteXYZQ", opt).text, "chiteXYZQ");
+  opt.mode = RestoreMode::kStripped;
+  EXPECT_EQ(r->Restore("phongGDDT", opt).text, "phongGDDT");
+}
+
 TEST(RestorerTest, CasePriorPrefersSyllablesSeenInThatCase) {
   auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
   if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
