@@ -40,6 +40,11 @@ constexpr size_t kPieceCands = 6;
 constexpr float kMultiSplitMinPerPiece = -5.0f;
 // Penalty for a one-character edit the channel does not model.
 constexpr float kEditPenalty = -2.0f;
+// Penalty for a vowel eng-OCR dropped where the channel has no count for
+// that letter's drop ("hoch" = hoạch: ạ -> "" was never seen): the rate at
+// which the learned channel's vowels come out as nothing (42 of 16,476
+// vowels of the held-in pairs, log10 -2.59).
+constexpr float kDroppedVowel = -2.6f;
 // OCR mode: channel penalty of a syllable for a short word without a vowel
 // that could be an abbreviation ("tr" = từ, "Phd" = Phó).
 constexpr float kShortGarblePenalty = -1.0f;
@@ -580,8 +585,9 @@ struct Restorer::Impl {
   }
 
   // One-edit neighbours of a garbled word: a character deleted ("khiac"
-  // -> "khac", "clir" -> "cir"), looked up in the channel; or a vowel
-  // replaced ("cic" -> "cac"), by skeleton.
+  // -> "khac", "clir" -> "cir"), looked up in the channel; a vowel
+  // replaced ("cic" -> "cac"), by skeleton; or a vowel inserted ("hoch"
+  // -> "hoach"), looked up in the channel at kDroppedVowel.
   void EditCands(const std::string& obs, std::vector<Cand>* out) const {
     const std::u32string u = Utf8ToU32(obs);
     if (u.size() < 3) return;
@@ -604,6 +610,17 @@ struct Restorer::Impl {
           SkeletonCands(text::Skeleton(U32ToUtf8(sub)),
                         kUnexplainedPenalty + kEditPenalty, out);
         }
+      }
+    }
+    // A vowel the OCR dropped ("hoch" = hoạch): inserted, read by the
+    // channel, at the rate at which eng-OCR drops a vowel.
+    for (size_t i = 0; i <= u.size(); ++i) {
+      for (char v : std::string_view("aeiouy")) {
+        std::u32string ins = u;
+        ins.insert(ins.begin() + i, static_cast<char32_t>(v));
+        ch.clear();
+        r.channel_.Candidates(U32ToUtf8(ins), r.model_, &ch);
+        for (const auto& [id, lp] : ch) AddUnique(out, Single(id, lp + kDroppedVowel));
       }
     }
   }

@@ -678,6 +678,20 @@ TEST(RestorerTest, EngOcrAcronymGluedToWord) {
   EXPECT_EQ(r->Restore("phongGDDT", opt).text, "phongGDDT");
 }
 
+// eng-OCR drops vowels the learned channel has no drop count for ("hoch"
+// for hoạch): a garbled word also gets the channel's readings of itself
+// with one vowel inserted, at the pooled vowel-drop rate.
+TEST(RestorerTest, EngOcrDroppedVowel) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  auto one = [&](const char* in) { return r->Restore(in, opt).text; };
+  EXPECT_EQ(one("Nha truong lap ké hoch nam hoc"), "Nhà trường lập kế hoạch năm học");
+  EXPECT_EQ(one("cac hinh thre lién két"), "các hình thức liên kết");
+  // Valid skeletons are not edited: "hoc" stays học.
+  EXPECT_EQ(one("nam hoc moi"), "năm học mới");
+}
+
 TEST(RestorerTest, CasePriorPrefersSyllablesSeenInThatCase) {
   auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
   if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
