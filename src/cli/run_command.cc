@@ -75,7 +75,8 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   auto* sub = app.add_subcommand(
       "run",
       "Process documents end to end: scans (PDF, PNG, JPEG, TIFF), PDFs, office documents "
-      "(.docx, .doc, .odt, .xlsx, .ods, flat .fodt/.fods) and text/HTML/Markdown/CSV exports in, "
+      "(.docx, .doc, .odt, .xlsx, .xls, .ods, flat .fodt/.fods) and text/HTML/Markdown/CSV "
+      "exports in, "
       "<name>.json (plan schema), <name>.txt (restored text) and, for OCR'd "
       "documents, <name>.pdf (searchable) out. Directories are walked "
       "recursively; globs are expanded. One failing file does not stop the "

@@ -101,8 +101,50 @@ std::string CellText(const FreeXL_CellValue& v) {
   }
 }
 
-// The child's answer: "O\n<text>" (the sheets' lines, not yet decoded),
-// "N\n" (no workbook stream) or "E\n<message>".
+// One worksheet's rows.
+using Sheet = std::vector<SheetRow>;
+
+// Decodes the cells whose text is in a legacy encoding, each cell on its
+// own (a row may mix cells typed in .VnTime and in a Unicode font), short
+// cells by the workbook's majority encoding; returns how many stretches
+// of cells were decoded. Line breaks in a cell become spaces, as the
+// layout makes them anyway.
+int DecodeLegacyCells(std::vector<Sheet>* sheets) {
+  std::string cells;
+  for (const Sheet& sheet : *sheets) {
+    for (const SheetRow& row : sheet) {
+      for (const std::string& cell : row.cells) {
+        if (cell.empty()) continue;
+        for (const char c : cell) cells += c == '\n' || c == '\r' ? ' ' : c;
+        cells += '\n';
+      }
+    }
+  }
+  text::RepairResult repaired = text::Repair(cells);
+  int runs = 0;
+  for (const text::BlockReport& block : repaired.blocks) {
+    if (block.status == text::BlockStatus::kVietnamese && block.encoding != text::Encoding::kUtf8) {
+      ++runs;
+    }
+  }
+  if (runs == 0) return 0;
+  size_t at = 0;
+  for (Sheet& sheet : *sheets) {
+    for (SheetRow& row : sheet) {
+      for (std::string& cell : row.cells) {
+        if (cell.empty()) continue;
+        const size_t end = repaired.text.find('\n', at);
+        if (end == std::string::npos) return runs;  // never: Repair keeps the lines
+        cell = repaired.text.substr(at, end - at);
+        at = end + 1;
+      }
+    }
+  }
+  return runs;
+}
+
+// The child's answer: "O <legacy_runs>\n<text>", "N\n" (no workbook
+// stream) or "E\n<message>".
 std::string ParseXls(const std::filesystem::path& path) {
   XlsHandle xls;
   const int opened = freexl_open(path.c_str(), xls.out());
@@ -136,7 +178,7 @@ std::string ParseXls(const std::filesystem::path& path) {
     return std::string("E\nthe Excel 97-2003 workbook (.xls) is damaged (no worksheet found); ") +
            kSaveAs;
   }
-  std::vector<std::string> lines;
+  std::vector<Sheet> workbook;
   for (unsigned int sheet = 0; sheet < sheets && sheet < 0xFFFF; ++sheet) {
     unsigned int rows = 0;
     unsigned short columns = 0;
@@ -160,26 +202,18 @@ std::string ParseXls(const std::filesystem::path& path) {
       }
       if (!row.cells.empty()) sheet_rows.push_back(std::move(row));
     }
+    workbook.push_back(std::move(sheet_rows));
+  }
+  const int legacy_runs = DecodeLegacyCells(&workbook);
+  std::vector<std::string> lines;
+  for (const Sheet& sheet : workbook) {
     std::vector<std::string> sheet_lines;
-    AppendSheet(sheet_rows, &sheet_lines);
+    AppendSheet(sheet, &sheet_lines);
     if (sheet_lines.empty()) continue;
     if (!lines.empty()) lines.emplace_back();
     lines.insert(lines.end(), sheet_lines.begin(), sheet_lines.end());
   }
-  return "O\n" + JoinLines(lines);
-}
-
-// The sheets' text with stretches in a legacy encoding decoded; their
-// count in *legacy_runs.
-std::string DecodeLegacyText(const std::string& text, int* legacy_runs) {
-  text::RepairResult repaired = text::Repair(text);
-  for (const text::BlockReport& block : repaired.blocks) {
-    if (block.status == text::BlockStatus::kVietnamese &&
-        block.encoding != text::Encoding::kUtf8) {
-      ++*legacy_runs;
-    }
-  }
-  return *legacy_runs > 0 ? std::move(repaired.text) : text;
+  return "O " + std::to_string(legacy_runs) + "\n" + JoinLines(lines);
 }
 
 }  // namespace
@@ -199,10 +233,9 @@ Result<std::optional<OfficeText>> ReadXls(const std::filesystem::path& path,
   if (!answer) return std::unexpected(answer.error());
   switch (answer->end) {
     case ChildAnswer::End::kTimedOut:
-      return MakeError(ErrorCode::kInputError,
-                       "the Excel workbook (.xls) took more than " +
-                           std::to_string(limits.time_limit_seconds) +
-                           " s to read (a damaged file?); " + kSaveAs);
+      return MakeError(ErrorCode::kInputError, "the Excel workbook (.xls) took more than " +
+                                                   std::to_string(limits.time_limit_seconds) +
+                                                   " s to read (a damaged file?); " + kSaveAs);
     case ChildAnswer::End::kCrashed:
       return MakeError(ErrorCode::kInputError,
                        std::string("the Excel workbook (.xls) could not be read (the FreeXL "
@@ -214,12 +247,11 @@ Result<std::optional<OfficeText>> ReadXls(const std::filesystem::path& path,
   const std::string& bytes = answer->bytes;
   if (bytes.starts_with("N\n")) return std::nullopt;
   if (bytes.starts_with("E\n")) return MakeError(ErrorCode::kInputError, bytes.substr(2));
-  if (!bytes.starts_with("O\n")) {
+  const size_t newline = bytes.find('\n');
+  if (!bytes.starts_with("O ") || newline == std::string::npos) {
     return MakeError(ErrorCode::kInputError, "the Excel workbook (.xls) could not be read");
   }
-  OfficeText office{"", "xls", 0};
-  office.text = DecodeLegacyText(bytes.substr(2), &office.legacy_runs);
-  return office;
+  return OfficeText{bytes.substr(newline + 1), "xls", std::atoi(bytes.c_str() + 2)};
 }
 
 }  // namespace vnplan::ingest

@@ -18,10 +18,12 @@
 //     empty, as the .xlsx reader makes them;
 //   - text typed in a legacy Vietnamese font (.VnTime: TCVN3, VNI-Times:
 //     VNI) is stored as the Windows-1252 characters of its bytes
-//     ("KÕ ho¹ch"); with no font to tell it, the text is decoded where the
+//     ("KÕ ho¹ch"); with no font to tell it, a cell is decoded where the
 //     encoding repair (text/encoding_repair.h) finds a legacy encoding,
-//     line by line as for a text export. A line typed in a TCVN3 capitals
-//     font (.VnTimeH) comes out in lower case.
+//     each cell on its own (a row may mix .VnTime and Unicode cells), a
+//     cell of fewer than 4 words by the workbook's majority encoding. A
+//     cell typed in a TCVN3 capitals font (.VnTimeH) comes out in lower
+//     case.
 //
 // FreeXL parses in a child process (child_process.h): a damaged file can
 // neither crash nor hang the caller.

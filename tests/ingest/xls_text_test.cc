@@ -1,7 +1,6 @@
 #include "ingest/xls_text.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -22,7 +21,8 @@ const fs::path kData = fs::path(VNPLAN_TEST_DATA) / "ingest";
 // tests/data/ingest/cells.xls: cells.fods (beside it) saved by LibreOffice
 // as "MS Excel 97": three sheets ("Kế hoạch", an empty "Trống", "Ghi chú"),
 // a title merged over A1:C1, a date, a date-time and a time cell, numbers,
-// a boolean, a cell alone in column C, a line typed in VNI.
+// a boolean, a cell alone in column C, a cell typed in VNI, and a row of
+// a Unicode cell beside a .VnTime one (TCVN3 bytes as Windows-1252).
 const fs::path kCells = kData / "cells.xls";
 // tests/data/ingest/th_hoa_binh.tcvn3.xls: samples/src/th_hoa_binh.md
 // flattened by `vnplan-sample-export --form tcvn3`, each TCVN3 byte taken
@@ -53,7 +53,8 @@ class XlsTextTest : public ::testing::Test {
 
 // Every sheet in order (the empty one left out), rows as tab-separated
 // lines laid out as the .xlsx reader lays them out; numbers as General
-// shows them, dates in the d/m/yyyy form of built-in format 14.
+// shows them, dates in the d/m/yyyy form of built-in format 14; legacy
+// text decoded cell by cell, a Unicode cell beside it left as it is.
 TEST_F(XlsTextTest, CellsSheetsNumbersAndDates) {
   auto got = ReadXls(kCells);
   ASSERT_TRUE(got) << got.error().message;
@@ -72,8 +73,9 @@ TEST_F(XlsTextTest, CellsSheetsNumbersAndDates) {
             "Năm học 2024 - 2025\n"
             "\n"
             "1\t1234567.891\t-42\n"
-            "Kế hoạch cải tiến chất lượng giáo dục\n");
-  EXPECT_EQ(office.legacy_runs, 1);  // the VNI line
+            "Kế hoạch cải tiến chất lượng giáo dục\t\t\n"
+            "Phó Hiệu trưởng\tTổ chuyên môn sinh hoạt theo nghiên cứu bài học\t\n");
+  EXPECT_EQ(office.legacy_runs, 2);  // the VNI cell, the TCVN3 cell
 }
 
 // A plan typed in .VnTime: the Windows-1252 characters of its TCVN3 bytes
@@ -139,8 +141,7 @@ TEST_F(XlsTextTest, DamagedWorkbookIsAClearInputError) {
   ASSERT_FALSE(got);
   EXPECT_EQ(got.error().code, ErrorCode::kInputError);
   EXPECT_NE(got.error().message.find(".xls"), std::string::npos) << got.error().message;
-  EXPECT_NE(got.error().message.find("save it as .xlsx"), std::string::npos)
-      << got.error().message;
+  EXPECT_NE(got.error().message.find("save it as .xlsx"), std::string::npos) << got.error().message;
   // Cut short inside the sector tables: FreeXL cannot find the workbook
   // stream, and neither can wvWare a Word one.
   auto cut = ReadLegacyOfficeDocument(Write("cut.xls", ReadBytes(kCells).substr(0, 2048)));
