@@ -1013,15 +1013,36 @@ struct Restorer::Impl {
       }
     }
     if (cands.size() > kMaxCands) {
-      std::partial_sort(cands.begin(), cands.begin() + kMaxCands, cands.end(),
-                        [](const Cand& a, const Cand& b) {
-                          return a.channel > b.channel;
-                        });
-      if (u->original_cand >= static_cast<int>(kMaxCands)) {
-        std::swap(cands[kMaxCands - 1], cands[u->original_cand]);
-        u->original_cand = kMaxCands - 1;
+      // The likeliest without context (channel x unigrams): cut by the
+      // channel alone, a frequent syllable that only a rarer edit reaches
+      // was lost to rare ones ("hoch" lost hoạch, "hiru" hữu).
+      auto key = [this](const Cand& c) {
+        float k = c.channel;
+        for (int i = 0; i < c.n; ++i) k += r.model_.UnigramLogProb(c.w[i]);
+        return k;
+      };
+      std::vector<std::pair<float, int>> order(cands.size());
+      for (size_t i = 0; i < cands.size(); ++i) order[i] = {key(cands[i]), static_cast<int>(i)};
+      std::stable_sort(order.begin(), order.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      // The light pass's candidate equal to the input is always kept.
+      if (u->original_cand >= 0) {
+        auto it = std::find_if(order.begin(), order.end(),
+                               [&](const auto& o) { return o.second == u->original_cand; });
+        if (it - order.begin() >= static_cast<std::ptrdiff_t>(kMaxCands)) {
+          std::iter_swap(order.begin() + (kMaxCands - 1), it);
+        }
       }
-      cands.resize(kMaxCands);
+      order.resize(kMaxCands);
+      std::vector<Cand> kept;
+      kept.reserve(kMaxCands);
+      int original = -1;
+      for (const auto& [k, i] : order) {
+        if (i == u->original_cand) original = static_cast<int>(kept.size());
+        kept.push_back(std::move(cands[i]));
+      }
+      cands = std::move(kept);
+      u->original_cand = original;
     }
   }
 

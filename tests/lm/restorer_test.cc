@@ -692,6 +692,19 @@ TEST(RestorerTest, EngOcrDroppedVowel) {
   EXPECT_EQ(one("nam hoc moi"), "năm học mới");
 }
 
+// A garbled word's candidates beyond the 40 kept are cut by channel x
+// unigram, not by the channel alone: a frequent syllable that only an edit
+// reaches outlived rare readings the channel explains better.
+TEST(RestorerTest, EngOcrCandidateCutKeepsFrequentSyllables) {
+  REQUIRE_MODEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcr;
+  auto one = [&](const char* in) { return r->Restore(in, opt).text; };
+  EXPECT_EQ(one("chiém hitru dat dai"), "chiếm hữu đất đai");  // was "hi trừ"
+  EXPECT_EQ(one("khong thc hién dug do Idi cua bén ban"),
+            "không thực hiện được do lỗi của bên bán");  // was "Dị"
+}
+
 TEST(RestorerTest, CasePriorPrefersSyllablesSeenInThatCase) {
   auto loaded = Restorer::LoadFiles(kModels + "/lm/vi.lm", "");
   if (!loaded) GTEST_SKIP() << "models/lm/vi.lm not available";
