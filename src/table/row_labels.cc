@@ -79,6 +79,14 @@ RowLabel ParseRowLabel(std::string_view raw) {
       kind = c.kind;
     }
   }
+  // "Tiêu 5.3": the OCR dropped the short word "chí" between the label's
+  // first syllable and the number. Only a dotted number says it was a
+  // criterion (a standard's number has no dot): checked below.
+  const bool cut_word = kind == LabelKind::kNone && word == "tieu";
+  if (cut_word) {
+    kind = LabelKind::kCriterion;
+    best = EditDistance(word, "tieuchi");
+  }
   if (kind == LabelKind::kNone) return label;
 
   size_t pos = first_digit;
@@ -118,6 +126,10 @@ RowLabel ParseRowLabel(std::string_view raw) {
 
   label.number = ParseNumber(cell, &pos);
   if (label.number.empty()) return label;
+  if (cut_word && label.number.find('.') == std::string::npos) {
+    label.number.clear();
+    return label;
+  }
   if (kind == LabelKind::kCriterion && label.number.find('.') == std::string::npos &&
       word.size() == 8 && word.back() == 's' && EditDistance(word, "tieuchis") <= 1) {
     // OCR reads "5." as "s": "Tiêu chí s1", "Tiêu chí s.1" = "Tiêu chí 5.1".

@@ -27,7 +27,8 @@ struct RowLabel {
 };
 
 // Parses `cell` (cleaned text of one cell). Returns kind kNone when the cell
-// does not start with a label word followed by a number.
+// does not start with a label word followed by a number. A criterion label
+// whose "chí" the OCR dropped ("Tiêu 5.3") is one when its number is dotted.
 RowLabel ParseRowLabel(std::string_view cell);
 
 // "Mức 1, 2, 3" / "Mức 4" for levels {1,2,3} / {4}.

@@ -293,6 +293,9 @@ void SetCellBoxes(const Region& region, const std::vector<int>& separators,
       right = std::max(right, lines[i].right);
     }
   }
+  // A page whose leading column holds no text (its table widened to the
+  // other pages' left edge): that column's slots start there.
+  if (!separators.empty() && left >= separators.front()) left = std::min(left, region.left);
   for (size_t r = 0; r < table->rows.size(); ++r) {
     const auto [first, last] = row_lines[r];
     int top = lines[first].top, bottom = lines[last].bottom;
@@ -319,10 +322,12 @@ void SetCellBoxes(const Region& region, const std::vector<int>& separators,
 }
 
 // The table of `region` cut into columns at `relative` (+ its left edge).
-// A row starts at line `force_start` (-1: none). `header_lines` (optional)
-// receives the first and last line of the first row.
+// `header_end` (-1: found from the lines) is the header row's last line:
+// the lines up to it are the first row's and the next one starts a row.
+// `header_lines` (optional) receives the first and last line of the first
+// row.
 Table BuildTable(const Region& region, const std::vector<int>& relative,
-                 const WordTableOptions& options, int force_start = -1,
+                 const WordTableOptions& options, int header_end = -1,
                  std::pair<int, int>* header_lines = nullptr) {
   Table table;
   table.format = TableFormat::kWords;
@@ -369,6 +374,15 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
   int previous = first - 1;  // the last line that counted for continuity
   for (int i = first; i <= last; ++i) {
     const PrintedLine& line = lines[i];
+    if (i > first && i <= header_end) {  // the header row, as given
+      row_lines.back().second = i;
+      for (const Word* w : line.words) {
+        AddWord(*w, page.number, &table.rows.back()[column_of(*w)]);
+        last_line[column_of(*w)] = i;
+      }
+      previous = i;
+      continue;
+    }
     std::vector<Cell> row(columns);
     for (const Word* w : line.words) AddWord(*w, page.number, &row[column_of(*w)]);
     // A level row centred across the table ("MỨC 1, 2, 3").
@@ -424,7 +438,7 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
          }));
     bool starts = table.rows.empty() || previous_spanned || !continues || resumes ||
                   line.centre - lines[previous].centre > options.row_gap * region.pitch ||
-                  first_column || label || i == force_start;
+                  first_column || label || (header_end >= 0 && i == header_end + 1);
     previous_spanned = false;
     previous = i;
     if (starts) {
@@ -447,6 +461,100 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
   return table;
 }
 
+// True when `narrow`'s table is `wide`'s without its leading column(s),
+// whose text the page lacks (a number column where no row starts on that
+// page, its header word lost): it starts right of one of `wide`'s
+// separators, ends where `wide` ends, and each of its own separators
+// (`narrow_separators`; `wide_separators` for `wide`, both relative to
+// their region's left edge) is one of `wide`'s on the page.
+bool LacksLeadingColumns(const Region& wide, const std::vector<int>& wide_separators,
+                         const Region& narrow, const std::vector<int>& narrow_separators,
+                         const WordTableOptions& options) {
+  const double tolerance = 2 * std::max(wide.gap, narrow.gap);
+  if (narrow.left <= wide.left + tolerance || narrow_separators.size() < 2) return false;
+  if (std::abs(narrow.right - wide.right) > options.same_width * (wide.right - wide.left)) {
+    return false;
+  }
+  if (wide_separators.empty() || wide.left + wide_separators.front() >= narrow.left) return false;
+  return std::all_of(narrow_separators.begin(), narrow_separators.end(), [&](int s) {
+    return std::any_of(wide_separators.begin(), wide_separators.end(), [&](int w) {
+      return std::abs(wide.left + w - (narrow.left + s)) <= tolerance;
+    });
+  });
+}
+
+// Moves `r`'s left edge out to `left` (when that is further left), keeping
+// its separators (relative to the left edge) where they are on the page.
+void WidenLeft(int left, Region* r, std::vector<int>* separators) {
+  if (left >= r->left) return;
+  for (int& x : *separators) x += r->left - left;
+  r->left = left;
+}
+
+// Mean similarity of two rows' cells (diacritics folded), over the cells
+// where either has text; 0 for rows of different widths or without text.
+double RowSimilarity(const std::vector<Cell>& a, const std::vector<Cell>& b) {
+  if (a.size() != b.size()) return 0;
+  double sum = 0;
+  int cells = 0;
+  for (size_t c = 0; c < a.size(); ++c) {
+    if (a[c].text.empty() && b[c].text.empty()) continue;
+    sum += Similarity(Fold(a[c].text), Fold(b[c].text));
+    ++cells;
+  }
+  return cells > 0 ? sum / cells : 0;
+}
+
+// The header repeated on the pages of a run (`tables` [first, first +
+// count)) is one header that the OCR read with different losses on each
+// page. The page's header row most like the others' is taken as its best
+// reading, and its cells' text goes to every header row of as many columns
+// that reads like it (mean cell similarity at least
+// `header_line_similarity`): the table's columns are then named from the
+// best reading, and JoinAcrossPages knows each page's header for a repeated
+// one (a header row it does not know, with an empty first cell, is taken
+// for the rest of the previous page's last row).
+void ShareTheBestHeader(const WordTableOptions& options, std::vector<Table>* tables, size_t first,
+                        size_t count) {
+  auto header = [&](size_t k) -> const std::vector<Cell>* {
+    const Table& t = (*tables)[first + k];
+    return t.rows.empty() || t.header_rows < 1 ? nullptr : &t.rows.front();
+  };
+  // Most like the others; of two as like them (two pages), the one with
+  // more text (the OCR drops words more often than it adds them).
+  size_t best = count;
+  double best_score = 0;
+  size_t best_length = 0;
+  for (size_t k = 0; k < count; ++k) {
+    if (!header(k)) continue;
+    double score = 0;
+    for (size_t m = 0; m < count; ++m) {
+      if (m != k && header(m)) score += RowSimilarity(*header(k), *header(m));
+    }
+    size_t length = 0;
+    for (const Cell& cell : *header(k)) length += cell.text.size();
+    if (score > best_score + 1e-9 || (score > best_score - 1e-9 && length > best_length)) {
+      best = k;
+      best_score = score;
+      best_length = length;
+    }
+  }
+  if (best == count) return;
+  const std::vector<Cell> reading = *header(best);
+  for (size_t k = 0; k < count; ++k) {
+    if (k == best || !header(k) ||
+        RowSimilarity(*header(k), reading) < options.header_line_similarity) {
+      continue;
+    }
+    std::vector<Cell>& row = (*tables)[first + k].rows.front();
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (row[c].col_span == 0 || reading[c].col_span == 0) continue;
+      row[c].text = reading[c].text;
+      row[c].confidence = reading[c].confidence;
+    }
+  }
+}
+
 }  // namespace
 
 Table TableFromWords(const Page& page, const WordTableOptions& options) {
@@ -460,29 +568,51 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
   Table empty;
   empty.format = TableFormat::kWords;
   std::vector<Table> out(pages.size(), empty);
+  // Each page's own separators.
+  std::vector<std::vector<int>> separators_of(regions.size());
+  for (size_t k = 0; k < regions.size(); ++k) {
+    if (regions[k]) separators_of[k] = FindSeparators(*regions[k], options);
+  }
   // Consecutive pages whose tables are as wide (a table running on) share
   // one column model; a page with a single row cannot show its narrow gaps
-  // by alignment alone.
+  // by alignment alone. A page whose table lacks the leading column(s) of
+  // the others' joins them, widened to their left edge (the column is then
+  // empty on it, and the pages' rows line up when joined).
   for (size_t i = 0; i < regions.size();) {
     if (!regions[i]) {
       ++i;
       continue;
     }
-    std::vector<Region*> run = {&*regions[i]};
+    std::vector<size_t> members = {i};
     size_t j = i + 1;
     for (; j < regions.size() && regions[j]; ++j) {
-      const int a = run.front()->right - run.front()->left,
-                b = regions[j]->right - regions[j]->left;
-      if (std::abs(a - b) > options.same_width * std::max(a, b)) break;
       if (pages[j]->number > 0 && pages[j]->number != pages[j - 1]->number + 1) break;
-      run.push_back(&*regions[j]);
+      Region& front = *regions[i];
+      Region& next = *regions[j];
+      const int a = front.right - front.left, b = next.right - next.left;
+      if (std::abs(a - b) <= options.same_width * std::max(a, b)) {
+        members.push_back(j);
+        continue;
+      }
+      if (LacksLeadingColumns(front, separators_of[i], next, separators_of[j], options)) {
+        WidenLeft(front.left, &next, &separators_of[j]);
+      } else if (LacksLeadingColumns(next, separators_of[j], front, separators_of[i], options)) {
+        for (size_t m : members) WidenLeft(next.left, &*regions[m], &separators_of[m]);
+      } else {
+        break;
+      }
+      members.push_back(j);
     }
-    // Each page's own separators; a page also takes the others' that fall
-    // in its own white space (a gap its few lines could not prove), moved
-    // by the offset of its nearest own separator (left edges and scales
-    // differ a little from page to page).
+    // A page also takes the others' separators that fall in its own white
+    // space (a gap its few lines could not prove), moved by the offset of
+    // its nearest own separator (left edges and scales differ a little from
+    // page to page).
+    std::vector<Region*> run;
     std::vector<std::vector<int>> own;
-    for (const Region* r : run) own.push_back(FindSeparators(*r, options));
+    for (size_t m : members) {
+      run.push_back(&*regions[m]);
+      own.push_back(separators_of[m]);
+    }
     std::vector<std::pair<int, int>> header(run.size());  // header row's lines
     std::vector<std::vector<int>> cut(run.size());         // separators taken
     for (size_t k = 0; k < run.size(); ++k) {
@@ -518,27 +648,43 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
         cut[k] = separators;
       }
     }
-    // The header repeated on each page of the run is the same: lines at the
-    // end of a page's header row that match no header line of the other
-    // pages are a row cut by the page break, going on under the header.
-    for (size_t k = 0; run.size() > 1 && k < run.size(); ++k) {
-      if (out[i + k].rows.empty()) continue;
-      const Region& r = *run[k];
-      int start = -1;
-      for (int line = header[k].second; line > header[k].first; --line) {
-        const std::string text = Fold(LineText(r.lines[line]));
-        double best = 0;
-        for (size_t m = 0; m < run.size(); ++m) {
-          if (m == k || out[i + m].rows.empty()) continue;
-          for (int h = header[m].first; h <= header[m].second; ++h) {
-            best = std::max(best, Similarity(text, Fold(LineText(run[m]->lines[h]))));
+    // The header repeated on each page of the run is the same. Lines just
+    // after a page's header row that read like header lines of the other
+    // pages are the header's (the OCR dropped a line of a header cell, and
+    // the cell's next line resumed it as a row of its own); lines at the
+    // end of the header row that match none are a row cut by the page
+    // break, going on under the header.
+    auto reads_like_header = [&](size_t k, int line) {
+      const std::string text = Fold(LineText(run[k]->lines[line]));
+      for (size_t m = 0; m < run.size(); ++m) {
+        if (m == k || out[i + m].rows.empty()) continue;
+        for (int h = header[m].first; h <= header[m].second; ++h) {
+          if (Similarity(text, Fold(LineText(run[m]->lines[h]))) >=
+              options.header_line_similarity) {
+            return true;
           }
         }
-        if (best >= options.header_line_similarity) break;
-        start = line;
       }
-      if (start >= 0) out[i + k] = BuildTable(r, cut[k], options, start);
+      return false;
+    };
+    std::vector<int> built(run.size());  // the header rows' last lines as built
+    for (size_t k = 0; k < run.size(); ++k) {
+      built[k] = header[k].second;
+      while (run.size() > 1 && !out[i + k].rows.empty() && header[k].second < run[k]->last &&
+             ParseRowLabel(LineText(run[k]->lines[header[k].second + 1])).kind ==
+                 LabelKind::kNone &&
+             reads_like_header(k, header[k].second + 1)) {
+        ++header[k].second;
+      }
     }
+    // Then the header rows so extended are compared.
+    for (size_t k = 0; run.size() > 1 && k < run.size(); ++k) {
+      if (out[i + k].rows.empty()) continue;
+      int last = header[k].second;
+      while (last > header[k].first && !reads_like_header(k, last)) --last;
+      if (last != built[k]) out[i + k] = BuildTable(*run[k], cut[k], options, last);
+    }
+    ShareTheBestHeader(options, &out, i, run.size());
     i = j;
   }
   return out;

@@ -24,9 +24,12 @@
 //      continues the row above, cell by cell (wrapped cell text), when one
 //      of its cells goes on from the line before and none resumes a cell
 //      that had stopped; a line of one-character specks goes with the row
-//      it lies in; on a page after the first, the header row ends where
-//      its lines stop reading like the other pages' header lines (a row
-//      cut by the page break goes on under the repeated header);
+//      it lies in; where a table runs over pages, a page's header row ends
+//      where its lines stop reading like the other pages' header lines (a
+//      row cut by the page break goes on under the repeated header), and
+//      goes on over the lines just after it that read like them (a header
+//      line the OCR dropped); the run's best-read header row gives its
+//      text to the others;
 //   5. each cell's box is its slot, the region a ruled cell would have (x
 //      between its column's separators, y over its row's lines), from which
 //      RereadCells reads it again on a scan.
@@ -77,7 +80,11 @@ struct WordTableOptions {
   // TablesFromWords: a line at the end of a page's header row whose text
   // has a similarity (fuzzy.h, diacritics folded) under this with every
   // header line of the run's other pages starts a row instead (the rest of
-  // a row cut by the page break, under the repeated header). Default 0.6.
+  // a row cut by the page break, under the repeated header); a line just
+  // after it that reaches this with one of them is the header's (a header
+  // line the OCR dropped made it start a row). A header row whose mean cell
+  // similarity with the run's best-read header row reaches this takes that
+  // row's text. Default 0.6.
   double header_line_similarity = 0.6;
 };
 
@@ -88,7 +95,10 @@ Table TableFromWords(const Page& page, const WordTableOptions& options = {});
 // pool their lines for column separators: a page keeps its own and takes
 // the pooled ones that fall in its own white space (a page holding only the
 // header and one row cannot show a narrow column gap by flush-left starts
-// on its own).
+// on its own). A page whose table is another's without its leading
+// column(s) (no text there: a number column where no row starts on that
+// page) ends where it ends and has its separators: it joins that run,
+// widened to its left edge, the missing columns empty.
 std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
                                    const WordTableOptions& options = {});
 

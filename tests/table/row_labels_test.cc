@@ -43,6 +43,19 @@ TEST(RowLabelsTest, RobustToTyposStrippedMarksAndOcrNoise) {
   EXPECT_EQ(ParseRowLabel("Tiêu chís 1.2").number, "1.2");  // a dotted number stays
 }
 
+// The OCR dropped "chí" (a borderless scan: "Tiêu" and "5.3" 60 px apart):
+// a dotted number after "Tiêu" is a criterion's; a plain one could be a
+// standard's or a criterion's, so it is no label.
+TEST(RowLabelsTest, CriterionWhoseSecondWordWasLost) {
+  RowLabel l = ParseRowLabel("Tiêu 5.3");
+  EXPECT_EQ(l.kind, LabelKind::kCriterion);
+  EXPECT_EQ(l.number, "5.3");
+  EXPECT_EQ(ParseRowLabel("Tieu 1.10: Hồ sơ").title, "Hồ sơ");
+  EXPECT_EQ(ParseRowLabel("Tiêu 5").kind, LabelKind::kNone);
+  EXPECT_EQ(ParseRowLabel("Tiêu 5").number, "");
+  EXPECT_EQ(ParseRowLabel("Tiền 5.3").kind, LabelKind::kNone);
+}
+
 TEST(RowLabelsTest, Levels) {
   RowLabel l = ParseRowLabel("MỨC 1, 2, 3");
   EXPECT_EQ(l.kind, LabelKind::kLevel);

@@ -223,6 +223,125 @@ TEST(WordTablesTest, ARowCutByThePageBreakIsNotTakenIntoTheHeader) {
   EXPECT_EQ(tables[0].rows.size(), 2u);
 }
 
+// Page 2's OCR dropped the middle line of a header cell ("hỗ trợ"): the
+// cell's last line ("khác") resumed it after a line without it, which
+// started a row. It reads like a header line of page 1, so it stays in the
+// header, with the line beside it.
+TEST(WordTablesTest, AHeaderLineAfterADroppedOneStaysInTheHeader) {
+  auto page = [](bool dropped) {
+    LinesPage lines;
+    lines.Add({{100, "TT"},
+               {400, "Tiêu chuẩn,"},
+               {1000, "Kết quả"},
+               {1600, "Thời gian"},
+               {2200, "Điều kiện"}});
+    if (dropped) {
+      lines.Add({{400, "tiêu chí"}, {1000, "cần đạt"}, {1600, "thực hiện"}});
+    } else {
+      lines.Add({{400, "tiêu chí"}, {1000, "cần đạt"}, {1600, "thực hiện"}, {2200, "hỗ trợ"}});
+    }
+    lines.Add({{1600, "và hoàn thành"}, {2200, "khác"}});
+    lines.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+    lines.Add({{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1600, "Năm học"}, {2200, "Không"}});
+    return lines.Build();
+  };
+  const Page one = page(false);
+  Page two = page(true);
+  two.number = 2;
+  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  ASSERT_EQ(tables.size(), 2u);
+  const Table& t = tables[1];
+  ASSERT_EQ(t.columns(), 5u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0][3].text, "Thời gian thực hiện và hoàn thành");
+  EXPECT_EQ(t.rows[1][1].text, "Tiêu chuẩn 1:");
+  EXPECT_EQ(t.rows[2][4].text, "Không");
+  // Both pages' headers read as page 1's, the one with more text.
+  EXPECT_EQ(t.rows[0][4].text, "Điều kiện hỗ trợ khác");
+  EXPECT_EQ(tables[0].rows[0][4].text, "Điều kiện hỗ trợ khác");
+}
+
+// The header repeated on three pages, read with different losses on each:
+// the one most like the others (page 2's) is taken for all three, also for
+// page 3's, whose number column's header word was lost (an empty first cell
+// that JoinAcrossPages would take for the rest of a cut row).
+TEST(WordTablesTest, PagesShareTheirBestReadHeader) {
+  auto page = [](int number, const std::string& tt, const std::string& result,
+                 const std::string& time) {
+    LinesPage lines;
+    std::vector<std::pair<int, std::string>> head = {{400, "Tiêu chuẩn"}, {1000, result}};
+    if (!tt.empty()) head.insert(head.begin(), {100, tt});
+    head.push_back({1600, time});
+    lines.Add(head);
+    lines.Add({{100, std::to_string(number)}, {400, "Tiêu chuẩn " + std::to_string(number) + ":"}});
+    lines.Add({{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1600, "Năm học"}});
+    Page p = lines.Build();
+    p.number = number;
+    return p;
+  };
+  const Page one = page(1, "TT", "Kết guả", "Thời glan");
+  const Page two = page(2, "TT", "Kết quả", "Thời gian");
+  const Page three = page(3, "", "Kết quả", "Thời gjan");
+  const std::vector<Table> tables = TablesFromWords({&one, &two, &three});
+  ASSERT_EQ(tables.size(), 3u);
+  for (const Table& t : tables) {
+    ASSERT_EQ(t.columns(), 4u);
+    ASSERT_EQ(t.rows.size(), 3u);
+    EXPECT_EQ(t.rows[0][0].text, "TT");
+    EXPECT_EQ(t.rows[0][2].text, "Kết quả");
+    EXPECT_EQ(t.rows[0][3].text, "Thời gian");
+    EXPECT_EQ(t.rows[2][3].text, "Năm học");
+  }
+  EXPECT_EQ(tables[2].rows[0][0].page, 3);
+}
+
+// Page 2's table has no text in the number column (no standard starts on
+// it, and the OCR lost the header's "TT"): it is page 1's table without its
+// leading column, so it takes page 1's columns, that one empty. Its labels
+// then do not sit in the first column, where any text starts a row: the
+// wrapped label "Tiêu chí" / "1.2: Hồ sơ" is one row, and the rest of the
+// standard's title cut by the page break is no header line.
+TEST(WordTablesTest, APageWithoutTheLeadingColumnsTextTakesTheOthersColumns) {
+  auto header = [](LinesPage* lines, bool number) {
+    if (number) {
+      lines->Add({{100, "TT"}, {400, "Tiêu chuẩn,"}, {1000, "Kết quả"}, {1600, "Thời gian"}});
+    } else {
+      lines->Add({{400, "Tiêu chuẩn,"}, {1000, "Kết quả"}, {1600, "Thời gian"}});
+    }
+    lines->Add({{400, "tiêu chí"}, {1000, "cần đạt"}, {1600, "thực hiện"}});
+  };
+  LinesPage first, second;
+  header(&first, true);
+  first.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  first.Add({{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1600, "Năm học"}});
+  first.Add({{100, "2"}, {400, "Tiêu chuẩn 2:"}});
+  first.Add({{400, "Cán bộ"}});
+  header(&second, false);
+  second.Add({{400, "quản lý"}});
+  second.Add({{400, "Tiêu chí"}, {1000, "Tốt"}, {1600, "Cả năm"}});
+  second.Add({{400, "2.1: Hồ sơ"}, {1000, "hơn"}});
+  second.Add({{400, "Tiêu chí 2.2"}, {1000, "Đạt"}, {1600, "Học kỳ I"}});
+  const Page one = first.Build();
+  Page two = second.Build();
+  two.number = 2;
+  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  ASSERT_EQ(tables.size(), 2u);
+  ASSERT_EQ(tables[0].columns(), 4u);
+  const Table& t = tables[1];
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[0][1].text, "Tiêu chuẩn, tiêu chí");
+  EXPECT_EQ(t.rows[1][0].text, "");
+  EXPECT_EQ(t.rows[1][1].text, "quản lý");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 2.1: Hồ sơ");
+  EXPECT_EQ(t.rows[2][2].text, "Tốt hơn");
+  EXPECT_EQ(t.rows[3][3].text, "Học kỳ I");
+  // The empty column's slots lie left of the labels'.
+  ASSERT_TRUE(t.rows[1][0].box.has_value());
+  EXPECT_LT(t.rows[1][0].box->x0, t.rows[1][0].box->x1);
+  EXPECT_EQ(t.rows[1][0].box->x1, t.rows[1][1].box->x0);
+}
+
 // A page whose number column the OCR lost: the labels' column comes first,
 // and its header's second line ("tiêu chí") goes on with the header.
 TEST(WordTablesTest, TheHeaderGoesOnInTheFirstColumn) {

@@ -80,6 +80,7 @@ struct Args {
   std::string dash_log;       // TSV of every dash token before classification
   std::string word_log;       // every cell's OCR words before the noise filter
   std::string save_pages;     // directory for the pages given to the grid code (PGM)
+  std::string page_words;     // every borderless page's OCR words (the input of word_tables)
   int cell_inset = -1;        // GridOptions::cell_inset; < 0 = its default
   float reread_below = 90;    // GridOptions::reread_below_confidence, as `vnplan run`
   double reread_scale = 2.0;  // GridOptions::reread_scale
@@ -287,6 +288,8 @@ int Run(const Args& args) {
   FILE* dash_log = args.dash_log.empty() ? nullptr : std::fopen(args.dash_log.c_str(), "w");
   FILE* word_log = args.word_log.empty() ? nullptr : std::fopen(args.word_log.c_str(), "w");
   WordLoggingEngine words(**engine, word_log);
+  FILE* page_word_log =
+      args.page_words.empty() ? nullptr : std::fopen(args.page_words.c_str(), "w");
   DashLoggingEngine logging(words, dash_log);
   pipeline::NoiseFilterOptions nfo;
   nfo.classify_dashes = args.dashes;
@@ -411,6 +414,19 @@ int Run(const Args& args) {
         if (!words) {
           std::fprintf(stderr, "table_bench: %s\n", words.error().message.c_str());
           return 1;
+        }
+        if (page_word_log) {
+          std::fprintf(page_word_log, "%d\t%zu\tpage\t%d\t%d\n", i, p + 1, words->page.width,
+                       words->page.height);
+          for (const auto& block : words->page.blocks) {
+            for (const auto& line : block.lines) {
+              for (const auto& w : line.words) {
+                std::fprintf(page_word_log, "%d\t%zu\t%d\t%d\t%d\t%d\t%.0f\t%s\n", i, p + 1,
+                             w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.confidence,
+                             w.text.c_str());
+              }
+            }
+          }
         }
         word_pages[p] = std::move(*words);
       }
@@ -558,6 +574,7 @@ int Run(const Args& args) {
               all ? 100.0 * all_ok / all : 0.0);
   if (dash_log) std::fclose(dash_log);
   if (word_log) std::fclose(word_log);
+  if (page_word_log) std::fclose(page_word_log);
   return 0;
 }
 
@@ -615,6 +632,9 @@ int main(int argc, char** argv) {
   app.add_option("--word-log", args.word_log,
                  "Write every cell's OCR words (text, box, confidence) before the noise filter "
                  "to FILE");
+  app.add_option("--page-words", args.page_words,
+                 "Write every borderless page's OCR words (plan, page, x0 y0 x1 y1, confidence, "
+                 "text; tab-separated; a line \"plan page page width height\" first), the input of table/word_tables.h, to FILE");
   app.add_option("--save-pages", args.save_pages,
                  "Write each page as given to the grid code to DIR/plan<i>_page<p>.pgm");
   app.add_flag("-v,--verbose", args.verbose, "Print every field below the threshold");
