@@ -25,6 +25,7 @@
 #include "pipeline/layout_lm.h"
 #include "pipeline/noise_filter.h"
 #include "pipeline/text_layer_engine.h"
+#include "table/captions.h"
 #include "table/csv_tables.h"
 #include "table/grid_tables.h"
 #include "table/html_tables.h"
@@ -493,6 +494,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessPdfText(const fs::path& input,
   int borderless = 0;  // pages read as borderless tables
   std::vector<table::Table> tables =
       table::JoinAcrossPages(table::TablesInPageOrder(std::move(by_page), layer_pages, &borderless));
+  table::SetCaptionsFromPages(&tables, layer_pages);
   std::vector<std::pair<std::string, std::string>> notes;
   notes.emplace_back("text-layer", std::string("PDF text layer used (") +
                                        text::EncodingName(encoding) + "), no OCR");
@@ -623,6 +625,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
   }
   grid_options.reread_gray = nullptr;
   tables = table::JoinAcrossPages(std::move(tables));
+  table::SetCaptionsFromPages(&tables, ocr_pages);
   const std::string text = Finish(ocr::DocumentText(*doc));
   table::MapOptions map_options = MapOpts(/*ocr_cells=*/true);
   if (mixed) {
@@ -636,6 +639,11 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
                                                             : map_options.restore_cell,
                              &cell);
         }
+      }
+      if (!t.caption.empty() && !t.pages.empty()) {
+        const auto& restore = from_layer.contains(t.pages.front()) ? from_text.restore_cell
+                                                                   : map_options.restore_cell;
+        if (restore) t.caption = CollapseSpaces(restore(t.caption).text);
       }
     }
     map_options = table::MapOptions();

@@ -58,8 +58,8 @@ struct Table {
   std::vector<int> pages;  // pages the table spans, ascending; empty if unknown
   int header_rows = 0;     // leading rows that form the header (0 if none found)
   TableFormat format = TableFormat::kTsv;
-  // Text sources: the heading the table is placed under ("a) Hội đồng tự
-  // đánh giá", "6. Thời gian biểu"), "" when none stands just above it.
+  // The heading the table is placed under ("a) Hội đồng tự đánh giá", "6.
+  // Thời gian biểu"), "" when none stands just above it (captions.h).
   std::string caption;
 
   size_t columns() const { return rows.empty() ? 0 : rows.front().size(); }

@@ -14,8 +14,8 @@
 #include "table/fuzzy.h"
 #include "table/html_tables.h"
 #include "table/printed_width.h"
+#include "table/captions.h"
 #include "table/row_labels.h"
-#include "text/vietnamese.h"
 
 namespace vnplan::table {
 namespace {
@@ -1796,60 +1796,13 @@ std::optional<Found> ParsePipeOcr(const std::vector<std::string_view>& lines,
   return f;
 }
 
-// ---- Captions ---------------------------------------------------------------
-
-// A heading's mark: an enumerator ("a)", "2.", "II.", "2.1.", "3)"), a
-// "Bảng"/"Biểu"/"Phụ lục" label, a short lead ending with a colon ("Nhóm 2:
-// …"), or a closing colon ("b) Nhóm thư ký:"). A list item ("- …") is none.
-bool HasHeadingMark(const std::string& paragraph) {
-  const std::string folded = Fold(paragraph);
-  for (const char* word : {"bang ", "bieu ", "phu luc"}) {
-    if (folded.starts_with(word)) return true;
-  }
-  if (!paragraph.empty() && paragraph.back() == ':') return true;
-  // Enumerator: letters (one, or roman numerals) or dotted numbers, then ')' or '.'.
-  size_t i = 0;
-  while (i < folded.size() && (IsDigit(folded[i]) || folded[i] == '.')) ++i;
-  if (i > 0 && i < folded.size() && (folded[i - 1] == '.' || folded[i] == ')')) return true;
-  i = 0;
-  while (i < folded.size() && std::strchr("ivxlc", folded[i]) != nullptr) ++i;
-  if (i > 0 && i < folded.size() && (folded[i] == '.' || folded[i] == ')')) return true;
-  if (folded.size() > 1 && std::isalpha(static_cast<unsigned char>(folded[0])) &&
-      folded[1] == ')') {
-    return true;
-  }
-  // "Nhóm 2: …": a colon within the first three words.
-  const size_t colon = folded.find(':');
-  return colon != std::string::npos && colon < 24 &&
-         std::count(folded.begin(), folded.begin() + colon, ' ') <= 2;
-}
-
-// At least three letters, at least 80 % of them upper-case (text::ToLower
-// changes them).
-bool IsUpperCaseTitle(std::string_view paragraph) {
-  const std::u32string text = Utf8ToU32(paragraph);
-  const std::u32string lower = Utf8ToU32(text::ToLower(paragraph));
-  if (lower.size() != text.size()) return false;
-  size_t letters = 0, upper = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    const bool letter = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || c >= 0xC0;
-    if (!letter) continue;
-    ++letters;
-    if (lower[i] != c) ++upper;
-  }
-  return letters >= 3 && upper * 5 >= letters * 4;
-}
-
-// The caption of a table that starts on line `first`: the paragraph just
-// above it (blank lines between allowed, at most kCaptionGap lines up), if
-// it is short enough to be a heading; when that paragraph bears no heading
-// mark and the one above it does, both ("c) Các nhóm công tác: Nhóm 1: …" /
-// "Tổ chức và quản lý nhà trường"). Lines of other tables end the search.
+// The caption of a table that starts on line `first` (captions.h
+// ChooseCaption): from the two paragraphs just above it, blank lines
+// between allowed, at most kCaptionGap lines up; lines of other tables end
+// the search.
 std::string FindCaption(const std::vector<std::string_view>& lines,
                         const std::vector<bool>& consumed, size_t first) {
   constexpr size_t kCaptionGap = 6;
-  constexpr size_t kMaxCaptionBytes = 300;
   const size_t stop = first > kCaptionGap ? first - kCaptionGap : 0;
   // Up to two paragraphs above `first`, nearest first.
   std::vector<std::string> paragraphs;
@@ -1865,18 +1818,7 @@ std::string FindCaption(const std::vector<std::string_view>& lines,
     }
     paragraphs.push_back(std::move(paragraph));
   }
-  if (paragraphs.empty() || paragraphs[0].size() > kMaxCaptionBytes ||
-      paragraphs[0].starts_with("-") || paragraphs[0].starts_with("+")) {
-    return "";
-  }
-  if (HasHeadingMark(paragraphs[0])) return paragraphs[0];
-  if (paragraphs.size() == 2 && HasHeadingMark(paragraphs[1]) &&
-      paragraphs[1].size() + paragraphs[0].size() < kMaxCaptionBytes) {
-    return paragraphs[1] + " " + paragraphs[0];
-  }
-  // A short paragraph without a mark is a caption only as an upper-case
-  // title ("DANH SÁCH HỘI ĐỒNG"), not as the end of the text above.
-  return paragraphs[0].size() <= 120 && IsUpperCaseTitle(paragraphs[0]) ? paragraphs[0] : "";
+  return ChooseCaption(paragraphs);
 }
 
 }  // namespace

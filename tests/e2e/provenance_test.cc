@@ -5,6 +5,8 @@
 // first and last words of its cells, and rows must not overlap.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -155,6 +157,40 @@ TEST_F(ProvenanceTest, GenericTablesPointAtTheirLines) {
     if (!words.empty()) {
       EXPECT_NE(window.find(words.front()), std::string::npos) << where << " " << last_cell;
     }
+  }
+}
+
+// A page with a captioned member list and an uncaptioned schedule under
+// a body sentence, as a born-digital PDF and as a light scan (made by
+// vnplan-synth from this Markdown): captions come from the lines above
+// each table's box.
+TEST_F(ProvenanceTest, TablesOfPagesGetTheHeadingAboveAsCaption) {
+  const std::string synth = std::string(VNPLAN_BINARY_DIR) + "/tools/synth/vnplan-synth";
+  if (!fs::exists(synth)) GTEST_SKIP() << "vnplan-synth not built";
+  const fs::path md = dir_ / "captions.md";
+  std::ofstream(md) << "# KẾ HOẠCH TỰ ĐÁNH GIÁ\n\n## II. THÀNH LẬP HỘI ĐỒNG\n\n"
+                       "Nhà trường thành lập hội đồng tự đánh giá gồm các thành viên sau đây.\n\n"
+                       "a) Hội đồng tự đánh giá\n\n"
+                       "| TT | Họ và tên | Chức vụ | Nhiệm vụ |\n|---|---|---|---|\n"
+                       "| 1 | Nguyễn Thị Lan | Hiệu trưởng | Chủ tịch hội đồng |\n"
+                       "| 2 | Trần Văn Bình | Phó hiệu trưởng | Phó chủ tịch |\n\n"
+                       "Các thành viên có trách nhiệm thực hiện đầy đủ nhiệm vụ được giao theo kế "
+                       "hoạch của nhà trường và của hội đồng.\n\n"
+                       "| TT | Nội dung | Thời gian | Ghi chú |\n|---|---|---|---|\n"
+                       "| 1 | Họp hội đồng | Tuần 1 | |\n| 2 | Thu thập minh chứng | Tuần 2 | |\n";
+  const std::string render = "'" + synth + "' render -i '" + md.string() + "' --pdf '" +
+                             (dir_ / "captions.pdf").string() + "' --png-dir '" +
+                             (dir_ / "pages").string() + "' --degrade light --seed 3 > /dev/null 2>&1";
+  ASSERT_EQ(std::system(render.c_str()), 0);
+  for (const fs::path& input : {dir_ / "captions.pdf", dir_ / "pages" / "page-001-scan.png"}) {
+    SCOPED_TRACE(input.filename().string());
+    const CommandResult r = RunVnplan("tables --compact '" + input.string() + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto plan = nlohmann::json::parse(r.out);
+    ASSERT_EQ(plan["tables"].size(), 2u);
+    EXPECT_EQ(plan["tables"][0]["caption"], "a) Hội đồng tự đánh giá");
+    EXPECT_EQ(plan["tables"][1]["caption"], "");  // under a long body sentence
+    EXPECT_TRUE(plan["tables"][0]["lines"].is_null());
   }
 }
 
