@@ -107,10 +107,13 @@ INSTANTIATE_TEST_SUITE_P(
         // cannot encode "Ủy" ("Uỷ" comes back), hence 0.999.
         SampleCase{"th_hoa_binh.vntime.doc", "th_hoa_binh.expected.json", "th_hoa_binh.vntime",
                    "doc", 1.0, 0.999},
-        // ... and as an Excel 97-2003 .xls typed in .VnTime (LibreOffice
-        // wrote it from the TCVN3 export, tests/ingest/xls_text_test.cc
-        // says how): FreeXL gives no fonts, the TCVN3 text is found by the
-        // encoding repair; "Ủy" comes back "Uỷ" as from the .doc.
+        // ... and as Excel 97-2003 .xls workbooks (LibreOffice wrote them,
+        // tests/ingest/xls_text_test.cc says how): typed in .VnTime, the
+        // capitals lines in .VnTimeH, decoded by the cells' fonts; and the
+        // TCVN3 text in a Unicode font, found by the encoding repair. "Ủy"
+        // comes back "Uỷ" as from the .doc.
+        SampleCase{"tests/data/ingest/th_hoa_binh.vntime.xls", "th_hoa_binh.expected.json",
+                   "th_hoa_binh.vntime", "xls", 1.0, 0.999},
         SampleCase{"tests/data/ingest/th_hoa_binh.tcvn3.xls", "th_hoa_binh.expected.json",
                    "th_hoa_binh.tcvn3", "xls", 1.0, 0.999},
         // The same plan as born-digital PDFs: a Unicode text layer, and a

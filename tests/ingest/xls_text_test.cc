@@ -19,16 +19,25 @@ namespace fs = std::filesystem;
 
 const fs::path kData = fs::path(VNPLAN_TEST_DATA) / "ingest";
 // tests/data/ingest/cells.xls: cells.fods (beside it) saved by LibreOffice
-// as "MS Excel 97": three sheets ("Kế hoạch", an empty "Trống", "Ghi chú"),
-// a title merged over A1:C1, a date, a date-time and a time cell, numbers,
-// a boolean, a cell alone in column C, a cell typed in VNI, and a row of
-// a Unicode cell beside a .VnTime one (TCVN3 bytes as Windows-1252).
+// as "MS Excel 97": four sheets ("Kế hoạch"; an empty "Trống"; "Ẩn",
+// hidden; "Ghi chú"), a title merged over A1:C1 with a stale copy in B1,
+// date, date-time and time cells, a month/year date (mm/yyyy), numbers
+// with the General, #,##0 and 0% formats, a boolean, a cell alone in
+// column C, a cell typed in .VnTimeH (lower-case TCVN3 codes drawn as
+// capitals), one in VNI-Times and one in .VnTime beside a Unicode cell
+// (legacy bytes stored as their Windows-1252 characters).
 const fs::path kCells = kData / "cells.xls";
 // tests/data/ingest/th_hoa_binh.tcvn3.xls: samples/src/th_hoa_binh.md
 // flattened by `vnplan-sample-export --form tcvn3`, each TCVN3 byte taken
 // as its Windows-1252 character (as Excel stores text typed in .VnTime),
 // imported by LibreOffice as tab-separated text and saved as "MS Excel 97".
+// Its cells keep LibreOffice's default font, so the TCVN3 text is found by
+// its encoding, not by a font.
 const fs::path kTcvn3Plan = kData / "th_hoa_binh.tcvn3.xls";
+// tests/data/ingest/th_hoa_binh.vntime.xls: th_hoa_binh.vntime.fods (beside
+// it; the same TCVN3 text, cells in .VnTime, the lines in capitals typed
+// as lower-case codes in .VnTimeH) saved by LibreOffice as "MS Excel 97".
+const fs::path kVnTimePlan = kData / "th_hoa_binh.vntime.xls";
 
 std::string ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -51,10 +60,10 @@ class XlsTextTest : public ::testing::Test {
   fs::path dir_;
 };
 
-// Every sheet in order (the empty one left out), rows as tab-separated
-// lines laid out as the .xlsx reader lays them out; numbers as General
-// shows them, dates in the d/m/yyyy form of built-in format 14; legacy
-// text decoded cell by cell, a Unicode cell beside it left as it is.
+// Visible sheets in order (the empty one left out too), rows as
+// tab-separated lines laid out as the .xlsx reader lays them out, merged
+// ranges keeping their first cell; numbers and dates shown through their
+// cells' number formats; text in legacy fonts decoded by font.
 TEST_F(XlsTextTest, CellsSheetsNumbersAndDates) {
   auto got = ReadXls(kCells);
   ASSERT_TRUE(got) << got.error().message;
@@ -64,22 +73,24 @@ TEST_F(XlsTextTest, CellsSheetsNumbersAndDates) {
   EXPECT_EQ(office.text,
             "KẾ HOẠCH CẢI TIẾN\n"
             "\n"
-            "TT\tNội dung\tThời gian\tKinh phí\n"
-            "1\tBồi dưỡng giáo viên\t5/9/2024\t1500000\n"
-            "2\tSửa chữa phòng học\t1/10/2024 7:30\t2.5\n"
-            "3\tHọp phụ huynh\t7:30:00\t0.3333333333\n"
-            "\t\tghi chú\t\n"
+            "TT\tNội dung\tThời gian\tKinh phí\t\n"
+            "1\tBồi dưỡng giáo viên\t5/9/2024\t1500000\t\n"
+            "2\tSửa chữa phòng học\t1/10/2024 7:30\t2.5\t\n"
+            "3\tHọp phụ huynh\t7:30:00\t0.3333333333\t\n"
+            "4\tKIỂM TRA CUỐI NĂM\t05/2025\t2,500,000\t25%\n"
+            "\t\tghi chú\t\t\n"
             "\n"
             "Năm học 2024 - 2025\n"
             "\n"
             "1\t1234567.891\t-42\n"
             "Kế hoạch cải tiến chất lượng giáo dục\t\t\n"
             "Phó Hiệu trưởng\tTổ chuyên môn sinh hoạt theo nghiên cứu bài học\t\n");
-  EXPECT_EQ(office.legacy_runs, 2);  // the VNI cell, the TCVN3 cell
+  EXPECT_EQ(office.legacy_runs, 3);  // the .VnTimeH, VNI and .VnTime cells
 }
 
-// A plan typed in .VnTime: the Windows-1252 characters of its TCVN3 bytes
-// are decoded, the plan table's rows tab-separated.
+// A plan in TCVN3 with no legacy font named: the Windows-1252 characters
+// of its TCVN3 bytes are found by the encoding repair and decoded, the
+// plan table's rows tab-separated.
 TEST_F(XlsTextTest, LegacyFontTextIsDecoded) {
   auto got = ReadXls(kTcvn3Plan);
   ASSERT_TRUE(got) << got.error().message;
@@ -93,6 +104,24 @@ TEST_F(XlsTextTest, LegacyFontTextIsDecoded) {
             std::string::npos)
       << text;
   EXPECT_EQ(text.find("th¸ng"), std::string::npos) << text;
+}
+
+// The same plan typed in .VnTime and .VnTimeH: decoded by the cells'
+// fonts, the capitals font's lines in capitals.
+TEST_F(XlsTextTest, LegacyFontCellsAreDecodedByFont) {
+  auto got = ReadXls(kVnTimePlan);
+  ASSERT_TRUE(got) << got.error().message;
+  ASSERT_TRUE(got->has_value());
+  const std::string& text = (*got)->text;
+  EXPECT_GT((*got)->legacy_runs, 0);
+  EXPECT_TRUE(text.starts_with("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN ĐÔNG SƠN\n"
+                               "TRƯỜNG TIỂU HỌC HÒA BÌNH\n"))
+      << text;
+  EXPECT_NE(text.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\tTiêu chí 1.4\tTổ chuyên môn sinh hoạt theo nghiên cứu bài học mỗi "
+                      "tháng hai lần\t"),
+            std::string::npos)
+      << text;
 }
 
 // A Word document is an OLE2 file without a workbook: not an error, the
