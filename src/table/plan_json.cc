@@ -80,6 +80,16 @@ nlohmann::ordered_json ToJson(const PlanDocument& plan, const SourceInfo& source
     o["regions"] = RegionsJson(c.regions, source);
     o["lines"] = LinesJson(c.lines);
     o["confidence"] = c.confidence;
+    ordered_json fields = ordered_json::object();
+    static constexpr const char* kFieldNames[] = {"expected_result", "actions", "responsible",
+                                                  "timeline", "budget", "other_support", "notes"};
+    for (size_t k = 0; k < c.field_confidence.size(); ++k) {
+      const auto& value = c.field_confidence[k];
+      // Rounded to 0.001: the figures come through float cells.
+      fields[kFieldNames[k]] =
+          value ? ordered_json(std::round(*value * 1000) / 1000) : ordered_json(nullptr);
+    }
+    o["field_confidence"] = std::move(fields);
     criteria.push_back(std::move(o));
   }
   j["criteria"] = std::move(criteria);

@@ -213,6 +213,21 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
     int c = col_of[static_cast<int>(column)];
     return c >= 0 && c < static_cast<int>(texts.size()) ? texts[c] : std::string();
   };
+  // Lowers each content field's confidence to that of the row's cell it
+  // took text from.
+  auto add_field_confidences = [&](const std::vector<Cell>& row,
+                                   const std::vector<std::string>& texts, Criterion* c) {
+    for (int k = static_cast<int>(PlanColumn::kExpectedResult); k < kColumns; ++k) {
+      const int col = col_of[k];
+      if (col < 0 || col >= static_cast<int>(row.size()) || col >= static_cast<int>(texts.size()) ||
+          texts[col].empty()) {
+        continue;
+      }
+      const double cell = std::clamp(row[col].confidence / 100.0, 0.0, 1.0);
+      auto& field = c->field_confidence[k - static_cast<int>(PlanColumn::kExpectedResult)];
+      field = field ? std::min(*field, cell) : cell;
+    }
+  };
   for (size_t r = first_row; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
     std::vector<std::string> texts = RowTexts(row, options);
@@ -317,6 +332,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       AddPlace(&c, row);
       doc->criteria.push_back(std::move(c));
       state->current = &doc->criteria.back();
+      add_field_confidences(row, texts, state->current);
     } else if (!state->current && state->after_standard && !label_cell.empty() &&
                filled.size() <= 2 && tt.empty()) {
       // The rest of a standard title cut by a page break.
@@ -329,6 +345,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
                cell_text(texts, static_cast<PlanColumn>(k)));
       }
       AddPlace(state->current, row);
+      add_field_confidences(row, texts, state->current);
     } else {
       doc->diagnostics.push_back({"warning", "unlabelled-row",
                                   "plan table row " + std::to_string(r) +

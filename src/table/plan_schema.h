@@ -8,6 +8,7 @@
 #ifndef VNPLAN_TABLE_PLAN_SCHEMA_H_
 #define VNPLAN_TABLE_PLAN_SCHEMA_H_
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -70,6 +71,10 @@ struct Criterion {
   // (1 for text sources) times the restoration's (RestoredCell), lowered
   // for a label read with typos.
   double confidence = 1.0;
+  // 0..1 per content field (expected_result .. notes, in PlanColumn order
+  // from kExpectedResult): the least confidence (as above) of the cells the
+  // field's text came from; nullopt for an empty field.
+  std::array<std::optional<double>, 7> field_confidence;
 };
 
 // Any other table, keyed by its header cells.

@@ -64,13 +64,16 @@ TEST(PlanJsonTest, RegionsInPointsThroughThePageResolution) {
 }
 
 // Lines of a text source leave as [first, last]; rows and tables without
-// them (image sources) leave null. Both shapes validate; a reversed or
+// them (image sources) leave null. So do field confidences of empty fields. Both shapes validate; a reversed or
 // zero line does not.
 TEST(PlanJsonTest, LinesAsFirstLastOrNull) {
   PlanDocument doc = SamplePlan();
   doc.criteria[0].lines = LineSpan{12, 15};
   doc.tables[0].lines = LineSpan{40, 40};
+  doc.criteria[0].field_confidence[1] = 0.4996;
   auto j = ToJson(doc, {"a.txt", Sha256Hex("abc"), 0, "text", {}});
+  EXPECT_EQ(j["criteria"][0]["field_confidence"]["actions"], 0.5);  // rounded to 0.001
+  EXPECT_TRUE(j["criteria"][0]["field_confidence"]["notes"].is_null());
   EXPECT_EQ(j["criteria"][0]["lines"], nlohmann::ordered_json::array({12, 15}));
   EXPECT_TRUE(j["criteria"][1]["lines"].is_null());
   EXPECT_EQ(j["tables"][0]["lines"], nlohmann::ordered_json::array({40, 40}));

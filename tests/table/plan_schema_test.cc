@@ -286,6 +286,27 @@ TEST(PlanSchemaTest, RestorationConfidenceLowersTheRowConfidence) {
   EXPECT_NEAR(MapToPlan({t}, "").criteria[0].confidence, (1.0 + 1.0 + 0.5) / 3, 1e-6);
 }
 
+// Each content field's confidence is the least of the cells it took text
+// from, over continuation rows too; an empty field has none.
+TEST(PlanSchemaTest, FieldConfidenceIsTheLeastOfItsCells) {
+  Table t = MakeTable({kHeader,
+                       {"", "Tiêu chí 1.1", "kq", "cv", "", "9/2023", "", "", ""},
+                       {"", "", "tiếp", "cv2", "", "", "", "", ""}});
+  t.rows[1][2].confidence = 80.0f;
+  t.rows[2][2].confidence = 60.0f;  // the continuation's part is less sure
+  t.rows[1][3].confidence = 50.0f;
+  t.rows[2][3].confidence = 90.0f;
+  PlanDocument doc = MapToPlan({t}, "");
+  ASSERT_EQ(doc.criteria.size(), 1u);
+  const auto& fields = doc.criteria[0].field_confidence;
+  ASSERT_TRUE(fields[0] && fields[1] && fields[3]);
+  EXPECT_NEAR(*fields[0], 0.6, 1e-6);  // expected_result
+  EXPECT_NEAR(*fields[1], 0.5, 1e-6);  // actions
+  EXPECT_NEAR(*fields[3], 1.0, 1e-6);  // timeline: a text cell
+  EXPECT_FALSE(fields[2]);             // responsible: empty
+  EXPECT_FALSE(fields[6]);             // notes: empty
+}
+
 TEST(PlanSchemaTest, DocumentInfo) {
   DocumentInfo d = ExtractDocumentInfo(
       "PHÒNG GD&ĐT QUẬN 1\nTRƯỜNG THCS VĂN LANG\n\nSố: 12/KH-THCS\n"
