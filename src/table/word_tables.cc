@@ -359,6 +359,7 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
   // stopped earlier (the header's cells stop at its last line: a page's
   // first data line does not join them).
   bool previous_spanned = false;
+  int standard_column = -1;                    // the label's column when the row is a standard's
   std::vector<int> last_line(columns, -1);     // per column: the row's last line with text
   std::vector<std::pair<int, int>> row_lines;  // per row: its first and last line
   // The text of line `i` in column `c`.
@@ -436,15 +437,44 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
         (table.rows.size() != 1 || std::any_of(row[0].text.begin(), row[0].text.end(), [](char c) {
            return std::isdigit(static_cast<unsigned char>(c));
          }));
+    // A standard's row holds its number and title only: a line that opens
+    // cells in two or more other columns is the next row, however its
+    // label was read ("Tiêu" for "Tiêu chí 5.3", a label lost).
+    bool after_standard = false;
+    if (standard_column >= 0 && table.rows.size() > 1) {
+      int opened = 0;
+      bool others = false;  // the row has text outside its number and title
+      for (size_t c = 1; c < columns; ++c) {
+        if (static_cast<int>(c) == standard_column) continue;
+        others |= last_line[c] >= 0;
+        opened += !row[c].text.empty();
+      }
+      after_standard = !others && opened >= 2;
+    }
     bool starts = table.rows.empty() || previous_spanned || !continues || resumes ||
                   line.centre - lines[previous].centre > options.row_gap * region.pitch ||
-                  first_column || label || (header_end >= 0 && i == header_end + 1);
+                  first_column || label || after_standard ||
+                  (header_end >= 0 && i == header_end + 1);
     previous_spanned = false;
     previous = i;
     if (starts) {
       std::fill(last_line.begin(), last_line.end(), -1);
       table.rows.emplace_back(columns);
       row_lines.emplace_back(i, i);
+      // A standard's label in the line's first two cells (after a number).
+      standard_column = -1;
+      int seen = 0;
+      for (size_t c = 0; c < columns && seen < 2; ++c) {
+        if (row[c].text.empty()) continue;
+        ++seen;
+        std::string text = row[c].text;
+        if (ParseRowLabel(text).kind == LabelKind::kNone && i < last)
+          text += ' ' + text_in(i + 1, c);
+        if (ParseRowLabel(text).kind == LabelKind::kStandard) {
+          standard_column = static_cast<int>(c);
+          break;
+        }
+      }
     }
     row_lines.back().second = i;
     auto& target = table.rows.back();

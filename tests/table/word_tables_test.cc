@@ -175,6 +175,27 @@ TEST(WordTablesTest, ALabelWrappedAfterItsWordStartsARow) {
   EXPECT_EQ(t.rows[3][1].text, "Tiêu chí 1.2");
 }
 
+// The OCR read a criterion's label "Tiêu chí 1.1" as "Tiêu" (no label), on
+// the line after its standard's title: a line that opens cells in two
+// columns besides the title's is no longer the standard's row.
+TEST(WordTablesTest, ALineOpeningCellsAfterAStandardsTitleStartsARow) {
+  LinesPage lines;
+  lines.Add({{100, "TT"}, {400, "Tiêu chuẩn"}, {1000, "Kết quả"}, {1800, "Thời gian"}});
+  lines.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  lines.Add({{400, "Tổ chức"}});
+  lines.Add({{400, "Tiêu"}, {1000, "Kế hoạch sát"}, {1800, "Tháng 9/2024"}});
+  lines.Add({{1000, "thực tế"}});
+  lines.Add({{400, "Tiêu chí 1.2"}, {1000, "Hồ sơ"}, {1800, "Cả năm học"}});
+  const Table t = TableFromWords(lines.Build());
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1][1].text, "Tiêu chuẩn 1: Tổ chức");
+  EXPECT_EQ(t.rows[1][2].text, "");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu");
+  EXPECT_EQ(t.rows[2][2].text, "Kế hoạch sát thực tế");
+  EXPECT_EQ(t.rows[3][1].text, "Tiêu chí 1.2");
+}
+
 // A speck read as a one-character word on a line of its own, in a column
 // the row has not used, neither starts a row nor cuts the row's lines.
 TEST(WordTablesTest, ALineOfSpecksStaysInItsRow) {
