@@ -1,22 +1,14 @@
 #include "ingest/doc_text.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <wv.h>
 
-#include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "common/utf8.h"
+#include "ingest/child_process.h"
 #include "ingest/legacy_fonts.h"
 #include "ingest/office_lines.h"
 #include "text/legacy_encoding.h"
@@ -222,15 +214,6 @@ Result<OfficeText> Deserialise(const std::string& bytes) {
   return OfficeText{bytes.substr(newline + 1), "doc", std::atoi(bytes.c_str() + 2)};
 }
 
-void WriteAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-}
-
 }  // namespace
 
 Result<OfficeText> ReadDoc(const std::filesystem::path& path, const DocOptions& options) {
@@ -238,72 +221,24 @@ Result<OfficeText> ReadDoc(const std::filesystem::path& path, const DocOptions& 
   if (!std::filesystem::is_regular_file(path, ec)) {
     return MakeError(ErrorCode::kInputError, "cannot read " + path.string());
   }
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
-    return MakeError(ErrorCode::kInternal, "pipe failed: " + std::string(std::strerror(errno)));
-  }
-  const pid_t child = ::fork();
-  if (child < 0) {
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return MakeError(ErrorCode::kInternal, "fork failed: " + std::string(std::strerror(errno)));
-  }
-  if (child == 0) {
-    // The child: no terminal chatter from wvWare and libgsf, bounded CPU
-    // time and memory, the answer on the pipe.
-    ::close(fds[0]);
-    if (const int null = ::open("/dev/null", O_WRONLY); null >= 0) ::dup2(null, STDERR_FILENO);
-    const rlim_t seconds = static_cast<rlim_t>(options.time_limit_seconds);
-    const rlimit cpu{seconds, seconds + 1};
-    ::setrlimit(RLIMIT_CPU, &cpu);
-    const rlimit memory{options.memory_limit_bytes, options.memory_limit_bytes};
-    ::setrlimit(RLIMIT_AS, &memory);
-    WriteAll(fds[1], Serialise(ParseDoc(path)));
-    ::_exit(0);
-  }
-  ::close(fds[1]);
-  std::string answer;
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(options.time_limit_seconds + 5);
-  bool timed_out = false;
-  char buffer[1 << 16];
-  while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      timed_out = true;
+  auto answer = RunInChild([&path] { return Serialise(ParseDoc(path)); },
+                           {options.time_limit_seconds, options.memory_limit_bytes});
+  if (!answer) return std::unexpected(answer.error());
+  switch (answer->end) {
+    case ChildAnswer::End::kTimedOut:
+      return MakeError(ErrorCode::kInputError,
+                       "the Word document (.doc) took more than " +
+                           std::to_string(options.time_limit_seconds) +
+                           " s to read (a damaged file?); open it in Word or LibreOffice and save "
+                           "it as .docx");
+    case ChildAnswer::End::kCrashed:
+      return MakeError(ErrorCode::kInputError,
+                       "the Word document (.doc) could not be read (the wvWare reader failed on "
+                       "it: a damaged file?); open it in Word or LibreOffice and save it as .docx");
+    case ChildAnswer::End::kExited:
       break;
-    }
-    pollfd p{fds[0], POLLIN, 0};
-    const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready == 0) {
-      timed_out = true;
-      break;
-    }
-    const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    answer.append(buffer, static_cast<size_t>(n));
   }
-  ::close(fds[0]);
-  if (timed_out) ::kill(child, SIGKILL);
-  int status = 0;
-  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (timed_out || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
-    return MakeError(ErrorCode::kInputError,
-                     "the Word document (.doc) took more than " +
-                         std::to_string(options.time_limit_seconds) +
-                         " s to read (a damaged file?); open it in Word or LibreOffice and save "
-                         "it as .docx");
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return MakeError(ErrorCode::kInputError,
-                     "the Word document (.doc) could not be read (the wvWare reader failed on "
-                     "it: a damaged file?); open it in Word or LibreOffice and save it as .docx");
-  }
-  return Deserialise(answer);
+  return Deserialise(answer->bytes);
 }
 
 }  // namespace vnplan::ingest

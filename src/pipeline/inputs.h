@@ -34,7 +34,7 @@ InputKind SniffKind(std::string_view head);
 Result<InputKind> SniffFile(const std::filesystem::path& path);
 
 // File extensions picked up when walking a directory (any case): what vnplan
-// reads, and .doc/.xls, refused with a reason.
+// reads.
 bool HasSupportedExtension(const std::filesystem::path& path);
 
 struct Shard {

@@ -274,9 +274,9 @@ struct Pipeline::Impl {
     return mo;
   }
 
-  // A text export's bytes; or (`route` "docx", "odt", "xlsx", "ods") the
-  // text of an office document (ingest/office_text.h), which `notes`
-  // describe.
+  // A text export's bytes; or (`route` "docx", "doc", "odt", "xlsx", "xls",
+  // "ods") the text of an office document (ingest/office_text.h), which
+  // `notes` describe.
   Result<DocumentOutputs> ProcessText(
       const fs::path& input, const std::string& bytes, const std::string& route = "text",
       std::vector<std::pair<std::string, std::string>> notes = {}) const;
