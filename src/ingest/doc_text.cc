@@ -221,8 +221,7 @@ Result<OfficeText> ReadDoc(const std::filesystem::path& path, const DocOptions& 
   if (!std::filesystem::is_regular_file(path, ec)) {
     return MakeError(ErrorCode::kInputError, "cannot read " + path.string());
   }
-  auto answer = RunInChild([&path] { return Serialise(ParseDoc(path)); },
-                           {options.time_limit_seconds, options.memory_limit_bytes});
+  auto answer = RunInChild([&path] { return Serialise(ParseDoc(path)); }, options);
   if (!answer) return std::unexpected(answer.error());
   switch (answer->end) {
     case ChildAnswer::End::kTimedOut:

@@ -17,19 +17,15 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "ingest/child_process.h"
 #include "ingest/office_text.h"
 
 namespace vnplan::ingest {
 
-struct DocOptions {
-  // wvWare loops forever or crashes on some damaged files, so it parses in
-  // a child process, killed after this much CPU time (wall time: 5 s
-  // more). A sound .doc of a hundred pages takes well under a second.
-  // Default 30 s.
-  int time_limit_seconds = 30;
-  // The child's address-space limit. Default 2 GiB.
-  unsigned long memory_limit_bytes = 2ul << 30;
-};
+// wvWare loops forever or crashes on some damaged files, so it parses in a
+// child process with these limits (child_process.h; defaults 30 s of CPU
+// time, 2 GiB). A sound .doc of a hundred pages takes well under a second.
+using DocOptions = ChildLimits;
 
 // Reads the .doc at `path` (in a child process: see DocOptions).
 // kInputError, with a reason, when it is not a Word document (another

@@ -30,16 +30,7 @@ class CliTest : public ::testing::Test {
     return dir_ / name;
   }
   std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
-  // The seed whose file name starts with `prefix` ("000_"); empty if the
-  // shared seeds are not beside the repository.
-  static fs::path Seed(const std::string& prefix) {
-    const fs::path seeds = fs::path(VNPLAN_SHARED_DIR) / "seeds";
-    if (!fs::is_directory(seeds)) return {};
-    for (const auto& entry : fs::directory_iterator(seeds)) {
-      if (entry.path().filename().string().starts_with(prefix)) return entry.path();
-    }
-    return {};
-  }
+  static fs::path Seed(const std::string& prefix) { return SeedPath(prefix); }
   // Expects the plan JSON `got` to hold seed 000's criteria and metadata as
   // the hand-checked seed_000.expected.json has them, compared as the seed
   // golden tests do: "_" keys are notes, text in one tone placement.

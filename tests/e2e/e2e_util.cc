@@ -20,6 +20,15 @@ std::string ReadFile(const std::filesystem::path& path) {
   return ss.str();
 }
 
+std::filesystem::path SeedPath(const std::string& prefix) {
+  const std::filesystem::path seeds = std::filesystem::path(VNPLAN_SHARED_DIR) / "seeds";
+  if (!std::filesystem::is_directory(seeds)) return {};
+  for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
+    if (entry.path().filename().string().starts_with(prefix)) return entry.path();
+  }
+  return {};
+}
+
 std::filesystem::path MakeTempDir(const std::string& tag) {
   std::string pattern = (std::filesystem::temp_directory_path() / ("vnplan_" + tag + "_XXXXXX")).string();
   std::vector<char> buf(pattern.begin(), pattern.end());

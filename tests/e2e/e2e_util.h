@@ -18,6 +18,10 @@ struct CommandResult {
 CommandResult RunVnplan(const std::string& args, const std::string& env = "");
 
 std::filesystem::path MakeTempDir(const std::string& tag);
+
+// The shared seed whose file name starts with `prefix` ("000_"); empty if
+// the shared seeds are not beside the repository.
+std::filesystem::path SeedPath(const std::string& prefix);
 std::string ReadFile(const std::filesystem::path& path);
 
 // NFC, whitespace collapsed, new tone placement: the form fields are

@@ -39,14 +39,7 @@ class ProvenanceTest : public ::testing::Test {
   void SetUp() override { dir_ = MakeTempDir("provenance"); }
   void TearDown() override { fs::remove_all(dir_); }
 
-  static fs::path Seed(const std::string& prefix) {
-    const fs::path seeds = fs::path(VNPLAN_SHARED_DIR) / "seeds";
-    if (!fs::is_directory(seeds)) return {};
-    for (const auto& entry : fs::directory_iterator(seeds)) {
-      if (entry.path().filename().string().starts_with(prefix)) return entry.path();
-    }
-    return {};
-  }
+  static fs::path Seed(const std::string& prefix) { return SeedPath(prefix); }
 
   // Runs `vnplan run` on `input`; returns its JSON and sets `lines` to the
   // lines of the text it wrote.

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "testing/mangle.h"
+#include "testing/temp_dir.h"
 
 namespace vnplan::ingest {
 namespace {
@@ -28,18 +29,9 @@ std::string ReadBytes(const fs::path& path) {
   return ss.str();
 }
 
-class DocTextTest : public ::testing::Test {
+class DocTextTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("vnplan_doc_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path Write(const std::string& name, const std::string& bytes) {
-    std::ofstream(dir_ / name, std::ios::binary) << bytes;
-    return dir_ / name;
-  }
-  fs::path dir_;
+  DocTextTest() : TempDirTest("doc") {}
 };
 
 TEST_F(DocTextTest, LegacyFontsDecodedTablesAsTabSeparatedRows) {

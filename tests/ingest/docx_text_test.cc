@@ -10,6 +10,7 @@
 #include "samples/docx_writer.h"
 
 #include "testing/mangle.h"
+#include "testing/temp_dir.h"
 
 namespace vnplan::ingest {
 namespace {
@@ -217,14 +218,9 @@ TEST(DocxTextTest, SurvivesMangledXml) {
   EXPECT_GT(parsed, 0);  // some edits land in text and keep the XML valid
 }
 
-class DocxFileTest : public ::testing::Test {
+class DocxFileTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("vnplan_docx_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  DocxFileTest() : TempDirTest("docx") {}
 };
 
 TEST_F(DocxFileTest, ReadsThePartsTheRelationshipsName) {

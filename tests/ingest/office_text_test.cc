@@ -18,6 +18,7 @@
 #include "samples/docx_writer.h"
 #include "table/plan_json.h"
 #include "table/plan_schema.h"
+#include "testing/temp_dir.h"
 #include "table/text_tables.h"
 #include "text/vietnamese.h"
 
@@ -33,13 +34,9 @@ std::string ReadFile(const fs::path& path) {
   return s.str();
 }
 
-class OfficeTextTest : public ::testing::Test {
+class OfficeTextTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("vnplan_office_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  OfficeTextTest() : TempDirTest("office") {}
 
   // The error ReadOfficeDocument gives for `path`; fails if it reads.
   static Error ErrorOf(const fs::path& path) {

@@ -11,6 +11,7 @@
 
 #include "ingest/office_text.h"
 #include "testing/mangle.h"
+#include "testing/temp_dir.h"
 
 namespace vnplan::ingest {
 namespace {
@@ -46,18 +47,9 @@ std::string ReadBytes(const fs::path& path) {
   return ss.str();
 }
 
-class XlsTextTest : public ::testing::Test {
+class XlsTextTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("vnplan_xls_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path Write(const std::string& name, const std::string& bytes) {
-    std::ofstream(dir_ / name, std::ios::binary) << bytes;
-    return dir_ / name;
-  }
-  fs::path dir_;
+  XlsTextTest() : TempDirTest("xls") {}
 };
 
 // Visible sheets in order (the empty one left out too), rows as
