@@ -75,7 +75,7 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   auto* sub = app.add_subcommand(
       "run",
       "Process documents end to end: scans (PDF, PNG, JPEG, TIFF), PDFs, office documents "
-      "(.docx, .doc, .odt, .xlsx, .xls, .ods, flat .fodt/.fods) and text/HTML/Markdown/CSV "
+      "(.docx, .doc, .odt, .xlsx, .xls, .ods, flat .fodt/.fods, .rtf) and text/HTML/Markdown/CSV "
       "exports in, "
       "<name>.json (plan schema), <name>.txt (restored text) and, for OCR'd "
       "documents, <name>.pdf (searchable) out. Directories are walked "

@@ -57,7 +57,7 @@ void AddTablesCommand(CLI::App& app, int* exit_code) {
   auto* sub = app.add_subcommand(
       "tables",
       "Rebuild the plan tables of one document (text/HTML/CSV export, "
-      ".docx/.doc/.odt/.xlsx/.xls/.ods, PDF or scan) and "
+      ".docx/.doc/.odt/.xlsx/.xls/.ods/.rtf, PDF or scan) and "
       "print the "
       "plan JSON (schemas/plan.schema.json) to stdout: criterion rows with the nine plan "
       "columns, document metadata, other tables keyed by their headers.");

@@ -24,7 +24,7 @@ namespace vnplan::ingest {
 
 struct OfficeText {
   std::string text;     // UTF-8, every line ended by '\n'
-  std::string route;    // "docx", "odt", "xlsx", "ods", "doc" or "xls"
+  std::string route;    // "docx", "odt", "xlsx", "ods", "doc", "xls" or "rtf"
   int legacy_runs = 0;  // stretches of runs decoded from a legacy font
 };
 

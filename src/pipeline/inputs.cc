@@ -67,7 +67,7 @@ bool HasSupportedExtension(const std::filesystem::path& path) {
   static const std::set<std::string> kExtensions = {
       ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
       ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv", ".docx", ".docm",
-      ".dotx", ".odt", ".ott", ".fodt", ".xlsx", ".xlsm", ".xltx", ".ods", ".ots", ".fods",
+      ".dotx", ".odt", ".ott", ".fodt", ".xlsx", ".xlsm", ".xltx", ".ods", ".ots", ".fods", ".rtf",
       // Word and Excel 97-2003 files (wvWare, FreeXL).
       ".doc", ".dot", ".xls", ".xlt"};
   std::string ext = path.extension().string();

@@ -15,6 +15,7 @@
 #include "ingest/leptonica_adapter.h"
 #include "ingest/odf_text.h"
 #include "ingest/office_text.h"
+#include "ingest/rtf_text.h"
 #include "ingest/source_document.h"
 #include "lm/restorer.h"
 #include "ocr/ocr_document.h"
@@ -321,7 +322,8 @@ struct Pipeline::Impl {
         {"odt", "OpenDocument text read as text, tables as tab-separated rows"},
         {"xlsx", "Excel workbook read as text, sheet rows as tab-separated rows"},
         {"xls", "Excel 97-2003 workbook read as text (FreeXL), sheet rows as tab-separated rows"},
-        {"ods", "OpenDocument spreadsheet read as text, sheet rows as tab-separated rows"}};
+        {"ods", "OpenDocument spreadsheet read as text, sheet rows as tab-separated rows"},
+        {"rtf", "RTF document read as text, tables as tab-separated rows"}};
     std::vector<std::pair<std::string, std::string>> notes;
     const auto what = kWhat.find(office.route);
     notes.emplace_back(office.route, std::string(flat) + (what != kWhat.end()
@@ -701,6 +703,11 @@ Result<DocumentOutputs> Pipeline::Process(const fs::path& input, const ProcessCo
         auto office = ingest::FlatOdfToText(*bytes);
         if (!office) return std::unexpected(office.error());
         return impl_->ProcessOffice(input, *office, "flat ");
+      }
+      if (ingest::LooksLikeRtf(*bytes)) {
+        auto office = ingest::RtfToText(*bytes);
+        if (!office) return std::unexpected(office.error());
+        return impl_->ProcessOffice(input, *office, "");
       }
       return impl_->ProcessText(input, *bytes);
     }

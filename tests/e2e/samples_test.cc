@@ -116,6 +116,14 @@ INSTANTIATE_TEST_SUITE_P(
                    "th_hoa_binh.vntime", "xls", 1.0, 0.999},
         SampleCase{"tests/data/ingest/th_hoa_binh.tcvn3.xls", "th_hoa_binh.expected.json",
                    "th_hoa_binh.tcvn3", "xls", 1.0, 0.999},
+        // ... and as RTF written by LibreOffice: from the .VnTime .odt
+        // (vnplan-sample-export --form odt-vntime; its TCVN3 bytes as \uN
+        // with fallbacks, "ư" as the optional hyphen \-), and Unicode from
+        // an HTML table of mn_an_phu's text export (\uN escapes).
+        SampleCase{"tests/data/ingest/th_hoa_binh.vntime.rtf", "th_hoa_binh.expected.json",
+                   "th_hoa_binh.vntime", "rtf", 1.0, 0.999},
+        SampleCase{"tests/data/ingest/mn_an_phu.unicode.rtf", "mn_an_phu.expected.json",
+                   "mn_an_phu.unicode", "rtf", 1.0, 1.0},
         // The same plan as born-digital PDFs: a Unicode text layer, and a
         // layer in TCVN3 as .VnTime fonts give it ("KÕ ho¹ch"). No OCR, so
         // every field must come out exactly (TCVN3 cannot encode a capital
