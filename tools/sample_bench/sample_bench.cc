@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
       {"th_hoa_binh.vntime.doc", "th_hoa_binh.expected.json", false},
       {"../tests/data/pipeline/th_hoa_binh.born_digital.pdf", "th_hoa_binh.expected.json", false},
       {"../tests/data/pipeline/th_hoa_binh.tcvn3_layer.pdf", "th_hoa_binh.expected.json", false},
+      {"../tests/data/ingest/th_hoa_binh.vntime.xls", "th_hoa_binh.expected.json", false},
+      {"../tests/data/ingest/th_hoa_binh.vntime.rtf", "th_hoa_binh.expected.json", false},
+      {"../tests/data/ingest/mn_an_phu.unicode.rtf", "mn_an_phu.expected.json", false},
   };
   vnplan::pipeline::RunOptions options;
   options.searchable_pdf = false;
