@@ -231,22 +231,15 @@ class RtfReader {
       state->in_table = param > 0;
     } else if (word == "pard") {
       state->in_table = false;
-    } else if (word == "emdash") {
-      Text("—", *state);
-    } else if (word == "endash") {
-      Text("–", *state);
-    } else if (word == "lquote") {
-      Text("‘", *state);
-    } else if (word == "rquote") {
-      Text("’", *state);
-    } else if (word == "ldblquote") {
-      Text("“", *state);
-    } else if (word == "rdblquote") {
-      Text("”", *state);
-    } else if (word == "bullet") {
-      Text("•", *state);
+    } else if (const auto symbol = kSymbols.find(word); symbol != kSymbols.end()) {
+      Text(symbol->second, *state);
     }
   }
+
+  // Control words that stand for a character.
+  static inline const std::map<std::string_view, std::string_view> kSymbols = {
+      {"emdash", "—"},    {"endash", "–"},    {"lquote", "‘"}, {"rquote", "’"},
+      {"ldblquote", "“"}, {"rdblquote", "”"}, {"bullet", "•"}};
 
   // A byte of text (a literal character or \'hh) in the current font.
   void Literal(unsigned char byte, const GroupState& state) {
