@@ -39,9 +39,9 @@ TEST(RtfTextTest, BodyTextOnly) {
                  "{\\header Trang 1\\par}{\\*\\generator Word;}"
                  "\\f0 K\\u7871?\\u160?ho\\u7841?ch\\line n\\u259?m h\\u7885?c\\par "
                  "{\\uc2 \\u7889\\'3f\\'3fi}\\par "
-                 "a \\{b\\} c\\\\d{\\footnote 1 ghi ch\\'fa}\\par "
+                 "a \\{b\\} c\\\\d\\endash\\ldblquote e\\rdblquote{\\footnote 1 ghi ch\\'fa}\\par "
                  "{\\field{\\*\\fldinst HYPERLINK \"x\"}{\\fldrslt Website}}{\\pict 0a0b}\\par}"),
-            "Kế hoạch\nnăm học\nối\na {b} c\\d\nWebsite\n");
+            "Kế hoạch\nnăm học\nối\na {b} c\\d–“e”\nWebsite\n");
 }
 
 // Table rows: cells end with \cell, rows with \row; a cell's paragraphs
