@@ -389,15 +389,8 @@ class CellReader {
 };
 
 bool RowMatches(const std::vector<Cell>& a, const std::vector<Cell>& b, double min_similarity) {
-  if (a.size() != b.size()) return false;
-  double sum = 0;
-  int n = 0;
-  for (size_t k = 0; k < a.size(); ++k) {
-    if (a[k].text.empty() && b[k].text.empty()) continue;
-    sum += Similarity(Fold(a[k].text), Fold(b[k].text));
-    ++n;
-  }
-  return n > 0 && sum / n >= min_similarity;
+  const double similarity = RowSimilarity(a, b);
+  return similarity > 0 && similarity >= min_similarity;
 }
 
 }  // namespace

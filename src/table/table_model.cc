@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "common/utf8.h"
+#include "table/fuzzy.h"
 
 namespace vnplan::table {
 
@@ -91,6 +92,18 @@ void ExtendLines(std::vector<Cell>* row, int first, int last) {
     cell.line = cell.line > 0 ? std::min(cell.line, first) : first;
     cell.last_line = std::max(cell.last_line, last);
   }
+}
+
+double RowSimilarity(const std::vector<Cell>& a, const std::vector<Cell>& b) {
+  if (a.size() != b.size()) return 0;
+  double sum = 0;
+  int cells = 0;
+  for (size_t c = 0; c < a.size(); ++c) {
+    if (a[c].text.empty() && b[c].text.empty()) continue;
+    sum += Similarity(Fold(a[c].text), Fold(b[c].text));
+    ++cells;
+  }
+  return cells > 0 ? sum / cells : 0;
 }
 
 void PadRows(Table* table) {

@@ -73,6 +73,11 @@ using ::vnplan::CollapseSpaces;
 // &amp; &lt; &gt; &quot; &nbsp; &#NNN;. Then collapses spaces.
 std::string CleanCellText(std::string_view text);
 
+// Mean similarity (fuzzy.h Similarity, diacritics folded) of two rows'
+// cells, over the cells where either has text; 0 for rows of different
+// widths or without text.
+double RowSimilarity(const std::vector<Cell>& a, const std::vector<Cell>& b);
+
 // Pads every row of `table` with empty cells to the widest row.
 void PadRows(Table* table);
 

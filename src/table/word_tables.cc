@@ -521,20 +521,6 @@ void WidenLeft(int left, Region* r, std::vector<int>* separators) {
   r->left = left;
 }
 
-// Mean similarity of two rows' cells (diacritics folded), over the cells
-// where either has text; 0 for rows of different widths or without text.
-double RowSimilarity(const std::vector<Cell>& a, const std::vector<Cell>& b) {
-  if (a.size() != b.size()) return 0;
-  double sum = 0;
-  int cells = 0;
-  for (size_t c = 0; c < a.size(); ++c) {
-    if (a[c].text.empty() && b[c].text.empty()) continue;
-    sum += Similarity(Fold(a[c].text), Fold(b[c].text));
-    ++cells;
-  }
-  return cells > 0 ? sum / cells : 0;
-}
-
 // The header repeated on the pages of a run (`tables` [first, first +
 // count)) is one header that the OCR read with different losses on each
 // page. The page's header row most like the others' is taken as its best
