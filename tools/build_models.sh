@@ -29,17 +29,14 @@ mkdir -p models/lm
 start=$(date +%s.%N)
 # Genre weights: the administrative/legal sources (target genre) in full,
 # the small admin corpus repeated 4x, half of the news. Held-out lines
-# (lm::IsHeldOutLine, 1%) are never used. --names: a syllable written in
-# title case inside a sentence is its own word ("chùa Linh Ứng" is not
-# "chùa linh ứng") when it is so written in at least half of its
-# mid-sentence occurrences (--name-share; tools/lm/README.md, "Names").
+# (lm::IsHeldOutLine, 1%) are never used.
 nice "$TRAIN" \
   --input "$C/admin_khanhng29.txt.xz:4" \
   --input "$C/vlc_legal.txt.xz:1" \
   --input "$C/phapdien_diepxuan.txt.xz:1" \
   --input "$C/unc_dantri.txt.xz:1" \
   --input "$C/baomoi_news.txt.xz:0.5" \
-  --order 4 --prune 2,2,3 --min-unigram 2 --names 2 --name-share 0.5 \
+  --order 4 --prune 2,2,3 --min-unigram 2 \
   --out models/lm/vi.lm --acronyms-out models/lm/acronyms.tsv \
   --case-out models/lm/case_prior.tsv
 end=$(date +%s.%N)

@@ -15,17 +15,11 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "lm/lm_tokens.h"
-
 namespace vnplan::lm {
 namespace {
 
 constexpr char kMagic[8] = {'V', 'N', 'P', 'L', 'M', 'B', 'I', 'N'};
-// Version 1: lower-case syllables only; version 2: the same layout, the
-// vocabulary may hold name variants (IsNameVariant), which older readers
-// would take for ordinary syllables, so they must reject the file.
 constexpr uint32_t kVersion = 1;
-constexpr uint32_t kVersionNames = 2;
 constexpr size_t kCodebookSize = 256;
 
 struct Header {
@@ -125,8 +119,6 @@ bool PrefixLess(const WordId* a, const WordId* b, int k) {
 
 }  // namespace
 
-bool IsNameVariant(std::string_view word) { return CaseOf(word) == WordCase::kTitle; }
-
 struct NgramModel::Mapping {
   void* addr = nullptr;
   size_t size = 0;
@@ -167,11 +159,7 @@ Result<NgramModel> NgramModel::Load(const std::string& path) {
   Header h;
   std::memcpy(&h, base, sizeof h);
   if (std::memcmp(h.magic, kMagic, 8) != 0) return fail("bad magic");
-  if (h.version != kVersion && h.version != kVersionNames) {
-    return fail("unsupported format version " + std::to_string(h.version) +
-                " (this build reads versions 1 and 2; rebuild the model with "
-                "tools/build_models.sh or update vnplan)");
-  }
+  if (h.version != kVersion) return fail("unsupported version");
   if (h.order < 2 || h.order > kMaxOrder) return fail("bad order");
   if (h.vocab_size < 3 || h.vocab_size > 65535) return fail("bad vocab size");
   if (h.file_size != size) return fail("truncated or padded file");
@@ -497,10 +485,7 @@ Status WriteBinaryModel(const NgramTables& t, const std::string& path) {
   if (!std::is_sorted(t.vocab.begin(), t.vocab.end())) return bad("unsorted");
   Header h{};
   std::memcpy(h.magic, kMagic, 8);
-  h.version = std::any_of(t.vocab.begin(), t.vocab.end(),
-                          [](const std::string& w) { return IsNameVariant(w); })
-                  ? kVersionNames
-                  : kVersion;
+  h.version = kVersion;
   h.order = t.order;
   h.vocab_size = vocab;
   uint64_t vocab_bytes = 0;

@@ -7,9 +7,7 @@
 //   State s = lm->BeginSentenceState(), out;
 //   float lp = lm->Score(s, lm->Index("giáo"), &out);   // log10 p
 //
-// File format (little-endian, version 1, or 2 when the vocabulary holds
-// name variants: same layout, see IsNameVariant), every section 8-byte
-// aligned:
+// File format (little-endian, version 1), every section 8-byte aligned:
 //   header  "VNPLMBIN", u32 version, u32 order (2..4), u32 vocab size V,
 //           u32 reserved, u64 entries[4] (per order 1..4), u64 file size
 //   vocab   u32 offset[V+1], bytes (the words, sorted by byte value; a
@@ -47,14 +45,6 @@ inline constexpr std::string_view kNumWord = "<num>";     // number
 inline constexpr std::string_view kPunctWord = "<punct>"; // punctuation mark
 
 inline constexpr int kMaxOrder = 4;
-
-// True for a name variant: a vocabulary word in title case ("Linh"), the
-// syllable written capitalised after another word of its sentence, counted
-// apart from its lower-case form ("linh") by vnplan-lm-train --names so
-// that "chùa Linh Ứng" does not make "chùa linh" likely. Models without
-// them are read the same way (the restorer then scores names as
-// lower-case syllables).
-bool IsNameVariant(std::string_view word);
 
 // The context of the next word: up to order-1 previous words, most recent
 // first. Two states that compare equal give identical future scores, so a
@@ -94,8 +84,7 @@ class NgramModel {
   uint64_t entries(int k) const { return counts_[k - 1]; }
 
   // The id of `word` (exact bytes; the vocabulary is lower-case NFC
-  // syllables in the new tone style, their name variants in title case
-  // if trained with them, plus the classes above), or unk().
+  // syllables in the new tone style plus the classes above), or unk().
   WordId Index(std::string_view word) const;
   // True if `word` is in the vocabulary (and is not <unk> itself).
   bool Contains(std::string_view word) const;

@@ -242,7 +242,7 @@ void OcrChannel::BuildIndex(const NgramModel& model) const {
   std::vector<std::pair<std::string, float>> beam, next;
   for (uint32_t id = 0; id < model.vocab_size(); ++id) {
     const std::string_view word = model.Word(static_cast<WordId>(id));
-    if (word.empty() || word[0] == '<' || IsNameVariant(word)) continue;
+    if (word.empty() || word[0] == '<') continue;
     beam.assign(1, {std::string(), 0.0f});
     for (char32_t c : Utf8ToU32(word)) {
       next.clear();

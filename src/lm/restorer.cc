@@ -1810,33 +1810,9 @@ struct Restorer::Impl {
     for (auto& [score, c] : found) AddUnique(&u.cands, std::move(c));
   }
 
-  // A title-case word after another word of its sentence is a name
-  // ("chùa Linh Ứng"): its candidates and fixed id take their syllables'
-  // name variants, as the trainer counted them (vnplan-lm-train --names).
-  // A digit or symbol read as a word ("Quê & Nam Định": & = ở) counts as
-  // the word before.
-  void UseNameIds(std::vector<Unit>* units) const {
-    const Unit* prev = nullptr;  // the previous unit that is not a space
-    for (Unit& u : *units) {
-      const Unit* before = prev;
-      if (u.kind != UnitKind::kSkip) prev = &u;
-      const bool after_reading = before != nullptr && before->kind == UnitKind::kWord &&
-                                 !before->cands.empty() && LowerVietnamese(before->text).empty();
-      if (u.kind != UnitKind::kWord || !(u.mid_sentence || after_reading) ||
-          CaseOf(u.text) != WordCase::kTitle) {
-        continue;
-      }
-      if (u.fixed < r.name_id_.size()) u.fixed = r.name_id_[u.fixed];
-      for (Cand& c : u.cands) {
-        if (c.n == 1 && !c.verbatim && c.w[0] < r.name_id_.size()) c.w[0] = r.name_id_[c.w[0]];
-      }
-    }
-  }
-
   RestoreResult Run(std::string_view text) const {
     const std::vector<Token> toks = Tokenize(text);
     std::vector<Unit> units = BuildUnits(toks);
-    UseNameIds(&units);
     AddLetterEdits(&units);
     size_t b = 0;
     for (size_t i = 0; i <= units.size(); ++i) {
@@ -1896,40 +1872,24 @@ struct Restorer::Impl {
 Restorer::Restorer(NgramModel model, OcrChannel channel)
     : model_(std::move(model)), channel_(std::move(channel)) {
   skeleton_of_.resize(model_.vocab_size());
-  name_id_.resize(model_.vocab_size());
-  for (uint32_t id = 0; id < model_.vocab_size(); ++id) {
-    name_id_[id] = static_cast<WordId>(id);
-  }
   for (uint32_t id = 0; id < model_.vocab_size(); ++id) {
     const std::string_view w = model_.Word(static_cast<WordId>(id));
     if (w.empty() || w[0] == '<') continue;
-    if (IsNameVariant(w)) {
-      // Candidates are lower-case syllables; a name unit swaps their ids.
-      if (const WordId lower = model_.Index(LowerVietnamese(w)); lower != model_.unk()) {
-        name_id_[lower] = static_cast<WordId>(id);
-      }
-      continue;
-    }
     std::string skel = text::Skeleton(w);
     by_skeleton_[skel].push_back(static_cast<WordId>(id));
     skeleton_of_[id] = std::move(skel);
   }
-  // Most probable first (as a lower-case word or as a name, whichever is
-  // likelier); drop syllables 10^3.5 times rarer than the best of their
-  // skeleton (they never win against the LM) and keep at most
+  // Most probable first; drop syllables 10^4.5 times rarer than the best
+  // of their skeleton (they never win against the LM) and keep at most
   // kMaxSkeletonCands.
-  auto unigram = [this](WordId w) {
-    return std::max(model_.UnigramLogProb(w), model_.UnigramLogProb(name_id_[w]));
-  };
   for (auto& [skel, ids] : by_skeleton_) {
-    std::sort(ids.begin(), ids.end(), [&](WordId a, WordId b) {
-      const float ua = unigram(a), ub = unigram(b);
-      return ua != ub ? ua > ub : a < b;
+    std::sort(ids.begin(), ids.end(), [this](WordId a, WordId b) {
+      return model_.UnigramLogProb(a) > model_.UnigramLogProb(b);
     });
-    const float best = unigram(ids[0]);
+    const float best = model_.UnigramLogProb(ids[0]);
     size_t keep = 0;
     while (keep < ids.size() && keep < kMaxSkeletonCands &&
-           unigram(ids[keep]) >= best - 3.5f) {
+           model_.UnigramLogProb(ids[keep]) >= best - 3.5f) {
       ++keep;
     }
     ids.resize(keep);

@@ -195,11 +195,6 @@ class Restorer {
   // By WordId: log10 P(title case | word), log10 P(lower case | word) in
   // mid-sentence position; empty without a case prior.
   std::vector<float> title_logp_, lower_logp_;
-  // By WordId of a lower-case syllable: the id of its name variant
-  // ("linh" -> "Linh", IsNameVariant), which a title-case word inside a
-  // sentence is scored with; the id itself if the model has none (models
-  // trained without vnplan-lm-train --names have none).
-  std::vector<WordId> name_id_;
 };
 
 // Canonical file names inside the models directory.

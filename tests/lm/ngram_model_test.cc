@@ -174,61 +174,6 @@ TEST(NgramModelTest, MalformedFilesAreModelMissing) {
   std::filesystem::remove(garbage);
 }
 
-// Name variants (title-case vocabulary words, vnplan-lm-train --names) are
-// separate words, and their presence is written as format version 2, which
-// older readers reject; an unknown version is refused with a message that
-// names it.
-TEST(NgramModelTest, NameVariantsAreVersionTwo) {
-  EXPECT_TRUE(IsNameVariant("Linh"));
-  EXPECT_TRUE(IsNameVariant("Ứng"));
-  EXPECT_FALSE(IsNameVariant("linh"));
-  EXPECT_FALSE(IsNameVariant("UBND"));
-  EXPECT_FALSE(IsNameVariant("<unk>"));
-  const std::string arpa = TempPath("names.arpa");
-  std::ofstream(arpa) << "\\data\\\nngram 1=5\nngram 2=1\n\n\\1-grams:\n"
-                         "-1.0\t<unk>\n-99\t<s>\t0\n-0.7\t</s>\n-0.8\tLinh\n"
-                         "-0.6\tlinh\t0\n\n\\2-grams:\n-0.2\t<s> linh\n\n\\end\\\n";
-  auto tables = ReadArpa(arpa);
-  ASSERT_TRUE(tables.has_value()) << tables.error().message;
-  const std::string bin = TempPath("names.bin");
-  ASSERT_TRUE(WriteBinaryModel(*tables, bin).has_value());
-  auto version_of = [](const std::string& path) {
-    uint32_t v = 0;
-    std::ifstream f(path, std::ios::binary);
-    f.seekg(8);
-    f.read(reinterpret_cast<char*>(&v), sizeof v);
-    return v;
-  };
-  EXPECT_EQ(version_of(bin), 2u);
-  {
-    auto m = NgramModel::Load(bin);
-    ASSERT_TRUE(m.has_value()) << m.error().message;
-    EXPECT_NE(m->Index("Linh"), m->Index("linh"));
-    EXPECT_NE(m->Index("Linh"), m->unk());
-    EXPECT_NEAR(m->UnigramLogProb(m->Index("Linh")), -0.8f, 1e-6);
-  }
-  // A model without names stays version 1.
-  auto tiny = ReadArpa(kArpa);
-  ASSERT_TRUE(tiny.has_value());
-  const std::string tiny_bin = TempPath("tiny_v1.bin");
-  ASSERT_TRUE(WriteBinaryModel(*tiny, tiny_bin).has_value());
-  EXPECT_EQ(version_of(tiny_bin), 1u);
-  // A future version is refused, clearly.
-  {
-    std::fstream f(bin, std::ios::binary | std::ios::in | std::ios::out);
-    const uint32_t v3 = 3;
-    f.seekp(8);
-    f.write(reinterpret_cast<const char*>(&v3), sizeof v3);
-  }
-  auto future = NgramModel::Load(bin);
-  ASSERT_FALSE(future.has_value());
-  EXPECT_EQ(future.error().code, ErrorCode::kModelMissing);
-  EXPECT_NE(future.error().message.find("version 3"), std::string::npos) << future.error().message;
-  std::filesystem::remove(arpa);
-  std::filesystem::remove(bin);
-  std::filesystem::remove(tiny_bin);
-}
-
 TEST(NgramModelTest, ArpaWithoutPrefixIsRejected) {
   NgramTables t;
   t.order = 2;

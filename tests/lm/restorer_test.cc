@@ -5,15 +5,12 @@
 #include "lm/restorer.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "lm/lm_tokens.h"
-#include "lm/ngram_model.h"
 
 namespace vnplan::lm {
 namespace {
@@ -351,6 +348,7 @@ TEST(RestorerTest, EngOcrForeignNamesInsideSentences) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"Ong Kung Phoak, Pho Tong Thu ky ASEAN", "Ông Kung Phoak, Phó Tổng Thư ký ASEAN"},
       {"Thu vien duoc phu song Wifi va may tinh", "Thư viện được phủ sóng Wifi và máy tính"},
+      {"tu do tren Website cua Khdng ai", "từ đó trên Website của Không ai"},
       {"kinh phi hoat dong cua luc Ilwong bao ve", "kinh phí hoạt động của lực lượng bảo vệ"},
       {"theo quy dinh cua Iuat nay", "theo quy định của luật này"},
       {"Iuat Giao duc 2019", "Luật Giáo dục 2019"},  // starts the sentence
@@ -359,11 +357,6 @@ TEST(RestorerTest, EngOcrForeignNamesInsideSentences) {
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(r->Restore(in, opt).text, want) << in;
   }
-  // Without context "tu do" is a near-tie (từ đó / tự do: the truth is
-  // "từ đó", the LM with names counted apart reads "tự do"); the name and
-  // the garbled syllable after it are what this checks.
-  const std::string website = r->Restore("tu do tren Website cua Khdng ai", opt).text;
-  EXPECT_TRUE(website.ends_with(" trên Website của Không ai")) << website;
 }
 
 // Letters an English OCR model reads as digits or symbols (6 for ô/ổ/ó,
@@ -736,50 +729,6 @@ TEST(RestorerTest, CasePriorPrefersSyllablesSeenInThatCase) {
   off.case_weight = 0.0f;
   EXPECT_EQ(loaded->Restore("Huong dan thuc hien", opt).text,
             loaded->Restore("Huong dan thuc hien", off).text);
-}
-
-// Name variants (vnplan-lm-train --names) on a hand-made bigram model:
-// "chùa Linh" is likely only as a name, "chưa linh" only in lower case. A
-// title-case word inside a sentence is scored as the name variant, a
-// lower-case one as the syllable.
-TEST(RestorerTest, TitleCaseInsideSentenceUsesNameVariant) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("vnplan_names_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string arpa = (dir / "names.arpa").string(), bin = (dir / "names.lm").string();
-  std::ofstream(arpa) << "\\data\\\nngram 1=7\nngram 2=5\n\n\\1-grams:\n"
-                         "-1.0\t<unk>\n-99\t<s>\t0\n-1.0\t</s>\n"
-                         "-1.0\tLinh\t0\n-1.0\tchùa\t-1.0\n-1.0\tchưa\t-1.0\n"
-                         "-1.0\tlinh\t0\n\n\\2-grams:\n"
-                         "-1.0\t<s> chùa\n-1.0\t<s> chưa\n-0.1\tchùa Linh\n"
-                         "-0.3\tchưa linh\n-0.5\tlinh </s>\n\n\\end\\\n";
-  auto tables = ReadArpa(arpa);
-  ASSERT_TRUE(tables.has_value()) << tables.error().message;
-  ASSERT_TRUE(WriteBinaryModel(*tables, bin).has_value());
-  auto loaded = Restorer::LoadFiles(bin, "");
-  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
-  RestoreOptions opt;
-  opt.mode = RestoreMode::kStripped;
-  EXPECT_EQ(loaded->Restore("chua linh", opt).text, "chưa linh");
-  EXPECT_EQ(loaded->Restore("chua Linh", opt).text, "chùa Linh");
-  std::filesystem::remove_all(dir);
-}
-
-// The committed model counts names apart (tools/build_models.sh --names):
-// the temple names "chùa Linh Ứng/Quy/Phước" no longer make "chùa linh"
-// likelier than "chưa linh" (seed 003's "chua linh hoat", hand-written
-// sentences here).
-TEST(RestorerTest, NamesDoNotMakeCommonWordsLikely) {
-  REQUIRE_MODEL();
-  RestoreOptions opt;
-  opt.mode = RestoreMode::kStripped;
-  EXPECT_EQ(r->Restore("Phuong phap day hoc chua linh hoat.", opt).text,
-            "Phương pháp dạy học chưa linh hoạt.");
-  EXPECT_EQ(r->Restore("Giao vien chua linh hoat trong viec to chuc.", opt).text,
-            "Giáo viên chưa linh hoạt trong việc tổ chức.");
-  // The name itself still reads as a name.
-  EXPECT_EQ(r->Restore("Doan vien den tham chua Linh Ung.", opt).text,
-            "Đoàn viên đến thăm chùa Linh Ứng.");
 }
 
 TEST(LmTokensTest, NumberAndPunctuationClasses) {

@@ -23,7 +23,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -199,7 +198,6 @@ int Main(int argc, char** argv) {
   size_t lines = 1500;
   int beam = 6;
   bool show_errors = false;
-  std::string ocr_out_path;
   app.add_option("--models", models, "models directory");
   app.add_option("--shared", shared, "shared material (corpus, seeds)");
   app.add_option("--lines", lines, "held-out lines per corpus file (1500)");
@@ -211,8 +209,6 @@ int Main(int argc, char** argv) {
   app.add_option("--beam-threshold", beam_threshold,
                  "RestoreOptions::beam_threshold (4, log10)");
   app.add_flag("--show-errors", show_errors, "print word errors of (b) and changes of (d)");
-  app.add_option("--ocr-out", ocr_out_path,
-                 "write the restored text of each (c) pair here, one line per pair");
   std::string vie_pairs;
   bool vie_only = false;
   RestoreOptions vie_opt;
@@ -338,8 +334,6 @@ int Main(int argc, char** argv) {
   if (!ocr_pairs.empty()) {
     std::ifstream in(ocr_pairs);
     std::string line;
-    std::unique_ptr<std::ofstream> ocr_out;
-    if (!ocr_out_path.empty()) ocr_out = std::make_unique<std::ofstream>(ocr_out_path);
     Score ocr, ocr_auto;
     RestoreOptions o;
     o.mode = RestoreMode::kOcr;
@@ -361,7 +355,6 @@ int Main(int argc, char** argv) {
       ocr.seconds += ThreadCpuSeconds() - a;
       ocr.Add(truth, input, r.text, false);
       ocr_auto.Add(truth, input, restorer->Restore(input, au).text, false);
-      if (ocr_out) *ocr_out << r.text << '\n';
     }
     ocr.Print("(c) held-out eng-OCR pairs, ocr");
     ocr_auto.Print("(c) held-out eng-OCR pairs, auto");

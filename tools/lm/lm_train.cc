@@ -11,12 +11,6 @@
 // at . ! ? ; … . Lines with IsHeldOutLine() are never used. With
 // --classes, numbers and punctuation get their lm_tokens.h class words
 // (<numdot>, <year>, <comma>, <slash>, ...) instead of <num> / <punct>.
-// With --names N [--name-share S], a syllable written in title case after
-// another word of its sentence is its own vocabulary word, a name variant
-// ("Linh" in "chùa Linh Ứng", lm::IsNameVariant), when that form was seen
-// N times, its lower-case form enters the vocabulary and at least a share
-// S of its mid-sentence occurrences are title case; otherwise it counts as
-// its lower-case syllable as before.
 //
 //   vnplan-lm-train --input corpus/a.txt.xz:1 --input corpus/b.txt.xz:0.5
 //       --order 3 --prune 2,3 --out models/lm/vi3.bin [--arpa out.arpa]
@@ -61,10 +55,6 @@ struct Reader {
   std::vector<uint32_t> stream;  // temp ids, sentences end with kSentenceBreak
   uint32_t num_id, punct_id, unk_id;
   bool classes = false;  // --classes: number / punctuation class words
-  bool names = false;    // --names: title-case syllables inside a sentence
-                         // are their own words ("Linh" apart from "linh")
-  // Temp id of a name variant ("Linh") -> temp id of its lower-case form.
-  std::unordered_map<uint32_t, uint32_t> name_lower;
   // Per temp id: occurrences after another word of the same sentence
   // (mid-sentence) in lower case, and in title case ("Hương", "Sở").
   std::unordered_map<uint32_t, std::array<uint64_t, 2>> case_counts;
@@ -152,18 +142,11 @@ struct Reader {
           break;
         case TokenKind::kWord: {
           const uint32_t id = WordId(t.text);
-          uint32_t lm_id = id;
+          sentence.push_back(id);
           if (mid && id != unk_id && id != punct_id) {
             const WordCase c = CaseOf(t.text);
             if (c == WordCase::kLower || c == WordCase::kTitle) case_counts[id][c == WordCase::kTitle] += repeat;
-            // The line is NFC in the new tone style, so a title-case token
-            // is the canonical name variant of its lower-case syllable.
-            if (names && c == WordCase::kTitle) {
-              lm_id = Intern(std::string(t.text));
-              name_lower.emplace(lm_id, id);
-            }
           }
-          sentence.push_back(lm_id);
           if (id == unk_id && t.text.size() >= 2) CountAcronym(t.text, repeat);
           break;
         }
@@ -443,8 +426,6 @@ int Main(int argc, char** argv) {
   uint64_t min_unigram = 2;
   long max_lines = 0;
   bool classes = false;
-  uint64_t min_name = 0;
-  double name_share = 0.0;
   app.add_option("--input", inputs, "corpus file[:weight] (xz or plain)");
   app.add_option("--order", order, "n-gram order 2..4 (default 3)");
   app.add_option("--prune", prune,
@@ -464,14 +445,6 @@ int Main(int argc, char** argv) {
   app.add_flag("--classes", classes,
                "number/punctuation class words (<numdot>, <comma>, ...) "
                "instead of <num>/<punct> (off)");
-  app.add_option("--names", min_name,
-                 "a syllable written in title case after another word of its "
-                 "sentence (\"chùa Linh Ứng\") is its own vocabulary word "
-                 "(\"Linh\") when seen this many times, else counted as its "
-                 "lower-case form (0 = off, the default)");
-  app.add_option("--name-share", name_share,
-                 "--names: only syllables written in title case at least this "
-                 "share of their mid-sentence occurrences (0)");
   CLI11_PARSE(app, argc, argv);
   const auto t0 = Clock::now();
   if (!arpa_in.empty()) {
@@ -495,7 +468,6 @@ int Main(int argc, char** argv) {
   }
   Reader reader;
   reader.classes = classes;
-  reader.names = min_name > 0;
   for (const auto& in : inputs) {
     if (!ReadInput(in, &reader, max_lines)) {
       std::fprintf(stderr, "cannot read %s\n", in.c_str());
@@ -525,28 +497,8 @@ int Main(int argc, char** argv) {
                                     std::string(kEosWord),
                                     std::string(kNumWord),
                                     std::string(kPunctWord)};
-  // Rare name variants count as their lower-case syllable.
-  std::vector<uint32_t> merged(reader.words.size());
-  for (size_t i = 0; i < merged.size(); ++i) merged[i] = uint32_t(i);
-  for (const auto& [name, lower] : reader.name_lower) {
-    // Kept: seen min_name times, and its lower-case form enters the
-    // vocabulary too (the restorer finds candidates by lower-case form).
-    const auto cc = reader.case_counts.find(lower);
-    const double title_share =
-        cc == reader.case_counts.end() || cc->second[0] + cc->second[1] == 0
-            ? 0.0
-            : double(cc->second[1]) / double(cc->second[0] + cc->second[1]);
-    if (reader.word_counts[name] >= min_name &&
-        reader.word_counts[lower] >= min_unigram && title_share >= name_share) {
-      continue;
-    }
-    merged[name] = lower;
-    reader.word_counts[lower] += reader.word_counts[name];
-    reader.word_counts[name] = 0;
-  }
   for (size_t i = 0; i < reader.words.size(); ++i) {
     const std::string& w = reader.words[i];
-    if (merged[i] != i) continue;
     // Class words (<comma>, <numdot>, ...) and syllables; the specials above
     // are listed once.
     if (std::find(vocab.begin(), vocab.begin() + 5, w) != vocab.begin() + 5) continue;
@@ -568,7 +520,6 @@ int Main(int argc, char** argv) {
     auto it = final_id.find(reader.words[i]);
     if (it != final_id.end()) remap[i] = it->second;
   }
-  for (size_t i = 0; i < reader.words.size(); ++i) remap[i] = remap[merged[i]];
   tr.stream.reserve(reader.stream.size() * 11 / 10);
   bool start = true;
   for (uint32_t id : reader.stream) {
