@@ -22,12 +22,7 @@ namespace fs = std::filesystem;
 // Word table.
 const fs::path kSample = fs::path(VNPLAN_SOURCE_DIR) / "samples" / "th_hoa_binh.vntime.doc";
 
-std::string ReadBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::ReadBytes;
 
 class DocTextTest : public testing::TempDirTest {
  protected:

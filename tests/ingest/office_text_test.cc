@@ -27,12 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string ReadFile(const fs::path& path) { return testing::ReadBytes(path); }
 
 class OfficeTextTest : public testing::TempDirTest {
  protected:

@@ -40,12 +40,7 @@ const fs::path kTcvn3Plan = kData / "th_hoa_binh.tcvn3.xls";
 // as lower-case codes in .VnTimeH) saved by LibreOffice as "MS Excel 97".
 const fs::path kVnTimePlan = kData / "th_hoa_binh.vntime.xls";
 
-std::string ReadBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::ReadBytes;
 
 class XlsTextTest : public testing::TempDirTest {
  protected:

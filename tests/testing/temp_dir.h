@@ -1,7 +1,7 @@
-// A test fixture that owns a fresh temporary directory: `dir_` is created
-// before each test (named after the fixture's tag and the process, so
-// parallel test processes do not meet) and removed after it. Write() puts
-// a file in it.
+// Files in tests: a fixture that owns a fresh temporary directory (`dir_`
+// is created before each test, named after the fixture's tag and the
+// process so that parallel test processes do not meet, and removed after
+// it; Write() puts a file in it), and ReadBytes() for fixtures.
 #ifndef VNPLAN_TESTS_TESTING_TEMP_DIR_H_
 #define VNPLAN_TESTS_TESTING_TEMP_DIR_H_
 
@@ -9,11 +9,20 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
 namespace vnplan::testing {
+
+// The bytes of the file at `path` ("" if it cannot be read).
+inline std::string ReadBytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
 
 class TempDirTest : public ::testing::Test {
  protected:
