@@ -17,8 +17,9 @@ namespace {
 
 constexpr int kMaxDepth = 1000;
 
-// Where a group's text goes.
-enum class Destination { kBody, kFontTable, kSkip };
+// Where a group's text goes: the body, the font table, a page header
+// (kept apart: the first page's is read before the body), or nowhere.
+enum class Destination { kBody, kFontTable, kHeader, kSkip };
 
 // The properties a group inherits from its parent and restores at its end.
 struct GroupState {
@@ -37,8 +38,8 @@ struct Font {
 // too, whatever their name).
 bool IsSkippedDestination(std::string_view word) {
   static const std::unordered_set<std::string_view> kSkipped = {
-      "colortbl", "stylesheet", "info",     "pict",     "object",    "header",  "headerl",
-      "headerr",  "headerf",    "footer",   "footerl",  "footerr",   "footerf", "footnote",
+      "colortbl", "stylesheet", "info",     "pict",     "object",
+      "footer",   "footerl",  "footerr",   "footerf", "footnote",
       "listtable", "listoverridetable", "revtbl", "fldinst", "datafield", "themedata",
       "colorschememapping", "latentstyles", "rsidtbl", "xmlnstbl", "generator", "userprops",
       "docvar", "annotation", "atnid", "atnauthor", "xe", "tc", "filetbl", "pgdsctbl"};
@@ -69,6 +70,14 @@ class RtfReader {
       if (c == '}') {
         if (!stack.empty()) {
           if (state.font != stack.back().font) FlushBytes();
+          if (state.destination == Destination::kHeader &&
+              stack.back().destination != Destination::kHeader) {
+            EndParagraph(state);  // the header's last paragraph
+            if (!row_.empty()) EndRow();
+            headers_[header_word_] = std::move(lines_);
+            lines_ = std::move(body_lines_);
+            body_lines_.clear();
+          }
           state = stack.back();
           stack.pop_back();
         }
@@ -88,7 +97,16 @@ class RtfReader {
     }
     EndParagraph(state);
     if (!row_.empty()) EndRow();
-    return OfficeText{JoinLines(lines_), "rtf", legacy_runs_};
+    // The first page's header (a letterhead kept there) before the body:
+    // \headerf when the section has a title page (\titlepg), else the
+    // header of every (right-hand) page.
+    std::vector<std::string> lines;
+    const auto header = headers_.find(title_page_ && headers_.contains("headerf") ? "headerf"
+                                      : headers_.contains("header")             ? "header"
+                                                                                : "headerr");
+    if (header != headers_.end()) AppendHeader(header->second, &lines);
+    lines.insert(lines.end(), lines_.begin(), lines_.end());
+    return OfficeText{JoinLines(lines), "rtf", legacy_runs_};
   }
 
  private:
@@ -173,12 +191,23 @@ class RtfReader {
         state->destination = Destination::kFontTable;
         return;
       }
+      if (state->destination == Destination::kBody &&
+          (word == "header" || word == "headerf" || word == "headerr" || word == "headerl")) {
+        // The header's paragraphs go to their own lines until the group ends.
+        state->destination = Destination::kHeader;
+        FlushBytes();
+        body_lines_ = std::move(lines_);
+        lines_.clear();
+        header_word_ = std::string(word);
+        return;
+      }
       if (IsSkippedDestination(word)) {
         state->destination = Destination::kSkip;
         return;
       }
     }
     if (state->destination == Destination::kSkip) return;
+    if (word == "titlepg") title_page_ = true;
     if (state->destination == Destination::kFontTable) {
       if (word == "f" && has_param) {
         defining_font_ = param;
@@ -265,7 +294,9 @@ class RtfReader {
 
   // Text that needs no decoding (a line break, a dash).
   void Text(std::string_view utf8, const GroupState& state) {
-    if (state.destination != Destination::kBody) return;
+    if (state.destination != Destination::kBody && state.destination != Destination::kHeader) {
+      return;
+    }
     FlushBytes();
     paragraph_.Add(FontCode::kUnicode, utf8);
   }
@@ -340,7 +371,11 @@ class RtfReader {
   LegacyText paragraph_;
   std::vector<std::string> cell_lines_;
   std::vector<std::string> row_;
-  std::vector<std::string> lines_;
+  std::vector<std::string> lines_;       // where paragraphs go now
+  std::vector<std::string> body_lines_;  // the body's, while a header is read
+  std::map<std::string, std::vector<std::string>> headers_;  // by destination word
+  std::string header_word_;  // the header being read
+  bool title_page_ = false;  // \titlepg: the first page has its own header
   int legacy_runs_ = 0;
 };
 

@@ -10,8 +10,10 @@
 // (legacy_fonts.h), as in .docx; other bytes by the font's character set
 // (\fcharset163: Windows-1258) or the document's code page (\ansicpg1258;
 // else Windows-1252). Field results are kept and their instructions left
-// out; headers, footers, footnotes, pictures, objects and the other
-// destinations that are not body text are left out.
+// out. The first page's header (\headerf with \titlepg, else \header) is
+// read before the body, as the .docx and ODF readers read it; footers,
+// footnotes, pictures, objects and the other destinations that are not
+// body text are left out.
 #ifndef VNPLAN_INGEST_RTF_TEXT_H_
 #define VNPLAN_INGEST_RTF_TEXT_H_
 

@@ -32,11 +32,11 @@ TEST(RtfTextTest, LooksLikeRtf) {
 }
 
 // Paragraphs and line breaks; escapes; \uN with its fallback skipped (\uc);
-// a field's result kept and its instruction left out; headers, footnotes,
+// a field's result kept and its instruction left out; footers, footnotes,
 // pictures and \* destinations left out.
 TEST(RtfTextTest, BodyTextOnly) {
   EXPECT_EQ(Text("{\\rtf1\\ansi " + kFonts +
-                 "{\\header Trang 1\\par}{\\*\\generator Word;}"
+                 "{\\footer Trang 1\\par}{\\*\\generator Word;}"
                  "\\f0 K\\u7871?\\u160?ho\\u7841?ch\\line n\\u259?m h\\u7885?c\\par "
                  "{\\uc2 \\u7889\\'3f\\'3fi}\\par "
                  "a \\{b\\} c\\\\d\\endash\\ldblquote e\\rdblquote{\\footnote 1 ghi ch\\'fa}\\par "
@@ -70,6 +70,19 @@ TEST(RtfTextTest, LegacyFontsAndCodePages) {
             "Kế hoạch\n");
   // Windows-1252 otherwise; a group's font ends with the group.
   EXPECT_EQ(Text("{\\rtf1\\ansi " + kFonts + "\\f0 caf\\'e9 {\\f1 \\'d5}\\'d5\\par}"), "café ếÕ\n");
+}
+
+// The first page's header (a letterhead kept there) comes before the
+// body, its page-number field left out: \headerf with a title page
+// (\titlepg), else the header of every page.
+TEST(RtfTextTest, FirstPageHeaderBeforeTheBody) {
+  const std::string headers =
+      "{\\header {\\field{\\*\\fldinst PAGE}{\\fldrslt 2}}\\par}"
+      "{\\headerf UBND HUY\\u7878?N\\par {\\f1 tr\\-\\'eang}\\tab S\\u7889?: 12\\par}";
+  EXPECT_EQ(Text("{\\rtf1\\ansi " + kFonts + "\\titlepg" + headers + "\\f0 K\\u7871? ho\\u7841?ch\\par}"),
+            "UBND HUYỆN\ntrường Số: 12\n\nKế hoạch\n");
+  EXPECT_EQ(Text("{\\rtf1\\ansi " + kFonts + headers + "\\f0 K\\u7871? ho\\u7841?ch\\par}"),
+            "Kế hoạch\n");  // only a page number on every page's header
 }
 
 TEST(RtfTextTest, DeepNestingIsRefused) {
