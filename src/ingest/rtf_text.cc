@@ -74,7 +74,7 @@ class RtfReader {
               stack.back().destination != Destination::kHeader) {
             EndParagraph(state);  // the header's last paragraph
             if (!row_.empty()) EndRow();
-            headers_[header_word_] = std::move(lines_);
+            headers_.try_emplace(header_word_, std::move(lines_));  // the first section's
             lines_ = std::move(body_lines_);
             body_lines_.clear();
           }
