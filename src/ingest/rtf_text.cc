@@ -229,8 +229,11 @@ class RtfReader {
       code_page_ = param;
     } else if (word == "uc" && has_param) {
       state->unicode_skip = std::max(0, param);
-    } else if (word == "u" && has_param) {
+    } else if (word == "u" && has_param && param >= -32768 && param <= 65535) {
+      // A signed 16-bit UTF-16 unit; a surrogate (half of a character
+      // beyond the BMP, none of them Vietnamese) becomes U+FFFD.
       char32_t code = static_cast<char32_t>(param < 0 ? param + 65536 : param);
+      if (code >= 0xD800 && code <= 0xDFFF) code = 0xFFFD;
       std::string utf8;
       AppendUtf8(code, &utf8);
       FlushBytes();
