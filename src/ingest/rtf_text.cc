@@ -46,6 +46,12 @@ bool IsSkippedDestination(std::string_view word) {
   return kSkipped.contains(word);
 }
 
+// The value of a hexadecimal digit (checked by the caller).
+int HexValue(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                                                    : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+}
+
 class RtfReader {
  public:
   explicit RtfReader(std::string_view rtf) : rtf_(rtf) {}
@@ -72,11 +78,7 @@ class RtfReader {
           if (state.font != stack.back().font) FlushBytes();
           if (state.destination == Destination::kHeader &&
               stack.back().destination != Destination::kHeader) {
-            EndParagraph(state);  // the header's last paragraph
-            if (!row_.empty()) EndRow();
-            headers_.try_emplace(header_word_, std::move(lines_));  // the first section's
-            lines_ = std::move(body_lines_);
-            body_lines_.clear();
+            EndHeader(state);
           }
           state = stack.back();
           stack.pop_back();
@@ -95,6 +97,7 @@ class RtfReader {
       if (c == '\r' || c == '\n') continue;
       Literal(static_cast<unsigned char>(c), state);
     }
+    if (state.destination == Destination::kHeader) EndHeader(state);  // braces lost
     EndParagraph(state);
     if (!row_.empty()) EndRow();
     // The first page's header (a letterhead kept there) before the body:
@@ -157,8 +160,8 @@ class RtfReader {
       case '\'': {
         if (i + 2 < rtf_.size() && std::isxdigit(static_cast<unsigned char>(rtf_[i + 1])) &&
             std::isxdigit(static_cast<unsigned char>(rtf_[i + 2]))) {
-          const int byte = std::stoi(std::string(rtf_.substr(i + 1, 2)), nullptr, 16);
-          Literal(static_cast<unsigned char>(byte), *state);
+          Literal(static_cast<unsigned char>(HexValue(rtf_[i + 1]) * 16 + HexValue(rtf_[i + 2])),
+                  *state);
           return i + 3;
         }
         return i + 1;
@@ -349,6 +352,16 @@ class RtfReader {
     }
     if (!row_.empty()) EndRow();
     AppendParagraph(text, &lines_);
+  }
+
+  // The end of a header group: its last paragraph ends, its lines are
+  // kept (the first section's of each kind) and the body's come back.
+  void EndHeader(const GroupState& state) {
+    EndParagraph(state);
+    if (!row_.empty()) EndRow();
+    headers_.try_emplace(header_word_, std::move(lines_));
+    lines_ = std::move(body_lines_);
+    body_lines_.clear();
   }
 
   void EndCell() {

@@ -83,6 +83,9 @@ TEST(RtfTextTest, FirstPageHeaderBeforeTheBody) {
             "UBND HUYỆN\ntrường Số: 12\n\nKế hoạch\n");
   EXPECT_EQ(Text("{\\rtf1\\ansi " + kFonts + headers + "\\f0 K\\u7871? ho\\u7841?ch\\par}"),
             "Kế hoạch\n");  // only a page number on every page's header
+  // A header whose closing brace was lost keeps the body read before it.
+  EXPECT_EQ(Text("{\\rtf1\\ansi " + kFonts + "\\f0 Th\\u226?n b\\u224?i\\par {\\header Trang"),
+            "Trang\n\nThân bài\n");
 }
 
 TEST(RtfTextTest, DeepNestingIsRefused) {
