@@ -80,7 +80,23 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
              cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * grow + 1, 2 * grow + 1)));
   cv::dilate(vertical, vertical,
              cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * grow + 1, 2 * grow + 1)));
+  // Joints: a rule that stops short of the rule it meets (a faded corner, a
+  // scan that ate a rule's end) leaves a gap through which a cell's inside
+  // runs into its neighbour or out of the table, and the cell is lost (a
+  // level row "MỨC 1, 2, 3" whose lower rule ended short of the frame took
+  // the row number cell below with it on heavy scans). Gaps up to
+  // `joint_gap_300` between rule pixels on one row or column are closed;
+  // the masks hold no text, and no real cell is that narrow.
   m.rules = horizontal | vertical;
+  if (options.joint_gap_300 > 0) {
+    const int joint = std::max(3, static_cast<int>(std::lround(options.joint_gap_300 * scale)));
+    cv::Mat along_rows, along_columns;
+    cv::morphologyEx(m.rules, along_rows, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(joint, 1)));
+    cv::morphologyEx(m.rules, along_columns, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, joint)));
+    m.rules = along_rows | along_columns;
+  }
   return m;
 }
 

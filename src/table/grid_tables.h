@@ -35,6 +35,10 @@ struct GridOptions {
   int min_table_height_300 = 60;
   // Cells smaller than this (pixels at 300 dpi) are rule artefacts. Default 12.
   int min_cell_size_300 = 12;
+  // Gaps up to this long (pixels at 300 dpi) between two rules' pixels on
+  // one row or column are closed, so a rule ending short of the rule it
+  // meets still closes its cells. 0 = off. Default 20.
+  int joint_gap_300 = 20;
   // Pixels trimmed from each side of a cell before OCR, beyond the rule
   // width. Default 2.
   int cell_inset = 2;

@@ -222,6 +222,44 @@ TEST(GridTablesTest, KeepsRealColumnSpans) {
   EXPECT_EQ((*grids)[0].rows[2][0].col_span, 2);
 }
 
+TEST(GridTablesTest, ARuleEndingShortOfTheFrameStillClosesItsCells) {
+  // Row 2 spans the table ("MỨC 1, 2, 3"); the rule under it stops 15 px
+  // short of the left frame (a heavy scan faded the corner). Through that
+  // gap the spanning cell and the cell under it were one region, and both
+  // were lost.
+  GrayImage img = Blank(1600, 800);
+  const int xs[] = {100, 500, 900, 1300};
+  const int ys[] = {100, 200, 350, 500, 650};
+  const int t = 3;
+  for (int y : ys) FillRect(&img, y == 350 ? xs[0] + 15 : xs[0], y, xs[3] + t, y + t);
+  for (int x : xs) {
+    if (x == 100 || x == 1300) {
+      FillRect(&img, x, ys[0], x + t, ys[4] + t);
+    } else {
+      FillRect(&img, x, ys[0], x + t, ys[1] + t);
+      FillRect(&img, x, ys[2], x + t, ys[4] + t);
+    }
+  }
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t4 = (*grids)[0];
+  ASSERT_EQ(t4.rows.size(), 4u);
+  ASSERT_EQ(t4.columns(), 3u);
+  ASSERT_TRUE(t4.rows[1][0].box.has_value());
+  EXPECT_EQ(t4.rows[1][0].col_span, 3);
+  ASSERT_TRUE(t4.rows[2][0].box.has_value());
+  EXPECT_EQ(t4.rows[2][0].col_span, 1);
+  EXPECT_LT(t4.rows[2][0].box->y1, 510);
+
+  GridOptions off;
+  off.joint_gap_300 = 0;
+  grids = DetectGrids(img, 1, off);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_FALSE((*grids)[0].rows.size() == 4u && (*grids)[0].rows[2][0].box.has_value())
+      << "the test no longer shows the gap";
+}
+
 // Reads a whole page poorly and an enlarged crop well, recording the size
 // of each image it is given.
 class EnlargeLovingEngine : public OcrEngine {

@@ -82,6 +82,7 @@ struct Args {
   std::string save_pages;     // directory for the pages given to the grid code (PGM)
   std::string page_words;     // every borderless page's OCR words (the input of word_tables)
   int cell_inset = -1;        // GridOptions::cell_inset; < 0 = its default
+  int joint_gap = -1;         // GridOptions::joint_gap_300; < 0 = its default
   float reread_below = 90;    // GridOptions::reread_below_confidence, as `vnplan run`
   double reread_scale = 2.0;  // GridOptions::reread_scale
   // As `vnplan run`: unsure cells are read again from the cleaned gray page
@@ -396,6 +397,7 @@ int Run(const Args& args) {
       }
       table::GridOptions grid_options;
       if (args.cell_inset >= 0) grid_options.cell_inset = args.cell_inset;
+      if (args.joint_gap >= 0) grid_options.joint_gap_300 = args.joint_gap;
       grid_options.reread_below_confidence = args.reread_below;
       grid_options.reread_scale = args.reread_scale;
       if (args.reread_dark > 0 && gray_page.width > 0) {
@@ -615,6 +617,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"old", "new"}));
   app.add_option("--dash-log", args.dash_log,
                  "Write every dash token Tesseract returns, with its line's word boxes, to FILE");
+  app.add_option("--joint-gap", args.joint_gap,
+                 "GridOptions::joint_gap_300 (gaps between rules closed, pixels at 300 dpi; 0 = "
+                 "off); default: the library's");
   app.add_option("--cell-inset", args.cell_inset,
                  "GridOptions::cell_inset (pixels trimmed from each cell side before OCR); "
                  "default: the library's");
