@@ -363,8 +363,14 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
 
 // A standard row's number misread ("Tiêu chuẩn 3" for 5): when every
 // criterion listed under it is numbered in one other standard ("5.1",
-// "5.2"), they say which standard it is. Criteria under one standard row
-// are consecutive and share level, standard and title.
+// "5.2"), they say which standard it is. A standard row lost (a heavy scan
+// left it unread): its criteria ("3.1", "3.3" after "1.2") run on under
+// the standard before; when the run ends with two or more criteria
+// numbered in one later standard, and all before them in the run's own,
+// those go to the later standard, with no title (the row held it). One
+// such criterion is left as read: it may be a misread number. Criteria
+// under one standard row are consecutive and share level, standard and
+// title.
 void RepairStandardNumbers(PlanDocument* doc) {
   auto& criteria = doc->criteria;
   auto major = [](const std::string& number) {
@@ -380,6 +386,46 @@ void RepairStandardNumbers(PlanDocument* doc) {
       ++end;
     }
     if (!first.standard) continue;
+    auto drop_mismatch = [&](size_t i, int read) {
+      std::erase_if(doc->diagnostics, [&](const Diagnostic& d) {
+        return d.code == "criterion-standard-mismatch" &&
+               d.message == "criterion " + criteria[i].criterion + " listed under standard " +
+                                std::to_string(read);
+      });
+    };
+    if (const int own = *first.standard; own > 0) {
+      // The run's tail numbered in one later standard.
+      size_t tail = end;
+      int later = -1, numbered = 0;
+      while (tail > begin) {
+        const int m = major(criteria[tail - 1].criterion);
+        if (m >= 0 && (m <= own || (later >= 0 && m != later))) break;
+        if (m >= 0) later = m, ++numbered;
+        --tail;
+      }
+      bool head_own = true;
+      for (size_t i = begin; i < tail && head_own; ++i) {
+        const int m = major(criteria[i].criterion);
+        head_own = m < 0 || m == own;
+      }
+      if (numbered >= 2 && head_own && tail > begin) {
+        std::string listed;
+        for (size_t i = tail; i < end; ++i) {
+          drop_mismatch(i, own);
+          criteria[i].standard = later;
+          criteria[i].standard_title.clear();
+          if (!criteria[i].criterion.empty()) {
+            listed += (listed.empty() ? "" : ", ") + criteria[i].criterion;
+          }
+        }
+        doc->diagnostics.push_back(
+            {"warning", "standard-row-missing",
+             "criteria " + listed + " followed standard " + std::to_string(own) +
+                 "'s: put under standard " + std::to_string(later) +
+                 ", whose row was not read (no title)"});
+        end = tail;  // the head is checked below as a run of its own
+      }
+    }
     int agreed = -1;
     bool one = true;
     for (size_t i = begin; i < end && one; ++i) {
@@ -391,11 +437,7 @@ void RepairStandardNumbers(PlanDocument* doc) {
     if (!one || agreed < 1 || agreed == *first.standard) continue;
     const int read = *first.standard;
     for (size_t i = begin; i < end; ++i) {
-      std::erase_if(doc->diagnostics, [&](const Diagnostic& d) {
-        return d.code == "criterion-standard-mismatch" &&
-               d.message == "criterion " + criteria[i].criterion + " listed under standard " +
-                                std::to_string(read);
-      });
+      drop_mismatch(i, read);
       criteria[i].standard = agreed;
     }
     doc->diagnostics.push_back({"info", "standard-number-repaired",

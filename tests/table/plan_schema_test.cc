@@ -432,5 +432,35 @@ TEST(PlanSchemaTest, StandardNumberRepairedFromItsCriteria) {
   EXPECT_EQ(mismatches, 1);  // 2.1 under standard 1 stays a warning
 }
 
+// A standard row the scan lost: its criteria run on under the standard
+// before; two or more at the end of the run say which standard they are.
+TEST(PlanSchemaTest, CriteriaOfALostStandardRowGoToTheirStandard) {
+  PlanDocument doc = MapToPlan(
+      {MakeTable({kPlanHeader,
+                  {"1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"},
+                  {"", "Tiêu chí 1.1", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 1.2", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 3.1", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 3.3", "kq", "", "", "", "", "", ""},
+                  {"4", "Tiêu chuẩn 4: Quan hệ giữa nhà trường, gia đình và xã hội"},
+                  {"", "Tiêu chí 4.1", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 5.2", "kq", "", "", "", "", "", ""}})},
+      "");
+  ASSERT_EQ(doc.criteria.size(), 6u);
+  EXPECT_EQ(doc.criteria[1].standard, 1);
+  EXPECT_EQ(doc.criteria[1].standard_title, "Tổ chức và quản lý nhà trường");
+  EXPECT_EQ(doc.criteria[2].standard, 3);
+  EXPECT_EQ(doc.criteria[3].standard, 3);
+  EXPECT_EQ(doc.criteria[3].standard_title, "");
+  EXPECT_EQ(doc.criteria[5].standard, 4);  // one criterion: maybe a misread number
+  int missing = 0, mismatches = 0;
+  for (const Diagnostic& d : doc.diagnostics) {
+    missing += d.code == "standard-row-missing";
+    mismatches += d.code == "criterion-standard-mismatch";
+  }
+  EXPECT_EQ(missing, 1);
+  EXPECT_EQ(mismatches, 1);  // 5.2 under standard 4
+}
+
 }  // namespace
 }  // namespace vnplan::table
