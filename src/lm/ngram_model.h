@@ -43,6 +43,11 @@ inline constexpr std::string_view kBosWord = "<s>";       // sentence start
 inline constexpr std::string_view kEosWord = "</s>";      // sentence end
 inline constexpr std::string_view kNumWord = "<num>";     // number
 inline constexpr std::string_view kPunctWord = "<punct>"; // punctuation mark
+// A name after a name-introducing word ("chùa" <name> for "chùa Linh Ứng";
+// vnplan-lm-train --name-cut): keeps the introducer's share of names, so
+// that the names' syllables do not make lower-case n-grams likely. No
+// decoder proposes it; models trained without --name-cut lack it.
+inline constexpr std::string_view kNameWord = "<name>";
 
 inline constexpr int kMaxOrder = 4;
 

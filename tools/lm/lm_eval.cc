@@ -105,7 +105,7 @@ struct Score {
                 100.0 * double(char_errors) / std::max<size_t>(1, chars),
                 100.0 * (1.0 - double(input_word_errors) / std::max<size_t>(1, words)));
     if (seconds > 0) std::printf("  %.0f syl/s/core", syllables / seconds);
-    std::printf("\n");
+    std::printf("  wrong %zu\n", static_cast<size_t>(word_errors));
   }
 };
 

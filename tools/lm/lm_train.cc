@@ -11,6 +11,20 @@
 // at . ! ? ; … . Lines with IsHeldOutLine() are never used. With
 // --classes, numbers and punctuation get their lm_tokens.h class words
 // (<numdot>, <year>, <comma>, <slash>, ...) instead of <num> / <punct>.
+// With --name-cut N [--name-cut-share S], names after a name-introducing
+// word do not teach lower-case n-grams: a lower-case syllable followed
+// inside its sentence by another word at least N times (weighted), a share
+// S of them in title case ("chùa Linh Ứng", "huyện Tân Yên", "ông Nguyễn"),
+// is an introducer; a title-case word after it (with
+// --name-cut-title-share T: only a syllable written in title case at least
+// a share T of its mid-sentence occurrences) is counted as the class word
+// <name> after the introducer ("chùa <name>", so the introducer keeps its
+// share of names), and no n-gram spans the boundary between that <name>
+// and the name's syllables ("chùa Linh" no longer counts as "chùa linh";
+// "linh ứng" and every syllable's unigram still count). Capitalised role
+// words (Phòng, Ban, Sở ...) mostly follow function words (của, các, và),
+// which are no introducers, so they keep their lower-case statistics. The
+// format is unchanged; the vocabulary gains <name>.
 //
 //   vnplan-lm-train --input corpus/a.txt.xz:1 --input corpus/b.txt.xz:0.5
 //       --order 3 --prune 2,3 --out models/lm/vi3.bin [--arpa out.arpa]
@@ -45,6 +59,13 @@ double Seconds(Clock::time_point t0) {
 }
 
 constexpr uint32_t kSentenceBreak = 0xFFFFFFFFu;
+// --name-cut: set on a stream id that is a title-case word right after a
+// lower-case word of its sentence (temp ids stay far below 2^31).
+constexpr uint32_t kAfterLowerBit = 0x80000000u;
+// In the final stream: no n-gram spans this mark, written after the <name>
+// that stands for a name in its introducer's n-grams. Never a vocabulary
+// id (the vocabulary holds at most 65535 words, ids 0..65534).
+constexpr WordId kContextCut = 0xFFFF;
 
 // Temporary vocabulary during reading.
 struct Reader {
@@ -55,6 +76,10 @@ struct Reader {
   std::vector<uint32_t> stream;  // temp ids, sentences end with kSentenceBreak
   uint32_t num_id, punct_id, unk_id;
   bool classes = false;  // --classes: number / punctuation class words
+  bool name_cut = false;  // --name-cut: mark title case after lower case
+  // Per temp id of a syllable written in lower case: how often the next
+  // token of its sentence is a word in lower case, and in title case.
+  std::unordered_map<uint32_t, std::array<uint64_t, 2>> follower_case;
   // Per temp id: occurrences after another word of the same sentence
   // (mid-sentence) in lower case, and in title case ("Hương", "Sở").
   std::unordered_map<uint32_t, std::array<uint64_t, 2>> case_counts;
@@ -110,7 +135,7 @@ struct Reader {
         for (int r = 0; r < repeat; ++r) {
           for (uint32_t id : sentence) {
             stream.push_back(id);
-            ++word_counts[id];
+            ++word_counts[id & ~kAfterLowerBit];
           }
           stream.push_back(kSentenceBreak);
         }
@@ -118,6 +143,7 @@ struct Reader {
       sentence.clear();
     };
     bool prev_word = false;  // as Restorer's mid-sentence flag
+    uint32_t prev_lower = kSentenceBreak;  // the previous token, a lower-case syllable
     for (const Token& t : Tokenize(line)) {
       const bool word_here = t.kind == TokenKind::kWord;
       const bool resets = IsSentenceEnd(t.text) ||
@@ -125,6 +151,8 @@ struct Reader {
                            t.text != ",");
       const bool mid = prev_word;
       prev_word = word_here || (prev_word && !resets);
+      const uint32_t before = prev_lower;
+      if (t.kind != TokenKind::kSpace) prev_lower = kSentenceBreak;
       switch (t.kind) {
         case TokenKind::kSpace:
           break;
@@ -142,9 +170,17 @@ struct Reader {
           break;
         case TokenKind::kWord: {
           const uint32_t id = WordId(t.text);
-          sentence.push_back(id);
-          if (mid && id != unk_id && id != punct_id) {
-            const WordCase c = CaseOf(t.text);
+          const WordCase c = CaseOf(t.text);
+          const bool syllable = id != unk_id && id != punct_id;
+          bool after_lower = false;
+          if (name_cut && before != kSentenceBreak &&
+              (c == WordCase::kLower || c == WordCase::kTitle)) {
+            follower_case[before][c == WordCase::kTitle] += repeat;
+            after_lower = c == WordCase::kTitle;
+          }
+          if (name_cut && syllable && c == WordCase::kLower) prev_lower = id;
+          sentence.push_back(after_lower ? id | kAfterLowerBit : id);
+          if (mid && syllable) {
             if (c == WordCase::kLower || c == WordCase::kTitle) case_counts[id][c == WordCase::kTitle] += repeat;
           }
           if (id == unk_id && t.text.size() >= 2) CountAcronym(t.text, repeat);
@@ -219,23 +255,41 @@ struct Trainer {
   std::vector<WordId> stream;       // final ids, <s> w.. </s> per sentence
   std::vector<Counts> counts;
 
+  // Per order k-1: sorted unique k-grams that start right after a
+  // kContextCut; each counts one more left context (the cut, as <s> is one)
+  // in its Kneser-Ney continuation count.
+  std::vector<std::vector<uint64_t>> after_cut;
+
   void Count() {
     counts.assign(order, {});
+    after_cut.assign(order, {});
     for (int k = 1; k <= order; ++k) {
       std::vector<uint64_t> keys;
       keys.reserve(stream.size());
       uint64_t key = 0;
       int have = 0;
+      bool cut = false;  // the current run started at a kContextCut
       for (WordId w : stream) {
+        if (w == kContextCut) {
+          key = 0;
+          have = 0;
+          cut = true;
+          continue;
+        }
         if (w == bos) {
           key = 0;
           have = 0;
+          cut = false;
         }
         key = ((key << 16) | w) & Mask(k);
         ++have;
         if (have >= k) keys.push_back(key);
+        if (cut && have == k) after_cut[k - 1].push_back(key);
       }
       std::sort(keys.begin(), keys.end());
+      std::sort(after_cut[k - 1].begin(), after_cut[k - 1].end());
+      after_cut[k - 1].erase(std::unique(after_cut[k - 1].begin(), after_cut[k - 1].end()),
+                             after_cut[k - 1].end());
       Counts& c = counts[k - 1];
       for (size_t i = 0; i < keys.size();) {
         size_t j = i;
@@ -269,6 +323,9 @@ struct Trainer {
       }
       for (size_t i = 0; i < c.keys.size(); ++i) {
         if (FirstWord(c.keys[i], k) == bos) c.adjusted[i] = c.raw[i];
+      }
+      for (uint64_t key : after_cut[k - 1]) {
+        if (const int64_t i = c.Find(key); i >= 0) ++c.adjusted[i];
       }
     }
   }
@@ -426,6 +483,9 @@ int Main(int argc, char** argv) {
   uint64_t min_unigram = 2;
   long max_lines = 0;
   bool classes = false;
+  uint64_t name_cut = 0;
+  double name_cut_share = 0.5;
+  double name_cut_title_share = 0.0;
   app.add_option("--input", inputs, "corpus file[:weight] (xz or plain)");
   app.add_option("--order", order, "n-gram order 2..4 (default 3)");
   app.add_option("--prune", prune,
@@ -445,6 +505,17 @@ int Main(int argc, char** argv) {
   app.add_flag("--classes", classes,
                "number/punctuation class words (<numdot>, <comma>, ...) "
                "instead of <num>/<punct> (off)");
+  app.add_option("--name-cut", name_cut,
+                 "a title-case word after a name-introducing lower-case "
+                 "syllable (followed by a word this many times, "
+                 "--name-cut-share of them in title case) counts as <name> "
+                 "there, and no n-gram spans <name> and the name (\"chùa "
+                 "<name> | linh ứng\"; 0 = off, the default)");
+  app.add_option("--name-cut-share", name_cut_share,
+                 "--name-cut: share of title-case followers (0.5)");
+  app.add_option("--name-cut-title-share", name_cut_title_share,
+                 "--name-cut: only before a syllable written in title case at "
+                 "least this share of its mid-sentence occurrences (0)");
   CLI11_PARSE(app, argc, argv);
   const auto t0 = Clock::now();
   if (!arpa_in.empty()) {
@@ -468,6 +539,7 @@ int Main(int argc, char** argv) {
   }
   Reader reader;
   reader.classes = classes;
+  reader.name_cut = name_cut > 0;
   for (const auto& in : inputs) {
     if (!ReadInput(in, &reader, max_lines)) {
       std::fprintf(stderr, "cannot read %s\n", in.c_str());
@@ -497,11 +569,14 @@ int Main(int argc, char** argv) {
                                     std::string(kEosWord),
                                     std::string(kNumWord),
                                     std::string(kPunctWord)};
+  if (name_cut > 0) vocab.emplace_back(kNameWord);
   for (size_t i = 0; i < reader.words.size(); ++i) {
     const std::string& w = reader.words[i];
     // Class words (<comma>, <numdot>, ...) and syllables; the specials above
     // are listed once.
-    if (std::find(vocab.begin(), vocab.begin() + 5, w) != vocab.begin() + 5) continue;
+    if (std::find(vocab.begin(), vocab.begin() + 5, w) != vocab.begin() + 5 || w == kNameWord) {
+      continue;
+    }
     if (reader.word_counts[i] >= min_unigram) vocab.push_back(w);
   }
   std::sort(vocab.begin(), vocab.end());
@@ -520,20 +595,56 @@ int Main(int argc, char** argv) {
     auto it = final_id.find(reader.words[i]);
     if (it != final_id.end()) remap[i] = it->second;
   }
+  // --name-cut: the introducers and the syllables a cut may precede, by
+  // temp id.
+  std::vector<bool> introducer(reader.words.size(), false);
+  std::vector<bool> name_like(reader.words.size(), name_cut_title_share <= 0.0);
+  if (name_cut > 0) {
+    for (const auto& [id, c] : reader.case_counts) {
+      if (double(c[1]) >= name_cut_title_share * double(c[0] + c[1])) name_like[id] = true;
+    }
+    std::vector<std::pair<uint64_t, uint32_t>> listed;
+    for (const auto& [id, c] : reader.follower_case) {
+      const uint64_t n = c[0] + c[1];
+      if (n >= name_cut && double(c[1]) >= name_cut_share * double(n)) {
+        introducer[id] = true;
+        listed.emplace_back(n, id);
+      }
+    }
+    std::sort(listed.begin(), listed.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : reader.words[a.second] < reader.words[b.second];
+    });
+    std::fprintf(stderr, "name introducers: %zu (most frequent:", listed.size());
+    for (size_t i = 0; i < listed.size() && i < 60; ++i) {
+      std::fprintf(stderr, " %s", reader.words[listed[i].second].c_str());
+    }
+    std::fprintf(stderr, ")\n");
+  }
   tr.stream.reserve(reader.stream.size() * 11 / 10);
   bool start = true;
-  for (uint32_t id : reader.stream) {
+  uint32_t prev = kSentenceBreak;
+  uint64_t cuts = 0;
+  const WordId name_word = name_cut > 0 ? final_id.at(std::string(kNameWord)) : tr.unk;
+  for (uint32_t tagged : reader.stream) {
     if (start) {
       tr.stream.push_back(tr.bos);
       start = false;
     }
+    const uint32_t id = tagged == kSentenceBreak ? tagged : tagged & ~kAfterLowerBit;
     if (id == kSentenceBreak) {
       tr.stream.push_back(tr.eos);
       start = true;
     } else {
+      if (id != tagged && prev != kSentenceBreak && introducer[prev] && name_like[id]) {
+        tr.stream.push_back(name_word);
+        tr.stream.push_back(kContextCut);
+        ++cuts;
+      }
       tr.stream.push_back(remap[id]);
     }
+    prev = id;
   }
+  if (name_cut > 0) std::fprintf(stderr, "name cuts: %lu\n", (unsigned long)cuts);
   if (!case_out.empty()) {
     std::FILE* f = std::fopen(case_out.c_str(), "w");
     if (f == nullptr) return 7;
