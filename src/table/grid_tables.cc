@@ -56,6 +56,14 @@ struct GridMasks {
   cv::Mat rules;  // rules only = 255
 };
 
+// A gap of `gap_300` pixels at 300 dpi in pixels of a page at `scale` x
+// 300 dpi; odd, so that a closing with it is centred (OpenCV's even
+// kernels shift the dilation and the erosion the same way, and one pixel of
+// a gap stays).
+int GapPixels(int gap_300, double scale) {
+  return std::max(3, static_cast<int>(std::lround(gap_300 * scale)) | 1);
+}
+
 GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& options) {
   GridMasks m;
   int block = std::max(3, static_cast<int>(std::lround(31 * scale)) | 1);
@@ -80,22 +88,32 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
              cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * grow + 1, 2 * grow + 1)));
   cv::dilate(vertical, vertical,
              cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * grow + 1, 2 * grow + 1)));
-  // Joints: a rule that stops short of the rule it meets (a faded corner, a
+  // Gaps: a rule that stops short of the rule it meets (a faded corner, a
   // scan that ate a rule's end) leaves a gap through which a cell's inside
   // runs into its neighbour or out of the table, and the cell is lost (a
   // level row "MỨC 1, 2, 3" whose lower rule ended short of the frame took
-  // the row number cell below with it on heavy scans). Gaps up to
-  // `joint_gap_300` between rule pixels on one row or column are closed;
-  // the masks hold no text, and no real cell is that narrow.
+  // the row number cell below with it on heavy scans); so does a rule
+  // broken along its length. Gaps on one row or column of up to
+  // `rule_gap_300` between any two rule pixels, and of up to
+  // `joint_gap_300` between a horizontal and a vertical rule's, are closed.
+  // The masks hold no text, and no cell is that narrow.
   m.rules = horizontal | vertical;
+  auto close = [](const cv::Mat& mask, cv::Size size) {
+    cv::Mat out;
+    cv::morphologyEx(mask, out, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, size));
+    return out;
+  };
   if (options.joint_gap_300 > 0) {
-    const int joint = std::max(3, static_cast<int>(std::lround(options.joint_gap_300 * scale)));
-    cv::Mat along_rows, along_columns;
-    cv::morphologyEx(m.rules, along_rows, cv::MORPH_CLOSE,
-                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(joint, 1)));
-    cv::morphologyEx(m.rules, along_columns, cv::MORPH_CLOSE,
-                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, joint)));
-    m.rules = along_rows | along_columns;
+    const int joint = GapPixels(options.joint_gap_300, scale);
+    auto joints = [&](cv::Size size) {
+      return cv::Mat(close(m.rules, size) & ~close(horizontal, size) & ~close(vertical, size));
+    };
+    m.rules |= joints(cv::Size(joint, 1)) | joints(cv::Size(1, joint));
+  }
+  if (options.rule_gap_300 > 0) {
+    const int gap = GapPixels(options.rule_gap_300, scale);
+    m.rules = close(m.rules, cv::Size(gap, 1)) | close(m.rules, cv::Size(1, gap));
   }
   return m;
 }
@@ -226,7 +244,12 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
   }
   std::sort(regions.begin(), regions.end(),
             [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
-  const int min_cell = std::max(4, static_cast<int>(options.min_cell_size_300 * scale));
+  // Closing the joints can enclose a sliver where a rule overshoots a
+  // corner: no cell is as narrow as the gap closed.
+  const int min_cell =
+      std::max({4, static_cast<int>(options.min_cell_size_300 * scale),
+                options.joint_gap_300 > 0 ? GapPixels(options.joint_gap_300, scale) + 1 : 0,
+                options.rule_gap_300 > 0 ? GapPixels(options.rule_gap_300, scale) + 1 : 0});
   const int tolerance = std::max(6, static_cast<int>(std::lround(14 * scale)));
   std::vector<Table> tables;
   for (const cv::Rect& region : regions) {

@@ -35,10 +35,15 @@ struct GridOptions {
   int min_table_height_300 = 60;
   // Cells smaller than this (pixels at 300 dpi) are rule artefacts. Default 12.
   int min_cell_size_300 = 12;
-  // Gaps up to this long (pixels at 300 dpi) between two rules' pixels on
-  // one row or column are closed, so a rule ending short of the rule it
-  // meets still closes its cells. 0 = off. Default 20.
-  int joint_gap_300 = 20;
+  // Gaps up to this long (pixels at 300 dpi) on one row or column between
+  // a horizontal and a vertical rule are closed, so a rule ending short of
+  // the rule it meets still closes its cells (a heavy scan's faded corner
+  // left 22 px at 275 dpi). 0 = off. Default 30.
+  int joint_gap_300 = 30;
+  // Gaps up to this long between any two rule pixels on one row or column
+  // are closed (a rule broken along its length). 0 = off. Default 20.
+  // Cells narrower than either gap are dropped.
+  int rule_gap_300 = 20;
   // Pixels trimmed from each side of a cell before OCR, beyond the rule
   // width. Default 2.
   int cell_inset = 2;

@@ -252,8 +252,16 @@ TEST(GridTablesTest, ARuleEndingShortOfTheFrameStillClosesItsCells) {
   EXPECT_EQ(t4.rows[2][0].col_span, 1);
   EXPECT_LT(t4.rows[2][0].box->y1, 510);
 
+  GridOptions joints_only;  // the joint between the two rules is the gap
+  joints_only.rule_gap_300 = 0;
+  grids = DetectGrids(img, 1, joints_only);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  ASSERT_EQ((*grids)[0].rows.size(), 4u);
+  EXPECT_TRUE((*grids)[0].rows[2][0].box.has_value());
+
   GridOptions off;
   off.joint_gap_300 = 0;
+  off.rule_gap_300 = 0;
   grids = DetectGrids(img, 1, off);
   ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
   EXPECT_FALSE((*grids)[0].rows.size() == 4u && (*grids)[0].rows[2][0].box.has_value())

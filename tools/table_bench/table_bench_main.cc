@@ -83,6 +83,7 @@ struct Args {
   std::string page_words;     // every borderless page's OCR words (the input of word_tables)
   int cell_inset = -1;        // GridOptions::cell_inset; < 0 = its default
   int joint_gap = -1;         // GridOptions::joint_gap_300; < 0 = its default
+  int rule_gap = -1;          // GridOptions::rule_gap_300; < 0 = its default
   float reread_below = 90;    // GridOptions::reread_below_confidence, as `vnplan run`
   double reread_scale = 2.0;  // GridOptions::reread_scale
   // As `vnplan run`: unsure cells are read again from the cleaned gray page
@@ -398,6 +399,7 @@ int Run(const Args& args) {
       table::GridOptions grid_options;
       if (args.cell_inset >= 0) grid_options.cell_inset = args.cell_inset;
       if (args.joint_gap >= 0) grid_options.joint_gap_300 = args.joint_gap;
+      if (args.rule_gap >= 0) grid_options.rule_gap_300 = args.rule_gap;
       grid_options.reread_below_confidence = args.reread_below;
       grid_options.reread_scale = args.reread_scale;
       if (args.reread_dark > 0 && gray_page.width > 0) {
@@ -618,8 +620,11 @@ int main(int argc, char** argv) {
   app.add_option("--dash-log", args.dash_log,
                  "Write every dash token Tesseract returns, with its line's word boxes, to FILE");
   app.add_option("--joint-gap", args.joint_gap,
-                 "GridOptions::joint_gap_300 (gaps between rules closed, pixels at 300 dpi; 0 = "
-                 "off); default: the library's");
+                 "GridOptions::joint_gap_300 (gaps between a horizontal and a vertical rule "
+                 "closed, pixels at 300 dpi; 0 = off); default: the library's");
+  app.add_option("--rule-gap", args.rule_gap,
+                 "GridOptions::rule_gap_300 (gaps between any two rules closed, pixels at 300 "
+                 "dpi; 0 = off); default: the library's");
   app.add_option("--cell-inset", args.cell_inset,
                  "GridOptions::cell_inset (pixels trimmed from each cell side before OCR); "
                  "default: the library's");
