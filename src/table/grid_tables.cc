@@ -94,26 +94,34 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
   // level row "MỨC 1, 2, 3" whose lower rule ended short of the frame took
   // the row number cell below with it on heavy scans); so does a rule
   // broken along its length. Gaps on one row or column of up to
-  // `rule_gap_300` between any two rule pixels, and of up to
-  // `joint_gap_300` between a horizontal and a vertical rule's, are closed.
-  // The masks hold no text, and no cell is that narrow.
+  // `rule_gap_300` between any two rules, and of up to `joint_gap_300`
+  // between a horizontal and a vertical rule, are closed. Only rule pieces
+  // at least `gap_rule_length_300` long take part: the strokes of large
+  // bold letters pass the openings above ("MỨC" is 40 px tall at 275 dpi)
+  // and, joined to the rules above and below, cut a spanning cell.
   m.rules = horizontal | vertical;
-  auto close = [](const cv::Mat& mask, cv::Size size) {
-    cv::Mat out;
-    cv::morphologyEx(mask, out, cv::MORPH_CLOSE,
-                     cv::getStructuringElement(cv::MORPH_RECT, size));
-    return out;
-  };
-  if (options.joint_gap_300 > 0) {
-    const int joint = GapPixels(options.joint_gap_300, scale);
-    auto joints = [&](cv::Size size) {
-      return cv::Mat(close(m.rules, size) & ~close(horizontal, size) & ~close(vertical, size));
+  if (options.joint_gap_300 > 0 || options.rule_gap_300 > 0) {
+    auto morph = [](const cv::Mat& mask, int op, cv::Size size) {
+      cv::Mat out;
+      cv::morphologyEx(mask, out, op, cv::getStructuringElement(cv::MORPH_RECT, size));
+      return out;
     };
-    m.rules |= joints(cv::Size(joint, 1)) | joints(cv::Size(1, joint));
-  }
-  if (options.rule_gap_300 > 0) {
-    const int gap = GapPixels(options.rule_gap_300, scale);
-    m.rules = close(m.rules, cv::Size(gap, 1)) | close(m.rules, cv::Size(1, gap));
+    const int length = GapPixels(options.gap_rule_length_300, scale);
+    const cv::Mat long_h = morph(horizontal, cv::MORPH_OPEN, cv::Size(length, 1));
+    const cv::Mat long_v = morph(vertical, cv::MORPH_OPEN, cv::Size(1, length));
+    const cv::Mat long_rules = long_h | long_v;
+    if (options.joint_gap_300 > 0) {
+      const int joint = GapPixels(options.joint_gap_300, scale);
+      for (const cv::Size size : {cv::Size(joint, 1), cv::Size(1, joint)}) {
+        m.rules |= morph(long_rules, cv::MORPH_CLOSE, size) &
+                   ~morph(long_h, cv::MORPH_CLOSE, size) & ~morph(long_v, cv::MORPH_CLOSE, size);
+      }
+    }
+    if (options.rule_gap_300 > 0) {
+      const int gap = GapPixels(options.rule_gap_300, scale);
+      m.rules |= morph(long_rules, cv::MORPH_CLOSE, cv::Size(gap, 1)) |
+                 morph(long_rules, cv::MORPH_CLOSE, cv::Size(1, gap));
+    }
   }
   return m;
 }

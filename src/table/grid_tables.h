@@ -44,6 +44,9 @@ struct GridOptions {
   // are closed (a rule broken along its length). 0 = off. Default 20.
   // Cells narrower than either gap are dropped.
   int rule_gap_300 = 20;
+  // Only rule pieces at least this long (pixels at 300 dpi) have their gaps
+  // closed: letter strokes that pass for rules are shorter. Default 80.
+  int gap_rule_length_300 = 80;
   // Pixels trimmed from each side of a cell before OCR, beyond the rule
   // width. Default 2.
   int cell_inset = 2;

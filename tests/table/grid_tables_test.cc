@@ -268,6 +268,40 @@ TEST(GridTablesTest, ARuleEndingShortOfTheFrameStillClosesItsCells) {
       << "the test no longer shows the gap";
 }
 
+TEST(GridTablesTest, ALetterStrokeNearTheRulesDoesNotCutASpanningCell) {
+  // Row 1 spans the table; a bold letter's stem in it (45 px, as "MỨC" on a
+  // heavy scan) passes the vertical rule opening and stands 15 px below the
+  // rule above and 17 px above the rule below: gaps the rule-gap closing
+  // would bridge, cutting the row in two.
+  GrayImage img = Blank(1600, 800);
+  const int xs[] = {100, 500, 900, 1300};
+  const int ys[] = {100, 200, 280, 500, 650};
+  const int t = 3;
+  for (int y : ys) FillRect(&img, xs[0], y, xs[3] + t, y + t);
+  for (int x : xs) {
+    if (x == 100 || x == 1300) {
+      FillRect(&img, x, ys[0], x + t, ys[4] + t);
+    } else {
+      FillRect(&img, x, ys[0], x + t, ys[1] + t);
+      FillRect(&img, x, ys[2], x + t, ys[4] + t);
+    }
+  }
+  FillRect(&img, 700, 218, 708, 263);  // the stem
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  ASSERT_EQ((*grids)[0].rows.size(), 4u);
+  ASSERT_EQ((*grids)[0].columns(), 3u);
+  EXPECT_EQ((*grids)[0].rows[1][0].col_span, 3);
+
+  GridOptions every_piece;
+  every_piece.gap_rule_length_300 = 1;
+  grids = DetectGrids(img, 1, every_piece);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_FALSE((*grids)[0].columns() == 3u && (*grids)[0].rows[1][0].col_span == 3)
+      << "the test no longer shows the stem joined to the rules";
+}
+
 // Reads a whole page poorly and an enlarged crop well, recording the size
 // of each image it is given.
 class EnlargeLovingEngine : public OcrEngine {
