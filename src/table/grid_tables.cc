@@ -266,26 +266,67 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
     cv::Mat labels, stats, centroids;
     int n = cv::connectedComponentsWithStats(inside, labels, stats, centroids, 4, CV_32S);
     std::vector<CellComponent> cells;
+    std::vector<int> leaked;  // components that fill little of their box
     for (int i = 1; i < n; ++i) {
       int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
       int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
       if (x == 0 || y == 0 || x + w >= region.width || y + h >= region.height) continue;
       if (w < min_cell || h < min_cell) continue;
       // A component that fills little of its box is the space between
-      // rules that do not form a closed cell.
-      if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.5 * w * h) continue;
+      // rules that do not form a closed cell, or cells run together.
+      if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.5 * w * h) {
+        leaked.push_back(i);
+        continue;
+      }
       cells.push_back({cv::Rect(x + region.x, y + region.y, w, h)});
     }
     if (cells.size() < 2) continue;
-    std::vector<int> xs, ys;
-    for (const auto& c : cells) {
-      xs.push_back(c.rect.x);
-      xs.push_back(c.rect.x + c.rect.width);
-      ys.push_back(c.rect.y);
-      ys.push_back(c.rect.y + c.rect.height);
+    auto edges = [&](std::vector<double>* col_edges, std::vector<double>* row_edges) {
+      std::vector<int> xs, ys;
+      for (const auto& c : cells) {
+        xs.push_back(c.rect.x);
+        xs.push_back(c.rect.x + c.rect.width);
+        ys.push_back(c.rect.y);
+        ys.push_back(c.rect.y + c.rect.height);
+      }
+      *col_edges = Cluster(xs, tolerance);
+      *row_edges = Cluster(ys, tolerance);
+    };
+    std::vector<double> col_edges, row_edges;
+    edges(&col_edges, &row_edges);
+    if (!leaked.empty() && row_edges.size() >= 2) {
+      // Cells run together where a rule broke longer than the closings in
+      // FindRules reach (a level row and the cell under it through a gap in
+      // the rule between them: an L that fills little of its box). Cut
+      // along the row edges the other cells give, the pieces that fill
+      // their box are the cells.
+      const size_t found = cells.size();
+      for (int i : leaked) {
+        const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        for (size_t k = 0; k + 1 < row_edges.size(); ++k) {
+          const int y0 = std::max(y, static_cast<int>(std::lround(row_edges[k])) - region.y);
+          const int y1 = std::min(y + h, static_cast<int>(std::lround(row_edges[k + 1])) - region.y);
+          if (y1 - y0 < min_cell) continue;
+          cv::Mat band = labels(cv::Rect(x, y0, w, y1 - y0)) == i;
+          cv::Mat part_labels, part_stats, part_centroids;
+          const int parts = cv::connectedComponentsWithStats(band, part_labels, part_stats,
+                                                             part_centroids, 4, CV_32S);
+          for (int j = 1; j < parts; ++j) {
+            const int pw = part_stats.at<int>(j, cv::CC_STAT_WIDTH);
+            const int ph = part_stats.at<int>(j, cv::CC_STAT_HEIGHT);
+            if (pw < min_cell || ph < min_cell ||
+                part_stats.at<int>(j, cv::CC_STAT_AREA) < 0.5 * pw * ph) {
+              continue;
+            }
+            cells.push_back({cv::Rect(x + part_stats.at<int>(j, cv::CC_STAT_LEFT) + region.x,
+                                      y0 + part_stats.at<int>(j, cv::CC_STAT_TOP) + region.y, pw,
+                                      ph)});
+          }
+        }
+      }
+      if (cells.size() > found) edges(&col_edges, &row_edges);
     }
-    std::vector<double> col_edges = Cluster(xs, tolerance);
-    std::vector<double> row_edges = Cluster(ys, tolerance);
     if (col_edges.size() < 2 || row_edges.size() < 2) continue;
     const int ncols = static_cast<int>(col_edges.size()) - 1;
     const int nrows = static_cast<int>(row_edges.size()) - 1;

@@ -302,6 +302,45 @@ TEST(GridTablesTest, ALetterStrokeNearTheRulesDoesNotCutASpanningCell) {
       << "the test no longer shows the stem joined to the rules";
 }
 
+TEST(GridTablesTest, CellsRunTogetherThroughALongRuleGapAreCutApart) {
+  // Row 1 spans the table; the rule under it has a 40 px gap in column 0,
+  // longer than the closings reach. Row 1 and the cell under the gap make
+  // one L-shaped region that fills under half its box.
+  GrayImage img = Blank(1600, 800);
+  const int xs[] = {100, 500, 900, 1300};
+  const int ys[] = {100, 200, 260, 460, 610};
+  const int t = 3;
+  for (int y : ys) {
+    if (y == 260) {
+      FillRect(&img, xs[0], y, 250, y + t);
+      FillRect(&img, 290, y, xs[3] + t, y + t);
+    } else {
+      FillRect(&img, xs[0], y, xs[3] + t, y + t);
+    }
+  }
+  for (int x : xs) {
+    if (x == 100 || x == 1300) {
+      FillRect(&img, x, ys[0], x + t, ys[4] + t);
+    } else {
+      FillRect(&img, x, ys[0], x + t, ys[1] + t);
+      FillRect(&img, x, ys[2], x + t, ys[4] + t);
+    }
+  }
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t4 = (*grids)[0];
+  ASSERT_EQ(t4.rows.size(), 4u);
+  ASSERT_EQ(t4.columns(), 3u);
+  ASSERT_TRUE(t4.rows[1][0].box.has_value());
+  EXPECT_EQ(t4.rows[1][0].col_span, 3);
+  EXPECT_EQ(t4.rows[1][0].row_span, 1);
+  ASSERT_TRUE(t4.rows[2][0].box.has_value());
+  EXPECT_EQ(t4.rows[2][0].col_span, 1);
+  EXPECT_GT(t4.rows[2][0].box->y0, 255);
+  EXPECT_LT(t4.rows[2][0].box->y1, 470);
+}
+
 // Reads a whole page poorly and an enlarged crop well, recording the size
 // of each image it is given.
 class EnlargeLovingEngine : public OcrEngine {
