@@ -271,7 +271,20 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       state->after_standard = false;
       FinishCriterion(state);
       state->current = nullptr;
-      state->level = LevelName(label.levels);
+      // Levels are cumulative ("Mức 1, 2, 3"): a list with a hole lost a
+      // number to the OCR ("MỨC 1, 3" on a heavy scan).
+      std::vector<int> levels = label.levels;
+      if (levels.size() >= 2 && std::is_sorted(levels.begin(), levels.end()) &&
+          levels.back() - levels.front() + 1 > static_cast<int>(levels.size()) &&
+          levels.back() <= 3) {
+        std::vector<int> whole;
+        for (int v = levels.front(); v <= levels.back(); ++v) whole.push_back(v);
+        doc->diagnostics.push_back({"info", "level-repaired",
+                                    "level '" + LevelName(levels) + "' read as '" +
+                                        LevelName(whole) + "'"});
+        levels = std::move(whole);
+      }
+      state->level = LevelName(levels);
       state->standard.reset();
       state->standard_title.clear();
       continue;

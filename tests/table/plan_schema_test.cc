@@ -462,5 +462,22 @@ TEST(PlanSchemaTest, CriteriaOfALostStandardRowGoToTheirStandard) {
   EXPECT_EQ(mismatches, 1);  // 5.2 under standard 4
 }
 
+// Levels are cumulative: "MỨC 1, 3" lost its 2 to the OCR.
+TEST(PlanSchemaTest, ALevelListWithAHoleIsFilled) {
+  PlanDocument doc = MapToPlan(
+      {MakeTable({kPlanHeader,
+                  {"MỨC 1, 3"},
+                  {"1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"},
+                  {"", "Tiêu chí 1.1", "kq", "", "", "", "", "", ""},
+                  {"MỨC 4"},
+                  {"", "Tiêu chí 1", "kq", "", "", "", "", "", ""}})},
+      "");
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].level, "Mức 1, 2, 3");
+  EXPECT_EQ(doc.criteria[1].level, "Mức 4");
+  EXPECT_TRUE(std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                          [](const Diagnostic& d) { return d.code == "level-repaired"; }));
+}
+
 }  // namespace
 }  // namespace vnplan::table
