@@ -187,11 +187,15 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
   // more groups and narrow lines (a level row, a wrapped cell, a
   // standard's title) follow each other closely; a wide line of prose
   // ends it.
-  int table_lines = 0, table_groups = 0;
+  struct Run {
+    int first, last, last_table_line, count, groups, left, right;
+  };
+  std::vector<Run> runs;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!is_table_line(i)) continue;
     size_t end = i, end_table = i;
     int count = 1, groups = r.groups[i];
+    int left = lines[i].left, right = lines[i].right;
     while (end + 1 < lines.size() &&
            lines[end + 1].centre - lines[end].centre < options.tail_gap * pitch &&
            (r.groups[end + 1] >= 2 || is_narrow(end + 1))) {
@@ -201,16 +205,45 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
         groups += r.groups[end];
         end_table = end;
       }
+      if (r.groups[end] >= 2) {
+        left = std::min(left, lines[end].left);
+        right = std::max(right, lines[end].right);
+      }
     }
-    if (groups > table_groups) {
-      r.first = static_cast<int>(i);
-      r.last = static_cast<int>(end);
-      r.last_table_line = static_cast<int>(end_table);
-      table_lines = count;
-      table_groups = groups;
-    }
+    runs.push_back({static_cast<int>(i), static_cast<int>(end), static_cast<int>(end_table), count,
+                    groups, left, right});
     i = end;
   }
+  size_t best = runs.size();
+  for (size_t k = 0; k < runs.size(); ++k) {
+    if (best == runs.size() || runs[k].groups > runs[best].groups) best = k;
+  }
+  if (best == runs.size()) return std::nullopt;
+  // A run just after the table, only a white gap apart (no line between:
+  // the OCR lost the lines there, a second table's header and level row, a
+  // standard's row), is the table's when its lines lie within the table's
+  // span, over at least half its width (its first or last columns may be
+  // empty there), and are as split as table rows (word groups per table
+  // line at least 2/3 of the table's; prose with seal gaps makes fewer).
+  auto continues = [&](const Run& a, const Run& b) {
+    const int width = a.right - a.left;
+    const double tolerance = options.same_width * width;
+    return a.count >= options.min_table_lines && b.count >= options.min_table_lines &&
+           b.left >= a.left - tolerance && b.right <= a.right + tolerance &&
+           b.right - b.left >= width / 2 &&
+           3.0 * b.groups / b.count >= 2.0 * a.groups / a.count;
+  };
+  const size_t from = best;
+  size_t to = best;
+  while (to + 1 < runs.size() && runs[to + 1].first == runs[to].last + 1 &&
+         continues(runs[best], runs[to + 1])) {
+    ++to;
+  }
+  r.first = runs[from].first;
+  r.last = runs[to].last;
+  r.last_table_line = runs[to].last_table_line;
+  int table_lines = 0;
+  for (size_t k = from; k <= to; ++k) table_lines += runs[k].count;
   if (table_lines < options.min_table_lines) return std::nullopt;
   r.left = page.width;
   r.right = 0;
@@ -653,8 +686,29 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
           const int at = x + shift;
           const bool known = std::any_of(separators.begin(), separators.end(),
                                          [&](int s) { return std::abs(s - at) <= 2 * r.gap; });
-          if (!known && IsWhite(r, at + r.left, static_cast<int>(options.borrow_edge * r.height))) {
-            separators.push_back(at);
+          if (known) continue;
+          // Mapped so, a separator lands only near its gap (the shift comes
+          // from this page's own separators, the middles of the gaps its
+          // few lines leave, and column gaps are narrow at low resolution):
+          // it is taken at the nearest x up to two gaps away where the page
+          // is white, else where words cover it only at their ends.
+          const int reach = static_cast<int>(2 * r.gap);
+          const int edge = static_cast<int>(options.borrow_edge * r.height);
+          std::optional<int> taken;
+          for (int pass = 0; pass < 2 && !taken; ++pass) {
+            for (int d = 0; d <= reach && !taken; ++d) {
+              for (int x : {at - d, at + d}) {
+                if (IsWhite(r, x + r.left, pass == 0 ? 0 : edge)) {
+                  taken = x;
+                  break;
+                }
+              }
+            }
+          }
+          if (taken && std::none_of(separators.begin(), separators.end(), [&](int s) {
+                return std::abs(s - *taken) <= 2 * r.gap;
+              })) {
+            separators.push_back(*taken);
           }
         }
       }

@@ -410,6 +410,34 @@ TEST(WordTablesTest, TheTableIsTheRunWithTheMostCells) {
   EXPECT_EQ(t.rows[1][1].text, "Tiêu chí 1.1");
 }
 
+// The OCR lost the lines between two parts of a table (a second table's
+// header and level row, a standard's row): the rows after the white gap
+// lie within the table's span (no number column, the last column empty)
+// and are the table's.
+TEST(WordTablesTest, RowsAfterAWhiteGapWithinTheTablesSpanAreTheTables) {
+  LinesPage lines;
+  lines.Add({{100, "TT"},
+       {400, "Tiêu chuẩn,"},
+       {1000, "Kết quả"},
+       {1500, "Công việc"},
+       {2000, "Chủ trì"},
+       {2500, "Ghi chú"}});
+  lines.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  lines.Add(
+      {{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1500, "Rà soát"}, {2000, "Hiệu trưởng"}, {2500, "Không"}});
+  lines.Add(
+      {{400, "Tiêu chí 1.2"}, {1000, "Đạt"}, {1500, "Rà soát"}, {2000, "Hiệu trưởng"}, {2500, "Không"}});
+  lines.Skip(400);
+  lines.Add({{400, "Tiêu chí 2.3"}, {1000, "Đạt"}, {1500, "Tổ chức"}, {2000, "Tổ trưởng"}});
+  lines.Add({{400, "Tiêu chí 4.2"}, {1000, "Huy động"}, {1500, "Họp"}, {2000, "Hiệu trưởng"}});
+  const Table t = TableFromWords(lines.Build());
+  ASSERT_EQ(t.columns(), 6u);
+  ASSERT_EQ(t.rows.size(), 6u);
+  EXPECT_EQ(t.rows[4][1].text, "Tiêu chí 2.3");
+  EXPECT_EQ(t.rows[5][1].text, "Tiêu chí 4.2");
+  EXPECT_EQ(t.rows[5][2].text, "Huy động");
+}
+
 TEST(WordTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
   Page page = BlankPage(1, 3000, 2000);
   Block block;
@@ -472,6 +500,18 @@ TEST(WordTablesTest, PagesOfOneTableShareTheirColumns) {
   ASSERT_EQ(with_glued[0].columns(), 3u);
   ASSERT_EQ(with_glued[0].rows.size(), 4u);
   EXPECT_EQ(with_glued[0].rows[2][2].text, "\"c1");
+
+  // Page 2's first column holds a long number, page 1's only short ones:
+  // the middles of the gaps before the second column differ by 36 px, and
+  // page 2's narrow gap at 988, moved by that, lands on page 1's words
+  // (952, 24 px inside "gggg"): it is taken at the white x next to it.
+  Page long_numbers =
+      page(2, {header, numbers, row("2", "c2"), row("3", "c3"), row("1000000", "c4")});
+  std::vector<Table> shifted = TablesFromWords({&p1, &long_numbers});
+  ASSERT_EQ(shifted[0].columns(), 3u);
+  ASSERT_EQ(shifted[0].rows.size(), 3u);
+  EXPECT_EQ(shifted[0].rows[2][1].text, "aaaa bbbb cccc dddd eeee ffff gggg");
+  EXPECT_EQ(shifted[0].rows[2][2].text, "c1");
 
   // In page order, after ruled tables of other pages; a page with ruled
   // tables keeps them.
