@@ -134,8 +134,10 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
 // a band from 5 px above to 9 px below y (at 300 dpi) holds no text (under
 // a quarter of GridOptions::min_ink_pixels_300, for specks): the
 // gap a rule with its cell padding leaves, which is wider than the space
-// between two lines of a cell. Header rows are never cut (their spans are
-// real).
+// between two lines of a cell. A rule still there but too faint or broken
+// for the openings (ink and rule over half the cell's width on one row) is
+// no text (a heavy scan joined a standard row and its first criterion so).
+// Header rows are never cut (their spans are real).
 std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
                                               const std::vector<double>& row_edges, int ncols,
                                               int header_rows, const GridMasks& masks, double scale,
@@ -161,6 +163,35 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
     const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
     return cv::countNonZero(masks.ink(r) & ~masks.rules(r));
   };
+  // Text ink in a band across a cell, leaving out the rows a rule the
+  // openings missed or found in part runs along (a faint or broken rule:
+  // ink and rule over half the band's width on one row) and a few rows
+  // either side of them.
+  const int line_reach = std::max(2, static_cast<int>(std::lround(3 * scale)));
+  auto band_text_ink = [&](int x0, int y0, int x1, int y1) {
+    x0 = std::max(x0, 0);
+    y0 = std::max(y0, 0);
+    x1 = std::min(x1, masks.ink.cols);
+    y1 = std::min(y1, masks.ink.rows);
+    if (x1 <= x0 || y1 <= y0) return 0;
+    const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
+    const cv::Mat ink = masks.ink(r) & ~masks.rules(r);
+    const cv::Mat dark = masks.ink(r) | masks.rules(r);
+    std::vector<int> per_row(ink.rows);
+    std::vector<bool> line(ink.rows, false);
+    for (int y = 0; y < ink.rows; ++y) {
+      per_row[y] = cv::countNonZero(ink.row(y));
+      if (2 * cv::countNonZero(dark.row(y)) >= ink.cols) {
+        for (int k = std::max(0, y - line_reach); k <= std::min(ink.rows - 1, y + line_reach); ++k)
+          line[k] = true;
+      }
+    }
+    int total = 0;
+    for (int y = 0; y < ink.rows; ++y) {
+      if (!line[y]) total += per_row[y];
+    }
+    return total;
+  };
   std::vector<CellComponent> out;
   for (const auto& c : cells) {
     if (c.row_span < 2 || c.row < header_rows) {
@@ -174,7 +205,7 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
       const int y = static_cast<int>(std::lround(row_edges[e]));
       if (y - above <= top || y + below >= bottom) continue;
       if (3 * columns_starting(e) < 2 * ncols) continue;
-      if (text_ink(x0, y - above, x1, y + below) >= min_ink / 4) continue;  // specks allowed
+      if (band_text_ink(x0, y - above, x1, y + below) >= min_ink / 4) continue;  // specks allowed
       if (text_ink(x0, top, x1, y - above) < min_ink ||
           text_ink(x0, y + below, x1, bottom) < min_ink) {
         continue;
