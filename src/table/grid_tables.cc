@@ -154,14 +154,17 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
     }
     return static_cast<int>(std::count(has.begin(), has.end(), true));
   };
-  auto text_ink = [&](int x0, int y0, int x1, int y1) {
+  // [x0, x1) x [y0, y1) cut to the page (empty when outside it).
+  auto on_page = [&](int x0, int y0, int x1, int y1) {
     x0 = std::max(x0, 0);
     y0 = std::max(y0, 0);
     x1 = std::min(x1, masks.ink.cols);
     y1 = std::min(y1, masks.ink.rows);
-    if (x1 <= x0 || y1 <= y0) return 0;
-    const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
-    return cv::countNonZero(masks.ink(r) & ~masks.rules(r));
+    return x1 <= x0 || y1 <= y0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0, y1 - y0);
+  };
+  auto text_ink = [&](int x0, int y0, int x1, int y1) {
+    const cv::Rect r = on_page(x0, y0, x1, y1);
+    return r.empty() ? 0 : cv::countNonZero(masks.ink(r) & ~masks.rules(r));
   };
   // Text ink in a band across a cell, leaving out the rows a rule the
   // openings missed or found in part runs along (a faint or broken rule:
@@ -169,12 +172,8 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
   // either side of them.
   const int line_reach = std::max(2, static_cast<int>(std::lround(3 * scale)));
   auto band_text_ink = [&](int x0, int y0, int x1, int y1) {
-    x0 = std::max(x0, 0);
-    y0 = std::max(y0, 0);
-    x1 = std::min(x1, masks.ink.cols);
-    y1 = std::min(y1, masks.ink.rows);
-    if (x1 <= x0 || y1 <= y0) return 0;
-    const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
+    const cv::Rect r = on_page(x0, y0, x1, y1);
+    if (r.empty()) return 0;
     const cv::Mat ink = masks.ink(r) & ~masks.rules(r);
     const cv::Mat dark = masks.ink(r) | masks.rules(r);
     std::vector<int> per_row(ink.rows);

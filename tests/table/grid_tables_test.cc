@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -239,24 +240,39 @@ TEST(GridTablesTest, KeepsRealColumnSpans) {
   EXPECT_EQ((*grids)[0].rows[2][0].col_span, 2);
 }
 
-TEST(GridTablesTest, ARuleEndingShortOfTheFrameStillClosesItsCells) {
-  // Row 2 spans the table ("MỨC 1, 2, 3"); the rule under it stops 15 px
-  // short of the left frame (a heavy scan faded the corner). Through that
-  // gap the spanning cell and the cell under it were one region, and both
-  // were lost.
+// A 3-column table (columns at x = 100, 500, 900, 1300; rows at `ys`) whose
+// row 1 spans all columns (no column rules in it), with the row rule at
+// y = `gap_y` left out over [gap_x0, gap_x1).
+GrayImage SpanningRowTable(const std::array<int, 5>& ys, int gap_y = -1, int gap_x0 = 0,
+                           int gap_x1 = 0) {
   GrayImage img = Blank(1600, 800);
   const int xs[] = {100, 500, 900, 1300};
-  const int ys[] = {100, 200, 350, 500, 650};
   const int t = 3;
-  for (int y : ys) FillRect(&img, y == 350 ? xs[0] + 15 : xs[0], y, xs[3] + t, y + t);
+  for (int y : ys) {
+    if (y == gap_y) {
+      FillRect(&img, xs[0], y, gap_x0, y + t);
+      FillRect(&img, gap_x1, y, xs[3] + t, y + t);
+    } else {
+      FillRect(&img, xs[0], y, xs[3] + t, y + t);
+    }
+  }
   for (int x : xs) {
-    if (x == 100 || x == 1300) {
+    if (x == xs[0] || x == xs[3]) {
       FillRect(&img, x, ys[0], x + t, ys[4] + t);
     } else {
       FillRect(&img, x, ys[0], x + t, ys[1] + t);
       FillRect(&img, x, ys[2], x + t, ys[4] + t);
     }
   }
+  return img;
+}
+
+TEST(GridTablesTest, ARuleEndingShortOfTheFrameStillClosesItsCells) {
+  // Row 2 spans the table ("MỨC 1, 2, 3"); the rule under it stops 15 px
+  // short of the left frame (a heavy scan faded the corner). Through that
+  // gap the spanning cell and the cell under it were one region, and both
+  // were lost.
+  const GrayImage img = SpanningRowTable({100, 200, 350, 500, 650}, 350, 100, 115);
   auto grids = DetectGrids(img, 1);
   ASSERT_TRUE(grids.has_value());
   ASSERT_EQ(grids->size(), 1u);
@@ -290,19 +306,7 @@ TEST(GridTablesTest, ALetterStrokeNearTheRulesDoesNotCutASpanningCell) {
   // heavy scan) passes the vertical rule opening and stands 15 px below the
   // rule above and 17 px above the rule below: gaps the rule-gap closing
   // would bridge, cutting the row in two.
-  GrayImage img = Blank(1600, 800);
-  const int xs[] = {100, 500, 900, 1300};
-  const int ys[] = {100, 200, 280, 500, 650};
-  const int t = 3;
-  for (int y : ys) FillRect(&img, xs[0], y, xs[3] + t, y + t);
-  for (int x : xs) {
-    if (x == 100 || x == 1300) {
-      FillRect(&img, x, ys[0], x + t, ys[4] + t);
-    } else {
-      FillRect(&img, x, ys[0], x + t, ys[1] + t);
-      FillRect(&img, x, ys[2], x + t, ys[4] + t);
-    }
-  }
+  GrayImage img = SpanningRowTable({100, 200, 280, 500, 650});
   FillRect(&img, 700, 218, 708, 263);  // the stem
   auto grids = DetectGrids(img, 1);
   ASSERT_TRUE(grids.has_value());
@@ -323,26 +327,7 @@ TEST(GridTablesTest, CellsRunTogetherThroughALongRuleGapAreCutApart) {
   // Row 1 spans the table; the rule under it has a 40 px gap in column 0,
   // longer than the closings reach. Row 1 and the cell under the gap make
   // one L-shaped region that fills under half its box.
-  GrayImage img = Blank(1600, 800);
-  const int xs[] = {100, 500, 900, 1300};
-  const int ys[] = {100, 200, 260, 460, 610};
-  const int t = 3;
-  for (int y : ys) {
-    if (y == 260) {
-      FillRect(&img, xs[0], y, 250, y + t);
-      FillRect(&img, 290, y, xs[3] + t, y + t);
-    } else {
-      FillRect(&img, xs[0], y, xs[3] + t, y + t);
-    }
-  }
-  for (int x : xs) {
-    if (x == 100 || x == 1300) {
-      FillRect(&img, x, ys[0], x + t, ys[4] + t);
-    } else {
-      FillRect(&img, x, ys[0], x + t, ys[1] + t);
-      FillRect(&img, x, ys[2], x + t, ys[4] + t);
-    }
-  }
+  const GrayImage img = SpanningRowTable({100, 200, 260, 460, 610}, 260, 250, 290);
   auto grids = DetectGrids(img, 1);
   ASSERT_TRUE(grids.has_value());
   ASSERT_EQ(grids->size(), 1u);
