@@ -301,6 +301,23 @@ size_t CodePointCount(std::string_view t) {
 // channel may change (mixed case is a code or a name: "iPhone", "KHvà").
 bool PlainCase(std::string_view t) { return CaseOf(t) != WordCase::kOther; }
 
+// "đƯỢC", "nƯỚC", "tÔ": letters only, the first lower case, capitals after
+// it. Tesseract `vie` mixes up the capital and small forms of letters that
+// differ only in size (c, o, ô, ơ, ư, x, ...) on poor scans; no Vietnamese
+// word is written that way (codes and names start with a capital: "KHvà",
+// and "iPhone" is not a syllable), so such a word is read as lower case.
+bool LowerCaseGarble(std::string_view t) {
+  if (CaseOf(t) != WordCase::kOther) return false;
+  size_t pos = 0;
+  if (IsUpperLetter(NextCodePoint(t, &pos))) return false;
+  pos = 0;
+  while (pos < t.size()) {
+    text::Letter l;
+    if (!text::DecomposeLetter(NextCodePoint(t, &pos), &l)) return false;
+  }
+  return true;
+}
+
 // A space token toks[i] (inside the paragraph [.., e)) ends the LM
 // sentence when it holds a tab (table cells: flattened tables separate
 // cells by tabs) or a line break not followed by a lower-case word (nor
@@ -887,7 +904,7 @@ struct Restorer::Impl {
     if (u->vie && u->original_valid) {
       // vie channel: only same-skeleton syllables, the observed one scored
       // like the others (its identity probability), changes pay a margin.
-      if (!PlainCase(u->text)) return;
+      if (!PlainCase(u->text) && !LowerCaseGarble(u->text)) return;
       // Title case inside a sentence is a name ("Củng", "Bí"): kept.
       size_t first = 0;
       if (u->mid_sentence && !IsAllUpper(u->text) &&
@@ -1838,6 +1855,8 @@ struct Restorer::Impl {
       if (u.cands.empty() || u.chosen < 0 ||
           (u.light && u.chosen == u.original_cand)) {
         t.restored = t.original;
+        // The observed syllable kept, its case garble undone ("đƯỢC").
+        if (u.vie && u.original_valid && LowerCaseGarble(u.text)) t.restored = LowerKeep(u.text);
       } else {
         const Cand& c = u.cands[u.chosen];
         if (c.verbatim) {

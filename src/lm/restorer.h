@@ -79,7 +79,9 @@ struct RestoreOptions {
   // vie_lambda * (0.4 + 0.6 * OCR confidence / 100) (confidence 100 when
   // unknown, e.g. kOcrVie on plain text). A change must beat the observed
   // word by vie_margin (log10) and the observed word's posterior must fall
-  // below min_confidence. Never changed: mixed-case words, title-case
+  // below min_confidence. A valid syllable in lower case with capitals after
+  // its first letter ("đƯỢC") is Tesseract's case garble and comes out in
+  // lower case. Never changed: other mixed-case words, title-case
   // words inside a sentence (names), and invalid words without any
   // diacritic ("League", "km") unless their OCR confidence is below 60.
   // Without the channel file (or with vie_channel = false) the old light

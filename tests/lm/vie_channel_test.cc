@@ -125,6 +125,19 @@ TEST(VieRestoreTest, KeepsCorrectTextNamesAndCodes) {
   }
 }
 
+TEST(VieRestoreTest, LowersCaseGarbleOfValidSyllables) {
+  REQUIRE_CHANNEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcrVie;
+  // Capital and small Ư, Ơ, Ô, C look alike on poor scans.
+  EXPECT_EQ(r->Restore("Theo dự toán đƯỢC duyệt", opt).text, "Theo dự toán được duyệt");
+  EXPECT_EQ(r->Restore("Ngân sách nhà nƯỚC", opt).text, "Ngân sách nhà nước");
+  // Not a syllable, or starting with a capital: a code or a name, kept.
+  for (const char* kept : {"Mua iPhone cho nhà trường", "Tham dự giải ĐưỢc"}) {
+    EXPECT_EQ(r->Restore(kept, opt).text, kept);
+  }
+}
+
 TEST(VieRestoreTest, RestorePageUsesChannel) {
   REQUIRE_CHANNEL();
   Page page;
