@@ -460,6 +460,73 @@ void RepairStandardNumbers(PlanDocument* doc) {
   }
 }
 
+// A criterion number cut short by the scan: "Tiêu chí 4" ("4.1" with its
+// ".1" lost in noise, or "5]") under standard 4 of Mức 1, 2, 3, whose
+// criteria are numbered 4.x, or "Tiêu chí" with no number at all. The
+// criteria around it in its standard's run say which it is: 4.(q + 1)
+// after 4.q, 4.(r - 1) before 4.r. A bare standard number takes either
+// neighbour (both must agree when both are read); a lost number only two
+// neighbours that agree (a row after the run's last criterion may be a
+// criterion the plan left unnumbered). A number another criterion of the
+// run has is never given. Mức 4 criteria are numbered 1, 2, 3 and are left.
+void RepairShortCriterionNumbers(PlanDocument* doc) {
+  auto& criteria = doc->criteria;
+  // The minor number of "s.q" under standard s, 0 if it is not that.
+  auto minor = [](const Criterion& c, int standard) {
+    const std::string prefix = std::to_string(standard) + ".";
+    if (!c.criterion.starts_with(prefix)) return 0;
+    const std::string rest = c.criterion.substr(prefix.size());
+    if (rest.empty() || rest.size() > 2 ||
+        !std::all_of(rest.begin(), rest.end(), [](unsigned char ch) { return std::isdigit(ch) != 0; })) {
+      return 0;
+    }
+    return std::atoi(rest.c_str());
+  };
+  for (size_t i = 0; i < criteria.size(); ++i) {
+    Criterion& c = criteria[i];
+    if (!c.standard || *c.standard < 1) continue;
+    if (c.level && c.level->find('4') != std::string::npos &&
+        c.level->find('1') == std::string::npos) {
+      continue;
+    }
+    const int s = *c.standard;
+    const bool lost = c.criterion.empty();
+    if (!lost && c.criterion != std::to_string(s)) continue;
+    auto same_run = [&](size_t k) {
+      return criteria[k].level == c.level && criteria[k].standard == c.standard;
+    };
+    const int before = i > 0 && same_run(i - 1) ? minor(criteria[i - 1], s) : 0;
+    const int after = i + 1 < criteria.size() && same_run(i + 1) ? minor(criteria[i + 1], s) : 0;
+    int q = 0;
+    if (before > 0 && after > 0) {
+      q = before + 1 == after - 1 ? before + 1 : 0;
+    } else if (!lost) {
+      q = before > 0 ? before + 1 : (after > 1 ? after - 1 : 0);
+    }
+    if (q == 0) continue;
+    const std::string number = std::to_string(s) + "." + std::to_string(q);
+    bool taken = false;
+    for (size_t k = 0; k < criteria.size() && !taken; ++k) {
+      taken = k != i && same_run(k) && criteria[k].criterion == number;
+    }
+    if (taken) continue;
+    // The label's number (its last word: "4", "4.", "5]") or, lost, none.
+    std::string& label = c.criterion_label;
+    const size_t space = label.rfind(' ');
+    const std::string last = space == std::string::npos ? label : label.substr(space + 1);
+    if (!lost && last.starts_with(c.criterion)) {
+      label = label.substr(0, space == std::string::npos ? 0 : space + 1) + number;
+    } else if (lost && FoldAlnum(label) == "tieuchi") {
+      label += " " + number;
+    }
+    doc->diagnostics.push_back({"info", "criterion-number-inferred",
+                                "criterion number '" + c.criterion + "' under standard " +
+                                    std::to_string(s) + " taken as " + number +
+                                    " from the criteria around it"});
+    c.criterion = number;
+  }
+}
+
 GenericTable ToGeneric(const Table& table, const MapOptions& options) {
   GenericTable g;
   g.format = TableFormatName(table.format);
@@ -885,6 +952,7 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
     doc.tables.push_back(ToGeneric(table, cell_options));
   }
   RepairStandardNumbers(&doc);
+  RepairShortCriterionNumbers(&doc);
   // Timeline cells follow the grammar of dates and school years; repair
   // what an OCR broke in them ("tháng 9 2024", "năm học 2029 - 2026").
   int time_repairs = 0;

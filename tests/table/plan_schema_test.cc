@@ -462,6 +462,41 @@ TEST(PlanSchemaTest, CriteriaOfALostStandardRowGoToTheirStandard) {
   EXPECT_EQ(mismatches, 1);  // 5.2 under standard 4
 }
 
+// A heavy scan cut criterion numbers short ("Tiêu chí 4." for 4.1,
+// "Tiêu chí 5]" for 5.2): the criteria around them say which they are.
+TEST(PlanSchemaTest, CriterionNumbersCutShortAreTakenFromTheirNeighbours) {
+  PlanDocument doc = MapToPlan(
+      {MakeTable({kPlanHeader,
+                  {"MỨC 1, 2, 3"},
+                  {"4", "Tiêu chuẩn 4: Quan hệ giữa nhà trường, gia đình và xã hội"},
+                  {"", "Tiêu chí 4.", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 4.2", "kq", "", "", "", "", "", ""},
+                  {"5", "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục"},
+                  {"", "Tiêu chí 5.1", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 5]", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí", "kq", "", "", "", "", "", ""},
+                  {"", "Tiêu chí 5.4", "kq", "", "", "", "", "", ""},
+                  // Lost after the run's last criterion: maybe unnumbered.
+                  {"", "Tiêu chí", "kq", "", "", "", "", "", ""},
+                  {"MỨC 4"},
+                  {"5", "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục"},
+                  {"", "Tiêu chí 5", "kq", "", "", "", "", "", ""}})},
+      "");
+  ASSERT_EQ(doc.criteria.size(), 8u);
+  EXPECT_EQ(doc.criteria[0].criterion, "4.1");
+  EXPECT_EQ(doc.criteria[0].criterion_label, "Tiêu chí 4.1");
+  EXPECT_EQ(doc.criteria[3].criterion, "5.2");
+  EXPECT_EQ(doc.criteria[3].criterion_label, "Tiêu chí 5.2");
+  EXPECT_EQ(doc.criteria[4].criterion, "5.3");  // between 5.2 and 5.4
+  EXPECT_EQ(doc.criteria[4].criterion_label, "Tiêu chí 5.3");
+  EXPECT_EQ(doc.criteria[6].criterion, "");
+  EXPECT_EQ(doc.criteria[6].criterion_label, "Tiêu chí");
+  EXPECT_EQ(doc.criteria[7].criterion, "5");  // Mức 4: numbered on their own
+  int inferred = 0;
+  for (const Diagnostic& d : doc.diagnostics) inferred += d.code == "criterion-number-inferred";
+  EXPECT_EQ(inferred, 3);
+}
+
 // Levels are cumulative: "MỨC 1, 3" lost its 2 to the OCR.
 TEST(PlanSchemaTest, ALevelListWithAHoleIsFilled) {
   PlanDocument doc = MapToPlan(
