@@ -289,6 +289,17 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       state->standard_title.clear();
       continue;
     }
+    if (label.kind == LabelKind::kStandard && label.cut_word) {
+      // "Tiêu 1: …" with content cells is a criterion that lost "chí"
+      // (Mức 4 criteria are numbered 1, 2, 3), not a standard row.
+      const int tt_col = col_of[static_cast<int>(PlanColumn::kTt)];
+      const int label_col = col_of[static_cast<int>(PlanColumn::kCriterion)];
+      for (size_t c : filled) {
+        if (static_cast<int>(c) != tt_col && static_cast<int>(c) != label_col) {
+          label.kind = LabelKind::kCriterion;
+        }
+      }
+    }
     if (label.kind == LabelKind::kStandard) {
       FinishCriterion(state);
       state->current = nullptr;

@@ -127,9 +127,21 @@ RowLabel ParseRowLabel(std::string_view raw) {
   label.number = ParseNumber(cell, &pos);
   if (label.number.empty()) return label;
   if (cut_word && label.number.find('.') == std::string::npos) {
-    label.number.clear();
-    return label;
+    // "Tiêu 1: Tổ chức và quản lý nhà trường": "chuẩn" lost before a
+    // standard's number, its title after a ':'. A bare "Tiêu 5" is nothing.
+    size_t colon = pos;
+    while (colon < cell.size() && cell[colon] == ' ') ++colon;
+    const std::string_view after =
+        colon < cell.size() && cell[colon] == ':' ? std::string_view(cell).substr(colon + 1)
+                                                  : std::string_view();
+    if (std::count(after.begin(), after.end(), ' ') < 2 || label.number.size() > 1) {
+      label.number.clear();
+      return label;
+    }
+    kind = LabelKind::kStandard;
+    best = EditDistance(word, "tieuchuan");
   }
+  label.cut_word = cut_word;
   if (kind == LabelKind::kCriterion && label.number.find('.') == std::string::npos &&
       word.size() == 8 && word.back() == 's' && EditDistance(word, "tieuchis") <= 1) {
     // OCR reads "5." as "s": "Tiêu chí s1", "Tiêu chí s.1" = "Tiêu chí 5.1".

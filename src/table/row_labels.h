@@ -24,6 +24,11 @@ struct RowLabel {
   std::string title;
   // Edit distance between the label word and its canonical form (0 exact).
   int distance = 0;
+  // The OCR dropped the label's second word: "Tiêu 5.3" (chí), "Tiêu 1:
+  // Tổ chức ..." (chuẩn). The kind is then told by the number (dotted: a
+  // criterion) and, without a dot, by a ':' and a title after it (a
+  // standard); MapToPlan still checks the row has no content cells.
+  bool cut_word = false;
 };
 
 // Parses `cell` (cleaned text of one cell). Returns kind kNone when the cell

@@ -497,6 +497,26 @@ TEST(PlanSchemaTest, CriterionNumbersCutShortAreTakenFromTheirNeighbours) {
   EXPECT_EQ(inferred, 3);
 }
 
+// "Tiêu 1: …" ("chuẩn" lost) alone on its row is the standard row; with
+// content cells it is a criterion that lost "chí".
+TEST(PlanSchemaTest, AStandardRowThatLostChuanKeepsItsTitle) {
+  PlanDocument doc = MapToPlan(
+      {MakeTable({kPlanHeader,
+                  {"MỨC 1, 2, 3"},
+                  {"", "Tiêu 1: Tổ chức và quản lý nhà trường"},
+                  {"", "Tiêu chí 1.1", "kq", "", "", "", "", "", ""},
+                  {"MỨC 4"},
+                  {"", "Tiêu chuẩn 2: Cán bộ quản lý, giáo viên, nhân viên và học sinh"},
+                  {"", "Tiêu 1: Giáo viên cốt cán", "kq", "gp", "", "", "", "", ""}})},
+      "");
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].standard, 1);
+  EXPECT_EQ(doc.criteria[0].standard_title, "Tổ chức và quản lý nhà trường");
+  EXPECT_EQ(doc.criteria[1].standard, 2);
+  EXPECT_EQ(doc.criteria[1].criterion, "1");
+  EXPECT_EQ(doc.criteria[1].expected_result, "kq");
+}
+
 // Levels are cumulative: "MỨC 1, 3" lost its 2 to the OCR.
 TEST(PlanSchemaTest, ALevelListWithAHoleIsFilled) {
   PlanDocument doc = MapToPlan(

@@ -45,7 +45,8 @@ TEST(RowLabelsTest, RobustToTyposStrippedMarksAndOcrNoise) {
 
 // The OCR dropped "chí" (a borderless scan: "Tiêu" and "5.3" 60 px apart):
 // a dotted number after "Tiêu" is a criterion's; a plain one could be a
-// standard's or a criterion's, so it is no label.
+// standard's or a criterion's, so it is no label, unless a ':' and a title
+// follow it: a standard row that lost "chuẩn" (heavy scans).
 TEST(RowLabelsTest, CriterionWhoseSecondWordWasLost) {
   RowLabel l = ParseRowLabel("Tiêu 5.3");
   EXPECT_EQ(l.kind, LabelKind::kCriterion);
@@ -53,6 +54,15 @@ TEST(RowLabelsTest, CriterionWhoseSecondWordWasLost) {
   EXPECT_EQ(ParseRowLabel("Tieu 1.10: Hồ sơ").title, "Hồ sơ");
   EXPECT_EQ(ParseRowLabel("Tiêu 5").kind, LabelKind::kNone);
   EXPECT_EQ(ParseRowLabel("Tiêu 5").number, "");
+  // "chuẩn" lost: a standard's number is bare, its title after a ':'.
+  RowLabel standard = ParseRowLabel("Tiêu 3: Cơ sở vật chất và thiết bị dạy học");
+  EXPECT_EQ(standard.kind, LabelKind::kStandard);
+  EXPECT_EQ(standard.number, "3");
+  EXPECT_EQ(standard.title, "Cơ sở vật chất và thiết bị dạy học");
+  EXPECT_TRUE(standard.cut_word);
+  EXPECT_FALSE(ParseRowLabel("Tiêu chuẩn 3: Cơ sở vật chất").cut_word);
+  EXPECT_EQ(ParseRowLabel("Tiêu 5: đạt").kind, LabelKind::kNone);  // no title
+  EXPECT_EQ(ParseRowLabel("Tiêu 12: Tổ chức và quản lý").kind, LabelKind::kNone);
   EXPECT_EQ(ParseRowLabel("Tiền 5.3").kind, LabelKind::kNone);
 }
 
