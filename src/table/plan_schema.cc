@@ -139,6 +139,10 @@ struct PlanState {
   std::string standard_title;
   Criterion* current = nullptr;
   bool after_standard = false;  // the last labelled row was a standard row
+  // Text of a standard row's content cells that span down into the row
+  // below (the rule under the standard row lost there): the first
+  // criterion's, where its own cell is empty. By PlanColumn.
+  std::array<std::string, kColumns> carried{};
   double confidence_sum = 0.0;
   int confidence_cells = 0;
 };
@@ -285,6 +289,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
         levels = std::move(whole);
       }
       state->level = LevelName(levels);
+      state->carried = {};
       state->standard.reset();
       state->standard_title.clear();
       continue;
@@ -307,6 +312,15 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       state->standard = std::stoi(first);
       state->standard_title = label.title;
       state->after_standard = true;
+      // A standard row holds no content: a content cell spanning down was
+      // cut from the criterion below by a rule the scan lost.
+      state->carried = {};
+      for (int k = static_cast<int>(PlanColumn::kExpectedResult); k < kColumns; ++k) {
+        const int col = col_of[k];
+        if (col >= 0 && col < static_cast<int>(row.size()) && row[col].row_span >= 2) {
+          state->carried[k] = cell_text(texts, static_cast<PlanColumn>(k));
+        }
+      }
       continue;
     }
     if (label.kind == LabelKind::kCriterion) {
@@ -350,8 +364,17 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
         }
       }
       for (int k = static_cast<int>(PlanColumn::kExpectedResult); k < kColumns; ++k) {
-        *FieldFor(&c, static_cast<PlanColumn>(k)) = cell_text(texts, static_cast<PlanColumn>(k));
+        std::string* field = FieldFor(&c, static_cast<PlanColumn>(k));
+        *field = cell_text(texts, static_cast<PlanColumn>(k));
+        if (field->empty() && !state->carried[k].empty()) {
+          *field = std::move(state->carried[k]);
+          doc->diagnostics.push_back({"info", "cell-from-standard-row",
+                                      "criterion " + c.criterion + "'s cell in column " +
+                                          std::to_string(k + 1) +
+                                          " was joined to the standard row above"});
+        }
       }
+      state->carried = {};
       c.confidence = 1.0 - 0.05 * label.distance;
       AddPlace(&c, row);
       doc->criteria.push_back(std::move(c));

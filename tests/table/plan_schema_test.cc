@@ -517,6 +517,34 @@ TEST(PlanSchemaTest, AStandardRowThatLostChuanKeepsItsTitle) {
   EXPECT_EQ(doc.criteria[1].expected_result, "kq");
 }
 
+// The rule under a standard row lost in two columns (a heavy scan): the
+// grid made the standard row's cells there span into the criterion row,
+// whose own slots are covered. The text is the criterion's.
+TEST(PlanSchemaTest, CellsSpanningDownFromAStandardRowAreTheCriterions) {
+  Table t = MakeTable({kHeader,
+                       {"MỨC 4"},
+                       {"6", "Tiêu chuẩn 2: Cán bộ quản lý, giáo viên, nhân viên và học sinh", "",
+                        "", "Tổng phụ trách Đội", "Năm học 2025 – 2026", "", "", ""},
+                       {"", "Tiêu chí 2.3", "Tỷ lệ giáo viên", "Tổ chức sinh hoạt", "", "",
+                        "Không có", "", ""},
+                       {"", "Tiêu chí 2.4", "kq", "gp", "", "", "", "", ""}});
+  for (int col : {4, 5}) {
+    t.rows[2][col].row_span = 2;
+    t.rows[3][col].row_span = 0;
+  }
+  PlanDocument doc = MapToPlan({t}, "");
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].standard_title, "Cán bộ quản lý, giáo viên, nhân viên và học sinh");
+  EXPECT_EQ(doc.criteria[0].responsible, "Tổng phụ trách Đội");
+  EXPECT_EQ(doc.criteria[0].timeline, "Năm học 2025 – 2026");
+  EXPECT_EQ(doc.criteria[0].budget, "Không có");
+  EXPECT_EQ(doc.criteria[1].responsible, "");  // carried to the first criterion only
+  // Without a span the standard row's stray text stays out.
+  Table plain = t;
+  for (int col : {4, 5}) plain.rows[2][col].row_span = 1, plain.rows[3][col].row_span = 1;
+  EXPECT_EQ(MapToPlan({plain}, "").criteria[0].responsible, "");
+}
+
 // Levels are cumulative: "MỨC 1, 3" lost its 2 to the OCR.
 TEST(PlanSchemaTest, ALevelListWithAHoleIsFilled) {
   PlanDocument doc = MapToPlan(
