@@ -81,6 +81,7 @@ struct Args {
   std::string word_log;       // every cell's OCR words before the noise filter
   std::string save_pages;     // directory for the pages given to the grid code (PGM)
   std::string page_words;     // every borderless page's OCR words (the input of word_tables)
+  std::string field_pairs;    // "gold<TAB>got" of every matched content field (a vie-pairs TSV)
   int cell_inset = -1;        // GridOptions::cell_inset; < 0 = its default
   int joint_gap = -1;         // GridOptions::joint_gap_300; < 0 = its default
   int rule_gap = -1;          // GridOptions::rule_gap_300; < 0 = its default
@@ -221,6 +222,13 @@ const char* kFields[] = {"level",           "standard",        "standard_title",
                          "criterion_label", "expected_result", "actions",        "responsible",
                          "timeline",        "budget",          "other_support",  "notes"};
 
+// `s` with tabs and line breaks as spaces (one TSV field).
+std::string OneLine(std::string s) {
+  std::replace_if(s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
+                  ' ');
+  return s;
+}
+
 std::vector<std::string> GoldFields(const synth::GoldCriterion& g) {
   using table::CollapseSpaces;
   // A table without level rows (seed_000) maps to no level.
@@ -289,6 +297,8 @@ int Run(const Args& args) {
   }
   FILE* dash_log = args.dash_log.empty() ? nullptr : std::fopen(args.dash_log.c_str(), "w");
   FILE* word_log = args.word_log.empty() ? nullptr : std::fopen(args.word_log.c_str(), "w");
+  FILE* field_pairs =
+      args.field_pairs.empty() ? nullptr : std::fopen(args.field_pairs.c_str(), "w");
   WordLoggingEngine words(**engine, word_log);
   FILE* page_word_log =
       args.page_words.empty() ? nullptr : std::fopen(args.page_words.c_str(), "w");
@@ -530,6 +540,9 @@ int Run(const Args& args) {
                                                         FoldDashes(text::ToNfc(want[f])))
                                     : table::Similarity(text::ToNfc(got[f]), text::ToNfc(want[f]));
         ++total[f];
+        if (field_pairs && f >= 5 && !want[f].empty() && !got[f].empty()) {
+          std::fprintf(field_pairs, "%s\t%s\n", OneLine(want[f]).c_str(), OneLine(got[f]).c_str());
+        }
         if (!sources.empty() && args.rows_draw <= 0) ++by_source[name].second;
         sim_sum[f] += s;
         if (s >= args.threshold) {
@@ -578,6 +591,7 @@ int Run(const Args& args) {
               all ? 100.0 * all_ok / all : 0.0);
   if (dash_log) std::fclose(dash_log);
   if (word_log) std::fclose(word_log);
+  if (field_pairs) std::fclose(field_pairs);
   if (page_word_log) std::fclose(page_word_log);
   return 0;
 }
@@ -639,6 +653,10 @@ int main(int argc, char** argv) {
   app.add_option("--reread-jpeg", args.reread_jpeg,
                  "Pass the gray page through JPEG at this quality before the re-read, as "
                  "`vnplan run` does (OcrPage::image_jpeg); default 60, 0 = no round trip");
+  app.add_option("--field-pairs", args.field_pairs,
+                 "Write \"gold<TAB>got\" for every content field of a matched row (both non-empty) "
+                 "to FILE; with --no-restore these are (truth, Tesseract) pairs for vnplan-lm-pairs "
+                 "learn-vie and vnplan-lm-eval --vie-pairs");
   app.add_option("--word-log", args.word_log,
                  "Write every cell's OCR words (text, box, confidence) before the noise filter "
                  "to FILE");
