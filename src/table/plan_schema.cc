@@ -496,13 +496,12 @@ void RepairStandardNumbers(PlanDocument* doc) {
 
 // A criterion number cut short by the scan: "Tiêu chí 4" ("4.1" with its
 // ".1" lost in noise, or "5]") under standard 4 of Mức 1, 2, 3, whose
-// criteria are numbered 4.x, or "Tiêu chí" with no number at all. The
-// criteria around it in its standard's run say which it is: 4.(q + 1)
-// after 4.q, 4.(r - 1) before 4.r. A bare standard number takes either
-// neighbour (both must agree when both are read); a lost number only two
-// neighbours that agree (a row after the run's last criterion may be a
-// criterion the plan left unnumbered). A number another criterion of the
-// run has is never given. Mức 4 criteria are numbered 1, 2, 3 and are left.
+// criteria are numbered 4.x, or "Tiêu chí" with no number at all. Plans
+// list only some criteria of a standard (4.1, 4.3, 4.5), so the number is
+// taken only when the criteria around it in its standard's run leave one:
+// 4.2 between 4.1 and 4.3, 4.1 before 4.2 at the run's start; never after
+// the run's last criterion. A number another criterion of the run has is
+// never given. Mức 4 criteria are numbered 1, 2, 3 and are left.
 void RepairShortCriterionNumbers(PlanDocument* doc) {
   auto& criteria = doc->criteria;
   // The minor number of "s.q" under standard s, 0 if it is not that.
@@ -529,15 +528,13 @@ void RepairShortCriterionNumbers(PlanDocument* doc) {
     auto same_run = [&](size_t k) {
       return criteria[k].level == c.level && criteria[k].standard == c.standard;
     };
+    // The minor numbers around it: 0 at the run's start, -1 when the
+    // criterion before it in the run has no readable number.
     const int before = i > 0 && same_run(i - 1) ? minor(criteria[i - 1], s) : 0;
+    if (i > 0 && same_run(i - 1) && before == 0) continue;
     const int after = i + 1 < criteria.size() && same_run(i + 1) ? minor(criteria[i + 1], s) : 0;
-    int q = 0;
-    if (before > 0 && after > 0) {
-      q = before + 1 == after - 1 ? before + 1 : 0;
-    } else if (!lost) {
-      q = before > 0 ? before + 1 : (after > 1 ? after - 1 : 0);
-    }
-    if (q == 0) continue;
+    if (after == 0 || after - before != 2) continue;  // none or several numbers fit
+    const int q = before + 1;
     const std::string number = std::to_string(s) + "." + std::to_string(q);
     bool taken = false;
     for (size_t k = 0; k < criteria.size() && !taken; ++k) {
