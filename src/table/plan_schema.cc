@@ -206,6 +206,27 @@ std::string RepairCriterionNumber(const std::string& number, const PlanState& st
   return fixed;
 }
 
+// "Tiêu chuẩn Tổ chức và quản lý nhà trường": a standard label whose
+// number the scan lost (the label word, then a title of two or more words,
+// no digit). Returns the title, or nothing.
+std::optional<std::string> UnnumberedStandardTitle(const std::string& cell) {
+  if (std::any_of(cell.begin(), cell.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return std::nullopt;
+  }
+  std::vector<std::string> words;
+  for (size_t i = 0; i < cell.size();) {
+    const size_t j = std::min(cell.find(' ', i), cell.size());
+    if (j > i) words.push_back(cell.substr(i, j - i));
+    i = j + 1;
+  }
+  if (words.size() < 4 || EditDistance(FoldAlnum(words[0] + words[1]), "tieuchuan") > 2) {
+    return std::nullopt;
+  }
+  std::string title = words[2];
+  for (size_t k = 3; k < words.size(); ++k) title += " " + words[k];
+  return title;
+}
+
 void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t first_row,
                  const MapOptions& options, PlanState* state, PlanDocument* doc) {
   std::array<int, kColumns> col_of;
@@ -254,6 +275,23 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
         filled.size() > 1) {
       // "Tiêu chí" whose number the scan lost: a criterion row all the same.
       label.kind = LabelKind::kCriterion;
+    }
+    if (label.kind == LabelKind::kNone) {
+      // The standard row with its number lost: the criteria under it say
+      // which standard it is (standard-inferred). Specks of at most three
+      // characters in other cells are allowed; content is not.
+      const int tt_col = col_of[static_cast<int>(PlanColumn::kTt)];
+      const int label_col = col_of[static_cast<int>(PlanColumn::kCriterion)];
+      size_t other = 0;
+      for (size_t c : filled) {
+        if (static_cast<int>(c) != tt_col && static_cast<int>(c) != label_col) {
+          other += Utf8ToU32(texts[c]).size();
+        }
+      }
+      if (auto title = UnnumberedStandardTitle(label_cell); title && other <= 3) {
+        label.kind = LabelKind::kStandard;
+        label.title = std::move(*title);
+      }
     }
     if (label.kind == LabelKind::kNone && filled.size() == 1) {
       RowLabel only = ParseRowLabel(texts[filled[0]]);
@@ -308,8 +346,11 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
     if (label.kind == LabelKind::kStandard) {
       FinishCriterion(state);
       state->current = nullptr;
-      std::string first = label.number.substr(0, label.number.find('.'));
-      state->standard = std::stoi(first);
+      if (label.number.empty()) {
+        state->standard.reset();  // the number lost: taken from its first criterion
+      } else {
+        state->standard = std::stoi(label.number.substr(0, label.number.find('.')));
+      }
       state->standard_title = label.title;
       state->after_standard = true;
       // A standard row holds no content: a content cell spanning down was

@@ -522,6 +522,26 @@ TEST(PlanSchemaTest, AStandardRowThatLostChuanKeepsItsTitle) {
   EXPECT_EQ(doc.criteria[1].expected_result, "kq");
 }
 
+// "Tiêu chuẩn Tổ chức …": the standard's number lost (a speck "So" in
+// another cell); its criteria give the number, the row its title.
+TEST(PlanSchemaTest, AStandardRowThatLostItsNumberKeepsItsTitle) {
+  PlanDocument doc = MapToPlan(
+      {MakeTable({kHeader,
+                  {"MỨC 1, 2, 3"},
+                  {"", "Tiêu chuẩn Tổ chức và quản lý nhà trường", "", "", "So", "", "", "", ""},
+                  {"", "Tiêu chí 1.5", "kq", "gp", "", "", "", "", ""},
+                  {"", "Tiêu chí 1.9", "kq", "gp", "", "", "", "", ""},
+                  // A content row opening with the words is not one.
+                  {"", "Tiêu chuẩn nghề nghiệp giáo viên", "kq", "gp", "Hiệu trưởng", "", "",
+                   "", ""}})},
+      "");
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].standard, 1);
+  EXPECT_EQ(doc.criteria[0].standard_title, "Tổ chức và quản lý nhà trường");
+  EXPECT_EQ(doc.criteria[1].standard_title, "Tổ chức và quản lý nhà trường");
+  EXPECT_EQ(doc.criteria[1].expected_result, "kq kq");  // the last row continues 1.9
+}
+
 // The rule under a standard row lost in two columns (a heavy scan): the
 // grid made the standard row's cells there span into the criterion row,
 // whose own slots are covered. The text is the criterion's.
