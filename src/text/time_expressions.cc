@@ -15,9 +15,10 @@ namespace vnplan::text {
 namespace {
 
 // "tháng" and what an OCR makes of its vowel; the month; the slash as
-// written or misread (a space, 1, l, I, |, or lost); a year.
+// written or misread (a space, 1, l, I, |, ':' or ';' on a poor scan, or
+// lost); a year.
 constexpr char16_t kMonthPattern[] =
-    u"\\b(th[aáàảãạăắằẳẵặâấầẩẫậ]ng)(\\s+)(1[0-2]|0?[1-9])(\\s+|/|[lI|]|1|)((?:19|20)\\d\\d)\\b";
+    u"\\b(th[aáàảãạăắằẳẵặâấầẩẫậ]ng)(\\s+)(1[0-2]|0?[1-9])(\\s+|/|[lI|:;]|1|)((?:19|20)\\d\\d)\\b";
 // "năm học" (or its stripped form), two years and what lies between them.
 constexpr char16_t kSchoolYearPattern[] =
     u"\\b(năm\\s+học|nam\\s+hoc)(\\s*:?\\s*)(\\d{4,5})(\\s*[-–—.]*\\s*)(\\d{4,5})\\b";

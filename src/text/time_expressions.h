@@ -8,6 +8,7 @@
 //   "Tháng 9 2024"           -> "Tháng 9/2024"         ('/' read as a space)
 //   "từ tháng 52026"         -> "từ tháng 5/2026"      ('/' lost)
 //   "tháng 912025", "9l2025" -> "tháng 9/2025"         ('/' read as 1, l, I or |)
+//   "Tháng 12:2025"          -> "Tháng 12/2025"        ('/' read as ':' or ';')
 //   "Từ thẳng 9/2019"        -> "Từ tháng 9/2019"      (the month word misread)
 //   "Học kỳ Ï", "học kỷ ll"  -> "Học kỳ I", "học kỳ II" (a semester is I or II)
 //   "năm học 2029 -. 2026"   -> "năm học 2025 - 2026"  (a school year is Y to Y+1)

@@ -33,6 +33,8 @@ TEST(TimeExpressionsTest, SlashLostOrReadAsALetterOrOne) {
   EXPECT_EQ(Repaired("tháng 1012025"), "tháng 10/2025");
   EXPECT_EQ(Repaired("tháng 9l2025"), "tháng 9/2025");
   EXPECT_EQ(Repaired("tháng 9|2025"), "tháng 9/2025");
+  EXPECT_EQ(Repaired("Tháng 12:2025"), "Tháng 12/2025");  // heavy scans
+  EXPECT_EQ(Repaired("Từ tháng 9;2025"), "Từ tháng 9/2025");
 }
 
 TEST(TimeExpressionsTest, MisreadMonthWordBeforeADateIsThang) {
