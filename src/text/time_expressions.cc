@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -19,9 +20,11 @@ namespace {
 // lost); a year.
 constexpr char16_t kMonthPattern[] =
     u"\\b(th[aáàảãạăắằẳẵặâấầẩẫậ]ng)(\\s+)(1[0-2]|0?[1-9])(\\s+|/|[lI|:;]|1|)((?:19|20)\\d\\d)\\b";
-// "năm học" (or its stripped form), two years and what lies between them.
+// "năm học" (its stripped form, or its vowels' marks misread: "Nảm học"),
+// two years and what lies between them.
 constexpr char16_t kSchoolYearPattern[] =
-    u"\\b(năm\\s+học|nam\\s+hoc)(\\s*:?\\s*)(\\d{4,5})(\\s*[-–—.]*\\s*)(\\d{4,5})\\b";
+    u"\\b(n[aáàảãạăắằẳẵặâấầẩẫậ]m\\s+h[oóòỏõọôốồổỗộơớờởỡợ]c)(\\s*:?\\s*)(\\d{4,5})"
+    u"(\\s*[-–—.]*\\s*)(\\d{4,5})\\b";
 
 // "học kỳ" (its tone misread too) and a semester numeral, I and II or
 // what an OCR makes of them (Ï, í, l, |), or 1 and 2.
@@ -186,8 +189,22 @@ std::string RepairSchoolYears(const std::string& text, int* repairs) {
       if (fix_first) first = std::to_string(*b - 1);
       if (fix_second) second = std::to_string(*a + 1);
     }
-    return Group(m, 1, status) + Group(m, 2, status) + first +
-           SchoolYearSeparator(Group(m, 4, status)) + second;
+    // "năm học" as written, stripped ("nam hoc") or with its marks misread
+    // before a school year ("Nảm học 2025 – 2026").
+    std::string words = Group(m, 1, status);
+    const bool stripped = std::all_of(words.begin(), words.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!stripped) {
+      const size_t space_end = words.find_last_of(" \t") + 1;
+      const size_t space_begin = words.find_first_of(" \t");
+      const std::string space = words.substr(space_begin, space_end - space_begin);
+      if (ToUpper(words) == words) {
+        words = "NĂM" + space + "HỌC";
+      } else {
+        words = (words[0] == 'N' ? "Năm" : "năm") + space + "học";
+      }
+    }
+    return words + Group(m, 2, status) + first + SchoolYearSeparator(Group(m, 4, status)) + second;
   });
 }
 

@@ -14,6 +14,7 @@
 //   "năm học 2029 -. 2026"   -> "năm học 2025 - 2026"  (a school year is Y to Y+1)
 //   "năm học 2023 – 20924"   -> "năm học 2023 – 2024"
 //   "Năm học 2023 2024"      -> "Năm học 2023 - 2024"
+//   "Nảm học 2025 - 2026"    -> "Năm học 2025 - 2026"  (marks misread before a school year)
 //
 // Written conventions are not damage and stay: "tháng 5.2020",
 // "tháng 9-2024", "9 / 2024". A school year is changed only when exactly one

@@ -76,6 +76,15 @@ TEST(TimeExpressionsTest, SchoolYearSpansTwoConsecutiveYears) {
   EXPECT_EQ(Repaired("năm học 20232024"), "năm học 2023-2024");
 }
 
+TEST(TimeExpressionsTest, SchoolYearWordsWithMisreadMarks) {
+  EXPECT_EQ(Repaired("Nảm học 2025 – 2026"), "Năm học 2025 – 2026");
+  EXPECT_EQ(Repaired("Học kỳ I nằm học 2020 – 2021"), "Học kỳ I năm học 2020 – 2021");
+  EXPECT_EQ(Repaired("NẢM HỌC 2023-2024"), "NĂM HỌC 2023-2024");
+  // Stripped text stays stripped; "nấm học" without a school year is left.
+  EXPECT_EQ(Repaired("Nam hoc 2023 - 2024"), "Nam hoc 2023 - 2024");
+  EXPECT_EQ(Repaired("nấm học trò"), "nấm học trò");
+}
+
 TEST(TimeExpressionsTest, CleanOrAmbiguousSchoolYearsAreKept) {
   ExpectKept({"Năm học 2023-2024", "năm học 2022- 2023", "Năm học 2022 – 2023",
               "năm học 2024 - 2026", "năm học 2019 - 2031", "giai đoạn 2021 2025"});
