@@ -5,6 +5,8 @@
 #include <climits>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +30,9 @@ struct PrintedLine {
 
 double Centre(const Box& b) { return (b.y0 + b.y1) / 2.0; }
 
-std::vector<PrintedLine> GroupIntoLines(const Page& page, double height) {
+// `clipped` receives the copies of words whose box was cut (below).
+std::vector<PrintedLine> GroupIntoLines(const Page& page, double height,
+                                        std::deque<Word>* clipped) {
   std::vector<const Word*> words;
   for (const auto& block : page.blocks) {
     for (const auto& line : block.lines) {
@@ -60,6 +64,18 @@ std::vector<PrintedLine> GroupIntoLines(const Page& page, double height) {
   for (auto& line : lines) {
     std::sort(line.words.begin(), line.words.end(),
               [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+    // A word whose box runs on over the next word's start (the OCR glued a
+    // header cell's words into one box reaching across the column gap into
+    // the next cell's words) ends where that word starts: its box would
+    // hide the gap from the other pages' separators.
+    for (size_t i = 0; i + 1 < line.words.size(); ++i) {
+      const Word& w = *line.words[i];
+      const int next = line.words[i + 1]->box.x0;
+      if (w.box.x1 <= next || next <= w.box.x0) continue;
+      clipped->push_back(w);
+      clipped->back().box.x1 = next;
+      line.words[i] = &clipped->back();
+    }
     // Top and bottom from the words of about a word's height (an OCR
     // "word" of a seal's or a rule's remnants may span several lines).
     line.top = static_cast<int>(std::lround(line.centre - height / 2));
@@ -128,11 +144,15 @@ void AddWord(const Word& w, int page, Cell* cell) {
 // One page's table: its printed lines and where the table lies in them.
 struct Region {
   const Page* page = nullptr;
-  std::vector<PrintedLine> lines;
+  std::shared_ptr<std::deque<Word>> clipped = std::make_shared<std::deque<Word>>();
+  std::vector<PrintedLine> lines;  // their words are the page's or `clipped`'s
   std::vector<int> groups;  // word groups per line
   double height = 0, gap = 0, pitch = 0;
   double space = 0;  // median space between words
   int first = -1, last = -1, last_table_line = -1;
+  // The first line of the run of lines just above the table, only a white
+  // gap apart (no line between); -1: none.
+  int above = -1;
   int left = 0, right = 0;  // x extent of the lines with two or more groups
 };
 
@@ -149,7 +169,7 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
   Region r;
   r.page = &page;
   r.height = std::max(4, UpperMedian(heights));
-  r.lines = GroupIntoLines(page, r.height);
+  r.lines = GroupIntoLines(page, r.height, r.clipped.get());
   const auto& lines = r.lines;
   // The white gap between columns: `column_gap` word heights, or less when
   // the spaces between words are narrow for the boxes' height (a PDF text
@@ -240,6 +260,7 @@ std::optional<Region> FindRegion(const Page& page, const WordTableOptions& optio
     ++to;
   }
   r.first = runs[from].first;
+  if (from > 0 && runs[from - 1].last + 1 == runs[from].first) r.above = runs[from - 1].first;
   r.last = runs[to].last;
   r.last_table_line = runs[to].last_table_line;
   int table_lines = 0;
@@ -329,6 +350,9 @@ void SetCellBoxes(const Region& region, const std::vector<int>& separators,
   // A page whose leading column holds no text (its table widened to the
   // other pages' left edge): that column's slots start there.
   if (!separators.empty() && left >= separators.front()) left = std::min(left, region.left);
+  // One whose trailing column(s) hold no text (widened to the others' right
+  // edge): those columns' slots end there.
+  if (!separators.empty() && right <= separators.back()) right = std::max(right, region.right);
   for (size_t r = 0; r < table->rows.size(); ++r) {
     const auto [first, last] = row_lines[r];
     int top = lines[first].top, bottom = lines[last].bottom;
@@ -431,10 +455,22 @@ Table BuildTable(const Region& region, const std::vector<int>& relative,
       previous = i;
       continue;
     }
+    // A cell of a speck read with a letter ("\"N", "*Ê": one or two
+    // characters, one of them a mark) on a line that goes on with the row's
+    // text resumes no cell: a seal's or the scan's dirt beside a wrapped
+    // line would cut the row there.
+    auto speck = [](const std::string& text) {
+      return Utf8ToU32(text).size() <= 2 && std::any_of(text.begin(), text.end(), [](char ch) {
+               return std::ispunct(static_cast<unsigned char>(ch)) != 0;
+             });
+    };
     bool continues = false, resumes = false;
     for (size_t c = 0; c < columns; ++c) {
       if (row[c].text.empty()) continue;
       continues |= last_line[c] == previous;
+    }
+    for (size_t c = 0; c < columns; ++c) {
+      if (row[c].text.empty() || (continues && speck(row[c].text))) continue;
       resumes |= last_line[c] >= 0 && last_line[c] < previous;
     }
     // A line of specks only (every word a single character) in cells the
@@ -546,6 +582,34 @@ bool LacksLeadingColumns(const Region& wide, const std::vector<int>& wide_separa
   });
 }
 
+// True when `narrow`'s table is `wide`'s without its trailing column(s),
+// whose text the OCR lost on that page (Tesseract's layout analysis drops
+// a column of a low-resolution scan, or its cells are empty there): it
+// starts where `wide` starts, ends left of one of `wide`'s separators, and
+// where both show columns they agree: every separator of the one that
+// shows fewer there (`narrow_separators`; `wide_separators` for `wide`,
+// both relative to their region's left edge) is one of the other's, and
+// at least two are.
+bool LacksTrailingColumns(const Region& wide, const std::vector<int>& wide_separators,
+                          const Region& narrow, const std::vector<int>& narrow_separators,
+                          const WordTableOptions& options) {
+  const double tolerance = 2 * std::max(wide.gap, narrow.gap);
+  if (std::abs(narrow.left - wide.left) > tolerance) return false;
+  if (narrow.right >= wide.right - options.same_width * (wide.right - wide.left)) return false;
+  std::vector<int> a, b;  // on the page, within `narrow`'s span
+  for (int s : wide_separators) {
+    if (wide.left + s < narrow.right) a.push_back(wide.left + s);
+  }
+  if (a.size() == wide_separators.size()) return false;  // no column of `wide` beyond it
+  for (int s : narrow_separators) b.push_back(narrow.left + s);
+  const std::vector<int>& fewer = a.size() <= b.size() ? a : b;
+  const std::vector<int>& more = a.size() <= b.size() ? b : a;
+  return fewer.size() >= 2 && std::all_of(fewer.begin(), fewer.end(), [&](int s) {
+           return std::any_of(more.begin(), more.end(),
+                              [&](int m) { return std::abs(m - s) <= tolerance; });
+         });
+}
+
 // Moves `r`'s left edge out to `left` (when that is further left), keeping
 // its separators (relative to the left edge) where they are on the page.
 void WidenLeft(int left, Region* r, std::vector<int>* separators) {
@@ -553,6 +617,9 @@ void WidenLeft(int left, Region* r, std::vector<int>* separators) {
   for (int& x : *separators) x += r->left - left;
   r->left = left;
 }
+
+// Moves `r`'s right edge out to `right` (when that is further right).
+void WidenRight(int right, Region* r) { r->right = std::max(r->right, right); }
 
 // The header repeated on the pages of a run (`tables` [first, first +
 // count)) is one header that the OCR read with different losses on each
@@ -590,11 +657,27 @@ void ShareTheBestHeader(const WordTableOptions& options, std::vector<Table>* tab
   }
   if (best == count) return;
   const std::vector<Cell> reading = *header(best);
-  for (size_t k = 0; k < count; ++k) {
-    if (k == best || !header(k) ||
-        RowSimilarity(*header(k), reading) < options.header_line_similarity) {
-      continue;
+  // A header row reads like the best one over all their cells, or over the
+  // cells where it has text when it has text in at least half as many
+  // cells as the best reading (the OCR lost the rest: "TT" and "Tiêu
+  // chuẩn, tiêu chí" dropped with a column's words).
+  auto reads_like = [&](const std::vector<Cell>& row) {
+    if (RowSimilarity(row, reading) >= options.header_line_similarity) return true;
+    if (row.size() != reading.size()) return false;
+    double sum = 0;
+    int with_text = 0, read = 0;
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (row[c].col_span == 0 || reading[c].col_span == 0) continue;
+      read += !reading[c].text.empty();
+      if (row[c].text.empty()) continue;
+      sum += Similarity(Fold(row[c].text), Fold(reading[c].text));
+      ++with_text;
     }
+    return with_text > 0 && 2 * with_text >= read &&
+           sum / with_text >= options.header_line_similarity;
+  };
+  for (size_t k = 0; k < count; ++k) {
+    if (k == best || !header(k) || !reads_like(*header(k))) continue;
     std::vector<Cell>& row = (*tables)[first + k].rows.front();
     for (size_t c = 0; c < row.size(); ++c) {
       if (row[c].col_span == 0 || reading[c].col_span == 0) continue;
@@ -647,6 +730,10 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
         WidenLeft(front.left, &next, &separators_of[j]);
       } else if (LacksLeadingColumns(next, separators_of[j], front, separators_of[i], options)) {
         for (size_t m : members) WidenLeft(next.left, &*regions[m], &separators_of[m]);
+      } else if (LacksTrailingColumns(front, separators_of[i], next, separators_of[j], options)) {
+        WidenRight(front.right, &next);
+      } else if (LacksTrailingColumns(next, separators_of[j], front, separators_of[i], options)) {
+        for (size_t m : members) WidenRight(next.right, &*regions[m]);
       } else {
         break;
       }
@@ -664,7 +751,7 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
     }
     std::vector<std::pair<int, int>> header(run.size());  // header row's lines
     std::vector<std::vector<int>> cut(run.size());         // separators taken
-    for (size_t k = 0; k < run.size(); ++k) {
+    auto build = [&](size_t k) {
       const Region& r = *run[k];
       std::vector<int> separators = own[k];
       for (size_t m = 0; m < run.size(); ++m) {
@@ -717,7 +804,8 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
         out[i + k] = BuildTable(r, separators, options, -1, &header[k]);
         cut[k] = separators;
       }
-    }
+    };
+    for (size_t k = 0; k < run.size(); ++k) build(k);
     // The header repeated on each page of the run is the same. Lines just
     // after a page's header row that read like header lines of the other
     // pages are the header's (the OCR dropped a line of a header cell, and
@@ -737,6 +825,22 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
       }
       return false;
     };
+    // A page's header row cut off from its table by a white gap (the OCR
+    // lost the lines under it: a standard's title, a first row) made a run
+    // of its own above the table: when one of its lines reads like a header
+    // line of another page, the page's table starts there.
+    for (size_t k = 0; run.size() > 1 && k < run.size(); ++k) {
+      Region& r = *run[k];
+      if (r.above < 0 || out[i + k].rows.empty()) continue;
+      bool header_above = false;
+      for (int line = r.above; line < r.first && !header_above; ++line) {
+        header_above = reads_like_header(k, line);
+      }
+      if (!header_above) continue;
+      r.first = r.above;
+      r.above = -1;
+      build(k);
+    }
     std::vector<int> built(run.size());  // the header rows' last lines as built
     for (size_t k = 0; k < run.size(); ++k) {
       built[k] = header[k].second;

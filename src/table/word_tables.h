@@ -14,7 +14,8 @@
 //      prose ends it);
 //   3. columns are the white gaps shared by every table line (x occupancy):
 //      wide ones, or narrow ones where several lines start flush at the
-//      right (left-aligned cells);
+//      right (left-aligned cells); a word box that runs on over the next
+//      word's start (OCR words glued across a column gap) ends there;
 //   4. rows start at a line with text in the first column, a row label in
 //      its leftmost cell (table/row_labels.h: "Tiêu chí 1.5", "Tiêu chuẩn
 //      2:"; a column of specks at the left may come before; the label may
@@ -23,13 +24,16 @@
 //      columns), or a vertical gap wider than the usual line pitch; a line
 //      continues the row above, cell by cell (wrapped cell text), when one
 //      of its cells goes on from the line before and none resumes a cell
-//      that had stopped; a line of one-character specks goes with the row
+//      that had stopped (a speck of one or two characters with a mark, "\"N",
+//      resumes none); a line of one-character specks goes with the row
 //      it lies in; where a table runs over pages, a page's header row ends
 //      where its lines stop reading like the other pages' header lines (a
 //      row cut by the page break goes on under the repeated header), and
 //      goes on over the lines just after it that read like them (a header
-//      line the OCR dropped); the run's best-read header row gives its
-//      text to the others;
+//      line the OCR dropped), and starts at a run of lines above a white
+//      gap that reads like the other pages' header (the lines under it
+//      lost); the run's best-read header row gives its text to the others,
+//      also to a header row with cells lost;
 //   5. each cell's box is its slot, the region a ruled cell would have (x
 //      between its column's separators, y over its row's lines), from which
 //      RereadCells reads it again on a scan.
@@ -98,7 +102,10 @@ Table TableFromWords(const Page& page, const WordTableOptions& options = {});
 // on its own). A page whose table is another's without its leading
 // column(s) (no text there: a number column where no row starts on that
 // page) ends where it ends and has its separators: it joins that run,
-// widened to its left edge, the missing columns empty.
+// widened to its left edge, the missing columns empty. Likewise a page
+// whose table lacks the trailing column(s) (the OCR lost their words):
+// it starts where the others start and its separators agree with theirs;
+// it is widened to their right edge.
 std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
                                    const WordTableOptions& options = {});
 

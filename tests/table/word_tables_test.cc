@@ -214,6 +214,24 @@ TEST(WordTablesTest, ALineOfSpecksStaysInItsRow) {
   EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.1");
 }
 
+// A speck read with a letter ("\"N", a seal's or the scan's dirt) beside a
+// row's wrapped line, in a column whose cell stopped lines before, does not
+// cut the row there: the line goes on with the row.
+TEST(WordTablesTest, ASpeckBesideAWrappedLineDoesNotCutTheRow) {
+  LinesPage lines;
+  lines.Add(
+      {{100, "TT"}, {400, "Tiêu chí"}, {1000, "Kết quả"}, {1600, "Công việc"}, {2200, "Kinh phí"}});
+  lines.Add({{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1600, "Tổ chức diễn"}, {2200, "Ngân sách"}});
+  lines.Add({{1600, "tập phòng"}});
+  lines.Add({{1600, "cháy."}, {2200, "\"N"}});
+  lines.Add({{400, "Tiêu chí 1.2"}, {1000, "Tốt"}, {1600, "Họp"}, {2200, "Không"}});
+  const Table t = TableFromWords(lines.Build());
+  ASSERT_EQ(t.columns(), 5u);
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[1][3].text, "Tổ chức diễn tập phòng cháy.");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.2");
+}
+
 // A row cut by the page break goes on under page 2's repeated header, in a
 // column whose header cell reaches the header's last line: the line is not
 // the header's (no header line of page 1 reads like it) but the rest of
@@ -436,6 +454,135 @@ TEST(WordTablesTest, RowsAfterAWhiteGapWithinTheTablesSpanAreTheTables) {
   EXPECT_EQ(t.rows[4][1].text, "Tiêu chí 2.3");
   EXPECT_EQ(t.rows[5][1].text, "Tiêu chí 4.2");
   EXPECT_EQ(t.rows[5][2].text, "Huy động");
+}
+
+// Page 2's OCR lost every word of the table's last two columns (Tesseract's
+// layout analysis dropped them on a low-resolution scan): its table is page
+// 1's without them, so it takes page 1's columns, those two empty, and
+// their slots reach page 1's right edge (RereadCells reads them from the
+// image).
+TEST(WordTablesTest, APageWithoutTheTrailingColumnsTextTakesTheOthersColumns) {
+  auto page = [](int number, bool trailing) {
+    LinesPage lines;
+    std::vector<std::pair<int, std::string>> head = {
+        {100, "TT"}, {400, "Tiêu chuẩn"}, {1000, "Kết quả"}, {1600, "Thời gian"}};
+    std::vector<std::pair<int, std::string>> row = {
+        {400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1600, "Năm học"}};
+    if (trailing) {
+      head.insert(head.end(), {{2200, "Điều kiện"}, {2600, "Ghi chú"}});
+      row.insert(row.end(), {{2200, "Không"}, {2600, "Không"}});
+    }
+    lines.Add(head);
+    lines.Add({{100, std::to_string(number)}, {400, "Tiêu chuẩn " + std::to_string(number) + ":"}});
+    lines.Add(row);
+    lines.Add(row);
+    Page p = lines.Build();
+    p.number = number;
+    return p;
+  };
+  const Page one = page(1, true), two = page(2, false);
+  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  ASSERT_EQ(tables.size(), 2u);
+  ASSERT_EQ(tables[0].columns(), 6u);
+  const Table& t = tables[1];
+  ASSERT_EQ(t.columns(), 6u);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[0][3].text, "Thời gian");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chí 1.1");
+  EXPECT_EQ(t.rows[2][3].text, "Năm học");
+  EXPECT_EQ(t.rows[2][5].text, "");
+  // The empty columns' slots lie where page 1's columns are.
+  for (size_t c = 4; c < 6; ++c) {
+    ASSERT_TRUE(t.rows[2][c].box.has_value());
+    ASSERT_TRUE(tables[0].rows[2][c].box.has_value());
+    EXPECT_EQ(t.rows[2][c].box->x0, t.rows[2][c - 1].box->x1);
+    EXPECT_LT(t.rows[2][c].box->x0, t.rows[2][c].box->x1);
+    EXPECT_EQ(t.rows[2][c].box->x0, tables[0].rows[2][c].box->x0);
+  }
+  EXPECT_GE(t.rows[2][5].box->x1, 2600 + 18 * 7);  // out to page 1's "Ghi chú"
+}
+
+// The OCR glued page 1's header cell's words into one box that runs on
+// across the column gap over the next cell's words ("Côngviệc/giảiphápcần."
+// over "Chủ trì"), and page 1 has too few lines to show that gap by
+// itself: the box ends where the next word starts, so page 2's separator
+// there is still taken.
+TEST(WordTablesTest, AWordBoxRunningOverTheNextWordsHidesNoColumnGap) {
+  // The third column's words end at 1396 at most, the fourth starts at
+  // 1440: a 44 px gap.
+  const std::vector<std::pair<int, std::string>> header = {
+      {100, "TT"}, {400, "Kết quả"}, {1000, "Côngviệc/giảipháp"}, {1440, "Chủ trì"}};
+  LinesPage first, second;
+  first.Add(header);
+  first.Add({{100, "1"}, {400, "Đạt"}, {1000, "Rà soát"}, {1440, "Hiệu trưởng"}});
+  second.Add(header);
+  second.Add({{100, "1"}, {400, "Đạt"}, {1000, "Rà soát"}, {1440, "Hiệu trưởng"}});
+  second.Add({{100, "2"}, {400, "Tốt"}, {1000, "Họp"}, {1440, "Tổ trưởng"}});
+  Page one = first.Build();
+  Page two = second.Build();
+  two.number = 2;
+  Word& glued = one.blocks[0].lines[0].words[3];
+  ASSERT_EQ(glued.text, "Côngviệc/giảipháp");
+  glued.box.x1 = 1540;  // over "Chủ" (1440-1494) and into "trì"
+  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  ASSERT_EQ(tables.size(), 2u);
+  const Table& t = tables[0];
+  ASSERT_EQ(t.columns(), 4u);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0][2].text, "Côngviệc/giảipháp");
+  EXPECT_EQ(t.rows[0][3].text, "Chủ trì");
+  EXPECT_EQ(t.rows[1][3].text, "Hiệu trưởng");
+  EXPECT_EQ(tables[1].columns(), 4u);
+}
+
+// Page 2's OCR lost the lines between its repeated header and its rows (the
+// rest of a row cut by the page break), and more rows than header lines
+// follow the white gap:
+// the header made a run of its own above the table. Its lines read like
+// page 1's header lines, so page 2's table starts there; the header, read
+// with its first cells lost, takes page 1's reading.
+TEST(WordTablesTest, AHeaderAboveAWhiteGapIsTheTablesHeader) {
+  auto header = [](LinesPage* lines, bool whole) {
+    if (whole) {
+      lines->Add({{100, "TT"},
+                  {400, "Tiêu chuẩn,"},
+                  {1000, "Kết quả"},
+                  {1600, "Công việc"},
+                  {2200, "Chủ trì"},
+                  {2800, "Ghi chú"}});
+    } else {  // "TT", "Tiêu chuẩn," and "Ghi chú" lost
+      lines->Add({{1000, "Kết quả"}, {1600, "Công việc"}, {2200, "Chủ trì"}});
+    }
+    lines->Add({{400, "tiêu chí"}, {1000, "cần đạt"}, {1600, "giải pháp"}, {2200, "phối hợp"}});
+  };
+  auto row = [](const std::string& label) {
+    return std::vector<std::pair<int, std::string>>{
+        {400, label}, {1000, "Đạt"}, {1600, "Rà soát"}, {2200, "Hiệu trưởng"}, {2800, "Không"}};
+  };
+  LinesPage first, second;
+  header(&first, true);
+  first.Add({{100, "1"}, {400, "Tiêu chuẩn 1:"}});
+  first.Add(row("Tiêu chí 1.1"));
+  header(&second, false);
+  second.Skip(300);
+  second.Add(row("Tiêu chí 1.2"));
+  second.Add({{100, "2"}, {400, "Tiêu chuẩn 2:"}});
+  second.Add(row("Tiêu chí 2.1"));
+  second.Add(row("Tiêu chí 2.2"));
+  const Page one = first.Build();
+  Page two = second.Build();
+  two.number = 2;
+  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  ASSERT_EQ(tables.size(), 2u);
+  const Table& t = tables[1];
+  ASSERT_EQ(t.columns(), 6u);
+  ASSERT_EQ(t.rows.size(), 5u);
+  EXPECT_EQ(t.rows[0][0].text, "TT");
+  EXPECT_EQ(t.rows[0][2].text, "Kết quả cần đạt");
+  EXPECT_EQ(t.rows[0][5].text, "Ghi chú");
+  EXPECT_EQ(t.rows[1][1].text, "Tiêu chí 1.2");
+  EXPECT_EQ(t.rows[2][1].text, "Tiêu chuẩn 2:");
+  EXPECT_EQ(t.rows[4][4].text, "Hiệu trưởng");
 }
 
 TEST(WordTablesTest, ProseAndTwoColumnBlocksAreNoTable) {
