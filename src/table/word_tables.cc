@@ -583,24 +583,35 @@ bool LacksLeadingColumns(const Region& wide, const std::vector<int>& wide_separa
 }
 
 // True when `narrow`'s table is `wide`'s without its trailing column(s),
-// whose text the OCR lost on that page (Tesseract's layout analysis drops
-// a column of a low-resolution scan, or its cells are empty there): it
-// starts where `wide` starts, ends left of one of `wide`'s separators, and
-// where both show columns they agree: every separator of the one that
-// shows fewer there (`narrow_separators`; `wide_separators` for `wide`,
-// both relative to their region's left edge) is one of the other's, and
-// at least two are.
+// and maybe its leading ones too, whose text the OCR lost on that page
+// (Tesseract's layout analysis drops a column of a low-resolution scan, or
+// its cells are empty there: the notes, a number column where no row
+// starts): it lies within `wide`, ends left of one of `wide`'s separators,
+// starts where `wide` starts or right of one of its separators, and where
+// both show columns they agree: every separator of the one that shows
+// fewer there (`narrow_separators`; `wide_separators` for `wide`, both
+// relative to their region's left edge) is one of the other's, and at
+// least two are.
 bool LacksTrailingColumns(const Region& wide, const std::vector<int>& wide_separators,
                           const Region& narrow, const std::vector<int>& narrow_separators,
                           const WordTableOptions& options) {
   const double tolerance = 2 * std::max(wide.gap, narrow.gap);
-  if (std::abs(narrow.left - wide.left) > tolerance) return false;
+  if (narrow.left < wide.left - tolerance) return false;
   if (narrow.right >= wide.right - options.same_width * (wide.right - wide.left)) return false;
   std::vector<int> a, b;  // on the page, within `narrow`'s span
+  int before = 0, after = 0;  // `wide`'s separators left and right of it
   for (int s : wide_separators) {
-    if (wide.left + s < narrow.right) a.push_back(wide.left + s);
+    const int x = wide.left + s;
+    if (x <= narrow.left) {
+      ++before;
+    } else if (x >= narrow.right) {
+      ++after;
+    } else {
+      a.push_back(x);
+    }
   }
-  if (a.size() == wide_separators.size()) return false;  // no column of `wide` beyond it
+  if (after == 0) return false;  // no column of `wide` beyond it
+  if (narrow.left > wide.left + tolerance && before == 0) return false;
   for (int s : narrow_separators) b.push_back(narrow.left + s);
   const std::vector<int>& fewer = a.size() <= b.size() ? a : b;
   const std::vector<int>& more = a.size() <= b.size() ? b : a;
@@ -731,9 +742,13 @@ std::vector<Table> TablesFromWords(const std::vector<const Page*>& pages,
       } else if (LacksLeadingColumns(next, separators_of[j], front, separators_of[i], options)) {
         for (size_t m : members) WidenLeft(next.left, &*regions[m], &separators_of[m]);
       } else if (LacksTrailingColumns(front, separators_of[i], next, separators_of[j], options)) {
+        WidenLeft(front.left, &next, &separators_of[j]);
         WidenRight(front.right, &next);
       } else if (LacksTrailingColumns(next, separators_of[j], front, separators_of[i], options)) {
-        for (size_t m : members) WidenRight(next.right, &*regions[m]);
+        for (size_t m : members) {
+          WidenLeft(next.left, &*regions[m], &separators_of[m]);
+          WidenRight(next.right, &*regions[m]);
+        }
       } else {
         break;
       }

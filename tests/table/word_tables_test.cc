@@ -460,29 +460,35 @@ TEST(WordTablesTest, RowsAfterAWhiteGapWithinTheTablesSpanAreTheTables) {
 // layout analysis dropped them on a low-resolution scan): its table is page
 // 1's without them, so it takes page 1's columns, those two empty, and
 // their slots reach page 1's right edge (RereadCells reads them from the
-// image).
+// image). Page 3 has lost them too, and holds no number either (no
+// standard starts on it, "TT" lost): it is page 1's table without its
+// leading and trailing columns, and takes page 1's columns as well.
 TEST(WordTablesTest, APageWithoutTheTrailingColumnsTextTakesTheOthersColumns) {
-  auto page = [](int number, bool trailing) {
+  auto page = [](int number, bool leading, bool trailing) {
     LinesPage lines;
     std::vector<std::pair<int, std::string>> head = {
-        {100, "TT"}, {400, "Tiêu chuẩn"}, {1000, "Kết quả"}, {1600, "Thời gian"}};
+        {400, "Tiêu chuẩn"}, {1000, "Kết quả"}, {1600, "Thời gian"}};
     std::vector<std::pair<int, std::string>> row = {
         {400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1600, "Năm học"}};
+    if (leading) head.insert(head.begin(), {100, "TT"});
     if (trailing) {
       head.insert(head.end(), {{2200, "Điều kiện"}, {2600, "Ghi chú"}});
       row.insert(row.end(), {{2200, "Không"}, {2600, "Không"}});
     }
     lines.Add(head);
-    lines.Add({{100, std::to_string(number)}, {400, "Tiêu chuẩn " + std::to_string(number) + ":"}});
+    if (leading) {
+      lines.Add(
+          {{100, std::to_string(number)}, {400, "Tiêu chuẩn " + std::to_string(number) + ":"}});
+    }
     lines.Add(row);
     lines.Add(row);
     Page p = lines.Build();
     p.number = number;
     return p;
   };
-  const Page one = page(1, true), two = page(2, false);
-  const std::vector<Table> tables = TablesFromWords({&one, &two});
-  ASSERT_EQ(tables.size(), 2u);
+  const Page one = page(1, true, true), two = page(2, true, false), three = page(3, false, false);
+  const std::vector<Table> tables = TablesFromWords({&one, &two, &three});
+  ASSERT_EQ(tables.size(), 3u);
   ASSERT_EQ(tables[0].columns(), 6u);
   const Table& t = tables[1];
   ASSERT_EQ(t.columns(), 6u);
@@ -500,6 +506,15 @@ TEST(WordTablesTest, APageWithoutTheTrailingColumnsTextTakesTheOthersColumns) {
     EXPECT_EQ(t.rows[2][c].box->x0, tables[0].rows[2][c].box->x0);
   }
   EXPECT_GE(t.rows[2][5].box->x1, 2600 + 18 * 7);  // out to page 1's "Ghi chú"
+  const Table& u = tables[2];
+  ASSERT_EQ(u.columns(), 6u);
+  ASSERT_EQ(u.rows.size(), 3u);
+  EXPECT_EQ(u.rows[0][0].text, "TT");  // the run's header, read on page 1
+  EXPECT_EQ(u.rows[1][0].text, "");
+  EXPECT_EQ(u.rows[1][1].text, "Tiêu chí 1.1");
+  EXPECT_EQ(u.rows[1][3].text, "Năm học");
+  ASSERT_TRUE(u.rows[1][5].box.has_value());
+  EXPECT_EQ(u.rows[1][5].box->x0, tables[0].rows[2][5].box->x0);
 }
 
 // The OCR glued page 1's header cell's words into one box that runs on
