@@ -72,6 +72,12 @@ constexpr float kValidAsWritten = -0.5f;
 constexpr float kChangeValidPenalty = -2.0f;
 // ... and for a word the OCR engine reported with low confidence.
 constexpr float kLowConfidencePenalty = -0.7f;
+// A title-case syllable inside a sentence whose capital differs from its
+// small letter only in size is read as lower case when the corpus writes
+// it title case there at most this often (log10 of the case prior's
+// P(title): 1 %; "của" 0.007 %, "chức" 0.02 %, "các" 0.4 % are; "chuyên"
+// 1.04 %, "chi" 9 %, "công" 15 %, "viện" 39 % are not).
+constexpr float kCaseGarbleMaxTitleLogP = -2.0f;
 constexpr float kLowOcrConfidence = 60.0f;  // Tesseract's 0..100 scale
 constexpr size_t kMaxCands = 40;
 // Decoding: extra log10 beam threshold behind a word offered as written
@@ -136,6 +142,8 @@ struct Unit {
   bool as_is_readings = false; // AddAsIsAndReadings made the candidates
   float vie_lambda = 1.0f;   // its weight for this word
   bool letter_edit = false;  // vie pass: may get letter-edit candidates
+  bool case_garble = false;  // vie pass: a title-case word read as lower case
+  bool after_capital = false;  // the word before it in the sentence is capitalised
   float self_channel = 0.0f; // ... its own channel score (cands cleared)
 };
 
@@ -905,11 +913,27 @@ struct Restorer::Impl {
       // vie channel: only same-skeleton syllables, the observed one scored
       // like the others (its identity probability), changes pay a margin.
       if (!PlainCase(u->text) && !LowerCaseGarble(u->text)) return;
-      // Title case inside a sentence is a name ("Củng", "Bí"): kept.
+      // Title case inside a sentence is a name ("Củng", "Bí"): kept. But
+      // a capital that differs from its small letter only in size (C, O,
+      // S, U, V, X, ... "Của Các tổ Chức") on a syllable the corpus almost
+      // never writes title case inside a sentence is Tesseract's case
+      // garble: read as lower case, unless the word before it is
+      // capitalised too (a name: "Luật Xử lý"; "Của Các" is garble twice).
       size_t first = 0;
       if (u->mid_sentence && !IsAllUpper(u->text) &&
           IsUpperLetter(NextCodePoint(u->text, &first))) {
-        return;
+        size_t at = 0;
+        text::Letter l;
+        const bool size_only =
+            text::DecomposeLetter(NextCodePoint(u->text, &at), &l) &&
+            std::u32string_view(U"cosuvwxz").find(l.base) != std::u32string_view::npos;
+        const WordId id = r.model_.Index(norm);
+        // After a capitalised word it is part of a name ("Luật Xử lý").
+        if (!size_only || u->after_capital || r.title_logp_.empty() || id == r.model_.unk() ||
+            r.title_logp_[id] > kCaseGarbleMaxTitleLogP) {
+          return;
+        }
+        u->case_garble = true;
       }
       const VieChannel& ch = *r.vie_channel_;
       SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
@@ -1252,6 +1276,7 @@ struct Restorer::Impl {
       // A paragraph without diacritics (kStripped) is not vie output.
       vie = vie && mode == RestoreMode::kOcr;
       bool prev_word = false;  // a word came before in this sentence/line
+      bool prev_capital = false;  // ... and it was capitalised (not a case garble)
       for (size_t i = para_begin; i < para_end;) {
         const Token& t = toks[i];
         const bool word_here = t.kind == TokenKind::kWord;
@@ -1265,6 +1290,7 @@ struct Restorer::Impl {
         u.mode = mode;
         u.light = light;
         u.mid_sentence = prev_word;
+        u.after_capital = prev_word && prev_capital;
         u.after_number =
             i > para_begin && (toks[i - 1].kind == TokenKind::kNumber ||
                                (toks[i - 1].text == " " && i >= para_begin + 2 &&
@@ -1402,6 +1428,12 @@ struct Restorer::Impl {
           u.kind = UnitKind::kFixed;
           u.fixed = PunctId(t.text);
           ++i;
+        }
+        if (word_here) {
+          size_t at = 0;
+          prev_capital = IsUpperLetter(NextCodePoint(t.text, &at)) && !u.case_garble;
+        } else if (t.kind != TokenKind::kSpace) {
+          prev_capital = false;
         }
         units.push_back(std::move(u));
         prev_word = word_here || (prev_word && !resets);
@@ -1856,7 +1888,9 @@ struct Restorer::Impl {
           (u.light && u.chosen == u.original_cand)) {
         t.restored = t.original;
         // The observed syllable kept, its case garble undone ("đƯỢC").
-        if (u.vie && u.original_valid && LowerCaseGarble(u.text)) t.restored = LowerKeep(u.text);
+        if (u.vie && u.original_valid && (u.case_garble || LowerCaseGarble(u.text))) {
+          t.restored = LowerKeep(u.text);
+        }
       } else {
         const Cand& c = u.cands[u.chosen];
         if (c.verbatim) {
@@ -1867,7 +1901,9 @@ struct Restorer::Impl {
             lower = text::NormalizeTonePlacement(lower, text::ToneStyle::kOld);
           }
           t.restored = ApplyCase(u.text, lower);
-          if (CapitalsForMarks(units, ui, lower)) {
+          if (u.case_garble) {
+            t.restored = lower;  // "Chức" -> "chức": a capital only in size
+          } else if (CapitalsForMarks(units, ui, lower)) {
             t.restored = ApplyCase(TitleCase(u.text), lower);
           } else if (u.mode == RestoreMode::kOcr && !u.light && u.mid_sentence &&
                      u.text.size() > 1 && u.text[0] == 'I' && lower[0] == 'l' &&

@@ -138,6 +138,23 @@ TEST(VieRestoreTest, LowersCaseGarbleOfValidSyllables) {
   }
 }
 
+TEST(VieRestoreTest, LowersSizeOnlyCapitalsOfWordsNeverTitleCaseInASentence) {
+  REQUIRE_CHANNEL();
+  if (!r->has_case_prior()) GTEST_SKIP() << "models/lm/case_prior.tsv not available";
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcrVie;
+  // C, O, S, U, V, X differ from c, o, s, u, v, x only in size.
+  EXPECT_EQ(r->Restore("Huy động sự hỗ trợ Của Các tổ Chức, cá nhân", opt).text,
+            "Huy động sự hỗ trợ của các tổ chức, cá nhân");
+  // Names and words often title case inside a sentence stay ("Công" 15 %,
+  // "Viện" 39 %); so do other capitals ("Bị" is not only a size change).
+  for (const char* kept : {"Chủ tịch Công đoàn, Bí thư Chi đoàn",
+                           "Ý kiến của Viện Khoa học giáo dục", "Nhà trường Bị thiếu",
+                           "Căn cứ Luật Xử lý vi phạm hành chính"}) {
+    EXPECT_EQ(r->Restore(kept, opt).text, kept);
+  }
+}
+
 TEST(VieRestoreTest, RestorePageUsesChannel) {
   REQUIRE_CHANNEL();
   Page page;
