@@ -21,10 +21,10 @@ namespace {
 constexpr char16_t kMonthPattern[] =
     u"\\b(th[aáàảãạăắằẳẵặâấầẩẫậ]ng)(\\s+)(1[0-2]|0?[1-9])(\\s+|/|[lI|:;]|1|)((?:19|20)\\d\\d)\\b";
 // "năm học" (its stripped form, or its vowels' marks misread: "Nảm học"),
-// two years and what lies between them.
+// two years (a digit read as O, U, I or l: "2U26") and what lies between.
 constexpr char16_t kSchoolYearPattern[] =
-    u"\\b(n[aáàảãạăắằẳẵặâấầẩẫậ]m\\s+h[oóòỏõọôốồổỗộơớờởỡợ]c)(\\s*:?\\s*)(\\d{4,5})"
-    u"(\\s*[-–—.]*\\s*)(\\d{4,5})\\b";
+    u"\\b(n[aáàảãạăắằẳẵặâấầẩẫậ]m\\s+h[oóòỏõọôốồổỗộơớờởỡợ]c)(\\s*:?\\s*)(\\d[\\dOUIl]{3,4})"
+    u"(\\s*[-–—.]*\\s*)(\\d[\\dOUIl]{3,4})\\b";
 
 // "học kỳ" (its tone misread too) and a semester numeral, I and II or
 // what an OCR makes of them (Ï, í, l, |), or 1 and 2.

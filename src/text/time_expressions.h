@@ -12,7 +12,7 @@
 //   "Từ thẳng 9/2019"        -> "Từ tháng 9/2019"      (the month word misread)
 //   "Học kỳ Ï", "học kỷ ll"  -> "Học kỳ I", "học kỳ II" (a semester is I or II)
 //   "năm học 2029 -. 2026"   -> "năm học 2025 - 2026"  (a school year is Y to Y+1)
-//   "năm học 2023 – 20924"   -> "năm học 2023 – 2024"
+//   "năm học 2023 – 20924"   -> "năm học 2023 – 2024"   (also "2U26": a digit read as a letter)
 //   "Năm học 2023 2024"      -> "Năm học 2023 - 2024"
 //   "Nảm học 2025 - 2026"    -> "Năm học 2025 - 2026"  (marks misread before a school year)
 //

@@ -74,6 +74,9 @@ TEST(TimeExpressionsTest, SchoolYearSpansTwoConsecutiveYears) {
   EXPECT_EQ(Repaired("năm học 2023 – 20924"), "năm học 2023 – 2024");
   EXPECT_EQ(Repaired("Năm học 2023 2024"), "Năm học 2023 - 2024");
   EXPECT_EQ(Repaired("năm học 20232024"), "năm học 2023-2024");
+  // A digit read as a letter (heavy scans).
+  EXPECT_EQ(Repaired("Năm học 2025 – 2U26"), "Năm học 2025 – 2026");
+  EXPECT_EQ(Repaired("năm học 2O23 - 2024"), "năm học 2023 - 2024");
 }
 
 TEST(TimeExpressionsTest, SchoolYearWordsWithMisreadMarks) {
