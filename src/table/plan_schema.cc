@@ -266,6 +266,18 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
 
     std::string tt = cell_text(texts, PlanColumn::kTt);
     std::string label_cell = cell_text(texts, PlanColumn::kCriterion);
+    // Code points in the row's cells other than the number and the label.
+    auto content_length = [&]() {
+      size_t n = 0;
+      for (size_t c : filled) {
+        const int col = static_cast<int>(c);
+        if (col != col_of[static_cast<int>(PlanColumn::kTt)] &&
+            col != col_of[static_cast<int>(PlanColumn::kCriterion)]) {
+          n += Utf8ToU32(texts[c]).size();
+        }
+      }
+      return n;
+    };
     RowLabel label = ParseRowLabel(label_cell);
     if (label.kind == LabelKind::kNone) {
       RowLabel from_tt = ParseRowLabel(tt);
@@ -280,15 +292,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
       // The standard row with its number lost: the criteria under it say
       // which standard it is (standard-inferred). Specks of at most three
       // characters in other cells are allowed; content is not.
-      const int tt_col = col_of[static_cast<int>(PlanColumn::kTt)];
-      const int label_col = col_of[static_cast<int>(PlanColumn::kCriterion)];
-      size_t other = 0;
-      for (size_t c : filled) {
-        if (static_cast<int>(c) != tt_col && static_cast<int>(c) != label_col) {
-          other += Utf8ToU32(texts[c]).size();
-        }
-      }
-      if (auto title = UnnumberedStandardTitle(label_cell); title && other <= 3) {
+      if (auto title = UnnumberedStandardTitle(label_cell); title && content_length() <= 3) {
         label.kind = LabelKind::kStandard;
         label.title = std::move(*title);
       }
@@ -335,13 +339,7 @@ void MapPlanRows(const Table& table, const std::vector<int>& mapping, size_t fir
     if (label.kind == LabelKind::kStandard && label.cut_word) {
       // "Tiêu 1: …" with content cells is a criterion that lost "chí"
       // (Mức 4 criteria are numbered 1, 2, 3), not a standard row.
-      const int tt_col = col_of[static_cast<int>(PlanColumn::kTt)];
-      const int label_col = col_of[static_cast<int>(PlanColumn::kCriterion)];
-      for (size_t c : filled) {
-        if (static_cast<int>(c) != tt_col && static_cast<int>(c) != label_col) {
-          label.kind = LabelKind::kCriterion;
-        }
-      }
+      if (content_length() > 0) label.kind = LabelKind::kCriterion;
     }
     if (label.kind == LabelKind::kStandard) {
       FinishCriterion(state);
