@@ -95,7 +95,9 @@ RowLabel ParseRowLabel(std::string_view raw) {
     std::string rest = Fold(std::string_view(cell).substr(first_digit));
     std::vector<int> levels;
     // "MỨC I, 2, 3": the OCR'd "1" was read into the label word.
-    if (word.size() == 4 && (word[3] == 'i' || word[3] == 'l')) levels.push_back(1);
+    if (word.size() == 4 && (word[3] == 'i' || word[3] == 'l' || word[3] == 't')) {
+      levels.push_back(1);
+    }
     for (size_t i = 0; i < rest.size();) {
       if (IsDigit(rest[i])) {
         int v = 0;
@@ -105,12 +107,15 @@ RowLabel ParseRowLabel(std::string_view raw) {
       } else if (rest.compare(i, 2, "va") == 0) {
         i += 2;
       } else if ((rest[i] >= 'a' && rest[i] <= 'z') || (rest[i] >= 'A' && rest[i] <= 'Z')) {
-        // A lone l/i/o next to the numbers is OCR noise ("MỨC l1, 2, 3");
-        // words mean this is not a level row ("Mức 1: Tổng số 27 tiêu chí").
+        // A lone l/i/o/t next to the numbers is OCR noise ("MỨC l1, 2, 3";
+        // "MỨC t,2,3": a 1 with its flag and foot on a heavy scan); words
+        // mean this is not a level row ("Mức 1: Tổng số 27 tiêu chí").
         bool lone = (i + 1 >= rest.size() || !std::isalpha(static_cast<unsigned char>(rest[i + 1]))) &&
                     (i == 0 || !std::isalpha(static_cast<unsigned char>(rest[i - 1])));
-        if (!lone || (rest[i] != 'l' && rest[i] != 'i' && rest[i] != 'o')) return label;
-        if (rest[i] != 'o') levels.push_back(1);  // "I, 2, 3", "l1, 2, 3"
+        if (!lone || (rest[i] != 'l' && rest[i] != 'i' && rest[i] != 'o' && rest[i] != 't')) {
+          return label;
+        }
+        if (rest[i] != 'o') levels.push_back(1);  // "I, 2, 3", "l1, 2, 3", "t,2,3"
         ++i;
       } else {
         ++i;  // separators and OCR specks: ", ; - . : _ |"

@@ -76,6 +76,8 @@ TEST(RowLabelsTest, Levels) {
   EXPECT_EQ(ParseRowLabel("MỨC 1,2, 3 _").levels, (std::vector<int>{1, 2, 3}));
   EXPECT_EQ(ParseRowLabel("MỨC l1, 2, 3").levels, (std::vector<int>{1, 2, 3}));
   EXPECT_EQ(ParseRowLabel("MỨC I, 2, 3").levels, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(ParseRowLabel("MỨC t,2,3").levels, (std::vector<int>{1, 2, 3}));  // heavy scans
+  EXPECT_EQ(ParseRowLabel("Mức tốt, 2").kind, LabelKind::kNone);
 }
 
 TEST(RowLabelsTest, RejectsOrdinaryText) {
