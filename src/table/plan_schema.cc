@@ -993,6 +993,23 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
     std::vector<int> mapping =
         MatchPlanHeader(HeaderCells(table, cell_options), cell_options.header_min_similarity);
     if (IsPlanHeader(mapping, cell_options)) {
+      // A header repeated on a later page (kept as a row of a joined
+      // table) may be read better than the first page's: a scan that lost
+      // a rule inside the first header merged two of its cells ("Thời
+      // gian … Dự kiến kinh phí"), and that mapping shifts a column's
+      // content into its neighbour's field for every row. The repeated
+      // header that names the most columns is used.
+      for (size_t r = std::max(1, table.header_rows); r < table.rows.size(); ++r) {
+        std::vector<std::string> texts(table.rows[r].size());
+        for (size_t c = 0; c < texts.size(); ++c) texts[c] = table.rows[r][c].text;
+        std::vector<int> repeated = MatchPlanHeader(texts, cell_options.header_min_similarity);
+        if (IsPlanHeader(repeated, cell_options) && CountMatched(repeated) > CountMatched(mapping)) {
+          doc.diagnostics.push_back({"info", "plan-header-from-repeat",
+                                     "the plan table's columns were read from its header repeated "
+                                     "at row " + std::to_string(r)});
+          mapping = std::move(repeated);
+        }
+      }
       ++plan_tables;
       plan_mapping = mapping;
       MapPlanRows(table, mapping, std::max(1, table.header_rows), cell_options, &state, &doc);

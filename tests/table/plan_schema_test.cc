@@ -502,6 +502,29 @@ TEST(PlanSchemaTest, CriterionNumbersCutShortAreTakenFromTheirNeighbours) {
   EXPECT_EQ(inferred, 3);
 }
 
+// The first page's header lost the rule between "Thời gian …" and "Dự kiến
+// kinh phí" (one merged cell); the header repeated on the next page, kept
+// as a row of the joined table, names every column and is used.
+TEST(PlanSchemaTest, ABetterReadRepeatedHeaderGivesTheColumns) {
+  std::vector<std::string> merged = kHeader;
+  merged[5] = "Thời gian Dự kiến thực kinh phí hiện và hoàn thành";
+  merged[6] = "";
+  PlanDocument doc = MapToPlan(
+      {MakeTable({merged,
+                  {"MỨC 1, 2, 3"},
+                  {"1", "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"},
+                  {"", "Tiêu chí 1.1", "kq", "gp", "HT", "Tháng 9/2023", "Không có", "", ""},
+                  kHeader,
+                  {"", "Tiêu chí 1.2", "kq", "gp", "HT", "Năm học 2023 – 2024", "Kinh phí chi "
+                   "thường xuyên", "", ""}})},
+      "");
+  ASSERT_EQ(doc.criteria.size(), 2u);
+  EXPECT_EQ(doc.criteria[0].timeline, "Tháng 9/2023");
+  EXPECT_EQ(doc.criteria[0].budget, "Không có");
+  EXPECT_EQ(doc.criteria[1].timeline, "Năm học 2023 – 2024");
+  EXPECT_EQ(doc.criteria[1].budget, "Kinh phí chi thường xuyên");
+}
+
 // "Tiêu 1: …" ("chuẩn" lost) alone on its row is the standard row; with
 // content cells it is a criterion that lost "chí".
 TEST(PlanSchemaTest, AStandardRowThatLostChuanKeepsItsTitle) {
