@@ -589,9 +589,16 @@ std::vector<Table> JoinAcrossPages(std::vector<Table> tables, const GridOptions&
       continue;
     }
     size_t start = 0;
-    // Repeated header rows.
+    // Repeated header rows. The copy with fewer merged cells is kept: a
+    // rule the scan lost inside the first page's header merges two header
+    // cells ("Thời gian … Dự kiến kinh phí"), and the plan's columns are
+    // read from the header.
+    auto merged = [](const std::vector<Cell>& row) {
+      return std::count_if(row.begin(), row.end(), [](const Cell& c) { return c.col_span == 0; });
+    };
     for (int h = 0; h < prev.header_rows && start < table.rows.size(); ++h) {
       if (RowMatches(table.rows[start], prev.rows[h], options.repeated_header_similarity)) {
+        if (merged(table.rows[start]) < merged(prev.rows[h])) prev.rows[h] = table.rows[start];
         ++start;
       } else {
         break;

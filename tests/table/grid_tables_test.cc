@@ -497,6 +497,39 @@ TEST(GridTablesTest, JoinDropsRepeatedHeaderAndContinuesCutRow) {
   EXPECT_EQ(t.pages, (std::vector<int>{1, 2}));
 }
 
+// The first page's header lost the rule between "Thời gian" and "Dự kiến
+// kinh phí": one cell spans both columns. The next page's copy, with every
+// cell, replaces it.
+TEST(GridTablesTest, JoinKeepsTheRepeatedHeaderWithFewerMergedCells) {
+  const std::vector<std::string> header = {
+      "TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Công việc/giải pháp", "Chủ trì",
+      "Thời gian thực hiện", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác", "Ghi chú"};
+  std::vector<std::string> merged_header = header;
+  merged_header[5] = "Thời gian Dự kiến thực kinh phí hiện";
+  merged_header[6] = "";
+  Table p1 = TextTable({merged_header, {"", "Tiêu chí 1.1", "a"}}, 1);
+  p1.rows[0][5].col_span = 2;
+  p1.rows[0][6].col_span = 0;
+  PadRows(&p1);
+  Table p2 = TextTable({header, {"", "Tiêu chí 1.2", "b"}}, 2);
+  PadRows(&p2);
+  auto joined = JoinAcrossPages({p1, p2});
+  ASSERT_EQ(joined.size(), 1u);
+  ASSERT_EQ(joined[0].rows.size(), 3u);  // the repeated header dropped
+  EXPECT_EQ(joined[0].rows[0][5].text, "Thời gian thực hiện");
+  EXPECT_EQ(joined[0].rows[0][6].text, "Dự kiến kinh phí");
+  EXPECT_EQ(joined[0].rows[0][6].col_span, 1);
+  // A merged copy never replaces a whole one.
+  auto reversed = JoinAcrossPages({p2, [&] {
+                                     Table t = p1;
+                                     t.pages = {3};
+                                     for (auto& row : t.rows) for (auto& c : row) c.page = 3;
+                                     return t;
+                                   }()});
+  ASSERT_EQ(reversed.size(), 1u);
+  EXPECT_EQ(reversed[0].rows[0][6].text, "Dự kiến kinh phí");
+}
+
 TEST(GridTablesTest, JoinContinuesARowWhoseLabelCellRunsOn) {
   Table p1 = TextTable({{"TT", "Tiêu chí", "Kết quả"}, {"2", "Tiêu chuẩn 2:", ""}}, 1);
   Table p2 = TextTable({{"", "Cán bộ quản lý", ""}, {"", "Tiêu chí 2.1", "a"}}, 2);
