@@ -920,12 +920,11 @@ struct Restorer::Impl {
       // garble: read as lower case, unless the word before it is
       // capitalised too (a name: "Luật Xử lý"; "Của Các" is garble twice).
       size_t first = 0;
-      if (u->mid_sentence && !IsAllUpper(u->text) &&
-          IsUpperLetter(NextCodePoint(u->text, &first))) {
-        size_t at = 0;
+      const char32_t initial = NextCodePoint(u->text, &first);
+      if (u->mid_sentence && !IsAllUpper(u->text) && IsUpperLetter(initial)) {
         text::Letter l;
         const bool size_only =
-            text::DecomposeLetter(NextCodePoint(u->text, &at), &l) &&
+            text::DecomposeLetter(initial, &l) &&
             std::u32string_view(U"cosuvwxz").find(l.base) != std::u32string_view::npos;
         const WordId id = r.model_.Index(norm);
         // After a capitalised word it is part of a name ("Luật Xử lý").
