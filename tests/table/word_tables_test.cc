@@ -57,8 +57,8 @@ class LinesPage {
     y_ += 60;
   }
   void Skip(int pixels) { y_ += pixels; }
-  Page Build() const {
-    Page page = BlankPage(1, 3000, 2000);
+  Page Build(int number = 1) const {
+    Page page = BlankPage(number, 3000, 2000);
     page.blocks.push_back(block_);
     return page;
   }
@@ -67,6 +67,11 @@ class LinesPage {
   Block block_;
   int y_ = 100;
 };
+
+// The tables TablesFromWords reads from two consecutive pages.
+std::vector<Table> TwoPageTables(const Page& one, const Page& two) {
+  return TablesFromWords({&one, &two});
+}
 
 // A three-column table (number, name, role) of 30 px words; row 1's name
 // wraps onto a second line.
@@ -248,10 +253,7 @@ TEST(WordTablesTest, ARowCutByThePageBreakIsNotTakenIntoTheHeader) {
   header(&second);
   second.Add({{400, "quản lý"}});
   second.Add({{400, "Tiêu chí 1.1"}, {1000, "Đạt"}, {1800, "Năm học"}});
-  const Page one = first.Build();
-  Page two = second.Build();
-  two.number = 2;
-  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  const std::vector<Table> tables = TwoPageTables(first.Build(), second.Build(2));
   ASSERT_EQ(tables.size(), 2u);
   const Table& t = tables[1];
   ASSERT_EQ(t.columns(), 4u);
@@ -360,10 +362,7 @@ TEST(WordTablesTest, APageWithoutTheLeadingColumnsTextTakesTheOthersColumns) {
   second.Add({{400, "Tiêu chí"}, {1000, "Tốt"}, {1600, "Cả năm"}});
   second.Add({{400, "2.1: Hồ sơ"}, {1000, "hơn"}});
   second.Add({{400, "Tiêu chí 2.2"}, {1000, "Đạt"}, {1600, "Học kỳ I"}});
-  const Page one = first.Build();
-  Page two = second.Build();
-  two.number = 2;
-  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  const std::vector<Table> tables = TwoPageTables(first.Build(), second.Build(2));
   ASSERT_EQ(tables.size(), 2u);
   ASSERT_EQ(tables[0].columns(), 4u);
   const Table& t = tables[1];
@@ -534,8 +533,7 @@ TEST(WordTablesTest, AWordBoxRunningOverTheNextWordsHidesNoColumnGap) {
   second.Add({{100, "1"}, {400, "Đạt"}, {1000, "Rà soát"}, {1440, "Hiệu trưởng"}});
   second.Add({{100, "2"}, {400, "Tốt"}, {1000, "Họp"}, {1440, "Tổ trưởng"}});
   Page one = first.Build();
-  Page two = second.Build();
-  two.number = 2;
+  const Page two = second.Build(2);
   Word& glued = one.blocks[0].lines[0].words[3];
   ASSERT_EQ(glued.text, "Côngviệc/giảipháp");
   glued.box.x1 = 1540;  // over "Chủ" (1440-1494) and into "trì"
@@ -584,10 +582,7 @@ TEST(WordTablesTest, AHeaderAboveAWhiteGapIsTheTablesHeader) {
   second.Add({{100, "2"}, {400, "Tiêu chuẩn 2:"}});
   second.Add(row("Tiêu chí 2.1"));
   second.Add(row("Tiêu chí 2.2"));
-  const Page one = first.Build();
-  Page two = second.Build();
-  two.number = 2;
-  const std::vector<Table> tables = TablesFromWords({&one, &two});
+  const std::vector<Table> tables = TwoPageTables(first.Build(), second.Build(2));
   ASSERT_EQ(tables.size(), 2u);
   const Table& t = tables[1];
   ASSERT_EQ(t.columns(), 6u);
