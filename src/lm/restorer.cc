@@ -144,6 +144,7 @@ struct Unit {
   bool letter_edit = false;  // vie pass: may get letter-edit candidates
   bool case_garble = false;  // vie pass: a title-case word read as lower case
   bool after_capital = false;  // the word before it in the sentence is capitalised
+  bool title_in_sentence = false;  // vie pass: title case inside a sentence, not garble
   float self_channel = 0.0f; // ... its own channel score (cands cleared)
 };
 
@@ -928,11 +929,14 @@ struct Restorer::Impl {
             std::u32string_view(U"cosuvwxz").find(l.base) != std::u32string_view::npos;
         const WordId id = r.model_.Index(norm);
         // After a capitalised word it is part of a name ("Luật Xử lý").
-        if (!size_only || u->after_capital || r.title_logp_.empty() || id == r.model_.unk() ||
-            r.title_logp_[id] > kCaseGarbleMaxTitleLogP) {
+        if (size_only && !u->after_capital && !r.title_logp_.empty() && id != r.model_.unk() &&
+            r.title_logp_[id] <= kCaseGarbleMaxTitleLogP) {
+          u->case_garble = true;
+        } else if (r.title_logp_.empty() || opt.vie_title_weight == 0.0f) {
           return;
+        } else {
+          u->title_in_sentence = true;
         }
-        u->case_garble = true;
       }
       const VieChannel& ch = *r.vie_channel_;
       SkeletonCands(text::Skeleton(norm), 0.0f, &cands);
@@ -956,6 +960,19 @@ struct Restorer::Impl {
       const float self_lp = ch.LogProb(norm, norm);
       cands[found].channel = std::isfinite(self_lp) ? u->vie_lambda * self_lp : 0.0f;
       u->original_cand = found;
+      if (u->title_in_sentence) {
+        // A title-case word inside a sentence: a name ("Phong", "Hùng") or
+        // a word of one ("Phong Giáo dục" = Phòng). Each reading also pays
+        // how rarely the corpus writes it title case inside a sentence,
+        // so a name stays unless the LM strongly prefers a sibling.
+        for (Cand& c : cands) {
+          if (c.n == 1 && c.w[0] < r.title_logp_.size()) {
+            c.channel += opt.vie_title_weight * r.title_logp_[c.w[0]];
+          }
+        }
+        if (cands.size() == 1) cands.clear();
+        return;  // no letter edits: a name's spelling is its own
+      }
       // Letter edits (AddLetterEdits): lower case, or title case starting
       // its sentence; not one-letter words ("ở", "y").
       u->letter_edit = opt.vie_letter_edits && CaseOf(u->text) != WordCase::kUpper &&

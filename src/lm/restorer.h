@@ -82,8 +82,9 @@ struct RestoreOptions {
   // below min_confidence. A valid syllable in lower case with capitals after
   // its first letter ("đƯỢC") is Tesseract's case garble and comes out in
   // lower case. Never changed: other mixed-case words, title-case
-  // words inside a sentence (names), and invalid words without any
-  // diacritic ("League", "km") unless their OCR confidence is below 60.
+  // words inside a sentence unless the LM and the case prior agree
+  // (vie_title_weight), and invalid words without any diacritic
+  // ("League", "km") unless their OCR confidence is below 60.
   // Without the channel file (or with vie_channel = false) the old light
   // pass applies unchanged. Default true.
   bool vie_channel = true;
@@ -108,6 +109,13 @@ struct RestoreOptions {
   bool vie_letter_edits = true;
   float vie_lambda = 0.5f;  // channel weight at OCR confidence 100 (0.5)
   float vie_margin = 0.5f;  // log10 margin a change needs (0.5)
+  // Light passes over `vie` OCR with the vie channel and the case prior: a
+  // title-case syllable inside a sentence that is not case garble (a name,
+  // or a word of an institution's name: "Phong Giáo dục" = Phòng) gets its
+  // same-skeleton siblings too, every reading (itself included) adding
+  // vie_title_weight * log10 P(title case | reading). 0 keeps such words
+  // as written (the behaviour before session 12).
+  float vie_title_weight = 1.0f;
 };
 
 // One word of the input (spaces, numbers and punctuation are not listed).

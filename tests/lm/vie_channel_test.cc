@@ -155,6 +155,27 @@ TEST(VieRestoreTest, LowersSizeOnlyCapitalsOfWordsNeverTitleCaseInASentence) {
   }
 }
 
+TEST(VieRestoreTest, TitleCaseWordsInASentenceChangeOnlyWhenLmAndCasePriorAgree) {
+  REQUIRE_CHANNEL();
+  if (!r->has_case_prior()) GTEST_SKIP() << "models/lm/case_prior.tsv not available";
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcrVie;
+  // An institution's name with marks dropped or confused on a poor scan.
+  const char* garbled = "Sự chỉ đạo của Phong Giao dục và Đạo tạo";
+  EXPECT_EQ(r->Restore(garbled, opt).text, "Sự chỉ đạo của Phòng Giáo dục và Đào tạo");
+  EXPECT_EQ(r->Restore("Chủ tịch Công đoàn, Bị thư Chi đoàn", opt).text,
+            "Chủ tịch Công đoàn, Bí thư Chi đoàn");
+  // Names stay, in any position of the name.
+  for (const char* kept : {"Ông Nguyễn Văn Nam và bà Lê Thị Hà đến Hà Nội",
+                           "Giáo viên Phong và Hùng phối hợp thực hiện",
+                           "Trường Tiểu học Thanh Hưng, xã Phú Lương"}) {
+    EXPECT_EQ(r->Restore(kept, opt).text, kept);
+  }
+  // Weight 0: title-case words inside a sentence are kept as written.
+  opt.vie_title_weight = 0.0f;
+  EXPECT_EQ(r->Restore(garbled, opt).text, garbled);
+}
+
 TEST(VieRestoreTest, RestorePageUsesChannel) {
   REQUIRE_CHANNEL();
   Page page;

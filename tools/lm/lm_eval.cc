@@ -10,7 +10,7 @@
 //
 //   vnplan-lm-eval --models models [--shared /work/shared]
 //       [--lines 1500] [--ocr-pairs FILE] [--vie-pairs FILE [--vie-only]
-//       [--vie-lambda 0.5] [--vie-margin 0.5] [--show-errors]]
+//       [--vie-lambda 0.5] [--vie-margin 0.5] [--vie-title-weight 1] [--show-errors]]
 //
 // Syllable accuracy: (a), (b) compare word tokens one to one (stripping
 // keeps the tokenisation), exact match including case; (c) is 1 - word
@@ -216,6 +216,8 @@ int Main(int argc, char** argv) {
   app.add_option("--vie-pairs", vie_pairs, "TSV truth<TAB>vie-ocr, held out (section d)");
   app.add_flag("--vie-only", vie_only, "only section (d)");
   app.add_option("--vie-lambda", vie_opt.vie_lambda, "RestoreOptions::vie_lambda (0.5)");
+  app.add_option("--vie-title-weight", vie_opt.vie_title_weight,
+                 "RestoreOptions::vie_title_weight (1; 0: title-case words kept)");
   app.add_option("--vie-margin", vie_opt.vie_margin, "RestoreOptions::vie_margin (0.5)");
   app.add_flag("--no-vie-channel", [&](size_t) { vie_opt.vie_channel = false; },
                "section (d) without the vie channel (old light pass)");
