@@ -176,6 +176,18 @@ TEST(VieRestoreTest, TitleCaseWordsInASentenceChangeOnlyWhenLmAndCasePriorAgree)
   EXPECT_EQ(r->Restore(garbled, opt).text, garbled);
 }
 
+TEST(VieRestoreTest, ValidSyllablesTheLmDoesNotKnowYieldToKnownSiblings) {
+  REQUIRE_CHANNEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcrVie;
+  // "khỏng" and "nganh" spell syllables, but the LM has never seen them:
+  // scored as <unk> they beat "không" and "ngành" at these positions.
+  EXPECT_EQ(r->Restore("Nhà trường khỏng có kinh phí", opt).text,
+            "Nhà trường không có kinh phí");
+  EXPECT_EQ(r->Restore("Sự chỉ đạo của lãnh đạo nganh giáo dục", opt).text,
+            "Sự chỉ đạo của lãnh đạo ngành giáo dục");
+}
+
 TEST(VieRestoreTest, RestorePageUsesChannel) {
   REQUIRE_CHANNEL();
   Page page;
