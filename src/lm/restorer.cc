@@ -230,6 +230,41 @@ std::string LowerKeep(std::string_view s) {
   return out;
 }
 
+// `word` with the vowels of other Latin alphabets that Tesseract `vie`
+// emits for a Vietnamese vowel with marks (ö, ï, ë, ü, ä, å, ø, ÿ, any
+// case) folded to their base letter, or left out if `drop`; empty if it
+// has none.
+std::string FoldForeignVowels(std::string_view word, bool drop) {
+  std::string out;
+  bool any = false;
+  size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t c = NextCodePoint(word, &pos);
+    char32_t base = 0;
+    switch (c) {
+      case U'ö': case U'ø': base = U'o'; break;
+      case U'Ö': case U'Ø': base = U'O'; break;
+      case U'ï': base = U'i'; break;
+      case U'Ï': base = U'I'; break;
+      case U'ë': base = U'e'; break;
+      case U'Ë': base = U'E'; break;
+      case U'ü': base = U'u'; break;
+      case U'Ü': base = U'U'; break;
+      case U'ä': case U'å': base = U'a'; break;
+      case U'Ä': case U'Å': base = U'A'; break;
+      case U'ÿ': base = U'y'; break;
+      default: break;
+    }
+    if (base != 0) {
+      any = true;
+      if (drop) continue;
+      c = base;
+    }
+    AppendUtf8(c, &out);
+  }
+  return any ? out : std::string();
+}
+
 // Re-applies the letter case of `original` to the lower-case `restored`.
 std::string ApplyCase(std::string_view original, std::string_view restored) {
   const std::u32string o = Utf8ToU32(original);
@@ -899,8 +934,20 @@ struct Restorer::Impl {
                     !r.by_skeleton_.contains(text::Skeleton(u->text))))) {
       return;  // FinishWord maps known acronyms
     }
-    const std::string lower = LowerKeep(u->text);
-    const bool letters_only = !glued && !LowerVietnamese(u->text).empty();
+    // vie OCR writes a marked vowel it cannot place as a foreign letter
+    // ("Nguön" = Nguồn, "Tö" = Tổ, "Nguồön"): a word that spells a
+    // syllable with that letter folded to its base, or dropped, is read
+    // folded, never as written.
+    std::string folded = u->vie ? FoldForeignVowels(u->text, false) : std::string();
+    auto syllable = [](std::string_view w) {
+      return text::IsValidSyllable(text::NormalizeTonePlacement(LowerKeep(w), text::ToneStyle::kNew));
+    };
+    if (!folded.empty() && !syllable(folded) && !syllable(FoldForeignVowels(u->text, true))) {
+      folded.clear();  // "Björn", "Müller": foreign words
+    }
+    const std::string_view word = folded.empty() ? u->text : std::string_view(folded);
+    const std::string lower = LowerKeep(word);
+    const bool letters_only = !glued && !LowerVietnamese(word).empty();
     std::string norm;
     if (letters_only && u->mode == RestoreMode::kStripped && !u->light &&
         !u->vie && !HasDiacritics(lower)) {
@@ -909,11 +956,11 @@ struct Restorer::Impl {
       norm = lower;
     } else if (letters_only) {
       norm = text::NormalizeTonePlacement(lower, text::ToneStyle::kNew);
-      u->original_valid = text::IsValidSyllable(norm);
+      u->original_valid = folded.empty() && text::IsValidSyllable(norm);
     }
     std::vector<Cand>& cands = u->cands;
     if (u->vie && !u->original_valid && letters_only && !HasDiacritics(norm) &&
-        !IsLowConfidence(u->offset)) {
+        folded.empty() && !IsLowConfidence(u->offset)) {
       // Tesseract `vie` rarely drops every diacritic of a Vietnamese word:
       // a confident word without any is foreign ("League", "Madrid") or a
       // unit ("km"), kept as read.
@@ -992,7 +1039,7 @@ struct Restorer::Impl {
     }
     // A light pass keeps mixed-case words without diacritics: names and
     // codes ("iPhone", "PowerPoint"), not garbled syllables.
-    if (u->light && CaseOf(u->text) == WordCase::kOther && !HasDiacritics(norm)) return;
+    if (u->light && CaseOf(word) == WordCase::kOther && !HasDiacritics(norm)) return;
     if (u->mode == RestoreMode::kStripped) {
       if (!letters_only) return;
       if (HasDiacritics(norm) && u->original_valid) {
@@ -1024,7 +1071,7 @@ struct Restorer::Impl {
       // = lời); "Cbng" (Công) has lost its vowel and is garble.
       const bool foreign_name =
           CaseOf(u->text) == WordCase::kTitle && u->mid_sentence && u->text[0] != 'I' &&
-          !HasDiacritics(lower) && !LowerVietnamese(u->text).empty() &&
+          !HasDiacritics(lower) && !LowerVietnamese(word).empty() &&
           lower.find_first_of("aeiouy") != std::string::npos;
       if (short_enough && !u->original_valid && !foreign_name &&
           (cands.empty() || !r.by_skeleton_.contains(text::Skeleton(lower))) &&

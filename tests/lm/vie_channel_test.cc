@@ -188,6 +188,21 @@ TEST(VieRestoreTest, ValidSyllablesTheLmDoesNotKnowYieldToKnownSiblings) {
             "Sự chỉ đạo của lãnh đạo ngành giáo dục");
 }
 
+TEST(VieRestoreTest, ForeignVowelsAreMarkedVowelsToRestore) {
+  REQUIRE_CHANNEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcrVie;
+  // Poor scans: vie writes ồ, ổ, ố as ö (sometimes beside the right letter).
+  EXPECT_EQ(r->Restore("Nguön xã hội hóa", opt).text, "Nguồn xã hội hóa");
+  EXPECT_EQ(r->Restore("Nguồön xã hội hóa", opt).text, "Nguồn xã hội hóa");
+  EXPECT_EQ(r->Restore("- Tö chức sinh hoạt chuyên môn", opt).text,
+            "- Tổ chức sinh hoạt chuyên môn");
+  // Other words of other alphabets are not Tesseract vie's: kept.
+  for (const char* kept : {"Hợp tác với Goethe và Björn", "Hợp tác với ông Müller"}) {
+    EXPECT_EQ(r->Restore(kept, opt).text, kept);
+  }
+}
+
 TEST(VieRestoreTest, RestorePageUsesChannel) {
   REQUIRE_CHANNEL();
   Page page;
