@@ -574,9 +574,10 @@ struct Restorer::Impl {
   };
   const std::vector<WordSpan>* spans = nullptr;
 
-  // The OCR confidence of the word at `offset`, 100 if unknown.
+  // The OCR confidence of the word at `offset`: its Word's on a page,
+  // RestoreOptions::text_confidence for a text without any.
   float OcrConfidence(size_t offset) const {
-    if (spans == nullptr) return 100.0f;
+    if (spans == nullptr) return opt.text_confidence;
     auto it = std::upper_bound(spans->begin(), spans->end(), offset,
                                [](size_t o, const WordSpan& s) { return o < s.b; });
     if (it == spans->begin()) return 100.0f;

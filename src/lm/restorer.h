@@ -109,6 +109,10 @@ struct RestoreOptions {
   bool vie_letter_edits = true;
   float vie_lambda = 0.5f;  // channel weight at OCR confidence 100 (0.5)
   float vie_margin = 0.5f;  // log10 margin a change needs (0.5)
+  // The OCR confidence (0..100) of every word of a text restored with
+  // Restore(), which carries none per word: e.g. a table cell's mean word
+  // confidence. 100: the words are trusted as OCR output can be.
+  float text_confidence = 100.0f;
   // Light passes over `vie` OCR with the vie channel and the case prior: a
   // title-case syllable inside a sentence that is not case garble (a name,
   // or a word of an institution's name: "Phong Giáo dục" = Phòng) gets its

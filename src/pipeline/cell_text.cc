@@ -55,14 +55,15 @@ std::string SplitGluedUnits(std::string_view text) {
   return out;
 }
 
-std::function<std::string(std::string_view)> OcrCellText(const lm::Restorer* restorer,
-                                                         text::ToneStyle tone_style) {
-  return [restorer, tone_style](std::string_view cell) {
+std::function<std::string(std::string_view, float)> OcrCellText(const lm::Restorer* restorer,
+                                                                text::ToneStyle tone_style) {
+  return [restorer, tone_style](std::string_view cell, float confidence) {
     std::string s = SplitGluedUnits(text::ToNfc(cell));
     if (restorer) {
       lm::RestoreOptions ro;
       ro.mode = lm::RestoreMode::kOcrVie;
       ro.tone_style = tone_style;
+      ro.text_confidence = confidence;
       s = restorer->Restore(s, ro).text;
     }
     return text::NormalizeTonePlacement(text::ToNfc(s), tone_style);

@@ -27,10 +27,14 @@ namespace vnplan::pipeline {
 // so codes such as "5A", "GD&ĐT2" or "12b" stay. `text` is NFC.
 std::string SplitGluedUnits(std::string_view text);
 
-// The cell function. `restorer` may be null (no restoration); when not, it
-// must outlive the returned function. Glued units are split first.
-std::function<std::string(std::string_view)> OcrCellText(const lm::Restorer* restorer,
-                                                         text::ToneStyle tone_style);
+// The cell function: a cell's text and its OCR confidence (0..100, the
+// cell's mean word confidence) in. `restorer` may be null (no
+// restoration); when not, it must outlive the returned function. Glued
+// units are split first. The confidence stands for each word's
+// (lm::RestoreOptions::text_confidence): the words of a poorly read cell
+// change more easily.
+std::function<std::string(std::string_view, float)> OcrCellText(const lm::Restorer* restorer,
+                                                                text::ToneStyle tone_style);
 
 }  // namespace vnplan::pipeline
 

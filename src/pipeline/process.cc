@@ -262,7 +262,7 @@ struct Pipeline::Impl {
     if (ocr_cells) {
       mo.restore_cell = OcrCellText(restorer ? &*restorer : nullptr, tone_style());
     } else if (restorer) {
-      mo.restore_cell = [this](std::string_view cell) -> table::RestoredCell {
+      mo.restore_cell = [this](std::string_view cell, float) -> table::RestoredCell {
         const TextQuality q = MeasureText(cell);
         if (q.words > 0 && (q.marked_share() < 0.3 || q.valid_share() < 0.85)) {
           return RestoreCell(cell, lm::RestoreMode::kAuto);
@@ -270,7 +270,9 @@ struct Pipeline::Impl {
         return Finish(std::string(cell));
       };
     } else {
-      mo.restore_cell = [this](std::string_view cell) { return Finish(std::string(cell)); };
+      mo.restore_cell = [this](std::string_view cell, float) {
+        return Finish(std::string(cell));
+      };
     }
     return mo;
   }
@@ -460,7 +462,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessText(
     // the OCR channel, including garble that passes as a valid syllable
     // ("Khéng co" -> "Không có"), which the per-cell automatic check skips.
     if (restorer) {
-      mo.restore_ocr_cell = [this](std::string_view cell) {
+      mo.restore_ocr_cell = [this](std::string_view cell, float) {
         return RestoreCell(cell, lm::RestoreMode::kOcr);
       };
     }
@@ -645,7 +647,7 @@ Result<DocumentOutputs> Pipeline::Impl::ProcessOcr(const fs::path& input, const 
       if (!t.caption.empty() && !t.pages.empty()) {
         const auto& restore = from_layer.contains(t.pages.front()) ? from_text.restore_cell
                                                                    : map_options.restore_cell;
-        if (restore) t.caption = CollapseSpaces(restore(t.caption).text);
+        if (restore) t.caption = CollapseSpaces(restore(t.caption, 100.0f).text);
       }
     }
     map_options = table::MapOptions();

@@ -53,9 +53,9 @@ double HeaderScore(const std::string& cell_alnum, int column) {
   return best;
 }
 
-std::string Restore(const MapOptions& options, const std::string& text) {
-  if (!options.restore_cell || text.empty()) return text;
-  return CollapseSpaces(options.restore_cell(text).text);
+std::string Restore(const MapOptions& options, const Cell& cell) {
+  if (!options.restore_cell || cell.text.empty()) return cell.text;
+  return CollapseSpaces(options.restore_cell(cell.text, cell.confidence).text);
 }
 
 // `tables` with every cell restored once (restore_ocr_cell for the cells of
@@ -72,7 +72,7 @@ std::vector<Table> RestoreTables(const std::vector<Table>& tables, const MapOpti
       for (Cell& cell : row) RestoreCell(restore, &cell);
     }
     if (!table.caption.empty() && options.restore_cell) {
-      table.caption = CollapseSpaces(options.restore_cell(table.caption).text);
+      table.caption = CollapseSpaces(options.restore_cell(table.caption, 100.0f).text);
     }
   }
   return out;
@@ -81,7 +81,7 @@ std::vector<Table> RestoreTables(const std::vector<Table>& tables, const MapOpti
 std::vector<std::string> RowTexts(const std::vector<Cell>& row, const MapOptions& options) {
   std::vector<std::string> out;
   out.reserve(row.size());
-  for (const auto& cell : row) out.push_back(Restore(options, cell.text));
+  for (const auto& cell : row) out.push_back(Restore(options, cell));
   return out;
 }
 
@@ -105,7 +105,7 @@ std::vector<std::string> HeaderCells(const Table& table, const MapOptions& optio
   int rows = std::max(1, table.header_rows);
   for (int r = 0; r < rows && r < static_cast<int>(table.rows.size()); ++r) {
     for (size_t c = 0; c < table.columns(); ++c) {
-      std::string t = Restore(options, table.rows[r][c].text);
+      std::string t = Restore(options, table.rows[r][c]);
       if (t.empty()) continue;
       if (!header[c].empty()) header[c] += ' ';
       header[c] += t;
@@ -1021,7 +1021,7 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
       bool has_labels = false;
       for (const auto& row : table.rows) {
         for (size_t c = 0; c < row.size() && c < 2; ++c) {
-          if (ParseRowLabel(Restore(cell_options, row[c].text)).kind != LabelKind::kNone) {
+          if (ParseRowLabel(Restore(cell_options, row[c])).kind != LabelKind::kNone) {
             has_labels = true;
           }
         }
@@ -1065,7 +1065,7 @@ PlanDocument MapToPlan(const std::vector<Table>& tables, std::string_view text,
 
 void RestoreCell(const CellRestorer& restore, Cell* cell) {
   if (!restore || cell->text.empty()) return;
-  RestoredCell restored = restore(cell->text);
+  RestoredCell restored = restore(cell->text, cell->confidence);
   cell->text = CollapseSpaces(restored.text);
   cell->confidence *= static_cast<float>(std::clamp(restored.confidence, 0.0, 1.0));
 }

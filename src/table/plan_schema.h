@@ -120,8 +120,11 @@ struct RestoredCell {
   double confidence = 1.0;
 };
 
-// A cell's restoration: text in, RestoredCell out (MapOptions' hooks).
-using CellRestorer = std::function<RestoredCell(std::string_view)>;
+// A cell's restoration (MapOptions' hooks): its text and its OCR
+// confidence (Cell::confidence, 0..100; 100 for text sources and for text
+// that is not a cell's) in, RestoredCell out. The confidence lets a
+// restorer trust the words of a poorly read cell less.
+using CellRestorer = std::function<RestoredCell(std::string_view text, float confidence)>;
 
 // Restores `cell` with `restore`: its text replaced (spaces collapsed), its
 // confidence multiplied by the restoration's (clamped to 0..1). Empty cells

@@ -203,6 +203,18 @@ TEST(VieRestoreTest, ForeignVowelsAreMarkedVowelsToRestore) {
   }
 }
 
+TEST(VieRestoreTest, TextConfidenceWeakensTheChannelForPoorlyReadText) {
+  REQUIRE_CHANNEL();
+  RestoreOptions opt;
+  opt.mode = RestoreMode::kOcrVie;
+  // A heavy scan's cell: two valid syllables with the wrong marks.
+  const char* cell = "Thường xuyên trong nằm hục";
+  const std::string right = "Thường xuyên trong năm học";
+  EXPECT_NE(r->Restore(cell, opt).text, right);  // "nằm" trusted as read
+  opt.text_confidence = 60.0f;  // the cell's mean OCR confidence
+  EXPECT_EQ(r->Restore(cell, opt).text, right);
+}
+
 TEST(VieRestoreTest, RestorePageUsesChannel) {
   REQUIRE_CHANNEL();
   Page page;

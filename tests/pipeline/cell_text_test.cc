@@ -18,8 +18,8 @@ TEST(CellTextTest, UnitsGluedToTheirNumberAreSplitOff) {
 
 TEST(CellTextTest, CellsAreSplitBeforeRestoration) {
   const auto finish = OcrCellText(nullptr, text::ToneStyle::kNew);
-  EXPECT_EQ(finish("8triệu đồng"), "8 triệu đồng");
-  EXPECT_EQ(finish("Hoà Bình"), "Hoà Bình");
+  EXPECT_EQ(finish("8triệu đồng", 100.0f), "8 triệu đồng");
+  EXPECT_EQ(finish("Hoà Bình", 100.0f), "Hoà Bình");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "table/plan_schema.h"
 
 #include <algorithm>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -199,7 +200,7 @@ TEST(PlanSchemaTest, RestoreHookRunsBeforeRecognition) {
       {"", "Tieu chi\n53", "Mot so hoc sinh", "", "", "", "", "", ""}};
   MapOptions options;
   int calls = 0;
-  options.restore_cell = [&calls](std::string_view s) {
+  options.restore_cell = [&calls](std::string_view s, float) {
     ++calls;
     std::string out(s);
     if (out == "Mot so hoc sinh") return std::string("Một số học sinh");
@@ -214,6 +215,26 @@ TEST(PlanSchemaTest, RestoreHookRunsBeforeRecognition) {
   // The OCR lost the dot of "5.3".
   EXPECT_EQ(doc.criteria[0].criterion, "5.3");
   EXPECT_EQ(doc.criteria[0].level, "Mức 1, 2, 3");
+}
+
+// The restoration learns each cell's OCR confidence; text that is no
+// cell's (a caption) counts as fully confident.
+TEST(PlanSchemaTest, CellRestorerGetsTheCellsConfidence) {
+  Table table = MakeTable({{"TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Công việc", "Chủ trì",
+                            "Thời gian", "Kinh phí", "Điều kiện", "Ghi chú"},
+                           {"", "Tiêu chí 1.1", "Kết quả", "", "", "", "", "", ""}});
+  table.rows[1][2].confidence = 55.0f;
+  table.caption = "Bảng 1";
+  MapOptions options;
+  std::map<std::string, float> seen;
+  options.restore_cell = [&seen](std::string_view s, float confidence) {
+    seen[std::string(s)] = confidence;
+    return std::string(s);
+  };
+  MapToPlan({table}, "", options);
+  EXPECT_EQ(seen["Kết quả"], 55.0f);
+  EXPECT_EQ(seen["Tiêu chí 1.1"], 100.0f);
+  EXPECT_EQ(seen["Bảng 1"], 100.0f);
 }
 
 TEST(PlanSchemaTest, OtherTablesAreGenericKeyedByHeader) {
@@ -252,8 +273,8 @@ TEST(PlanSchemaTest, OcrLineTablesUseTheirOwnCellRestorer) {
     return t;
   };
   MapOptions options;
-  options.restore_cell = [](std::string_view c) { return std::string(c); };
-  options.restore_ocr_cell = [](std::string_view c) { return std::string(c) + "!"; };
+  options.restore_cell = [](std::string_view c, float) { return std::string(c); };
+  options.restore_ocr_cell = [](std::string_view c, float) { return std::string(c) + "!"; };
   PlanDocument ocr = MapToPlan({plan_table(TableFormat::kPipeOcr)}, "", options);
   ASSERT_EQ(ocr.criteria.size(), 1u);
   EXPECT_EQ(ocr.criteria[0].expected_result, "kq!");
@@ -273,7 +294,7 @@ TEST(PlanSchemaTest, RestorationConfidenceLowersTheRowConfidence) {
                        {"", "Tiêu chí 1.2", "kq", "", "", "", "", "", ""}});
   t.rows[1][3].confidence = 50.0f;  // an OCR'd cell read at 50
   MapOptions options;
-  options.restore_cell = [](std::string_view c) -> RestoredCell {
+  options.restore_cell = [](std::string_view c, float) -> RestoredCell {
     if (c == "kq") return {"kết quả", 0.4};
     return std::string(c);
   };

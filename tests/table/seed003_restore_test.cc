@@ -61,7 +61,9 @@ class Seed003RestoreTest : public ::testing::Test {
     MapOptions options;
     lm::RestoreOptions cell;
     cell.mode = cell_mode;
-    options.restore_cell = [&](std::string_view c) { return restorer_->Restore(c, cell).text; };
+    options.restore_cell = [&](std::string_view c, float) {
+      return restorer_->Restore(c, cell).text;
+    };
     return MapToPlan(found_.tables, restorer_->Restore(found_.text).text, options);
   }
   std::filesystem::path path_;

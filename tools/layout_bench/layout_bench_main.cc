@@ -250,7 +250,7 @@ int ScoreGoldenDocument(const Args& args, const table::TextTableOptions& options
   table::MapOptions map;
   lm::RestoreOptions cell;
   cell.mode = lm::RestoreMode::kOcr;
-  map.restore_cell = [&](std::string_view c) { return restorer->Restore(c, cell).text; };
+  map.restore_cell = [&](std::string_view c, float) { return restorer->Restore(c, cell).text; };
   table::PlanDocument plan = table::MapToPlan(found.tables, restorer->Restore(found.text).text, map);
   table::SourceInfo source;
   source.path = args.golden_text;

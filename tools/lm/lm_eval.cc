@@ -219,6 +219,8 @@ int Main(int argc, char** argv) {
   app.add_option("--vie-title-weight", vie_opt.vie_title_weight,
                  "RestoreOptions::vie_title_weight (1; 0: title-case words kept)");
   app.add_option("--vie-margin", vie_opt.vie_margin, "RestoreOptions::vie_margin (0.5)");
+  app.add_option("--vie-confidence", vie_opt.text_confidence,
+                 "RestoreOptions::text_confidence: OCR confidence of every word (100)");
   app.add_flag("--no-vie-channel", [&](size_t) { vie_opt.vie_channel = false; },
                "section (d) without the vie channel (old light pass)");
   CLI11_PARSE(app, argc, argv);
