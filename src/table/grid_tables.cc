@@ -126,6 +126,102 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
   return m;
 }
 
+// What lies where the rest of the table predicts a rule across a merged
+// cell (a rule the scan lost or broke there). `ink` and `rules` are the
+// masks of a window across the cell around the rule's place, one row of
+// the window per position along the rule's normal (a horizontal rule as
+// is, a vertical one transposed); rows [band0, band1) are the band the rule
+// and its cell padding take.
+struct RuleRemains {
+  int text = 0;      // text ink in the band outside the rule's remains
+  double cover = 0;  // share of the cell's width the remains cover; 0 = none seen
+  // The rows the remains in the band take, with a few either side (window
+  // rows, -1 when none): the pieces of a cut cell leave them out.
+  int first = -1, last = -1;
+};
+
+RuleRemains MeasureRemains(const cv::Mat& ink, const cv::Mat& rules, int band0, int band1,
+                           double scale) {
+  RuleRemains out;
+  const int n = ink.rows, width = ink.cols;
+  band0 = std::clamp(band0, 0, n);
+  band1 = std::clamp(band1, band0, n);
+  if (width == 0 || band1 <= band0) return out;
+  const cv::Mat dark = ink | rules, text = ink & ~rules;
+  std::vector<int> cover(n);
+  for (int k = 0; k < n; ++k) cover[k] = cv::countNonZero(dark.row(k));
+  // Rows a rule's remains run along (`core`), with a few rows either side
+  // (`line`).
+  const int reach = std::max(2, static_cast<int>(std::lround(3 * scale)));
+  std::vector<bool> line(n, false), core(n, false);
+  auto mark = [&](int lo, int hi) {
+    for (int k = lo; k <= hi; ++k) core[k] = true;
+    for (int k = std::max(0, lo - reach); k <= std::min(n - 1, hi + reach); ++k) line[k] = true;
+  };
+  // A rule found in part or too faint for the openings: ink and rule over
+  // half the width on one row.
+  for (int k = 0; k < n; ++k) {
+    if (2 * cover[k] >= width) mark(k, k);
+  }
+  // A rule broken into pieces: the band's darkest row, over a fifth of the
+  // width, with the rows around it down to a quarter of its darkness (a
+  // heavy scan's blur), as long as they are as thin as a rule (a line of
+  // text is thicker).
+  const int peak = static_cast<int>(
+      std::max_element(cover.begin() + band0, cover.begin() + band1) - cover.begin());
+  if (5 * cover[peak] >= width) {
+    const int floor = std::max(cover[peak] / 4, width / 50);
+    int lo = peak, hi = peak;
+    while (lo > 0 && cover[lo - 1] >= floor) --lo;
+    while (hi + 1 < n && cover[hi + 1] >= floor) ++hi;
+    if (hi - lo + 1 <= std::max(6, static_cast<int>(std::lround(16 * scale)))) mark(lo, hi);
+  }
+  // How far the remains run along the rule, in the poorer half of the
+  // cell: a rule's pieces run along all of it, a letter's stroke does not.
+  // Only remains that reach into the band count.
+  bool in_band = false;
+  for (int k = band0; k < band1; ++k) {
+    in_band = in_band || core[k];
+    if (line[k]) {
+      if (out.first < 0) out.first = k;
+      out.last = k;
+    }
+  }
+  while (out.first > 0 && line[out.first - 1]) --out.first;
+  while (out.last >= 0 && out.last + 1 < n && line[out.last + 1]) ++out.last;
+  if (in_band) {
+    cv::Mat along = cv::Mat::zeros(1, width, CV_8U);
+    for (int k = 0; k < n; ++k) {
+      if (core[k]) along |= dark.row(k);
+    }
+    const int half = width / 2;
+    if (half > 0) {
+      const int first = cv::countNonZero(along.colRange(0, half));
+      const int second = cv::countNonZero(along.colRange(half, 2 * half));
+      out.cover = static_cast<double>(std::min(first, second)) / half;
+    }
+  }
+  // Text ink on the band's other rows, leaving out the columns a rule
+  // crossing the band runs down (a piece of a crossing rule the openings
+  // missed).
+  std::vector<int> rows;
+  for (int k = band0; k < band1; ++k) {
+    if (!line[k]) rows.push_back(k);
+  }
+  if (rows.empty()) return out;
+  std::vector<int> per_column(width, 0);
+  for (int k : rows) {
+    const uint8_t* p = text.ptr<uint8_t>(k);
+    for (int x = 0; x < width; ++x) per_column[x] += p[x] != 0;
+  }
+  for (int x = 0; x < width; ++x) {
+    if (rows.size() < 3 || 5 * per_column[x] < 4 * static_cast<int>(rows.size())) {
+      out.text += per_column[x];
+    }
+  }
+  return out;
+}
+
 // Cuts body cells that span rows where a row rule was lost in their
 // columns only (a scan broke it), so two rows' texts do not merge. A cell
 // spanning row edge e (at page y) is cut there when at least 2/3 of the
@@ -135,8 +231,14 @@ GridMasks FindRules(const cv::Mat& gray, double scale, const GridOptions& option
 // a quarter of GridOptions::min_ink_pixels_300, for specks): the
 // gap a rule with its cell padding leaves, which is wider than the space
 // between two lines of a cell. A rule still there but too faint or broken
-// for the openings (ink and rule over half the cell's width on one row) is
-// no text (a heavy scan joined a standard row and its first criterion so).
+// for the openings is no text (MeasureRemains: ink and rule over half the
+// cell's width on one row, or pieces over a fifth of it on rows as thin as
+// a rule; a heavy scan joined a standard row and its first criterion so),
+// and beside such remains up to min_ink_pixels_300 of ink is allowed in
+// the band (the broken rule's fragments). With text on one side only the
+// cell is cut where the remains run along over half of each half of the
+// cell (a rule whose ends the scan ate, so the cells joined around it; a
+// real row span has no rule inside it). The pieces leave the remains out.
 // Header rows are never cut (their spans are real).
 std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
                                               const std::vector<double>& row_edges, int ncols,
@@ -166,30 +268,18 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
     const cv::Rect r = on_page(x0, y0, x1, y1);
     return r.empty() ? 0 : cv::countNonZero(masks.ink(r) & ~masks.rules(r));
   };
-  // Text ink in a band across a cell, leaving out the rows a rule the
-  // openings missed or found in part runs along (a faint or broken rule:
-  // ink and rule over half the band's width on one row) and a few rows
-  // either side of them.
-  const int line_reach = std::max(2, static_cast<int>(std::lround(3 * scale)));
-  auto band_text_ink = [&](int x0, int y0, int x1, int y1) {
-    const cv::Rect r = on_page(x0, y0, x1, y1);
-    if (r.empty()) return 0;
-    const cv::Mat ink = masks.ink(r) & ~masks.rules(r);
-    const cv::Mat dark = masks.ink(r) | masks.rules(r);
-    std::vector<int> per_row(ink.rows);
-    std::vector<bool> line(ink.rows, false);
-    for (int y = 0; y < ink.rows; ++y) {
-      per_row[y] = cv::countNonZero(ink.row(y));
-      if (2 * cv::countNonZero(dark.row(y)) >= ink.cols) {
-        for (int k = std::max(0, y - line_reach); k <= std::min(ink.rows - 1, y + line_reach); ++k)
-          line[k] = true;
-      }
+  // The band across a cell from `y0` to `y1`, seen in a window some rows
+  // taller.
+  const int pad = std::max(4, static_cast<int>(std::lround(12 * scale)));
+  auto band_remains = [&](int x0, int y0, int x1, int y1) {
+    const cv::Rect r = on_page(x0, y0 - pad, x1, y1 + pad);
+    if (r.empty()) return RuleRemains{};
+    RuleRemains remains = MeasureRemains(masks.ink(r), masks.rules(r), y0 - r.y, y1 - r.y, scale);
+    if (remains.first >= 0) {
+      remains.first += r.y;
+      remains.last += r.y;
     }
-    int total = 0;
-    for (int y = 0; y < ink.rows; ++y) {
-      if (!line[y]) total += per_row[y];
-    }
-    return total;
+    return remains;
   };
   std::vector<CellComponent> out;
   for (const auto& c : cells) {
@@ -204,15 +294,25 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
       const int y = static_cast<int>(std::lround(row_edges[e]));
       if (y - above <= top || y + below >= bottom) continue;
       if (3 * columns_starting(e) < 2 * ncols) continue;
-      if (band_text_ink(x0, y - above, x1, y + below) >= min_ink / 4) continue;  // specks allowed
-      if (text_ink(x0, top, x1, y - above) < min_ink ||
-          text_ink(x0, y + below, x1, bottom) < min_ink) {
+      const RuleRemains remains = band_remains(x0, y - above, x1, y + below);
+      const bool text_above = text_ink(x0, top, x1, y - above) >= min_ink;
+      const bool text_below = text_ink(x0, y + below, x1, bottom) >= min_ink;
+      // Specks allowed; where the rule's remains are seen, the ink of its
+      // broken pieces around them too.
+      if (remains.text >= (5 * remains.cover >= 1.0 ? min_ink : min_ink / 4)) continue;
+      // Text on both sides, or on one side with the rule's remains over half
+      // the cell's width.
+      if (!(text_above && text_below) &&
+          !((text_above || text_below) && 2 * remains.cover >= 1.0)) {
         continue;
       }
+      // The pieces leave the rule's remains out (their ink is no text).
+      const int piece_bottom = remains.first > top ? remains.first : y;
+      const int next_top = remains.first > top && remains.last + 1 < bottom ? remains.last + 1 : y;
       CellComponent piece = c;
-      piece.rect = cv::Rect(c.rect.x, top, c.rect.width, y - top);
+      piece.rect = cv::Rect(c.rect.x, top, c.rect.width, piece_bottom - top);
       out.push_back(piece);
-      top = y;
+      top = next_top;
     }
     CellComponent last = c;
     last.rect = cv::Rect(c.rect.x, top, c.rect.width, bottom - top);
@@ -227,13 +327,49 @@ std::vector<CellComponent> SplitAtBrokenRules(std::vector<CellComponent> cells,
 // cut there when the rules mask holds a vertical rule at x (within a third
 // of the clustering tolerance) over at least half of the cell's height: a
 // real spanning cell (a level row across the table) has no rule inside it.
-// The pieces leave the rule out.
+// A rule broken into pieces too short for the openings is taken from its
+// remains (MeasureRemains on the transposed masks: thin, over a fifth of
+// each half of the cell's height), when no text crosses it and both sides
+// hold text, except in a cell spanning the whole table (a level row, whose
+// letters' strokes may stand where a rule would). The pieces leave the
+// rule out.
 std::vector<CellComponent> SplitAtBrokenColumnRules(std::vector<CellComponent> cells,
                                                     const std::vector<double>& col_edges,
                                                     const GridMasks& masks, int tolerance,
-                                                    double scale) {
+                                                    double scale, const GridOptions& options) {
   const int reach = std::max(2, tolerance / 3);
   const int pad = std::max(2, static_cast<int>(std::lround(4 * scale)));
+  const int ncols = static_cast<int>(col_edges.size()) - 1;
+  const int min_ink = std::max(4, static_cast<int>(options.min_ink_pixels_300 * scale * scale));
+  const int band = std::max(3, static_cast<int>(std::lround(6 * scale)));
+  const int window = band + std::max(4, static_cast<int>(std::lround(12 * scale)));
+  auto text_ink = [&](int x0, int y0, int x1, int y1) {
+    x0 = std::max(x0, 0);
+    y0 = std::max(y0, 0);
+    x1 = std::min(x1, masks.ink.cols);
+    y1 = std::min(y1, masks.ink.rows);
+    if (x1 <= x0 || y1 <= y0) return 0;
+    const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
+    return cv::countNonZero(masks.ink(r) & ~masks.rules(r));
+  };
+  // The remains of a column rule at x over [y0, y1) (MeasureRemains on the
+  // transposed masks).
+  auto column_remains = [&](int x, int y0, int y1) {
+    const int x0 = std::max(0, x - window), x1 = std::min(masks.ink.cols, x + window + 1);
+    y0 = std::max(0, y0);
+    y1 = std::min(masks.ink.rows, y1);
+    if (x1 <= x0 || y1 <= y0) return RuleRemains{};
+    const cv::Rect r(x0, y0, x1 - x0, y1 - y0);
+    cv::Mat ink, rules;
+    cv::transpose(masks.ink(r), ink);
+    cv::transpose(masks.rules(r), rules);
+    RuleRemains remains = MeasureRemains(ink, rules, x - band - x0, x + band + 1 - x0, scale);
+    if (remains.first >= 0) {
+      remains.first += x0;
+      remains.last += x0;
+    }
+    return remains;
+  };
   // Rows of [y0, y1) with rule pixels within `reach` of x.
   auto rule_rows = [&](int x, int y0, int y1) {
     const int x0 = std::max(0, x - reach), x1 = std::min(masks.rules.cols, x + reach + 1);
@@ -253,11 +389,28 @@ std::vector<CellComponent> SplitAtBrokenColumnRules(std::vector<CellComponent> c
     for (int e = c.col + 1; e < c.col + c.col_span && e < static_cast<int>(col_edges.size()); ++e) {
       const int x = static_cast<int>(std::lround(col_edges[e]));
       if (x - pad <= left || x + pad >= right || bottom <= top) continue;
-      if (2 * rule_rows(x, top, bottom) < bottom - top) continue;
+      int cut_left = x - reach, cut_right = x + reach + 1;  // the pieces leave these out
+      if (2 * rule_rows(x, top, bottom) < bottom - top) {
+        // A rule broken into pieces too short for the openings: its remains
+        // along the cell's height, no text across it, and text on both
+        // sides. Never in a row spanning the table (a level row).
+        if (c.col_span >= ncols) continue;
+        const RuleRemains remains = column_remains(x, top, bottom);
+        const int text_left = text_ink(left + pad, top, x - band, bottom);
+        const int text_right = text_ink(x + band + 1, top, right - pad, bottom);
+        if (5 * remains.cover < 1.0 || remains.text >= min_ink || text_left < min_ink ||
+            text_right < min_ink) {
+          continue;
+        }
+        if (remains.first > left + pad && remains.last + 1 < right - pad) {
+          cut_left = std::min(cut_left, remains.first);
+          cut_right = std::max(cut_right, remains.last + 1);
+        }
+      }
       CellComponent piece = c;
-      piece.rect = cv::Rect(left, c.rect.y, x - reach - left, c.rect.height);
+      piece.rect = cv::Rect(left, c.rect.y, cut_left - left, c.rect.height);
       out.push_back(piece);
-      left = x + reach + 1;
+      left = cut_right;
     }
     CellComponent last = c;
     last.rect = cv::Rect(left, c.rect.y, right - left, c.rect.height);
@@ -303,8 +456,9 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
       if (x == 0 || y == 0 || x + w >= region.width || y + h >= region.height) continue;
       if (w < min_cell || h < min_cell) continue;
       // A component that fills little of its box is the space between
-      // rules that do not form a closed cell, or cells run together.
-      if (stats.at<int>(i, cv::CC_STAT_AREA) < 0.5 * w * h) {
+      // rules that do not form a closed cell, or cells run together; so is
+      // one that is no rectangle (GridOptions::min_cell_fill).
+      if (stats.at<int>(i, cv::CC_STAT_AREA) < options.min_cell_fill * w * h) {
         leaked.push_back(i);
         continue;
       }
@@ -371,7 +525,7 @@ std::vector<Table> DetectGridsImpl(const cv::Mat& gray, int page_number, const G
     for (const auto& c : cells) {
       if (c.row == 0) header_rows = std::max(header_rows, c.row_span);
     }
-    cells = SplitAtBrokenColumnRules(std::move(cells), col_edges, masks, tolerance, scale);
+    cells = SplitAtBrokenColumnRules(std::move(cells), col_edges, masks, tolerance, scale, options);
     for (auto& c : cells) place(c);
     cells =
         SplitAtBrokenRules(std::move(cells), row_edges, ncols, header_rows, masks, scale, options);

@@ -186,6 +186,55 @@ TEST(GridTablesTest, KeepsRealRowSpans) {
   EXPECT_EQ((*grids)[0].header_rows, 2);
 }
 
+TEST(GridTablesTest, SplitsABodyCellWhoseRowRuleIsLeftInShortPieces) {
+  // The rule at y = 350 in the middle column is 20 px dashes every 60 px
+  // (a heavy scan broke it up): a third of the cell's width, too little to
+  // be taken for a rule row by itself, but a thin line at the rule's place
+  // and along all the cell.
+  GrayImage img = BrokenRuleTable(
+      {{2, 1}}, {{120, 120}, {520, 120}, {520, 215}, {520, 365}, {920, 365}, {520, 515}});
+  for (int x = 503; x < 900; x += 60) FillRect(&img, x, 350, std::min(x + 20, 900), 353);
+  // A fragment of the rule's ink below the remains (24 px): more than a
+  // speck, allowed beside remains.
+  FillRect(&img, 700, 358, 706, 362);
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t = (*grids)[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1][1].row_span, 1);
+  ASSERT_TRUE(t.rows[2][1].box.has_value());
+  // Below the rule's remains, above the text at y = 365.
+  EXPECT_GT(t.rows[2][1].box->y0, 352);
+  EXPECT_LE(t.rows[2][1].box->y0, 365);
+}
+
+TEST(GridTablesTest, SplitsACellWithTextOnOneSideWhereTheRuleRemains) {
+  // The rule at y = 350 in the middle column stops 37 and 40 px short of
+  // the column rules (a heavy scan ate its ends): the cells above and
+  // below it are one region, text only in the lower one. The rule's
+  // remains run along the cell: two cells.
+  GrayImage img = BrokenRuleTable({{2, 1}}, {{120, 120}, {520, 120}, {520, 365}, {920, 365}});
+  FillRect(&img, 540, 350, 860, 353);
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t = (*grids)[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1][1].row_span, 1);
+  ASSERT_TRUE(t.rows[2][1].box.has_value());
+  // Below the rule's remains, above the text at y = 365.
+  EXPECT_GT(t.rows[2][1].box->y0, 352);
+  EXPECT_LE(t.rows[2][1].box->y0, 365);
+  // A piece of rule in one half of the cell only (a stroke, a stain): the
+  // cell stays whole.
+  GrayImage stroke = BrokenRuleTable({{2, 1}}, {{120, 120}, {520, 120}, {520, 365}, {920, 365}});
+  FillRect(&stroke, 540, 350, 680, 353);
+  grids = DetectGrids(stroke, 1);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[1][1].row_span, 2);
+}
+
 // BrokenRuleTable's 3-column table with the column rule at x = 500 drawn
 // in row 2 (y 350..500) from y = 350 to `rule_to` only (350: not at all),
 // and text blobs at `blobs`.
@@ -224,6 +273,28 @@ TEST(GridTablesTest, SplitsACellWhoseColumnRuleBrokeInItsRow) {
   EXPECT_GT(t.rows[2][1].box->x0, 500);
   ASSERT_TRUE(t.rows[2][0].box.has_value());
   EXPECT_LT(t.rows[2][0].box->x1, 500);
+}
+
+TEST(GridTablesTest, SplitsACellWhoseColumnRuleIsLeftInShortPieces) {
+  // The rule between columns 0 and 1 in row 2 is 10 px dashes every 30 px
+  // (too short for the rule opening): text on both sides, none across.
+  GrayImage img = BrokenColumnRuleTable(350, {{120, 120}, {520, 120}, {120, 365}, {520, 365}});
+  for (int y = 360; y < 500; y += 30) FillRect(&img, 500, y, 503, y + 10);
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t = (*grids)[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  ASSERT_EQ(t.columns(), 3u);
+  EXPECT_EQ(t.rows[2][0].col_span, 1);
+  ASSERT_TRUE(t.rows[2][1].box.has_value());
+  EXPECT_GT(t.rows[2][1].box->x0, 500);
+  // A letter's stroke there (in the upper half of the cell only) is no rule.
+  GrayImage stem = BrokenColumnRuleTable(350, {{120, 120}, {520, 120}, {120, 365}, {520, 365}});
+  FillRect(&stem, 499, 365, 505, 405);
+  grids = DetectGrids(stem, 1);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[2][0].col_span, 2);
 }
 
 TEST(GridTablesTest, KeepsRealColumnSpans) {
@@ -292,9 +363,10 @@ TEST(GridTablesTest, ARuleEndingShortOfTheFrameStillClosesItsCells) {
   ASSERT_EQ((*grids)[0].rows.size(), 4u);
   EXPECT_TRUE((*grids)[0].rows[2][0].box.has_value());
 
-  GridOptions off;
+  GridOptions off;  // nor the L cut along the rows, which also finds them
   off.joint_gap_300 = 0;
   off.rule_gap_300 = 0;
+  off.min_cell_fill = 0.5;
   grids = DetectGrids(img, 1, off);
   ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
   EXPECT_FALSE((*grids)[0].rows.size() == 4u && (*grids)[0].rows[2][0].box.has_value())
@@ -341,6 +413,53 @@ TEST(GridTablesTest, CellsRunTogetherThroughALongRuleGapAreCutApart) {
   EXPECT_EQ(t4.rows[2][0].col_span, 1);
   EXPECT_GT(t4.rows[2][0].box->y0, 255);
   EXPECT_LT(t4.rows[2][0].box->y1, 470);
+}
+
+TEST(GridTablesTest, ARegionThatIsNoRectangleIsCutAlongTheRows) {
+  // The column rule at x = 900 is lost in row 1 and the row rule at
+  // y = 350 in column 1: row 1's columns 1-2 and row 2's column 1 make one
+  // L-shaped region that fills three quarters of its box. Taken as one cell
+  // it covered row 2's column 2, a cell of its own.
+  GrayImage img = Blank(1600, 800);
+  const int xs[] = {100, 500, 900, 1300};
+  const int ys[] = {100, 200, 350, 500, 650};
+  const int t = 3;
+  for (int y : ys) {
+    if (y == 350) {
+      FillRect(&img, xs[0], y, xs[1] + t, y + t);
+      FillRect(&img, xs[2], y, xs[3] + t, y + t);
+    } else {
+      FillRect(&img, xs[0], y, xs[3] + t, y + t);
+    }
+  }
+  for (int x : xs) {
+    if (x == 900) {
+      FillRect(&img, x, ys[0], x + t, ys[1] + t);
+      FillRect(&img, x, ys[2], x + t, ys[4] + t);
+    } else {
+      FillRect(&img, x, ys[0], x + t, ys[4] + t);
+    }
+  }
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t4 = (*grids)[0];
+  ASSERT_EQ(t4.rows.size(), 4u);
+  ASSERT_EQ(t4.columns(), 3u);
+  ASSERT_TRUE(t4.rows[1][1].box.has_value());
+  EXPECT_EQ(t4.rows[1][1].row_span, 1);
+  EXPECT_EQ(t4.rows[1][1].col_span, 2);
+  ASSERT_TRUE(t4.rows[2][1].box.has_value());
+  EXPECT_EQ(t4.rows[2][1].col_span, 1);
+  ASSERT_TRUE(t4.rows[2][2].box.has_value());
+  EXPECT_EQ(t4.rows[2][2].col_span, 1);
+  EXPECT_GT(t4.rows[2][2].box->x0, 900);
+
+  GridOptions any_fill;  // only regions under half their box cut
+  any_fill.min_cell_fill = 0.5;
+  grids = DetectGrids(img, 1, any_fill);
+  ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
+  EXPECT_EQ((*grids)[0].rows[1][1].row_span, 2) << "the test no longer shows the L";
 }
 
 // Reads a whole page poorly and an enlarged crop well, recording the size
