@@ -186,6 +186,21 @@ TEST(GridTablesTest, KeepsRealRowSpans) {
   EXPECT_EQ((*grids)[0].header_rows, 2);
 }
 
+// `img`'s one grid has its middle column's cell cut at the rule's remains
+// at y = 350..353: four rows, the lower piece starting below the remains
+// and above the text at y = 365.
+void ExpectCellSplitAtRemains(const GrayImage& img) {
+  auto grids = DetectGrids(img, 1);
+  ASSERT_TRUE(grids.has_value());
+  ASSERT_EQ(grids->size(), 1u);
+  const Table& t = (*grids)[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1][1].row_span, 1);
+  ASSERT_TRUE(t.rows[2][1].box.has_value());
+  EXPECT_GT(t.rows[2][1].box->y0, 352);
+  EXPECT_LE(t.rows[2][1].box->y0, 365);
+}
+
 TEST(GridTablesTest, SplitsABodyCellWhoseRowRuleIsLeftInShortPieces) {
   // The rule at y = 350 in the middle column is 20 px dashes every 60 px
   // (a heavy scan broke it up): a third of the cell's width, too little to
@@ -197,16 +212,7 @@ TEST(GridTablesTest, SplitsABodyCellWhoseRowRuleIsLeftInShortPieces) {
   // A fragment of the rule's ink below the remains (24 px): more than a
   // speck, allowed beside remains.
   FillRect(&img, 700, 358, 706, 362);
-  auto grids = DetectGrids(img, 1);
-  ASSERT_TRUE(grids.has_value());
-  ASSERT_EQ(grids->size(), 1u);
-  const Table& t = (*grids)[0];
-  ASSERT_EQ(t.rows.size(), 4u);
-  EXPECT_EQ(t.rows[1][1].row_span, 1);
-  ASSERT_TRUE(t.rows[2][1].box.has_value());
-  // Below the rule's remains, above the text at y = 365.
-  EXPECT_GT(t.rows[2][1].box->y0, 352);
-  EXPECT_LE(t.rows[2][1].box->y0, 365);
+  ExpectCellSplitAtRemains(img);
 }
 
 TEST(GridTablesTest, SplitsACellWithTextOnOneSideWhereTheRuleRemains) {
@@ -216,21 +222,12 @@ TEST(GridTablesTest, SplitsACellWithTextOnOneSideWhereTheRuleRemains) {
   // remains run along the cell: two cells.
   GrayImage img = BrokenRuleTable({{2, 1}}, {{120, 120}, {520, 120}, {520, 365}, {920, 365}});
   FillRect(&img, 540, 350, 860, 353);
-  auto grids = DetectGrids(img, 1);
-  ASSERT_TRUE(grids.has_value());
-  ASSERT_EQ(grids->size(), 1u);
-  const Table& t = (*grids)[0];
-  ASSERT_EQ(t.rows.size(), 4u);
-  EXPECT_EQ(t.rows[1][1].row_span, 1);
-  ASSERT_TRUE(t.rows[2][1].box.has_value());
-  // Below the rule's remains, above the text at y = 365.
-  EXPECT_GT(t.rows[2][1].box->y0, 352);
-  EXPECT_LE(t.rows[2][1].box->y0, 365);
+  ExpectCellSplitAtRemains(img);
   // A piece of rule in one half of the cell only (a stroke, a stain): the
   // cell stays whole.
   GrayImage stroke = BrokenRuleTable({{2, 1}}, {{120, 120}, {520, 120}, {520, 365}, {920, 365}});
   FillRect(&stroke, 540, 350, 680, 353);
-  grids = DetectGrids(stroke, 1);
+  auto grids = DetectGrids(stroke, 1);
   ASSERT_TRUE(grids.has_value() && grids->size() == 1u);
   EXPECT_EQ((*grids)[0].rows[1][1].row_span, 2);
 }
