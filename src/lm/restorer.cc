@@ -230,39 +230,46 @@ std::string LowerKeep(std::string_view s) {
   return out;
 }
 
-// `word` with the vowels of other Latin alphabets that Tesseract `vie`
-// emits for a Vietnamese vowel with marks (ö, ï, ë, ü, ä, å, ø, ÿ, any
-// case) folded to their base letter, or left out if `drop`; empty if it
-// has none.
-std::string FoldForeignVowels(std::string_view word, bool drop) {
-  std::string out;
-  bool any = false;
-  size_t pos = 0;
-  while (pos < word.size()) {
-    char32_t c = NextCodePoint(word, &pos);
-    char32_t base = 0;
-    switch (c) {
-      case U'ö': case U'ø': base = U'o'; break;
-      case U'Ö': case U'Ø': base = U'O'; break;
-      case U'ï': base = U'i'; break;
-      case U'Ï': base = U'I'; break;
-      case U'ë': base = U'e'; break;
-      case U'Ë': base = U'E'; break;
-      case U'ü': base = U'u'; break;
-      case U'Ü': base = U'U'; break;
-      case U'ä': case U'å': base = U'a'; break;
-      case U'Ä': case U'Å': base = U'A'; break;
-      case U'ÿ': base = U'y'; break;
-      default: break;
-    }
-    if (base != 0) {
-      any = true;
-      if (drop) continue;
-      c = base;
-    }
-    AppendUtf8(c, &out);
+// The base letter of a vowel of another Latin alphabet that Tesseract
+// `vie` emits for a Vietnamese vowel with marks (ö, ï, ë, ü, ä, å, ø, ÿ,
+// any case), or 0.
+char32_t ForeignVowelBase(char32_t c) {
+  switch (c) {
+    case U'ö': case U'ø': return U'o';
+    case U'Ö': case U'Ø': return U'O';
+    case U'ï': return U'i';
+    case U'Ï': return U'I';
+    case U'ë': return U'e';
+    case U'Ë': return U'E';
+    case U'ü': return U'u';
+    case U'Ü': return U'U';
+    case U'ä': case U'å': return U'a';
+    case U'Ä': case U'Å': return U'A';
+    case U'ÿ': return U'y';
+    default: return 0;
   }
-  return any ? out : std::string();
+}
+
+// `word` with its foreign vowels (ForeignVowelBase) folded to their base
+// letter, or left out if `drop`; empty if it has none (the common case
+// allocates nothing).
+std::string FoldForeignVowels(std::string_view word, bool drop) {
+  size_t pos = 0;
+  size_t first = std::string_view::npos;
+  while (pos < word.size() && first == std::string_view::npos) {
+    const size_t at = pos;
+    if (ForeignVowelBase(NextCodePoint(word, &pos)) != 0) first = at;
+  }
+  if (first == std::string_view::npos) return {};
+  std::string out(word.substr(0, first));
+  pos = first;
+  while (pos < word.size()) {
+    const char32_t c = NextCodePoint(word, &pos);
+    const char32_t base = ForeignVowelBase(c);
+    if (base != 0 && drop) continue;
+    AppendUtf8(base != 0 ? base : c, &out);
+  }
+  return out;
 }
 
 // Re-applies the letter case of `original` to the lower-case `restored`.
